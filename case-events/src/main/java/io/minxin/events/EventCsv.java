@@ -1,0 +1,116 @@
+package io.minxin.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * CSV form of the contract: a header row, then one event per row, one column per field (envelope fields
+ * and data fields side by side). Rows become the same JSON objects that {@link EventValidator} checks.
+ */
+public final class EventCsv {
+    public static final List<String> ENVELOPE_COLUMNS = List.of("specversion", "id", "source", "type", "time");
+    public static final List<String> DATA_COLUMNS = List.of(
+            "caseId",
+            "unitId",
+            "unitName",
+            "channel",
+            "title",
+            "category",
+            "occurredAt",
+            "dueAt",
+            "assignedAt",
+            "reason",
+            "reply",
+            "satisfaction",
+            "excellent");
+
+    /** Columns every CSV needs, whatever its rows are. */
+    public static final Set<String> REQUIRED_COLUMNS = Set.of("id", "source", "type", "occurredAt");
+
+    /** Columns a row of a given type needs. */
+    static final Map<EventType, List<String>> REQUIRED_BY_TYPE = Map.of(
+            EventType.CASE_ACCEPTED, List.of("caseId", "unitId", "channel"),
+            EventType.CASE_RETURNED, List.of("caseId", "unitId", "reason"),
+            EventType.CASE_CONCLUDED, List.of("caseId", "unitId"),
+            EventType.CASE_VISITED, List.of("caseId", "satisfaction"),
+            EventType.UNIT_LOGIN, List.of("unitId"));
+
+    private static final CsvMapper CSV = CsvMapper.builder().build();
+
+    /** The rows as CloudEvent JSON objects, or the violations that stop the CSV from being read at all. */
+    public record Rows(List<ObjectNode> items, List<Violation> violations) {}
+
+    public static Rows read(String csv) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        Set<String> header;
+        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
+            header = new LinkedHashSet<>();
+            while (it.hasNextValue()) {
+                rows.add(it.nextValue());
+            }
+            CsvSchema schema = (CsvSchema) it.parser().getSchema();
+            schema.forEach(c -> header.add(c.getName()));
+        } catch (JacksonException e) {
+            return new Rows(
+                    List.of(), List.of(new Violation(-1, null, "csv", "unreadable CSV: " + e.getOriginalMessage())));
+        }
+        List<Violation> violations = new ArrayList<>();
+        Set<String> needed = new LinkedHashSet<>(REQUIRED_COLUMNS);
+        for (Map<String, String> row : rows) {
+            EventType.fromCeType(row.getOrDefault("type", "")).ifPresent(t -> needed.addAll(REQUIRED_BY_TYPE.get(t)));
+        }
+        for (String column : needed) {
+            if (!header.contains(column)) {
+                violations.add(new Violation(-1, null, "csv." + column, "the header has no column " + column));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return new Rows(List.of(), violations);
+        }
+        List<ObjectNode> items = new ArrayList<>(rows.size());
+        for (Map<String, String> row : rows) {
+            items.add(toEvent(row));
+        }
+        return new Rows(items, List.of());
+    }
+
+    private static ObjectNode toEvent(Map<String, String> row) {
+        ObjectNode event = EventJson.mapper().createObjectNode();
+        event.put("specversion", blankToDefault(row.get("specversion"), CaseEvent.SPEC_VERSION));
+        for (String column : ENVELOPE_COLUMNS) {
+            String value = row.get(column);
+            if (!"specversion".equals(column) && value != null && !value.isEmpty()) {
+                event.put(column, value);
+            }
+        }
+        ObjectNode data = event.putObject("data");
+        for (String column : DATA_COLUMNS) {
+            String value = row.get(column);
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if ("excellent".equals(column) && ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value))) {
+                data.put(column, Boolean.parseBoolean(value));
+            } else {
+                data.put(column, value);
+            }
+        }
+        return event;
+    }
+
+    private static String blankToDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private EventCsv() {}
+}

@@ -1,0 +1,270 @@
+package io.minxin.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks untrusted input against the contract and reports every error at once, per item and field.
+ * Text fields are only measured, never interpreted.
+ */
+public final class EventValidator {
+    /** Events dated later than now plus this are refused as a clock or data error. */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofHours(24);
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final int ID_MAX = 128;
+    private static final int SOURCE_MAX = 256;
+
+    /** Longest text per data field; anything larger is an integration error, not an appeal. */
+    static final Map<String, Integer> TEXT_MAX = Map.of(
+            "caseId", 64,
+            "unitId", 64,
+            "unitName", 200,
+            "title", 500,
+            "category", 100,
+            "reason", 2000,
+            "reply", 4000);
+
+    private final Clock clock;
+    private final Duration maxClockSkew;
+
+    public EventValidator(Clock clock, Duration maxClockSkew) {
+        this.clock = clock;
+        this.maxClockSkew = maxClockSkew;
+    }
+
+    public EventValidator() {
+        this(Clock.systemUTC(), DEFAULT_MAX_CLOCK_SKEW);
+    }
+
+    /** The outcome for a batch: either every item is an event, or the list of violations is not empty. */
+    public record Result(List<CaseEvent> events, List<Violation> violations) {
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    public Result validate(List<? extends JsonNode> items) {
+        List<CaseEvent> events = new ArrayList<>(items.size());
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = new Item(i, items.get(i), violations);
+            CaseEvent event = item.read();
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return new Result(violations.isEmpty() ? events : List.of(), violations);
+    }
+
+    public Result validate(JsonNode item) {
+        return validate(List.of(item));
+    }
+
+    private final class Item {
+        private final int index;
+        private final JsonNode node;
+        private final List<Violation> violations;
+        private final int violationsBefore;
+        private final String eventId;
+
+        Item(int index, JsonNode node, List<Violation> violations) {
+            this.index = index;
+            this.node = node;
+            this.violations = violations;
+            this.violationsBefore = violations.size();
+            JsonNode id = node == null ? null : node.get("id");
+            this.eventId = id != null && id.isString() && id.asString().length() <= ID_MAX ? id.asString() : null;
+        }
+
+        CaseEvent read() {
+            if (node == null || !node.isObject()) {
+                fail("", "must be a JSON object (a CloudEvent)");
+                return null;
+            }
+            String specversion = text(node, "specversion", 8, true);
+            if (specversion != null && !CaseEvent.SPEC_VERSION.equals(specversion)) {
+                fail("specversion", "must be \"1.0\"");
+            }
+            String id = text(node, "id", ID_MAX, true);
+            String source = text(node, "source", SOURCE_MAX, true);
+            EventType type = type();
+            Instant time = timestamp(node, "time", false);
+            String contentType = text(node, "datacontenttype", 100, false);
+            if (contentType != null && !contentType.startsWith(CaseEvent.DATA_CONTENT_TYPE)) {
+                fail("datacontenttype", "must be application/json");
+            }
+            JsonNode data = node.get("data");
+            EventData eventData = null;
+            if (data == null || data.isNull()) {
+                fail("data", "is required");
+            } else if (!data.isObject()) {
+                fail("data", "must be a JSON object");
+            } else if (type != null) {
+                eventData = data(type, data);
+            }
+            if (violations.size() > violationsBefore) {
+                return null;
+            }
+            return new CaseEvent(id, source, type, time, eventData);
+        }
+
+        private EventType type() {
+            String type = text(node, "type", 100, true);
+            if (type == null) {
+                return null;
+            }
+            return EventType.fromCeType(type).orElseGet(() -> {
+                fail(
+                        "type",
+                        "unknown type \"" + abbreviate(type) + "\"; expected one of "
+                                + Arrays.stream(EventType.values())
+                                        .map(EventType::ceType)
+                                        .toList());
+                return null;
+            });
+        }
+
+        private EventData data(EventType type, JsonNode data) {
+            Instant occurredAt = timestamp(data, "data.occurredAt", true);
+            switch (type) {
+                case CASE_ACCEPTED: {
+                    String caseId = dataText(data, "caseId", true);
+                    String unitId = dataText(data, "unitId", true);
+                    String unitName = dataText(data, "unitName", false);
+                    Channel channel = enumValue(data, "channel", Channel.class, true);
+                    String title = dataText(data, "title", false);
+                    String category = dataText(data, "category", false);
+                    Instant dueAt = timestamp(data, "data.dueAt", false);
+                    Instant assignedAt = timestamp(data, "data.assignedAt", false);
+                    return new Accepted(
+                            caseId, unitId, unitName, channel, title, category, occurredAt, dueAt, assignedAt);
+                }
+                case CASE_RETURNED:
+                    return new Returned(
+                            dataText(data, "caseId", true),
+                            dataText(data, "unitId", true),
+                            dataText(data, "reason", true),
+                            occurredAt);
+                case CASE_CONCLUDED:
+                    return new Concluded(
+                            dataText(data, "caseId", true),
+                            dataText(data, "unitId", true),
+                            dataText(data, "reply", false),
+                            occurredAt);
+                case CASE_VISITED:
+                    return new Visited(
+                            dataText(data, "caseId", true),
+                            dataText(data, "unitId", false),
+                            enumValue(data, "satisfaction", Satisfaction.class, true),
+                            bool(data, "excellent"),
+                            occurredAt);
+                case UNIT_LOGIN:
+                    return new UnitLogin(dataText(data, "unitId", true), occurredAt);
+                default:
+                    throw new IllegalStateException(type.name());
+            }
+        }
+
+        private String dataText(JsonNode data, String name, boolean required) {
+            return text(data, "data." + name, TEXT_MAX.get(name), required);
+        }
+
+        private String text(JsonNode parent, String path, int max, boolean required) {
+            JsonNode value = parent.get(leaf(path));
+            if (value == null || value.isNull()) {
+                if (required) {
+                    fail(path, "is required");
+                }
+                return null;
+            }
+            if (!value.isString()) {
+                fail(path, "must be a string");
+                return null;
+            }
+            String text = value.asString();
+            if (required && text.isBlank()) {
+                fail(path, "must not be blank");
+                return null;
+            }
+            if (text.length() > max) {
+                fail(path, "is " + text.length() + " characters long; at most " + max + " allowed");
+                return null;
+            }
+            return text;
+        }
+
+        private <E extends Enum<E>> E enumValue(JsonNode data, String name, Class<E> type, boolean required) {
+            String path = "data." + name;
+            String text = text(data, path, 64, required);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, text);
+            } catch (IllegalArgumentException e) {
+                fail(
+                        path,
+                        "invalid value \"" + abbreviate(text) + "\"; expected one of "
+                                + Arrays.toString(type.getEnumConstants()));
+                return null;
+            }
+        }
+
+        private boolean bool(JsonNode data, String name) {
+            JsonNode value = data.get(name);
+            if (value == null || value.isNull()) {
+                return false;
+            }
+            if (!value.isBoolean()) {
+                fail("data." + name, "must be true or false");
+                return false;
+            }
+            return value.booleanValue();
+        }
+
+        private Instant timestamp(JsonNode parent, String path, boolean required) {
+            String text = text(parent, path, 64, required);
+            if (text == null) {
+                return null;
+            }
+            Instant instant;
+            try {
+                instant = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                fail(path, "\"" + abbreviate(text) + "\" is not an RFC 3339 timestamp with offset");
+                return null;
+            }
+            if (instant.isBefore(EARLIEST)) {
+                fail(path, text + " is before " + EARLIEST);
+                return null;
+            }
+            if (instant.isAfter(clock.instant().plus(maxClockSkew))) {
+                fail(path, text + " is in the future (more than " + maxClockSkew.toHours() + " h ahead)");
+                return null;
+            }
+            return instant;
+        }
+
+        private void fail(String field, String message) {
+            violations.add(new Violation(index, eventId, field, message));
+        }
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,40 @@
+package io.minxin.events;
+
+import java.util.List;
+
+/** Every Kafka topic of Minxin, named once. */
+public final class Topics {
+    /** All case lifecycle events, key caseId, infinite retention: the system of record. */
+    public static final String CASE_EVENTS = "case-events";
+    /** Duty log-ins, key unitId. */
+    public static final String UNIT_ACTIVITY = "unit-activity";
+    /** Folded state of each case, compacted, key caseId. */
+    public static final String CASE_STATE = "case-state";
+    /** Counts and rates, compacted, key {@code unitId|channel|period}. */
+    public static final String UNIT_METRICS = "unit-metrics";
+    /** Ranking revisions, compacted, key {@code period|channel}. */
+    public static final String RANKINGS = "rankings";
+    /** Alerts, letters and bulletins, key noticeId. */
+    public static final String NOTICES = "notices";
+    /** Records that failed processing, with the reason in headers. */
+    public static final String CASE_EVENTS_DLQ = "case-events-dlq";
+
+    /** Partitions of the keyed event topics; compacted topics follow it so joins stay co-partitioned. */
+    public static final int PARTITIONS = 6;
+
+    /** How each topic must be created. */
+    public record Spec(String name, int partitions, boolean compacted, boolean infiniteRetention) {}
+
+    public static List<Spec> all() {
+        return List.of(
+                new Spec(CASE_EVENTS, PARTITIONS, false, true),
+                new Spec(UNIT_ACTIVITY, PARTITIONS, false, true),
+                new Spec(CASE_STATE, PARTITIONS, true, false),
+                new Spec(UNIT_METRICS, PARTITIONS, true, false),
+                new Spec(RANKINGS, 1, true, false),
+                new Spec(NOTICES, PARTITIONS, false, true),
+                new Spec(CASE_EVENTS_DLQ, 1, false, true));
+    }
+
+    private Topics() {}
+}
