@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Minxin on one machine, no Docker: builds if needed, starts local-stack (Kafka + MongoDB-wire server) and
+# every service, waits until all are healthy, loads the demo month through the gateway and prints the URLs.
+# Ctrl-C stops everything cleanly. Options: --fresh (wipe data/ first), --no-demo (skip the demo load).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DATA_DIR=${MINXIN_DATA_DIR:-$PWD/data}
+FRESH=false
+LOAD_DEMO=true
+for arg in "$@"; do
+    case "$arg" in
+        --fresh) FRESH=true ;;
+        --no-demo) LOAD_DEMO=false ;;
+        -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+        *) echo "unknown option $arg" >&2; exit 2 ;;
+    esac
+done
+
+SERVICES=(intake-service:8081 metrics-service:8082 ranking-service:8083 notice-service:8084 gateway:8080)
+VERSION=0.1.0-SNAPSHOT
+PIDS=()
+STARTED=()
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+stop_all() {
+    trap - INT TERM EXIT
+    if [ ${#PIDS[@]} -gt 0 ]; then
+        log "stopping…"
+        # services first, the stack last, so nothing loses its broker mid-shutdown
+        for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+        for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+        log "stopped"
+    fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+needs_build() {
+    local jar
+    for jar in local-stack/target/local-stack-$VERSION.jar; do [ -f "$jar" ] || return 0; done
+    for entry in "${SERVICES[@]}"; do
+        local svc=${entry%%:*}
+        [ -d "$svc/src" ] || continue
+        jar=$svc/target/$svc-$VERSION-exec.jar
+        [ -f "$jar" ] || return 0
+        [ -z "$(find "$svc/src" case-events/src -newer "$jar" -type f -print -quit)" ] || return 0
+    done
+    return 1
+}
+
+if needs_build; then
+    log "building (./mvnw -B -q install -DskipTests)…"
+    ./mvnw -B -q install -DskipTests
+fi
+
+if $FRESH; then
+    log "--fresh: removing $DATA_DIR"
+    rm -rf "$DATA_DIR"
+fi
+mkdir -p "$DATA_DIR/logs"
+
+# API keys: generated once per data directory, never committed.
+KEYS_FILE=$DATA_DIR/keys.env
+if [ ! -f "$KEYS_FILE" ]; then
+    umask 077
+    {
+        echo "MINXIN_BOOTSTRAP_OPERATOR_KEY=mx_operator0_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+        echo "MINXIN_BOOTSTRAP_INTEGRATION_KEY=mx_integration0_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+        echo "MINXIN_BOOTSTRAP_DASHBOARD_KEY=mx_dashboard0_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    } >"$KEYS_FILE"
+    umask 022
+fi
+set -a
+# shellcheck disable=SC1090
+. "$KEYS_FILE"
+set +a
+
+STACK_CP="local-stack/target/local-stack-$VERSION.jar:local-stack/target/lib/*"
+log "starting local-stack (Kafka :9092, MongoDB :27017, data in $DATA_DIR)"
+java -cp "$STACK_CP" io.minxin.localstack.LocalStack --data-dir "$DATA_DIR/stack" \
+    >"$DATA_DIR/logs/local-stack.log" 2>&1 &
+PIDS+=($!)
+
+wait_for() { # name url seconds
+    local name=$1 url=$2 deadline=$((SECONDS + $3))
+    until curl -sf -o /dev/null "$url"; do
+        if [ $SECONDS -ge $deadline ]; then
+            log "$name did not become healthy at $url; see $DATA_DIR/logs/$name.log"
+            tail -n 40 "$DATA_DIR/logs/$name.log" >&2 || true
+            exit 1
+        fi
+        for pid in "${PIDS[@]}"; do
+            kill -0 "$pid" 2>/dev/null || { log "a process died; see $DATA_DIR/logs"; exit 1; }
+        done
+        sleep 1
+    done
+    log "$name healthy"
+}
+
+until grep -q "local-stack ready" "$DATA_DIR/logs/local-stack.log" 2>/dev/null; do
+    kill -0 "${PIDS[0]}" 2>/dev/null || { tail -n 40 "$DATA_DIR/logs/local-stack.log" >&2; exit 1; }
+    sleep 1
+done
+log "local-stack ready"
+
+for entry in "${SERVICES[@]}"; do
+    svc=${entry%%:*}
+    port=${entry##*:}
+    jar=$svc/target/$svc-$VERSION-exec.jar
+    [ -f "$jar" ] || { log "skipping $svc (not built)"; continue; }
+    STATE_DIR="$DATA_DIR/$svc-state" java -Xmx512m -jar "$jar" >"$DATA_DIR/logs/$svc.log" 2>&1 &
+    PIDS+=($!)
+    STARTED+=("$svc:$port")
+done
+for entry in "${STARTED[@]}"; do
+    wait_for "${entry%%:*}" "http://localhost:${entry##*:}/actuator/health" 180
+done
+
+if [ -f gateway/target/gateway-$VERSION-exec.jar ]; then
+    ENTRY=http://localhost:8080
+else
+    ENTRY=http://localhost:8081
+fi
+
+if $LOAD_DEMO && [ ! -f "$DATA_DIR/demo-loaded" ]; then
+    DEMO=$DATA_DIR/demo-2020-09.ndjson
+    java -cp "$STACK_CP" io.minxin.events.demo.DemoMonthCli --month 2020-09 --out "$DEMO"
+    total=$(wc -l <"$DEMO")
+    split -l 1000 -d -a 4 "$DEMO" "$DATA_DIR/demo-batch-"
+    sent=0
+    for batch in "$DATA_DIR"/demo-batch-*; do
+        n=$(wc -l <"$batch")
+        for attempt in 1 2 3 4 5; do
+            code=$(curl -s -o "$DATA_DIR/logs/demo-load.out" -w '%{http_code}' -X POST "$ENTRY/api/v1/events/batch" \
+                -H "Content-Type: application/x-ndjson" -H "X-Api-Key: $MINXIN_BOOTSTRAP_INTEGRATION_KEY" \
+                --data-binary @"$batch") || code=000
+            [ "$code" = 202 ] && break
+            sleep "$attempt"
+        done
+        [ "$code" = 202 ] || { echo; log "demo load failed with HTTP $code: $(cat "$DATA_DIR/logs/demo-load.out")"; exit 1; }
+        sent=$((sent + n))
+        printf '\r%s loading the demo month: %d/%d events (%d%%)' "$(date +%H:%M:%S)" "$sent" "$total" $((100 * sent / total))
+        rm -f "$batch"
+    done
+    echo
+    touch "$DATA_DIR/demo-loaded"
+fi
+
+cat <<INFO
+
+Minxin is running.
+  Gateway (all APIs)   http://localhost:8080/api/v1/…      Swagger UI  http://localhost:8080/swagger-ui.html
+  Overview             curl -H "X-Api-Key: \$MINXIN_BOOTSTRAP_DASHBOARD_KEY" 'http://localhost:8080/api/v1/overview?period=2020-09'
+  Services             intake :8081  metrics :8082  ranking :8083  notice :8084  (/actuator/health, /actuator/prometheus)
+  Kafka localhost:9092   MongoDB mongodb://localhost:27017   logs $DATA_DIR/logs
+  API keys             $KEYS_FILE  (source it: set -a; . $KEYS_FILE; set +a)
+Ctrl-C stops everything.
+INFO
+wait "${PIDS[0]}"
