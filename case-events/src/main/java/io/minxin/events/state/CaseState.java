@@ -1,0 +1,83 @@
+package io.minxin.events.state;
+
+import io.minxin.events.Channel;
+import io.minxin.events.EventType;
+import io.minxin.events.Satisfaction;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything known about one case, folded from its distinct events in the order of
+ * {@code data.occurredAt} (never arrival order): the value of the compacted topic {@code case-state}, key
+ * caseId. A case with no acceptance yet is pending: no period, channel or owner, and it counts nowhere.
+ *
+ * @param period {@code YYYY-MM} of the earliest acceptance, null while pending
+ * @param channel channel of the earliest acceptance
+ * @param title the appeal (诉求问题) as given by the earliest acceptance that has one
+ * @param acceptedAt occurredAt of the earliest acceptance
+ * @param owner unitId of the latest acceptance, null when that unit returned the case after it (waiting
+ *     for re-assignment) or while pending
+ * @param ownerName unitName of the latest acceptance
+ * @param dueAt deadline of the latest acceptance: its dueAt, or the default number of working days after it
+ * @param acceptances every acceptance, oldest first
+ * @param returns every return (退件), oldest first
+ * @param conclusion the latest conclusion after the latest acceptance, or null
+ * @param visit the latest follow-up visit, or null
+ * @param pushback confirmed 推诿: concluded by a unit that returned the case before the conclusion
+ * @param history every distinct event of the case, in folding order
+ * @param version number of distinct events folded; grows with every change
+ */
+public record CaseState(
+        String caseId,
+        String period,
+        Channel channel,
+        String title,
+        String category,
+        Instant acceptedAt,
+        String owner,
+        String ownerName,
+        Instant dueAt,
+        List<Acceptance> acceptances,
+        List<Return> returns,
+        Conclusion conclusion,
+        Visit visit,
+        boolean pushback,
+        List<HistoryEntry> history,
+        long version) {
+
+    public CaseState {
+        acceptances = acceptances == null ? List.of() : List.copyOf(acceptances);
+        returns = returns == null ? List.of() : List.copyOf(returns);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** No acceptance yet: the case belongs to no period and counts nowhere. */
+    public boolean pending() {
+        return period == null;
+    }
+
+    /** How many times a unit returned this case. */
+    public long returnsBy(String unitId) {
+        return returns.stream().filter(r -> r.unitId().equals(unitId)).count();
+    }
+
+    /** 受理: one assignment of the case to a unit; dueAt as given by the platform (may be null). */
+    public record Acceptance(String unitId, String unitName, Instant occurredAt, Instant dueAt) {}
+
+    /** 退件: the unit sent the case back with a reason. */
+    public record Return(String unitId, String reason, Instant occurredAt) {}
+
+    /** 办结, with whether it met the deadline of the latest acceptance. */
+    public record Conclusion(String unitId, String reply, Instant occurredAt, boolean onTime) {}
+
+    /** 回访. */
+    public record Visit(Satisfaction satisfaction, boolean excellent, Instant occurredAt) {
+        /** The citizen was reached: the visit counts in 满意率 and 优秀率. */
+        public boolean answered() {
+            return satisfaction != null && satisfaction.answered();
+        }
+    }
+
+    /** One distinct event of the case (CloudEvents id and source are its identity). */
+    public record HistoryEntry(String id, String source, EventType type, Instant occurredAt, String unitId) {}
+}
