@@ -1,0 +1,78 @@
+package io.minxin.localstack;
+
+import io.minxin.events.Topics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics of {@link Topics#all()} that do not exist yet; existing topics are left as they are. */
+public final class TopicSetup {
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+    private static final short REPLICATION_FACTOR = 1;
+
+    /** Connects to {@code bootstrapServers} and creates the missing Minxin topics. */
+    public static void ensureTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            ensureTopics(admin, Topics.all());
+        }
+    }
+
+    /** Creates those of {@code specs} that {@code admin} does not list yet, single-replica. */
+    public static void ensureTopics(Admin admin, List<Topics.Spec> specs) {
+        try {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = specs.stream()
+                    .filter(spec -> !existing.contains(spec.name()))
+                    .map(TopicSetup::newTopic)
+                    .toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            for (Map.Entry<String, KafkaFuture<Void>> creation :
+                    admin.createTopics(missing).values().entrySet()) {
+                awaitCreated(creation.getKey(), creation.getValue());
+            }
+            log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics", e.getCause());
+        }
+    }
+
+    static NewTopic newTopic(Topics.Spec spec) {
+        Map<String, String> configs = new HashMap<>();
+        if (spec.compacted()) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (spec.infiniteRetention()) {
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+            configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        }
+        return new NewTopic(spec.name(), spec.partitions(), REPLICATION_FACTOR).configs(configs);
+    }
+
+    private static void awaitCreated(String topic, KafkaFuture<Void> creation) throws InterruptedException {
+        try {
+            creation.get();
+        } catch (ExecutionException e) {
+            // Another process created it between listing and creating: that is the wanted state.
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic, e.getCause());
+            }
+        }
+    }
+
+    private TopicSetup() {}
+}
