@@ -1,0 +1,133 @@
+package io.minxin.gateway.access;
+
+import static io.minxin.gateway.access.Role.DASHBOARD;
+import static io.minxin.gateway.access.Role.INTEGRATION;
+import static io.minxin.gateway.access.Role.OPERATOR;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one table of who may call what: route families by path, and per family and HTTP method the roles allowed.
+ *
+ * <p>Paths are matched on the raw request path. A pattern ending in {@code /**} matches the path itself and
+ * everything below it; any other pattern matches exactly. Paths that could be read differently by this table and
+ * by the routing (dot segments, encoded slashes or dots, matrix parameters) are refused as malformed, so a
+ * decision here always concerns the route that will serve the request.
+ */
+public final class RoutePermissions {
+    private static final Set<String> READ = Set.of("GET", "HEAD");
+    private static final Set<String> WRITE = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> POST = Set.of("POST");
+
+    private static final List<String> PUBLIC_READS = List.of(
+            "/actuator/health/**",
+            "/actuator/prometheus",
+            "/swagger-ui.html",
+            "/swagger-ui/**",
+            "/webjars/**",
+            "/v3/api-docs/**");
+
+    private static final Map<String, List<String>> FAMILIES = families();
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("events", POST, EnumSet.of(INTEGRATION)),
+            new Rule("metrics", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("rankings", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("policies", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("policies", WRITE, EnumSet.of(OPERATOR)),
+            new Rule("periods", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("periods", WRITE, EnumSet.of(OPERATOR)),
+            new Rule("notices", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("bulletins", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("bulletins", WRITE, EnumSet.of(OPERATOR)),
+            // Subscriptions hold webhook addresses and robot tokens: operators only, reads included.
+            new Rule("subscriptions", READ, EnumSet.of(OPERATOR)),
+            new Rule("subscriptions", WRITE, EnumSet.of(OPERATOR)),
+            new Rule("keys", READ, EnumSet.of(OPERATOR)),
+            new Rule("keys", WRITE, EnumSet.of(OPERATOR)));
+
+    private static final String[] MALFORMED_MARKS = {"//", "\\", ";", "%2e", "%2f", "%5c", "%00"};
+
+    private record Rule(String family, Set<String> methods, Set<Role> roles) {}
+
+    private static Map<String, List<String>> families() {
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        families.put("events", List.of("/api/v1/events/**"));
+        families.put("metrics", List.of("/api/v1/overview/**", "/api/v1/units/**", "/api/v1/cases/**"));
+        families.put("rankings", List.of("/api/v1/rankings/**"));
+        families.put("policies", List.of("/api/v1/policies/**"));
+        families.put("periods", List.of("/api/v1/periods/**"));
+        families.put("notices", List.of("/api/v1/notices/**"));
+        families.put("bulletins", List.of("/api/v1/bulletins/**"));
+        families.put("subscriptions", List.of("/api/v1/subscriptions/**"));
+        families.put("keys", List.of("/api/v1/keys/**"));
+        return families;
+    }
+
+    /** The route families in table order, e.g. {@code events}, {@code metrics}. */
+    public static List<String> families(boolean includeGatewayOwn) {
+        return FAMILIES.keySet().stream()
+                .filter(family -> includeGatewayOwn || !family.equals("keys"))
+                .toList();
+    }
+
+    /** Decides what a request needs. {@code method} is the HTTP method name, {@code rawPath} the undecoded path. */
+    public static Access decide(String method, String rawPath) {
+        if (isMalformed(rawPath)) {
+            return Access.malformed();
+        }
+        String verb = method.toUpperCase(Locale.ROOT);
+        if (READ.contains(verb) && PUBLIC_READS.stream().anyMatch(pattern -> matches(pattern, rawPath))) {
+            return Access.publicPath();
+        }
+        for (Map.Entry<String, List<String>> family : FAMILIES.entrySet()) {
+            if (family.getValue().stream().anyMatch(pattern -> matches(pattern, rawPath))) {
+                return new Access(Access.Kind.PROTECTED, family.getKey(), rolesFor(family.getKey(), verb));
+            }
+        }
+        return Access.noRoute();
+    }
+
+    private static Set<Role> rolesFor(String family, String method) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Rule rule : RULES) {
+            if (rule.family().equals(family) && rule.methods().contains(method)) {
+                roles.addAll(rule.roles());
+            }
+        }
+        return roles;
+    }
+
+    private static boolean matches(String pattern, String path) {
+        if (pattern.endsWith("/**")) {
+            String base = pattern.substring(0, pattern.length() - 3);
+            return path.equals(base) || path.startsWith(base + "/");
+        }
+        return path.equals(pattern);
+    }
+
+    private static boolean isMalformed(String rawPath) {
+        if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+            return true;
+        }
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        for (String mark : MALFORMED_MARKS) {
+            if (lower.contains(mark)) {
+                return true;
+            }
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RoutePermissions() {}
+}

@@ -1,0 +1,124 @@
+package io.minxin.gateway.keys;
+
+import io.minxin.gateway.access.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The gateway's own API: operators issue, list and revoke API keys. Only operators get here (RoutePermissions). */
+@RestController
+@RequestMapping("/api/v1/keys")
+@Tag(name = "keys", description = "API keys of integrations, dashboards and operators")
+class KeyController {
+    private static final int MAX_NAME_LENGTH = 100;
+
+    /** What an operator asks for: a name saying what the key is for, and its roles. */
+    record CreateKey(String name, List<String> roles) {}
+
+    /** A key as listed: never its secret or hash. */
+    record KeyView(
+            String id, String name, List<String> roles, Instant createdAt, Instant revokedAt, boolean bootstrap) {
+        static KeyView of(ApiKey key) {
+            return new KeyView(
+                    key.id(),
+                    key.name(),
+                    key.roles().stream().map(Role::wireName).toList(),
+                    key.createdAt(),
+                    key.revokedAt(),
+                    key.bootstrap());
+        }
+    }
+
+    /** A key just issued: the only response that ever carries {@code key}. */
+    record IssuedKeyView(String id, String name, List<String> roles, Instant createdAt, String key) {}
+
+    private final ApiKeyService keys;
+
+    KeyController(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping
+    @Operation(summary = "Issue a key; the response shows it once, it cannot be read again")
+    Mono<ResponseEntity<IssuedKeyView>> create(@RequestBody CreateKey request) {
+        String name = validName(request.name());
+        Set<Role> roles = validRoles(request.roles());
+        return keys.create(name, roles).map(issued -> {
+            ApiKey key = issued.stored();
+            return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
+                    .body(new IssuedKeyView(
+                            key.id(),
+                            key.name(),
+                            key.roles().stream().map(Role::wireName).toList(),
+                            key.createdAt(),
+                            issued.value()));
+        });
+    }
+
+    @GetMapping
+    @Operation(summary = "All keys, revoked ones included, without secrets")
+    Flux<KeyView> list() {
+        return keys.list().map(KeyView::of);
+    }
+
+    @GetMapping("/{id}")
+    Mono<KeyView> get(@PathVariable String id) {
+        return keys.find(id).map(KeyView::of).switchIfEmpty(Mono.error(() -> noSuchKey(id)));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke a key: it stops working at once on this gateway instance")
+    Mono<ResponseEntity<Void>> revoke(@PathVariable String id) {
+        return keys.revoke(id)
+                .map(revoked -> ResponseEntity.noContent().<Void>build())
+                .switchIfEmpty(Mono.error(() -> noSuchKey(id)));
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw badRequest("name is required");
+        }
+        String stripped = name.strip();
+        if (stripped.length() > MAX_NAME_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw badRequest("name must be at most " + MAX_NAME_LENGTH + " characters without control characters");
+        }
+        return stripped;
+    }
+
+    private static Set<Role> validRoles(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw badRequest("roles is required: one or more of integration, dashboard, operator");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            roles.add(Role.fromWireName(name)
+                    .orElseThrow(() ->
+                            badRequest("unknown role '" + name + "': expected integration, dashboard or operator")));
+        }
+        return roles;
+    }
+
+    private static ResponseStatusException badRequest(String detail) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    private static ResponseStatusException noSuchKey(String id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no API key with id " + id);
+    }
+}

@@ -1,0 +1,141 @@
+package io.minxin.gateway.web;
+
+import io.minxin.gateway.access.Access;
+import io.minxin.gateway.access.Role;
+import io.minxin.gateway.access.RoutePermissions;
+import io.minxin.gateway.keys.ApiKey;
+import io.minxin.gateway.keys.ApiKeyService;
+import io.minxin.gateway.keys.Authentication;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks the {@code X-Api-Key} of every non-public request against {@link RoutePermissions}. An allowed request
+ * goes on without the key and with {@code X-Minxin-Key-Id} and {@code X-Minxin-Role}; those two headers are
+ * always removed from what the client sent, so a downstream can trust them.
+ */
+@Component
+final class AuthenticationFilter implements WebFilter, Ordered {
+    static final String API_KEY = "X-Api-Key";
+    static final String KEY_ID = "X-Minxin-Key-Id";
+    static final String ROLE = "X-Minxin-Role";
+
+    /** Who called what: one line per allowed request, by key id (never the key). */
+    private static final Logger access = LoggerFactory.getLogger("io.minxin.gateway.access");
+
+    private final ApiKeyService keys;
+    private final Problems problems;
+    private final GatewayMetrics metrics;
+
+    AuthenticationFilter(ApiKeyService keys, Problems problems, GatewayMetrics metrics) {
+        this.keys = keys;
+        this.problems = problems;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.AUTHENTICATION;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Problems.rememberPath(exchange);
+        ServerHttpRequest request = exchange.getRequest();
+        String method = request.getMethod().name();
+        String path = request.getPath().value();
+        Access decision = RoutePermissions.decide(method, path);
+        if (decision.kind() == Access.Kind.MALFORMED) {
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "The request path is not in canonical form");
+        }
+        if (decision.kind() == Access.Kind.PUBLIC) {
+            return chain.filter(withHeaders(exchange, null));
+        }
+        return keys.authenticate(request.getHeaders().getFirst(API_KEY))
+                .flatMap(authentication -> authorize(exchange, chain, decision, authentication));
+    }
+
+    private Mono<Void> authorize(
+            ServerWebExchange exchange, WebFilterChain chain, Access decision, Authentication authentication) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!authentication.succeeded()) {
+            metrics.authFailed(authentication.failure());
+            return refuse(exchange, authentication.failure());
+        }
+        ApiKey key = authentication.key();
+        if (decision.kind() == Access.Kind.NO_ROUTE) {
+            return problems.write(exchange, HttpStatus.NOT_FOUND, "No API at this path");
+        }
+        Optional<Role> role = decision.authorizingRole(key.roles());
+        if (role.isEmpty()) {
+            metrics.forbidden();
+            access.info(
+                    "{} {} key={} refused: roles {} may not",
+                    request.getMethod(),
+                    request.getPath(),
+                    key.id(),
+                    key.roles());
+            return problems.write(
+                    exchange,
+                    HttpStatus.FORBIDDEN,
+                    "This key may not " + request.getMethod().name() + " " + decision.family() + "; allowed roles: "
+                            + names(decision));
+        }
+        Caller caller = new Caller(key.id(), role.get(), key.roles());
+        caller.attachTo(exchange);
+        access.info(
+                "{} {} key={} role={}",
+                request.getMethod(),
+                request.getPath(),
+                key.id(),
+                role.get().wireName());
+        return chain.filter(withHeaders(exchange, caller));
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, Authentication.Failure failure) {
+        if (failure == Authentication.Failure.STORE_UNAVAILABLE) {
+            return problems.write(
+                    exchange, HttpStatus.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; try again later");
+        }
+        // RFC 9110 asks a 401 to name a scheme; there is no registered one for API keys.
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY + "\"");
+        String detail = failure == Authentication.Failure.MISSING
+                ? "An API key is required in the " + API_KEY + " header"
+                : "The API key is not valid";
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    /** The request as it goes on: the client's identity headers and key removed, the checked identity added. */
+    private static ServerWebExchange withHeaders(ServerWebExchange exchange, Caller caller) {
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> {
+                    headers.remove(KEY_ID);
+                    headers.remove(ROLE);
+                    headers.remove(API_KEY);
+                    if (caller != null) {
+                        headers.set(KEY_ID, caller.keyId());
+                        headers.set(ROLE, caller.role().wireName());
+                    }
+                })
+                .build();
+        return exchange.mutate().request(request).build();
+    }
+
+    private static String names(Access decision) {
+        return decision.roles().isEmpty()
+                ? "none"
+                : decision.roles().stream().map(Role::wireName).collect(Collectors.joining(", "));
+    }
+}

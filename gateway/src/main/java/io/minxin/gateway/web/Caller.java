@@ -1,0 +1,25 @@
+package io.minxin.gateway.web;
+
+import io.minxin.gateway.access.Role;
+import java.util.Set;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Who is calling, once the API key checked out: kept on the exchange for the filters after authentication.
+ *
+ * @param keyId the key's public id
+ * @param role the role that authorized this request
+ * @param keyRoles every role of the key
+ */
+public record Caller(String keyId, Role role, Set<Role> keyRoles) {
+    private static final String ATTRIBUTE = Caller.class.getName();
+
+    void attachTo(ServerWebExchange exchange) {
+        exchange.getAttributes().put(ATTRIBUTE, this);
+    }
+
+    /** The authenticated caller, or null on a public path. */
+    public static Caller of(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
+    }
+}

@@ -1,0 +1,21 @@
+package io.minxin.gateway.web;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code minxin.gateway.cors.*}: browser origins of dashboards allowed to call {@code /api/**}.
+ *
+ * @param allowedOrigins exact origins, e.g. {@code http://localhost:3000}; empty allows none
+ */
+@ConfigurationProperties("minxin.gateway.cors")
+record CorsSettings(List<String> allowedOrigins) {
+    CorsSettings {
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::strip)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
+    }
+}
