@@ -1,0 +1,95 @@
+package io.minxin.events.ranking;
+
+import io.minxin.events.Channel;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One numbered ranking of one channel for one period. Revision 1 is frozen when the period is closed; a late
+ * change of the inputs makes a pending revision N+1 that an operator publishes. Ranking-service also uses this
+ * shape for views that are never published (status {@link RevisionStatus#LIVE} and {@link RevisionStatus#WHAT_IF},
+ * revision 0).
+ *
+ * @param id deterministic: {@code period|channel|revision}, so closing twice yields the same revision
+ * @param period {@code YYYY-MM}
+ * @param revision 1, 2, ... (0 for an unnumbered view)
+ * @param policy the policy version that ordered the rows
+ * @param top how many places the policy honours (五佳: 5); rows with {@code rank <= top} are the best
+ * @param closedAt when the period was closed (null for a live view)
+ * @param createdAt when this revision was computed
+ * @param publishedAt when it was published on {@code rankings} (null until then)
+ * @param rows every eligible unit, best first; equal units share a rank (1, 1, 3)
+ * @param notEligible units left out of the order, each with its reason
+ * @param diff what changed against the previous revision (null for revision 1)
+ */
+public record RankingRevision(
+        String id,
+        String period,
+        Channel channel,
+        int revision,
+        RevisionStatus status,
+        PolicyRef policy,
+        int top,
+        Instant closedAt,
+        Instant createdAt,
+        Instant publishedAt,
+        List<RankingRow> rows,
+        List<NotEligibleUnit> notEligible,
+        RevisionDiff diff) {
+
+    public RankingRevision {
+        rows = rows == null ? List.of() : List.copyOf(rows);
+        notEligible = notEligible == null ? List.of() : List.copyOf(notEligible);
+    }
+
+    /** Kafka key on {@code rankings}: {@code period|channel}. */
+    public static String key(String period, Channel channel) {
+        return period + "|" + channel;
+    }
+
+    /** Deterministic revision id: {@code period|channel|revision}. */
+    public static String idOf(String period, Channel channel, int revision) {
+        return key(period, channel) + "|" + revision;
+    }
+
+    public String key() {
+        return key(period, channel);
+    }
+
+    /** This revision with other rows, e.g. only the best of them. */
+    public RankingRevision withRows(List<RankingRow> newRows) {
+        return copy(status, publishedAt, newRows, diff);
+    }
+
+    public RankingRevision withDiff(RevisionDiff newDiff) {
+        return copy(status, publishedAt, rows, newDiff);
+    }
+
+    /** This revision as published at {@code at}. */
+    public RankingRevision published(Instant at) {
+        return copy(RevisionStatus.PUBLISHED, at, rows, diff);
+    }
+
+    private RankingRevision copy(
+            RevisionStatus newStatus, Instant newPublishedAt, List<RankingRow> newRows, RevisionDiff newDiff) {
+        return new RankingRevision(
+                id,
+                period,
+                channel,
+                revision,
+                newStatus,
+                policy,
+                top,
+                closedAt,
+                createdAt,
+                newPublishedAt,
+                newRows,
+                notEligible,
+                newDiff);
+    }
+
+    /** The rows of the best {@code top} places; a tie on the last place keeps every tied unit. */
+    public List<RankingRow> topRows() {
+        return rows.stream().filter(row -> row.rank() <= top).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.minxin.events.ranking;
+
+import java.util.List;
+
+/**
+ * One ranked unit, with everything that explains its place.
+ *
+ * @param rank 1-based; equal units share it (1, 1, 3)
+ * @param unitName may be null when the inputs did not carry it
+ * @param score the weighted score that ordered the row (null under a lexicographic order, or when a rate the
+ *     score needs is undefined)
+ * @param terms one per rate of the order: the rate, the value ranked on and, for a weighted order, weight × value
+ * @param bonus 加分, the sum of {@code bonuses} (null when the policy has no score view)
+ * @param penalty 减分, the sum of {@code penalties} (null when the policy has no score view)
+ * @param total 总分 = base + 加分 − 减分 (null when the policy has no score view)
+ */
+public record RankingRow(
+        int rank,
+        String unitId,
+        String unitName,
+        RankingInputs inputs,
+        Double score,
+        List<ScoreTerm> terms,
+        Double bonus,
+        Double penalty,
+        Double total,
+        List<ScoreItem> bonuses,
+        List<ScoreItem> penalties) {
+
+    public RankingRow {
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        bonuses = bonuses == null ? List.of() : List.copyOf(bonuses);
+        penalties = penalties == null ? List.of() : List.copyOf(penalties);
+    }
+}

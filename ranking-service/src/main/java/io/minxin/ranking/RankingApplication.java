@@ -1,0 +1,30 @@
+package io.minxin.ranking;
+
+import io.minxin.events.state.AssessmentPeriod;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Ranking policies as data, monthly rankings of the handling units, period close and revisions. */
+@SpringBootApplication
+@EnableScheduling
+public class RankingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RankingApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.system(AssessmentPeriod.ZONE);
+    }
+
+    /** The same cut-off day as metrics-service, so both agree on where a period ends. */
+    @Bean
+    AssessmentPeriod assessmentPeriod(@Value("${minxin.period.cut-off-day:0}") int cutOffDay) {
+        return new AssessmentPeriod(cutOffDay);
+    }
+}

@@ -1,0 +1,31 @@
+package io.minxin.ranking.engine;
+
+import io.minxin.events.ranking.RankingInputs;
+import io.minxin.events.state.Counts;
+import io.minxin.events.state.Rates;
+import java.util.Objects;
+
+/**
+ * What the ranking knows of one unit in one channel and period: its counts and rates. The rates are taken as
+ * given (the reference bulletin states rates that no integer counts reproduce exactly); {@link #fromCounts}
+ * derives them as metrics-service does.
+ *
+ * @param unitName may be null when unknown
+ */
+public record UnitPerformance(String unitId, String unitName, Counts counts, Rates rates) {
+
+    public UnitPerformance {
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(rates, "rates");
+    }
+
+    /** A unit whose rates are the quotients of its counts, as defined in METRICS.md. */
+    public static UnitPerformance fromCounts(String unitId, String unitName, Counts counts) {
+        return new UnitPerformance(unitId, unitName, counts, Rates.of(counts));
+    }
+
+    public RankingInputs inputs() {
+        return new RankingInputs(counts, rates);
+    }
+}

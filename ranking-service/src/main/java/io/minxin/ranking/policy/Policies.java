@@ -1,0 +1,117 @@
+package io.minxin.ranking.policy;
+
+import io.minxin.events.Channel;
+import io.minxin.events.EventJson;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.mongo.MongoJson;
+import io.minxin.ranking.web.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The policies of the service: the version effective for a period, new versions from operators, and the
+ * configured defaults as version 1 of a channel that has no stored version.
+ */
+@Service
+@EnableConfigurationProperties(PolicyDefaults.class)
+public class Policies {
+    private static final Logger log = LoggerFactory.getLogger(Policies.class);
+
+    private final PolicyStore store;
+    private final Clock clock;
+    private final Map<Channel, RankingPolicy> defaults = new EnumMap<>(Channel.class);
+
+    Policies(PolicyStore store, PolicyDefaults configured, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        configured.policies().forEach((channel, policy) -> defaults.put(channel, asDefault(channel, policy)));
+    }
+
+    /**
+     * The version that ranks {@code period}: the newest version whose effectiveFrom is not after the period. A new
+     * version thus replaces the older ones from its effectiveFrom on.
+     */
+    public Mono<RankingPolicy> effective(Channel channel, String period) {
+        return versions(channel)
+                .filter(policy -> policy.effectiveFrom().compareTo(period) <= 0)
+                .reduce((older, newer) -> newer.version() > older.version() ? newer : older)
+                .switchIfEmpty(Mono.error(() ->
+                        ProblemException.notFound("no ranking policy of " + channel + " is effective in " + period)));
+    }
+
+    /** A version, e.g. the one a closed revision was made with. */
+    public Mono<RankingPolicy> version(Channel channel, int version) {
+        return versions(channel)
+                .filter(policy -> policy.version() == version)
+                .next()
+                .switchIfEmpty(Mono.error(() ->
+                        ProblemException.notFound("policy " + channel + " version " + version + " does not exist")));
+    }
+
+    /** Every version of a channel, oldest first; the configured default while nothing is stored. */
+    Flux<RankingPolicy> versions(Channel channel) {
+        return store.versions(channel).switchIfEmpty(Mono.justOrEmpty(defaults.get(channel)));
+    }
+
+    /** Validates {@code body} and stores it as the next version of {@code channel}. */
+    Mono<RankingPolicy> replace(Channel channel, JsonNode body) {
+        PolicyReader.Result read = PolicyReader.read(body, channel, PolicyReader.Purpose.STORE);
+        if (!read.valid()) {
+            return Mono.error(ProblemException.invalid("Invalid ranking policy", read.violations()));
+        }
+        return storeDefault(channel)
+                .then(store.versions(channel).map(RankingPolicy::version).reduce(0, Math::max))
+                .flatMap(latest -> store.insert(read.policy().asVersion(channel, latest + 1, clock.instant())))
+                .onErrorMap(
+                        MongoJson::isDuplicateKey,
+                        error -> ProblemException.conflict(
+                                "another version of the " + channel + " policy was stored at the same time; retry"));
+    }
+
+    /** Keeps version 1 of every channel in the store, retrying until MongoDB answers. */
+    @EventListener(ApplicationReadyEvent.class)
+    void storeDefaults() {
+        Flux.fromIterable(defaults.keySet())
+                .concatMap(this::storeDefault)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+                .subscribe();
+    }
+
+    private Mono<Void> storeDefault(Channel channel) {
+        RankingPolicy configured = defaults.get(channel);
+        if (configured == null) {
+            return Mono.empty();
+        }
+        return store.versions(channel)
+                .hasElements()
+                .flatMap(stored -> stored
+                        ? Mono.<Void>empty()
+                        : store.insert(configured.asVersion(channel, 1, clock.instant()))
+                                .doOnNext(policy -> log.info("Stored the default {} policy as version 1", channel))
+                                // Another instance stored it first: the wanted state.
+                                .onErrorResume(MongoJson::isDuplicateKey, error -> Mono.empty())
+                                .then());
+    }
+
+    /** A configured default passes the same validation as a policy sent by an operator, or the service stops. */
+    private static RankingPolicy asDefault(Channel channel, RankingPolicy configured) {
+        JsonNode node = EventJson.mapper().valueToTree(configured);
+        PolicyReader.Result read = PolicyReader.read(node, channel, PolicyReader.Purpose.STORE);
+        if (!read.valid()) {
+            throw new IllegalStateException("minxin.ranking.policies." + channel + " is invalid: " + read.violations());
+        }
+        return read.policy().asVersion(channel, 1, null);
+    }
+}

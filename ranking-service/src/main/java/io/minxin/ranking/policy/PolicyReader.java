@@ -1,0 +1,384 @@
+package io.minxin.ranking.policy;
+
+import io.minxin.events.Channel;
+import io.minxin.ranking.engine.Fact;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.engine.Rate;
+import io.minxin.ranking.web.FieldViolation;
+import io.minxin.ranking.web.Requests;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a policy from untrusted JSON and names every bad field at once. Optional fields get their defaults:
+ * minReceived 1, tieBreaks [RECEIVED], top 5, rateEstimator RAW, nullRates RANK_LAST, no score view.
+ */
+public final class PolicyReader {
+    static final int DEFAULT_MIN_RECEIVED = 1;
+    static final int DEFAULT_TOP = 5;
+    static final int MAX_TOP = 1000;
+    static final int MAX_DESCRIPTION = 500;
+    /** Longest piece of rejected input quoted back in a message. */
+    private static final int MAX_ECHO = 40;
+
+    /** Written by the service (GET output), accepted back unchanged and ignored. */
+    private static final Set<String> ASSIGNED = Set.of("id", "version", "createdAt");
+
+    private static final List<String> KNOWN = List.of(
+            "channel",
+            "effectiveFrom",
+            "description",
+            "minReceived",
+            "order",
+            "weights",
+            "rates",
+            "tieBreaks",
+            "top",
+            "rateEstimator",
+            "nullRates",
+            "scoreView");
+
+    /** What the policy is read for. */
+    public enum Purpose {
+        /** A new stored version: effectiveFrom is required. */
+        STORE,
+        /** A trial on one period: effectiveFrom is not needed. */
+        WHAT_IF
+    }
+
+    /** Either a policy (version 0, not stored) or the violations; never both. */
+    public record Result(RankingPolicy policy, List<FieldViolation> violations) {
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    /**
+     * @param channel the channel of the request path, or null when the body must name it
+     */
+    public static Result read(JsonNode body, Channel channel, Purpose purpose) {
+        return new Reading(body, purpose).read(channel);
+    }
+
+    /** The mutable state of one read: the body and the violations found so far. */
+    private static final class Reading {
+        private final JsonNode body;
+        private final Purpose purpose;
+        private final List<FieldViolation> violations = new ArrayList<>();
+
+        Reading(JsonNode body, Purpose purpose) {
+            this.body = body;
+            this.purpose = purpose;
+        }
+
+        Result read(Channel pathChannel) {
+            if (body == null || !body.isObject()) {
+                return new Result(null, List.of(new FieldViolation("", "must be a JSON object")));
+            }
+            for (String name : body.propertyNames()) {
+                if (!KNOWN.contains(name) && !ASSIGNED.contains(name)) {
+                    violate(name, "unknown field; known fields are " + String.join(", ", KNOWN));
+                }
+            }
+            Channel channel = channel(pathChannel);
+            String effectiveFrom = effectiveFrom();
+            String description = optionalText("description", MAX_DESCRIPTION);
+            int minReceived = optionalInt("minReceived", DEFAULT_MIN_RECEIVED, 0, Integer.MAX_VALUE);
+            RankingPolicy.OrderMethod order = requiredEnum("order", RankingPolicy.OrderMethod.class);
+            Map<Rate, Double> weights = weights(order);
+            List<Rate> rates = rates(order);
+            List<RankingPolicy.TieBreak> tieBreaks = tieBreaks();
+            int top = optionalInt("top", DEFAULT_TOP, 1, MAX_TOP);
+            RankingPolicy.RateEstimator estimator =
+                    optionalEnum("rateEstimator", RankingPolicy.RateEstimator.class, RankingPolicy.RateEstimator.RAW);
+            RankingPolicy.NullRates nullRates =
+                    optionalEnum("nullRates", RankingPolicy.NullRates.class, RankingPolicy.NullRates.RANK_LAST);
+            RankingPolicy.ScoreView scoreView = scoreView();
+            if (!violations.isEmpty()) {
+                return new Result(null, List.copyOf(violations));
+            }
+            RankingPolicy policy = new RankingPolicy(
+                    channel == null ? null : RankingPolicy.idFor(channel),
+                    0,
+                    channel,
+                    effectiveFrom,
+                    description,
+                    minReceived,
+                    order,
+                    weights,
+                    rates,
+                    tieBreaks,
+                    top,
+                    estimator,
+                    nullRates,
+                    scoreView,
+                    null);
+            return new Result(policy, List.of());
+        }
+
+        private Channel channel(Channel pathChannel) {
+            JsonNode node = body.get("channel");
+            if (absent(node)) {
+                if (pathChannel == null) {
+                    violate("channel", "required, one of " + names(Channel.class));
+                }
+                return pathChannel;
+            }
+            Channel named = enumOf("channel", node, Channel.class);
+            if (named != null && pathChannel != null && named != pathChannel) {
+                violate("channel", "is " + named + " but the path names " + pathChannel);
+            }
+            return named;
+        }
+
+        private String effectiveFrom() {
+            JsonNode node = body.get("effectiveFrom");
+            if (absent(node)) {
+                if (purpose == Purpose.STORE) {
+                    violate("effectiveFrom", "required: the first period (YYYY-MM) this version applies to");
+                }
+                return null;
+            }
+            if (!node.isString() || !Requests.isPeriod(node.asString())) {
+                violate("effectiveFrom", "must be a period YYYY-MM, e.g. 2020-09");
+                return null;
+            }
+            return node.asString();
+        }
+
+        private Map<Rate, Double> weights(RankingPolicy.OrderMethod order) {
+            JsonNode node = body.get("weights");
+            boolean empty = absent(node) || (node.isObject() && node.isEmpty());
+            if (order != RankingPolicy.OrderMethod.WEIGHTED) {
+                if (!empty && order != null) {
+                    violate("weights", "only a WEIGHTED order uses weights; remove them or make the order WEIGHTED");
+                }
+                return Map.of();
+            }
+            if (empty) {
+                violate(
+                        "weights",
+                        "required by a WEIGHTED order: an object of rate to weight, rates being " + names(Rate.class));
+                return Map.of();
+            }
+            if (!node.isObject()) {
+                violate("weights", "must be an object of rate to weight, e.g. {\"COMPLETION\": 0.2}");
+                return Map.of();
+            }
+            Map<Rate, Double> weights = new EnumMap<>(Rate.class);
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                String field = "weights." + entry.getKey();
+                Rate rate = enumOf(field, entry.getKey(), Rate.class);
+                Double weight = number(field, entry.getValue(), 0, 1_000);
+                if (rate != null && weight != null) {
+                    weights.put(rate, weight);
+                }
+            }
+            if (!weights.isEmpty() && weights.values().stream().allMatch(weight -> weight == 0)) {
+                violate("weights", "at least one weight must be above 0");
+            }
+            return weights;
+        }
+
+        private List<Rate> rates(RankingPolicy.OrderMethod order) {
+            JsonNode node = body.get("rates");
+            boolean empty = absent(node) || (node.isArray() && node.isEmpty());
+            if (order != RankingPolicy.OrderMethod.LEXICOGRAPHIC) {
+                if (!empty && order != null) {
+                    violate(
+                            "rates",
+                            "only a LEXICOGRAPHIC order uses rates; remove them or make the order " + "LEXICOGRAPHIC");
+                }
+                return List.of();
+            }
+            if (empty) {
+                violate("rates", "required by a LEXICOGRAPHIC order: a list of " + names(Rate.class));
+                return List.of();
+            }
+            return distinctEnums("rates", node, Rate.class);
+        }
+
+        private List<RankingPolicy.TieBreak> tieBreaks() {
+            JsonNode node = body.get("tieBreaks");
+            if (absent(node)) {
+                return List.of(RankingPolicy.TieBreak.RECEIVED);
+            }
+            return distinctEnums("tieBreaks", node, RankingPolicy.TieBreak.class);
+        }
+
+        private RankingPolicy.ScoreView scoreView() {
+            JsonNode node = body.get("scoreView");
+            if (absent(node)) {
+                return null;
+            }
+            if (!node.isObject()) {
+                violate("scoreView", "must be an object {base, bonuses, penalties}");
+                return null;
+            }
+            for (String name : node.propertyNames()) {
+                if (!Set.of("base", "bonuses", "penalties").contains(name)) {
+                    violate("scoreView." + name, "unknown field; known fields are base, bonuses, penalties");
+                }
+            }
+            JsonNode base = node.get("base");
+            Double baseValue = absent(base)
+                    ? reject("scoreView.base", "required, e.g. 10")
+                    : number("scoreView.base", base, -1_000_000, 1_000_000);
+            List<RankingPolicy.ScoreRule> bonuses = rules("scoreView.bonuses", node.get("bonuses"));
+            List<RankingPolicy.ScoreRule> penalties = rules("scoreView.penalties", node.get("penalties"));
+            return baseValue == null ? null : new RankingPolicy.ScoreView(baseValue, bonuses, penalties);
+        }
+
+        private List<RankingPolicy.ScoreRule> rules(String field, JsonNode node) {
+            if (absent(node)) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                violate(field, "must be a list of {fact, points}");
+                return List.of();
+            }
+            List<RankingPolicy.ScoreRule> rules = new ArrayList<>();
+            int i = 0;
+            for (JsonNode item : node.values()) {
+                String at = field + "[" + i++ + "]";
+                if (!item.isObject()) {
+                    violate(at, "must be an object {fact, points}");
+                    continue;
+                }
+                Fact fact = absent(item.get("fact"))
+                        ? reject(at + ".fact", "required, one of " + names(Fact.class))
+                        : enumOf(at + ".fact", item.get("fact"), Fact.class);
+                Double points = absent(item.get("points"))
+                        ? reject(at + ".points", "required: points per occurrence, e.g. 0.02")
+                        : number(at + ".points", item.get("points"), 0, 1_000);
+                if (fact != null && points != null) {
+                    rules.add(new RankingPolicy.ScoreRule(fact, points));
+                }
+            }
+            return rules;
+        }
+
+        private String optionalText(String field, int max) {
+            JsonNode node = body.get(field);
+            if (absent(node)) {
+                return null;
+            }
+            if (!node.isString()) {
+                return reject(field, "must be a string");
+            }
+            if (node.asString().length() > max) {
+                return reject(field, "must be at most " + max + " characters");
+            }
+            return node.asString();
+        }
+
+        private int optionalInt(String field, int defaultValue, int min, int max) {
+            JsonNode node = body.get(field);
+            if (absent(node)) {
+                return defaultValue;
+            }
+            if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+                violate(
+                        field,
+                        "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+                return defaultValue;
+            }
+            return node.intValue();
+        }
+
+        private Double number(String field, JsonNode node, double min, double max) {
+            if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+                return reject(field, "must be a number");
+            }
+            double value = node.doubleValue();
+            if (value < min || value > max) {
+                return reject(field, "must be from " + min + " to " + max);
+            }
+            return value;
+        }
+
+        private <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+            JsonNode node = body.get(field);
+            if (absent(node)) {
+                return reject(field, "required, one of " + names(type));
+            }
+            return enumOf(field, node, type);
+        }
+
+        private <E extends Enum<E>> E optionalEnum(String field, Class<E> type, E defaultValue) {
+            JsonNode node = body.get(field);
+            if (absent(node)) {
+                return defaultValue;
+            }
+            E value = enumOf(field, node, type);
+            return value == null ? defaultValue : value;
+        }
+
+        private <E extends Enum<E>> List<E> distinctEnums(String field, JsonNode node, Class<E> type) {
+            if (!node.isArray()) {
+                violate(field, "must be a list of " + names(type));
+                return List.of();
+            }
+            List<E> values = new ArrayList<>();
+            Set<E> seen = new HashSet<>();
+            int i = 0;
+            for (JsonNode item : node.values()) {
+                String at = field + "[" + i++ + "]";
+                E value = enumOf(at, item, type);
+                if (value != null && !seen.add(value)) {
+                    violate(at, value + " is listed twice");
+                } else if (value != null) {
+                    values.add(value);
+                }
+            }
+            return values;
+        }
+
+        private <E extends Enum<E>> E enumOf(String field, JsonNode node, Class<E> type) {
+            if (!node.isString()) {
+                return reject(field, "must be one of " + names(type));
+            }
+            return enumOf(field, node.asString(), type);
+        }
+
+        private <E extends Enum<E>> E enumOf(String field, String text, Class<E> type) {
+            Map<String, E> byName = new LinkedHashMap<>();
+            for (E constant : type.getEnumConstants()) {
+                byName.put(constant.name(), constant);
+            }
+            E value = byName.get(text);
+            if (value != null) {
+                return value;
+            }
+            String shown = text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "…" : text;
+            return reject(field, "unknown value '" + shown + "'; one of " + names(type));
+        }
+
+        private <T> T reject(String field, String message) {
+            violate(field, message);
+            return null;
+        }
+
+        private void violate(String field, String message) {
+            violations.add(new FieldViolation(field, message));
+        }
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    private static <E extends Enum<E>> String names(Class<E> type) {
+        return String.join(
+                ", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
+
+    private PolicyReader() {}
+}

@@ -1,0 +1,86 @@
+package io.minxin.ranking.revision;
+
+import io.minxin.events.state.AssessmentPeriod;
+import io.minxin.ranking.live.LiveMetricsStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Closes every period with metrics that is still open {@code closeAfterDays} after its end. */
+@Component
+@EnableConfigurationProperties(AutoCloser.Settings.class)
+class AutoCloser {
+    private static final Logger log = LoggerFactory.getLogger(AutoCloser.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * {@code minxin.ranking.auto-close.*}.
+     *
+     * @param closeAfterDays calendar days after a period's end
+     * @param checkInterval how often open periods are checked
+     */
+    @ConfigurationProperties("minxin.ranking.auto-close")
+    record Settings(boolean enabled, int closeAfterDays, Duration checkInterval) {}
+
+    private final Settings settings;
+    private final AssessmentPeriod calendar;
+    private final LiveMetricsStore live;
+    private final PeriodStore periods;
+    private final RevisionKeeper keeper;
+    private final Clock clock;
+
+    AutoCloser(
+            Settings settings,
+            AssessmentPeriod calendar,
+            LiveMetricsStore live,
+            PeriodStore periods,
+            RevisionKeeper keeper,
+            Clock clock) {
+        this.settings = settings;
+        this.calendar = calendar;
+        this.live = live;
+        this.periods = periods;
+        this.keeper = keeper;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${minxin.ranking.auto-close.check-interval:PT15M}",
+            initialDelayString = "${minxin.ranking.auto-close.check-interval:PT15M}")
+    void closeDuePeriods() {
+        if (!settings.enabled()) {
+            return;
+        }
+        for (String period : due(clock.instant())) {
+            try {
+                keeper.close(period, "auto");
+                log.info("Closed period {} automatically, {} days after its end", period, settings.closeAfterDays());
+            } catch (RuntimeException e) {
+                log.warn("Could not close period {} automatically; retrying at the next check", period, e);
+            }
+        }
+    }
+
+    /** The open periods with metrics whose closing time has come, oldest first. */
+    List<String> due(Instant now) {
+        Set<String> closed = Set.copyOf(periods.closedPeriods().collectList().block(TIMEOUT));
+        return live.periods()
+                .filter(period -> !closed.contains(period))
+                .filter(period -> !now.isBefore(closesAt(period)))
+                .sort()
+                .collectList()
+                .block(TIMEOUT);
+    }
+
+    Instant closesAt(String period) {
+        return calendar.end(AssessmentPeriod.parse(period)).plus(Duration.ofDays(settings.closeAfterDays()));
+    }
+}

@@ -1,0 +1,77 @@
+package io.minxin.ranking.revision;
+
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.policy.PolicyReader;
+import io.minxin.ranking.web.ProblemException;
+import io.minxin.ranking.web.Requests;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Rankings of a period: the current one, its best and worst rows, its revisions, and what-if trials. */
+@RestController
+@RequestMapping("/api/v1/rankings/{period}")
+class RankingController {
+    static final int DEFAULT_BOTTOM = 5;
+
+    private final RankingViews views;
+
+    RankingController(RankingViews views) {
+        this.views = views;
+    }
+
+    /**
+     * The latest published revision of a closed period, else the live ranking. {@code top} limits the rows to the
+     * best places (default: the policy's top; ties on the last place included).
+     */
+    @GetMapping
+    Mono<RankingRevision> ranking(
+            @PathVariable String period,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) Integer top) {
+        return views.current(Requests.period(period), Requests.channel(channel))
+                .map(ranking -> RankingViews.top(ranking, Requests.positive("top", top, ranking.top())));
+    }
+
+    /** The last {@code n} rows (default 5) of the same ranking, in rank order. */
+    @GetMapping("/bottom")
+    Mono<RankingRevision> bottom(
+            @PathVariable String period,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) Integer n) {
+        int count = Requests.positive("n", n, DEFAULT_BOTTOM);
+        return views.current(Requests.period(period), Requests.channel(channel))
+                .map(ranking -> RankingViews.bottom(ranking, count));
+    }
+
+    /** Every revision of the period, published or pending, by channel then number; both channels by default. */
+    @GetMapping("/revisions")
+    Flux<RankingRevision> revisions(@PathVariable String period, @RequestParam(required = false) String channel) {
+        return views.revisions(Requests.period(period), Requests.channels(channel));
+    }
+
+    /**
+     * Ranks the period under the policy in the body (its channel from the body or {@code channel}), with the
+     * difference to the current ranking. Nothing is stored or published.
+     */
+    @PostMapping("/what-if")
+    Mono<RankingRevision> whatIf(
+            @PathVariable String period, @RequestParam(required = false) String channel, @RequestBody JsonNode body) {
+        String checked = Requests.period(period);
+        PolicyReader.Result read = PolicyReader.read(
+                body, channel == null ? null : Requests.channel(channel), PolicyReader.Purpose.WHAT_IF);
+        if (!read.valid()) {
+            return Mono.error(ProblemException.invalid("Invalid ranking policy", read.violations()));
+        }
+        RankingPolicy trial = read.policy();
+        return views.whatIf(checked, trial);
+    }
+}

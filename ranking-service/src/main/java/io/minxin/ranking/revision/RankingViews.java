@@ -1,0 +1,110 @@
+package io.minxin.ranking.revision;
+
+import io.minxin.events.Channel;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RankingRow;
+import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.ranking.engine.Ranking;
+import io.minxin.ranking.engine.RankingEngine;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.live.LiveMetricsStore;
+import io.minxin.ranking.policy.Policies;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the API shows of a ranking: the latest published revision of a closed period (revision 1 while its
+ * publication is pending), else the live ranking computed from the current inputs. Reads only; stores nothing.
+ */
+@Service
+class RankingViews {
+    private final RevisionStore revisions;
+    private final LiveMetricsStore live;
+    private final Policies policies;
+    private final Clock clock;
+
+    RankingViews(RevisionStore revisions, LiveMetricsStore live, Policies policies, Clock clock) {
+        this.revisions = revisions;
+        this.live = live;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    Mono<RankingRevision> current(String period, Channel channel) {
+        return revisions.list(period, channel).collectList().flatMap(all -> {
+            RankingRevision official = latestPublished(all);
+            if (official == null && !all.isEmpty()) {
+                official = all.get(0);
+            }
+            return official == null ? live(period, channel) : Mono.just(official);
+        });
+    }
+
+    Flux<RankingRevision> revisions(String period, List<Channel> channels) {
+        return Flux.fromIterable(channels).concatMap(channel -> revisions.list(period, channel));
+    }
+
+    /** The period ranked under {@code policy}, compared with the current ranking; nothing is stored. */
+    Mono<RankingRevision> whatIf(String period, RankingPolicy policy) {
+        return Mono.zip(ranking(policy, period, policy.channel()), current(period, policy.channel()))
+                .map(both -> view(period, policy, RevisionStatus.WHAT_IF, both.getT1())
+                        .withDiff(RevisionDiffer.diff(both.getT2(), both.getT1())));
+    }
+
+    private Mono<RankingRevision> live(String period, Channel channel) {
+        return policies.effective(channel, period)
+                .flatMap(policy -> ranking(policy, period, channel)
+                        .map(ranking -> view(period, policy, RevisionStatus.LIVE, ranking)));
+    }
+
+    private Mono<Ranking> ranking(RankingPolicy policy, String period, Channel channel) {
+        return live.units(period, channel).collectList().map(units -> RankingEngine.rank(policy, units));
+    }
+
+    private RankingRevision view(String period, RankingPolicy policy, RevisionStatus status, Ranking ranking) {
+        return new RankingRevision(
+                null,
+                period,
+                policy.channel(),
+                0,
+                status,
+                policy.ref(),
+                policy.top(),
+                null,
+                clock.instant(),
+                null,
+                ranking.rows(),
+                ranking.notEligible(),
+                null);
+    }
+
+    private static RankingRevision latestPublished(List<RankingRevision> all) {
+        RankingRevision latest = null;
+        for (RankingRevision revision : all) {
+            if (revision.status() == RevisionStatus.PUBLISHED) {
+                latest = revision;
+            }
+        }
+        return latest;
+    }
+
+    /** The best rows: rank ≤ {@code top}, ties on the last place included. */
+    static RankingRevision top(RankingRevision revision, int top) {
+        return revision.withRows(
+                revision.rows().stream().filter(row -> row.rank() <= top).toList());
+    }
+
+    /** The last {@code n} rows, ties on the first of them included, in rank order. */
+    static RankingRevision bottom(RankingRevision revision, int n) {
+        List<RankingRow> rows = revision.rows();
+        if (rows.size() <= n) {
+            return revision;
+        }
+        int threshold = rows.get(rows.size() - n).rank();
+        return revision.withRows(
+                rows.stream().filter(row -> row.rank() >= threshold).toList());
+    }
+}

@@ -1,0 +1,237 @@
+package io.minxin.ranking.revision;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.minxin.events.Channel;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RevisionDiff;
+import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.ranking.engine.Ranking;
+import io.minxin.ranking.engine.RankingEngine;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.live.LiveMetricsStore;
+import io.minxin.ranking.live.MetricsChangeListener;
+import io.minxin.ranking.live.PeriodChannel;
+import io.minxin.ranking.policy.Policies;
+import io.minxin.ranking.web.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import reactor.util.retry.Retry;
+
+/**
+ * Freezes, revises and publishes rankings. Every change of revisions goes through this one object, one at a time,
+ * so a close and a late change of the same period never interleave; ids are deterministic, so a repeated close or
+ * a second instance writes the same revisions again, never new ones.
+ *
+ * <p>Revision 1 of a channel is frozen when its period is closed, under the policy effective for the period then.
+ * A later change of the inputs makes (or updates, or withdraws) a pending revision N+1 against the latest frozen
+ * revision N, under the same policy version: a policy change never rewrites a closed ranking.
+ */
+@Service
+public class RevisionKeeper implements MetricsChangeListener {
+    private static final Logger log = LoggerFactory.getLogger(RevisionKeeper.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final PeriodStore periods;
+    private final RevisionStore revisions;
+    private final LiveMetricsStore live;
+    private final Policies policies;
+    private final RevisionPublisher publisher;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    RevisionKeeper(
+            PeriodStore periods,
+            RevisionStore revisions,
+            LiveMetricsStore live,
+            Policies policies,
+            RevisionPublisher publisher,
+            Clock clock,
+            MeterRegistry registry) {
+        this.periods = periods;
+        this.revisions = revisions;
+        this.live = live;
+        this.policies = policies;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        revisions
+                .createIndexes()
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
+                .subscribe();
+    }
+
+    /**
+     * Closes a period: revision 1 of each channel, frozen and published. Closing again returns the same revisions
+     * (and publishes one whose publication failed before).
+     *
+     * @param trigger {@code operator} or {@code auto}
+     */
+    public synchronized List<RankingRevision> close(String period, String trigger) {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            PeriodStore.ClosedPeriod closed =
+                    periods.close(period, clock.instant(), trigger).block(TIMEOUT);
+            List<RankingRevision> first = new ArrayList<>();
+            for (Channel channel : Channel.values()) {
+                RankingRevision revision =
+                        revisions.find(RankingRevision.idOf(period, channel, 1)).block(TIMEOUT);
+                if (revision == null) {
+                    RankingPolicy policy = policies.effective(channel, period).block(TIMEOUT);
+                    revision = revisions
+                            .insertIfAbsent(frozen(period, channel, 1, policy, closed.closedAt(), null))
+                            .block(TIMEOUT);
+                    log.info(
+                            "Closed {} {}: revision 1 under policy {} v{}",
+                            period,
+                            channel,
+                            policy.id(),
+                            policy.version());
+                }
+                first.add(revision.status() == RevisionStatus.PUBLISHED ? revision : publish(revision));
+            }
+            return first;
+        } finally {
+            sample.stop(Timer.builder("minxin.ranking.close.duration")
+                    .description("time to close a period: rank, store and publish revision 1 of each channel")
+                    .tag("trigger", trigger)
+                    .register(registry));
+        }
+    }
+
+    /**
+     * Publishes revision {@code revision} of the period, of the given channels that have it. Publishing a revision
+     * that is published already answers it unchanged.
+     */
+    public synchronized List<RankingRevision> publish(String period, int revision, List<Channel> channels) {
+        List<RankingRevision> published = new ArrayList<>();
+        for (Channel channel : channels) {
+            RankingRevision stored = revisions
+                    .find(RankingRevision.idOf(period, channel, revision))
+                    .block(TIMEOUT);
+            if (stored != null) {
+                published.add(stored.status() == RevisionStatus.PUBLISHED ? stored : publish(stored));
+            }
+        }
+        if (published.isEmpty()) {
+            throw ProblemException.notFound("period " + period + " has no revision " + revision + " of " + channels);
+        }
+        return published;
+    }
+
+    @Override
+    public synchronized void metricsChanged(Set<PeriodChannel> changed) {
+        for (PeriodChannel ranking : changed) {
+            if (periods.find(ranking.period()).blockOptional(TIMEOUT).isPresent()) {
+                revise(ranking.period(), ranking.channel());
+            }
+        }
+    }
+
+    /** Brings the pending revision of a closed ranking in line with the current inputs. */
+    private void revise(String period, Channel channel) {
+        List<RankingRevision> all =
+                revisions.list(period, channel).collectList().block(TIMEOUT);
+        RankingRevision base = latestFrozen(all);
+        if (base == null) {
+            // The close that is under way reads the inputs after they were stored: nothing to revise.
+            return;
+        }
+        RankingRevision pending = all.stream()
+                .filter(each -> each.revision() == base.revision() + 1 && each.status() == RevisionStatus.PENDING)
+                .findFirst()
+                .orElse(null);
+        RankingPolicy policy =
+                policies.version(channel, base.policy().version()).block(TIMEOUT);
+        Ranking ranking = rank(policy, period, channel);
+        RevisionDiff diff = RevisionDiffer.diff(base, ranking);
+        if (diff.changes().isEmpty()) {
+            if (pending != null) {
+                revisions.delete(pending.id()).block(TIMEOUT);
+                log.info(
+                        "Withdrew pending revision {}: the inputs are back to revision {}",
+                        pending.id(),
+                        base.revision());
+            }
+            return;
+        }
+        if (pending != null && RevisionDiffer.sameRanking(pending, ranking)) {
+            return;
+        }
+        RankingRevision next = revision(period, channel, base.revision() + 1, policy, ranking, base.closedAt(), diff);
+        revisions.save(next).block(TIMEOUT);
+        log.info(
+                "Pending revision {}: {} units changed since revision {}",
+                next.id(),
+                diff.changes().size(),
+                base.revision());
+    }
+
+    /** The revision later changes are compared with: the latest published one, or revision 1 (frozen at close). */
+    static RankingRevision latestFrozen(List<RankingRevision> revisions) {
+        RankingRevision base = null;
+        for (RankingRevision revision : revisions) {
+            if (revision.revision() == 1 || revision.status() == RevisionStatus.PUBLISHED) {
+                if (base == null || revision.revision() > base.revision()) {
+                    base = revision;
+                }
+            }
+        }
+        return base;
+    }
+
+    private RankingRevision frozen(
+            String period, Channel channel, int number, RankingPolicy policy, Instant closedAt, RevisionDiff diff) {
+        return revision(period, channel, number, policy, rank(policy, period, channel), closedAt, diff);
+    }
+
+    private Ranking rank(RankingPolicy policy, String period, Channel channel) {
+        return RankingEngine.rank(
+                policy, live.units(period, channel).collectList().block(TIMEOUT));
+    }
+
+    private RankingRevision revision(
+            String period,
+            Channel channel,
+            int number,
+            RankingPolicy policy,
+            Ranking ranking,
+            Instant closedAt,
+            RevisionDiff diff) {
+        return new RankingRevision(
+                RankingRevision.idOf(period, channel, number),
+                period,
+                channel,
+                number,
+                RevisionStatus.PENDING,
+                policy.ref(),
+                policy.top(),
+                closedAt,
+                clock.instant(),
+                null,
+                ranking.rows(),
+                ranking.notEligible(),
+                diff);
+    }
+
+    private RankingRevision publish(RankingRevision revision) {
+        RankingRevision published = revision.published(clock.instant());
+        publisher.publish(published);
+        RankingRevision saved = revisions.save(published).block(TIMEOUT);
+        log.info("Published revision {}", published.id());
+        return saved;
+    }
+}
