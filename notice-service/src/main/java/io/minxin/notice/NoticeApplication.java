@@ -1,0 +1,32 @@
+package io.minxin.notice;
+
+import io.minxin.events.state.AssessmentPeriod;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** 推诿, target and duty alerts, the monthly bulletin and webhook delivery of every notice. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class NoticeApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(NoticeApplication.class, args);
+    }
+
+    /** Every "now" of the service comes from here, so tests can move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Calendar months by default; {@code minxin.period.cut-off-day} 1..28 for cut-off periods. */
+    @Bean
+    AssessmentPeriod assessmentPeriod(@Value("${minxin.period.cut-off-day:0}") int cutOffDay) {
+        return new AssessmentPeriod(cutOffDay);
+    }
+}

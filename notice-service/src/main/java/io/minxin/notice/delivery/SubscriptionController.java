@@ -1,0 +1,176 @@
+package io.minxin.notice.delivery;
+
+import io.minxin.notice.notices.NoticeType;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Operator API of the webhook subscriptions. */
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+class SubscriptionController {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SubscriptionStore store;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    SubscriptionController(SubscriptionStore store, Outbox outbox, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * What an operator posts.
+     *
+     * @param secret for GENERIC the HMAC key (generated when absent, shown once in the answer); for DINGTALK the
+     *     加签 secret, if the robot uses one
+     * @param types notice types to receive; absent or empty: all
+     */
+    record SubscriptionRequest(String name, WebhookKind kind, String url, String secret, List<NoticeType> types) {}
+
+    /**
+     * A subscription as shown: the URL's query (robot keys) masked, the secret only in the answer to its creation.
+     */
+    record SubscriptionView(
+            String id,
+            String name,
+            WebhookKind kind,
+            String url,
+            Set<NoticeType> types,
+            boolean signed,
+            String secret,
+            Instant createdAt) {
+        static SubscriptionView of(Subscription subscription, boolean showSecret) {
+            return new SubscriptionView(
+                    subscription.id(),
+                    subscription.name(),
+                    subscription.kind(),
+                    masked(subscription.url()),
+                    subscription.types(),
+                    subscription.secret() != null,
+                    showSecret ? subscription.secret() : null,
+                    subscription.createdAt());
+        }
+
+        private static String masked(String url) {
+            int query = url.indexOf('?');
+            return query < 0 ? url : url.substring(0, query) + "?…";
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "Subscribe a webhook (operator)")
+    Mono<ResponseEntity<SubscriptionView>> create(@RequestBody SubscriptionRequest request) {
+        Subscription subscription = validated(request);
+        return store.create(subscription)
+                .map(created -> ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id()))
+                        .body(SubscriptionView.of(created, true)));
+    }
+
+    @GetMapping
+    @Operation(summary = "List the webhook subscriptions (operator)")
+    Flux<SubscriptionView> list() {
+        return store.all().map(subscription -> SubscriptionView.of(subscription, false));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One webhook subscription (operator)")
+    Mono<SubscriptionView> get(@PathVariable String id) {
+        return store.byId(id)
+                .map(subscription -> SubscriptionView.of(subscription, false))
+                .switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Unsubscribe a webhook; what it has not received yet is dropped (operator)")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+        return store.delete(id)
+                .flatMap(existed -> existed
+                        ? outbox.discard(id)
+                                .thenReturn(ResponseEntity.noContent().<Void>build())
+                        : Mono.error(notFound(id)));
+    }
+
+    private Subscription validated(SubscriptionRequest request) {
+        List<String> errors = new ArrayList<>();
+        if (request == null) {
+            throw badRequest(List.of("a JSON body is required"));
+        }
+        if (request.kind() == null) {
+            errors.add("kind is required: GENERIC, WECOM or DINGTALK");
+        }
+        if (request.url() == null || !httpUrl(request.url())) {
+            errors.add("url must be an absolute http or https URL");
+        }
+        if (request.secret() != null && request.secret().isBlank()) {
+            errors.add("secret must not be blank");
+        }
+        if (request.name() != null && request.name().length() > 200) {
+            errors.add("name is longer than 200 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw badRequest(errors);
+        }
+        String secret = request.secret();
+        if (secret == null && request.kind() == WebhookKind.GENERIC) {
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            secret = HexFormat.of().formatHex(key);
+        }
+        Set<NoticeType> types = request.types() == null ? Set.of() : new LinkedHashSet<>(request.types());
+        return new Subscription(
+                UUID.randomUUID().toString(),
+                request.name(),
+                request.kind(),
+                request.url(),
+                secret,
+                types,
+                clock.instant());
+    }
+
+    private static boolean httpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute()
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static ErrorResponseException badRequest(List<String> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", errors));
+        problem.setTitle("Invalid subscription");
+        problem.setProperty("errors", errors);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no subscription " + id);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

@@ -1,0 +1,88 @@
+package io.minxin.notice.duty;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.EventFormatException;
+import io.minxin.events.EventJson;
+import io.minxin.events.UnitLogin;
+import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.notice.kafka.InboundRecords;
+import io.minxin.notice.notices.Notices;
+import io.minxin.notice.units.UnitDirectory;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Topic {@code unit-activity} → the duty ledger; the scheduled duty check → 提示函. */
+@Configuration(proxyBeanMethods = false)
+class DutyConfig {
+    private static final Logger log = LoggerFactory.getLogger(DutyConfig.class);
+
+    @Bean
+    DutyLedger dutyLedger(MongoDatabase database, UnitDirectory directory) {
+        return new MongoDutyLedger(database, directory);
+    }
+
+    @Bean
+    DutyCheck dutyCheck(Clock clock, DutyLedger ledger, DutySettings settings) {
+        return new DutyCheck(
+                clock,
+                WorkingCalendar.china(),
+                ledger,
+                settings.checkTime(),
+                settings.grace(),
+                settings.letterAtMissedDay(),
+                settings.since());
+    }
+
+    @Bean
+    DutyJob dutyJob(DutyCheck check, Notices notices) {
+        return new DutyJob(check, notices);
+    }
+
+    /** Input binding {@code unitActivity-in-0}: CloudEvents of type {@code minxin.unit.login}. */
+    @Bean
+    Consumer<Message<byte[]>> unitActivity(DutyLedger ledger, UnitDirectory directory) {
+        return message -> {
+            if (!(message.getPayload() instanceof byte[])) {
+                return;
+            }
+            CaseEvent event;
+            try {
+                event = EventJson.fromBytes((byte[]) message.getPayload());
+            } catch (EventFormatException e) {
+                log.warn("Skipping unit-activity record {}: {}", InboundRecords.key(message), e.getMessage());
+                return;
+            }
+            if (!(event.data() instanceof UnitLogin)) {
+                return;
+            }
+            UnitLogin login = (UnitLogin) event.data();
+            directory.remember(login.unitId(), null).block(InboundRecords.STORE_TIMEOUT);
+            ledger.recordLogin(login.unitId(), login.occurredAt());
+        };
+    }
+
+    /** Runs the duty check on a schedule; each run catches up on every due day. */
+    static final class DutyJob {
+        private final DutyCheck check;
+        private final Notices notices;
+
+        DutyJob(DutyCheck check, Notices notices) {
+            this.check = check;
+            this.notices = notices;
+        }
+
+        @Scheduled(
+                fixedDelayString = "${minxin.notice.duty.check-interval:PT1M}",
+                initialDelayString = "${minxin.notice.duty.initial-delay:PT10S}")
+        void run() {
+            check.run(letter -> notices.emit(letter).block(InboundRecords.STORE_TIMEOUT));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.minxin.notice.duty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the duty check remembers between runs; every write is idempotent per unit and day. */
+public interface DutyLedger {
+    /** Keeps the earliest log-in of the unit on the local day of {@code at}. */
+    void recordLogin(String unitId, Instant at);
+
+    /** Units whose earliest log-in on {@code day} was before {@code deadline}. */
+    Set<String> unitsLoggedIn(LocalDate day, Instant deadline);
+
+    /** The units expected to log in. */
+    Set<String> knownUnits();
+
+    /** The unit's full name, when known. */
+    Optional<String> unitName(String unitId);
+
+    /** The first day to check: {@code proposed} on the very first call, the stored day ever after. */
+    LocalDate firstDay(LocalDate proposed);
+
+    Optional<LocalDate> lastCheckedDay();
+
+    /** Done with {@code day}: the next run starts after it. */
+    void markChecked(LocalDate day);
+
+    void recordMissed(LocalDate day, Set<String> unitIds);
+
+    /** The days the unit missed in a month, ascending. */
+    List<LocalDate> missedDays(String unitId, YearMonth month);
+}

@@ -1,0 +1,25 @@
+package io.minxin.notice.duty;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The duty check (值守登录).
+ *
+ * @param checkTime local time (Asia/Shanghai) by which a unit must have logged in on a working day
+ * @param grace how long after {@code checkTime} the check runs, for log-ins still on their way
+ * @param letterAtMissedDay the n-th missed day of a month raises the 提示函 (4: "more than 3 days")
+ * @param since the first day ever checked (e.g. 2020-09-01 to check a replayed month); empty: the day the
+ *     service first ran. Kept in MongoDB after the first run.
+ * @param checkInterval how often the check looks for due days
+ */
+@ConfigurationProperties("minxin.notice.duty")
+record DutySettings(
+        @DefaultValue("16:00") LocalTime checkTime,
+        @DefaultValue("PT2M") Duration grace,
+        @DefaultValue("4") int letterAtMissedDay,
+        LocalDate since,
+        @DefaultValue("PT1M") Duration checkInterval) {}

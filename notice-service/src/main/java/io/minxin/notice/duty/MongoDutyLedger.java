@@ -1,0 +1,134 @@
+package io.minxin.notice.duty;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.notice.units.UnitDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The duty ledger in MongoDB: {@code duty_logins} (earliest log-in per unit and day), {@code duty_misses}
+ * (one document per unit and missed day) and {@code duty_state} (first and last checked day). Blocking, since
+ * the duty check runs on a scheduler thread and is plain Java.
+ */
+class MongoDutyLedger implements DutyLedger {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String STATE_ID = "duty-check";
+
+    private final MongoCollection<Document> logins;
+    private final MongoCollection<Document> misses;
+    private final MongoCollection<Document> state;
+    private final UnitDirectory directory;
+
+    MongoDutyLedger(MongoDatabase database, UnitDirectory directory) {
+        this.logins = database.getCollection("duty_logins");
+        this.misses = database.getCollection("duty_misses");
+        this.state = database.getCollection("duty_state");
+        this.directory = directory;
+    }
+
+    @Override
+    public void recordLogin(String unitId, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, WorkingCalendar.ZONE);
+        await(logins.updateOne(
+                eq("_id", unitId + "|" + day),
+                Updates.combine(
+                        Updates.setOnInsert("unitId", unitId),
+                        Updates.setOnInsert("date", day.toString()),
+                        Updates.min("firstLoginAt", Date.from(at))),
+                new UpdateOptions().upsert(true)));
+    }
+
+    @Override
+    public Set<String> unitsLoggedIn(LocalDate day, Instant deadline) {
+        Set<String> units = new TreeSet<>();
+        Flux.from(logins.find(and(eq("date", day.toString()), lt("firstLoginAt", Date.from(deadline)))))
+                .doOnNext(login -> units.add(login.getString("unitId")))
+                .then()
+                .block(TIMEOUT);
+        return units;
+    }
+
+    @Override
+    public Set<String> knownUnits() {
+        return directory.knownUnitIds();
+    }
+
+    @Override
+    public Optional<String> unitName(String unitId) {
+        return directory.name(unitId);
+    }
+
+    @Override
+    public LocalDate firstDay(LocalDate proposed) {
+        await(state.updateOne(
+                eq("_id", STATE_ID),
+                Updates.setOnInsert("firstDay", proposed.toString()),
+                new UpdateOptions().upsert(true)));
+        return LocalDate.parse(stateDocument().getString("firstDay"));
+    }
+
+    @Override
+    public Optional<LocalDate> lastCheckedDay() {
+        Document document = Mono.from(state.find(eq("_id", STATE_ID)).first()).block(TIMEOUT);
+        return Optional.ofNullable(document == null ? null : document.getString("lastCheckedDay"))
+                .map(LocalDate::parse);
+    }
+
+    @Override
+    public void markChecked(LocalDate day) {
+        await(state.updateOne(
+                eq("_id", STATE_ID), Updates.set("lastCheckedDay", day.toString()), new UpdateOptions().upsert(true)));
+    }
+
+    @Override
+    public void recordMissed(LocalDate day, Set<String> unitIds) {
+        Flux.fromIterable(unitIds)
+                .concatMap(unitId -> misses.replaceOne(
+                        eq("_id", unitId + "|" + day),
+                        new Document("_id", unitId + "|" + day)
+                                .append("unitId", unitId)
+                                .append("date", day.toString())
+                                .append("month", YearMonth.from(day).toString()),
+                        new ReplaceOptions().upsert(true)))
+                .then()
+                .block(TIMEOUT);
+    }
+
+    @Override
+    public List<LocalDate> missedDays(String unitId, YearMonth month) {
+        return Flux.from(misses.find(and(eq("unitId", unitId), eq("month", month.toString())))
+                        .sort(Sorts.ascending("date")))
+                .map(miss -> LocalDate.parse(miss.getString("date")))
+                .collectList()
+                .block(TIMEOUT);
+    }
+
+    private Document stateDocument() {
+        return Mono.from(state.find(eq("_id", STATE_ID)).first()).block(TIMEOUT);
+    }
+
+    private static void await(Publisher<?> write) {
+        Mono.from(write).block(TIMEOUT);
+    }
+}

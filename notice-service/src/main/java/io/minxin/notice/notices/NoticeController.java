@@ -1,0 +1,51 @@
+package io.minxin.notice.notices;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+
+@RestController
+@RequestMapping("/api/v1/notices")
+class NoticeController {
+    private static final int MAX_LIMIT = 5000;
+
+    private final Notices notices;
+
+    NoticeController(Notices notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping
+    @Operation(summary = "Alerts, 提示函 and bulletin notices, oldest fact first")
+    Flux<Notice> find(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String unitId,
+            @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "1000") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1.." + MAX_LIMIT);
+        }
+        return notices.find(
+                type == null || type.isBlank() ? null : type(type), blankToNull(unitId), blankToNull(period), limit);
+    }
+
+    private static NoticeType type(String name) {
+        try {
+            return NoticeType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "unknown type " + name + "; one of " + Arrays.toString(NoticeType.values()));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,48 @@
+package io.minxin.notice.rankings;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minxin.events.Channel;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.notice.mongo.JsonDocuments;
+import io.minxin.notice.mongo.MongoErrors;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Collection {@code rankings}: the latest published revision of each period and channel, for the bulletin. */
+@Component
+public class RankingStore {
+    private final MongoCollection<Document> rankings;
+
+    public RankingStore(MongoDatabase database) {
+        this.rankings = database.getCollection("rankings");
+    }
+
+    /** Keeps the revision unless a later one is stored. */
+    public Mono<Void> save(RankingRevision revision) {
+        Document document = new Document("_id", revision.key())
+                .append("period", revision.period())
+                .append("channel", revision.channel().name())
+                .append("revision", revision.revision())
+                .append("ranking", JsonDocuments.toDocument(revision));
+        return Mono.from(rankings.replaceOne(
+                        and(eq("_id", revision.key()), lt("revision", revision.revision())),
+                        document,
+                        new ReplaceOptions().upsert(true)))
+                .then()
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty());
+    }
+
+    public Mono<RankingRevision> latest(String period, Channel channel) {
+        return Mono.from(rankings.find(eq("_id", RankingRevision.key(period, channel)))
+                        .first())
+                .map(document ->
+                        JsonDocuments.fromDocument(document.get("ranking", Document.class), RankingRevision.class));
+    }
+}

@@ -1,0 +1,81 @@
+package io.minxin.notice.duty;
+
+import io.minxin.events.calendar.WorkingCalendar;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The ledger in memory: what survives a "restart" is this object. */
+final class InMemoryDutyLedger implements DutyLedger {
+    final Map<String, String> units = new TreeMap<>();
+    final Map<String, Instant> firstLogins = new TreeMap<>();
+    final Set<String> misses = new TreeSet<>();
+    final List<LocalDate> checkedDays = new ArrayList<>();
+    private LocalDate firstDay;
+
+    @Override
+    public void recordLogin(String unitId, Instant at) {
+        firstLogins.merge(
+                unitId + "|" + LocalDate.ofInstant(at, WorkingCalendar.ZONE), at, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    @Override
+    public Set<String> unitsLoggedIn(LocalDate day, Instant deadline) {
+        Set<String> loggedIn = new TreeSet<>();
+        firstLogins.forEach((key, at) -> {
+            if (key.endsWith("|" + day) && at.isBefore(deadline)) {
+                loggedIn.add(key.substring(0, key.lastIndexOf('|')));
+            }
+        });
+        return loggedIn;
+    }
+
+    @Override
+    public Set<String> knownUnits() {
+        return units.keySet();
+    }
+
+    @Override
+    public Optional<String> unitName(String unitId) {
+        return Optional.ofNullable(units.get(unitId));
+    }
+
+    @Override
+    public LocalDate firstDay(LocalDate proposed) {
+        if (firstDay == null) {
+            firstDay = proposed;
+        }
+        return firstDay;
+    }
+
+    @Override
+    public Optional<LocalDate> lastCheckedDay() {
+        return checkedDays.isEmpty() ? Optional.empty() : Optional.of(checkedDays.get(checkedDays.size() - 1));
+    }
+
+    @Override
+    public void markChecked(LocalDate day) {
+        checkedDays.add(day);
+    }
+
+    @Override
+    public void recordMissed(LocalDate day, Set<String> unitIds) {
+        unitIds.forEach(unitId -> misses.add(unitId + "|" + day));
+    }
+
+    @Override
+    public List<LocalDate> missedDays(String unitId, YearMonth month) {
+        return misses.stream()
+                .filter(miss -> miss.startsWith(unitId + "|" + month))
+                .map(miss -> LocalDate.parse(miss.substring(miss.lastIndexOf('|') + 1)))
+                .sorted()
+                .toList();
+    }
+}

@@ -1,0 +1,89 @@
+package io.minxin.notice.duty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.notice.mongo.InMemoryMongo;
+import io.minxin.notice.notices.Notice;
+import io.minxin.notice.units.UnitDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MongoDutyLedgerTest {
+    private final InMemoryMongo mongo = new InMemoryMongo();
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
+
+    @Test
+    void theEarliestLoginOfADayCounts() {
+        MongoDutyLedger ledger = ledger();
+
+        ledger.recordLogin("u", Instant.parse("2020-09-01T09:00:00Z"));
+        ledger.recordLogin("u", Instant.parse("2020-09-01T07:59:00Z"));
+        ledger.recordLogin("v", Instant.parse("2020-09-01T08:00:00Z"));
+
+        // 16:00 Asia/Shanghai is 08:00Z
+        assertThat(ledger.unitsLoggedIn(LocalDate.of(2020, 9, 1), Instant.parse("2020-09-01T08:00:00Z")))
+                .containsExactly("u");
+    }
+
+    @Test
+    void stateSurvivesANewLedgerOverTheSameDatabase() {
+        MongoDutyLedger first = ledger();
+        assertThat(first.firstDay(LocalDate.of(2020, 9, 1))).isEqualTo(LocalDate.of(2020, 9, 1));
+        first.markChecked(LocalDate.of(2020, 9, 2));
+        first.recordMissed(LocalDate.of(2020, 9, 2), Set.of("u"));
+        first.recordMissed(LocalDate.of(2020, 9, 1), Set.of("u", "v"));
+        first.recordMissed(LocalDate.of(2020, 9, 1), Set.of("u"));
+
+        MongoDutyLedger second = ledger();
+
+        assertThat(second.firstDay(LocalDate.of(2020, 9, 20))).isEqualTo(LocalDate.of(2020, 9, 1));
+        assertThat(second.lastCheckedDay()).contains(LocalDate.of(2020, 9, 2));
+        assertThat(second.missedDays("u", YearMonth.of(2020, 9)))
+                .containsExactly(LocalDate.of(2020, 9, 1), LocalDate.of(2020, 9, 2));
+    }
+
+    @Test
+    void dutyCheckOverMongoRaisesOneLetterAcrossRestarts() {
+        UnitDirectory directory = new UnitDirectory(mongo.database(), Clock.systemUTC());
+        directory.remember("xlt-huibin", "盘锦市兴隆台区惠宾街道办事处").block();
+        List<Notice> letters = new ArrayList<>();
+
+        check(ledger(), "2020-09-02T10:00:00Z", letters);
+        check(ledger(), "2020-09-30T10:00:00Z", letters);
+        check(ledger(), "2020-09-30T10:00:00Z", letters);
+
+        assertThat(letters).extracting(Notice::id).containsExactly("duty-letter|xlt-huibin|2020-09");
+        assertThat(letters.get(0).unitName()).isEqualTo("盘锦市兴隆台区惠宾街道办事处");
+    }
+
+    private void check(DutyLedger ledger, String now, List<Notice> letters) {
+        Clock clock = Clock.fixed(Instant.parse(now), WorkingCalendar.ZONE);
+        new DutyCheck(
+                        clock,
+                        WorkingCalendar.china(),
+                        ledger,
+                        LocalTime.of(16, 0),
+                        Duration.ZERO,
+                        4,
+                        LocalDate.of(2020, 9, 1))
+                .run(letters::add);
+    }
+
+    private MongoDutyLedger ledger() {
+        return new MongoDutyLedger(mongo.database(), new UnitDirectory(mongo.database(), Clock.systemUTC()));
+    }
+}
