@@ -1,0 +1,239 @@
+package io.minxin.intake.events;
+
+import io.minxin.events.EventCsv;
+import io.minxin.events.EventValidator;
+import io.minxin.events.Violation;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a request body (one event, a JSON array, NDJSON or CSV) into events, or into the list of everything
+ * wrong with it. Parse errors name the item and the position; the contract's {@link EventValidator} names
+ * every bad field. Nothing here interprets text: fields are only parsed and measured.
+ */
+final class EventBatchReader {
+    private static final String BODY = "body";
+
+    private final JsonMapper mapper;
+    /** Reads one element of an array at a time: what follows the element is the rest of the array. */
+    private final ObjectReader elementReader;
+
+    private final EventValidator validator;
+    private final int maxEvents;
+
+    /**
+     * @param maxEvents most items a batch may have; more is {@link PayloadTooLargeException}
+     * @param maxNestingDepth deepest JSON nesting accepted; an event needs 3, so anything deep is hostile
+     */
+    EventBatchReader(EventValidator validator, int maxEvents, int maxNestingDepth) {
+        this.validator = validator;
+        this.maxEvents = maxEvents;
+        // The contract's mapper cannot be given another token factory, so this one repeats its read settings
+        // and adds the limits that matter for untrusted bodies.
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxNestingDepth)
+                        .build())
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.elementReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** One CloudEvent as a JSON object. */
+    IntakeBatch readEvent(byte[] body) {
+        JsonNode item;
+        try {
+            item = mapper.readTree(body);
+        } catch (JacksonException e) {
+            return IntakeBatch.unreadable(parseViolation(0, e));
+        }
+        if (item == null || item.isMissingNode()) {
+            return IntakeBatch.unreadable(new Violation(0, null, BODY, "the body is empty; expected one CloudEvent"));
+        }
+        if (item.isArray()) {
+            return IntakeBatch.unreadable(new Violation(
+                    0, null, BODY, "expected one CloudEvent as a JSON object; send arrays to /api/v1/events/batch"));
+        }
+        return validate(List.of(item));
+    }
+
+    /** A batch; {@code charset} only matters for CSV (JSON detects its own UTF encoding). */
+    IntakeBatch readBatch(BatchFormat format, byte[] body, Charset charset) {
+        switch (format) {
+            case JSON_ARRAY:
+                return readArray(body);
+            case NDJSON:
+                return readLines(body);
+            case CSV:
+                return readCsv(body, charset);
+            default:
+                throw new IllegalArgumentException(format.name());
+        }
+    }
+
+    private IntakeBatch readArray(byte[] body) {
+        List<JsonNode> items = new ArrayList<>();
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return IntakeBatch.unreadable(emptyBatch());
+            }
+            if (first != JsonToken.START_ARRAY) {
+                return IntakeBatch.unreadable(new Violation(
+                        -1, null, BODY, "expected a JSON array of CloudEvents; send a single event to /api/v1/events"));
+            }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                checkCount(items.size() + 1);
+                items.add(elementReader.readTree(parser));
+            }
+            if (parser.nextToken() != null) {
+                return IntakeBatch.unreadable(new Violation(
+                        -1, null, BODY, "unexpected content after the array at " + position(parser.currentLocation())));
+            }
+        } catch (JacksonException e) {
+            return IntakeBatch.unreadable(parseViolation(items.size(), e));
+        }
+        return items.isEmpty() ? IntakeBatch.unreadable(emptyBatch()) : validate(items);
+    }
+
+    /** NDJSON: a bad line is reported and the others are still checked, so one answer lists every problem. */
+    private IntakeBatch readLines(byte[] body) {
+        List<JsonNode> items = new ArrayList<>();
+        List<Violation> parseErrors = new ArrayList<>();
+        List<EventLabels> unreadable = new ArrayList<>();
+        int lineNumber = 0;
+        int start = 0;
+        while (start <= body.length) {
+            int end = indexOf(body, (byte) '\n', start);
+            lineNumber++;
+            int length = lineLength(body, start, end);
+            if (!isBlank(body, start, length)) {
+                int index = items.size() + parseErrors.size();
+                checkCount(index + 1);
+                try {
+                    items.add(mapper.readTree(body, start, length));
+                } catch (JacksonException e) {
+                    parseErrors.add(new Violation(
+                            index, null, BODY, "malformed JSON on line " + lineNumber + ": " + describe(e)));
+                    unreadable.add(EventLabels.UNREADABLE);
+                    items.add(null);
+                }
+            }
+            start = end + 1;
+        }
+        if (items.isEmpty()) {
+            return IntakeBatch.unreadable(emptyBatch());
+        }
+        if (parseErrors.isEmpty()) {
+            return validate(items);
+        }
+        List<JsonNode> readable = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) != null) {
+                readable.add(items.get(i));
+                positions.add(i);
+            }
+        }
+        List<Violation> violations = new ArrayList<>(parseErrors);
+        for (Violation v : validator.validate(readable).violations()) {
+            violations.add(new Violation(positions.get(v.index()), v.eventId(), v.field(), v.message()));
+        }
+        violations.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        List<EventLabels> labels = new ArrayList<>(unreadable);
+        readable.forEach(item -> labels.add(EventLabels.of(item)));
+        return new IntakeBatch(List.of(), violations, labels);
+    }
+
+    private IntakeBatch readCsv(byte[] body, Charset charset) {
+        String text = new String(body, charset);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            return IntakeBatch.unreadable(emptyBatch());
+        }
+        EventCsv.Rows rows = EventCsv.read(text);
+        if (!rows.violations().isEmpty()) {
+            return new IntakeBatch(List.of(), rows.violations(), List.of(EventLabels.UNREADABLE));
+        }
+        checkCount(rows.items().size());
+        return rows.items().isEmpty() ? IntakeBatch.unreadable(emptyBatch()) : validate(rows.items());
+    }
+
+    private IntakeBatch validate(List<? extends JsonNode> items) {
+        EventValidator.Result result = validator.validate(items);
+        List<EventLabels> labels = result.valid()
+                ? result.events().stream().map(EventLabels::of).toList()
+                : items.stream().map(EventLabels::of).toList();
+        return new IntakeBatch(result.events(), result.violations(), labels);
+    }
+
+    private void checkCount(int count) {
+        if (count > maxEvents) {
+            throw new PayloadTooLargeException(
+                    "the batch has more than " + maxEvents + " events; split it into batches of at most " + maxEvents);
+        }
+    }
+
+    private static Violation emptyBatch() {
+        return new Violation(-1, null, BODY, "the batch has no events");
+    }
+
+    private static Violation parseViolation(int index, JacksonException e) {
+        return new Violation(index, null, BODY, "malformed JSON at " + position(e.getLocation()) + ": " + describe(e));
+    }
+
+    private static String describe(JacksonException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "the JSON exceeds a parser limit (" + e.getOriginalMessage() + ")";
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String position(TokenStreamLocation location) {
+        if (location == null) {
+            return "an unknown position";
+        }
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static int indexOf(byte[] bytes, byte value, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    /** Length of the line without its line break, so CRLF input reads like LF input. */
+    private static int lineLength(byte[] bytes, int start, int end) {
+        int length = end - start;
+        return length > 0 && bytes[end - 1] == '\r' ? length - 1 : length;
+    }
+
+    private static boolean isBlank(byte[] bytes, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
