@@ -1,0 +1,133 @@
+package io.minxin.notice.bulletin;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A composed bulletin: every text is final, the renderers only lay it out. Built by {@link BulletinComposer},
+ * rendered by {@link BulletinRenderer}.
+ *
+ * @param period the assessment period
+ * @param issueDate 印发日期; also the document's creation date, so a rendering is reproducible
+ * @param author the issuing body
+ * @param masthead 版头
+ * @param title 标题
+ * @param subtitle the issue line under the title, e.g. （第5期）
+ * @param body 主体, in order
+ * @param imprint 版记
+ */
+public record Bulletin(
+        YearMonth period,
+        LocalDate issueDate,
+        String author,
+        Masthead masthead,
+        String title,
+        String subtitle,
+        List<Block> body,
+        Imprint imprint) {
+
+    public Bulletin {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(masthead, "masthead");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(subtitle, "subtitle");
+        body = List.copyOf(body);
+        Objects.requireNonNull(imprint, "imprint");
+    }
+
+    /**
+     * 版头.
+     *
+     * @param issuerMark 发文机关标志, printed red
+     * @param documentNumber 发文字号
+     * @param signerLabel e.g. 签发人：
+     * @param signerName the signer
+     */
+    public record Masthead(String issuerMark, String documentNumber, String signerLabel, String signerName) {
+        public Masthead {
+            Objects.requireNonNull(issuerMark, "issuerMark");
+            Objects.requireNonNull(documentNumber, "documentNumber");
+            Objects.requireNonNull(signerLabel, "signerLabel");
+            Objects.requireNonNull(signerName, "signerName");
+        }
+    }
+
+    /**
+     * 版记.
+     *
+     * @param distribution the 报 and 送 lines
+     * @param issuingOffice 印发机关
+     * @param issuedOn e.g. 2020 年 10 月 29 日印发
+     */
+    public record Imprint(List<String> distribution, String issuingOffice, String issuedOn) {
+        public Imprint {
+            distribution = List.copyOf(distribution);
+            Objects.requireNonNull(issuingOffice, "issuingOffice");
+            Objects.requireNonNull(issuedOn, "issuedOn");
+        }
+    }
+
+    /** A piece of the body. */
+    public sealed interface Block permits Heading, Paragraph, Item, Table {}
+
+    /** A first-level heading such as 一、基本情况. */
+    public record Heading(String text) implements Block {
+        public Heading {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A paragraph of running text. */
+    public record Paragraph(List<Run> runs) implements Block {
+        public Paragraph {
+            runs = List.copyOf(runs);
+        }
+
+        public String text() {
+            return Run.text(runs);
+        }
+    }
+
+    /** A numbered paragraph: "1. …". The number is structure, not text. */
+    public record Item(int number, List<Run> runs) implements Block {
+        public Item {
+            runs = List.copyOf(runs);
+        }
+
+        public String text() {
+            return Run.text(runs);
+        }
+    }
+
+    /** A table with a caption above it; every row has one cell per column. */
+    public record Table(String caption, List<String> columns, List<List<String>> rows) implements Block {
+        public Table {
+            Objects.requireNonNull(caption, "caption");
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+            for (List<String> row : rows) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException(
+                            "row has " + row.size() + " cells for " + columns.size() + " columns: " + row);
+                }
+            }
+        }
+    }
+
+    /** A stretch of text, possibly emphasised (the reference prints the duty time in bold). */
+    public record Run(String text, boolean strong) {
+        public Run {
+            Objects.requireNonNull(text, "text");
+        }
+
+        static String text(List<Run> runs) {
+            StringBuilder text = new StringBuilder();
+            runs.forEach(run -> text.append(run.text()));
+            return text.toString();
+        }
+    }
+}

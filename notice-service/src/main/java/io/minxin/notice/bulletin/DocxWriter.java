@@ -1,0 +1,476 @@
+package io.minxin.notice.bulletin;
+
+import io.minxin.notice.bulletin.Bulletin.Block;
+import io.minxin.notice.bulletin.Bulletin.Heading;
+import io.minxin.notice.bulletin.Bulletin.Item;
+import io.minxin.notice.bulletin.Bulletin.Paragraph;
+import io.minxin.notice.bulletin.Bulletin.Run;
+import io.minxin.notice.bulletin.Bulletin.Table;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPBdr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+
+/**
+ * DOCX in the 公文 layout of GB/T 9704-2012 as far as a generated file can follow it: A4 with the standard
+ * margins, 22 lines per page, red 发文机关标志 and separator line, 2号小标宋 title, 3号仿宋 body, 4号宋体 page
+ * numbers outside (odd right, even left). Fonts missing on the reader's machine fall back through the font
+ * table's alternative names.
+ */
+final class DocxWriter {
+
+    private static final String RED = "FF0000";
+    private static final String BLACK = "000000";
+    private static final XWPFTable.XWPFBorderType SINGLE = XWPFTable.XWPFBorderType.SINGLE;
+    private static final String XIAOBIAOSONG = "方正小标宋简体";
+    private static final String FANGSONG = "仿宋_GB2312";
+    private static final String KAITI = "楷体_GB2312";
+    private static final String HEITI = "黑体";
+    private static final String SONGTI = "宋体";
+
+    private static final int ISSUER_PT = 26; // 一号
+    private static final int TITLE_PT = 22; // 二号
+    private static final int BODY_PT = 16; // 三号
+    private static final int IMPRINT_PT = 14; // 四号
+    private static final int TABLE_PT = 12; // 小四
+
+    // sizes in twentieths of a point (twips)
+    private static final int PAGE_WIDTH = 11906;
+    private static final int PAGE_HEIGHT = 16838;
+    private static final int MARGIN_TOP = twips(37);
+    private static final int MARGIN_BOTTOM = twips(35);
+    private static final int MARGIN_LEFT = twips(28);
+    private static final int MARGIN_RIGHT = twips(26);
+    private static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    // 22 lines on the 225 mm high 版心
+    private static final int LINE = 579;
+    private static final int BODY_CHAR = BODY_PT * 20;
+    private static final int IMPRINT_CHAR = IMPRINT_PT * 20;
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    // characters XML 1.0 cannot carry; a document with them would not open
+    private static final Pattern NOT_XML = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private DocxWriter() {}
+
+    static byte[] write(Bulletin bulletin) {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            defaults(doc);
+            masthead(doc, bulletin.masthead());
+            title(doc, bulletin);
+            for (Block block : bulletin.body()) {
+                block(doc, block);
+            }
+            imprint(doc, bulletin.imprint());
+            page(doc);
+            properties(doc, bulletin);
+            fontTable(doc);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.write(out);
+            return withFixedTimes(out.toByteArray(), bulletin.issueDate().atStartOfDay());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidFormatException e) {
+            throw new IllegalStateException("cannot add the font table", e);
+        }
+    }
+
+    private static void defaults(XWPFDocument doc) {
+        XWPFStyles styles = doc.createStyles();
+        CTFonts fonts = CTFonts.Factory.newInstance();
+        fonts.setAscii(FANGSONG);
+        fonts.setHAnsi(FANGSONG);
+        fonts.setEastAsia(FANGSONG);
+        fonts.setCs(FANGSONG);
+        styles.setDefaultFonts(fonts);
+        styles.setEastAsia("zh-CN");
+    }
+
+    private static void masthead(XWPFDocument doc, Bulletin.Masthead masthead) {
+        XWPFParagraph issuer = doc.createParagraph();
+        issuer.setAlignment(ParagraphAlignment.CENTER);
+        spacing(issuer, 0, 0, LINE * 2, STLineSpacingRule.AT_LEAST);
+        XWPFRun mark = run(issuer, masthead.issuerMark(), XIAOBIAOSONG, ISSUER_PT);
+        mark.setColor(RED);
+
+        // 上行文: 发文字号 left and 签发人 right on one line, each one character in, the red line 4 mm below
+        XWPFParagraph numbers = doc.createParagraph();
+        numbers.setIndentationLeft(BODY_CHAR);
+        spacing(numbers, LINE, 0, LINE, STLineSpacingRule.EXACT);
+        tab(numbers, TEXT_WIDTH - BODY_CHAR);
+        run(numbers, masthead.documentNumber(), FANGSONG, BODY_PT);
+        run(numbers, "", FANGSONG, BODY_PT).addTab();
+        run(numbers, masthead.signerLabel(), FANGSONG, BODY_PT);
+        run(numbers, masthead.signerName(), KAITI, BODY_PT);
+        CTBorder line = borders(numbers).addNewBottom();
+        line.setVal(STBorder.SINGLE);
+        line.setSz(BigInteger.valueOf(12));
+        line.setSpace(BigInteger.valueOf(11));
+        line.setColor(RED);
+    }
+
+    private static void title(XWPFDocument doc, Bulletin bulletin) {
+        XWPFParagraph title = doc.createParagraph();
+        title.setAlignment(ParagraphAlignment.CENTER);
+        spacing(title, LINE * 2, 0, LINE, STLineSpacingRule.AT_LEAST);
+        run(title, bulletin.title(), XIAOBIAOSONG, TITLE_PT);
+
+        XWPFParagraph subtitle = doc.createParagraph();
+        subtitle.setAlignment(ParagraphAlignment.CENTER);
+        spacing(subtitle, 0, LINE, LINE, STLineSpacingRule.EXACT);
+        run(subtitle, bulletin.subtitle(), FANGSONG, BODY_PT);
+    }
+
+    private static void block(XWPFDocument doc, Block block) {
+        if (block instanceof Heading heading) {
+            run(text(doc), heading.text(), HEITI, BODY_PT);
+        } else if (block instanceof Paragraph paragraph) {
+            runs(text(doc), paragraph.runs());
+        } else if (block instanceof Item item) {
+            XWPFParagraph p = text(doc);
+            run(p, item.number() + ". ", FANGSONG, BODY_PT);
+            runs(p, item.runs());
+        } else if (block instanceof Table table) {
+            table(doc, table);
+        } else {
+            throw new IllegalArgumentException("unknown block " + block);
+        }
+    }
+
+    private static XWPFParagraph text(XWPFDocument doc) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.BOTH);
+        p.setIndentationFirstLine(2 * BODY_CHAR);
+        spacing(p, 0, 0, LINE, STLineSpacingRule.EXACT);
+        return p;
+    }
+
+    private static void runs(XWPFParagraph p, List<Run> runs) {
+        for (Run run : runs) {
+            XWPFRun written = run(p, run.text(), FANGSONG, BODY_PT);
+            if (run.strong()) {
+                written.setBold(true);
+            }
+        }
+    }
+
+    private static void table(XWPFDocument doc, Table table) {
+        XWPFParagraph caption = doc.createParagraph();
+        caption.setAlignment(ParagraphAlignment.CENTER);
+        caption.setKeepNext(true);
+        spacing(caption, LINE / 2, LINE / 4, LINE, STLineSpacingRule.AT_LEAST);
+        run(caption, table.caption(), HEITI, IMPRINT_PT);
+
+        int columns = table.columns().size();
+        XWPFTable grid = doc.createTable(table.rows().size() + 1, columns);
+        CTTblPr properties = grid.getCTTbl().getTblPr();
+        CTTblWidth width = properties.isSetTblW() ? properties.getTblW() : properties.addNewTblW();
+        width.setType(STTblWidth.DXA);
+        width.setW(BigInteger.valueOf(TEXT_WIDTH));
+        properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
+        // a heavier frame than the inner lines, as printed tables of 公文 usually have
+        grid.setTopBorder(SINGLE, 8, 0, BLACK);
+        grid.setBottomBorder(SINGLE, 8, 0, BLACK);
+        grid.setLeftBorder(SINGLE, 8, 0, BLACK);
+        grid.setRightBorder(SINGLE, 8, 0, BLACK);
+        grid.setInsideHBorder(SINGLE, 4, 0, BLACK);
+        grid.setInsideVBorder(SINGLE, 4, 0, BLACK);
+
+        int[] widths = columnWidths(table);
+        CTTblGrid tblGrid = grid.getCTTbl().getTblGrid() != null
+                ? grid.getCTTbl().getTblGrid()
+                : grid.getCTTbl().addNewTblGrid();
+        for (int w : widths) {
+            tblGrid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+        fillRow(grid.getRow(0), table.columns(), widths, HEITI);
+        grid.getRow(0).setRepeatHeader(true);
+        for (int r = 0; r < table.rows().size(); r++) {
+            fillRow(grid.getRow(r + 1), table.rows().get(r), widths, FANGSONG);
+        }
+    }
+
+    private static void fillRow(XWPFTableRow row, List<String> cells, int[] widths, String font) {
+        row.setCantSplitRow(true);
+        for (int c = 0; c < cells.size(); c++) {
+            XWPFTableCell cell = row.getCell(c);
+            cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+            CTTblWidth width = cell.getCTTc().addNewTcPr().addNewTcW();
+            width.setType(STTblWidth.DXA);
+            width.setW(BigInteger.valueOf(widths[c]));
+            XWPFParagraph p = cell.getParagraphArray(0);
+            p.setAlignment(ParagraphAlignment.CENTER);
+            spacing(p, 0, 0, TABLE_PT * 20 * 3 / 2, STLineSpacingRule.AT_LEAST);
+            run(p, cells.get(c), font, TABLE_PT);
+        }
+    }
+
+    /** Shares the text width by the widest text of each column, so long unit names get the room. */
+    private static int[] columnWidths(Table table) {
+        int columns = table.columns().size();
+        double[] weights = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            weights[c] = Math.max(2.5, displayWidth(table.columns().get(c)));
+            for (List<String> row : table.rows()) {
+                weights[c] = Math.max(weights[c], displayWidth(row.get(c)));
+            }
+            weights[c] = Math.min(weights[c], 18);
+        }
+        double total = 0;
+        for (double weight : weights) {
+            total += weight;
+        }
+        int[] widths = new int[columns];
+        int used = 0;
+        for (int c = 0; c < columns - 1; c++) {
+            widths[c] = (int) Math.round(TEXT_WIDTH * weights[c] / total);
+            used += widths[c];
+        }
+        widths[columns - 1] = TEXT_WIDTH - used;
+        return widths;
+    }
+
+    /** In full-width characters: CJK counts one, Latin letters and digits about half. */
+    private static double displayWidth(String text) {
+        double width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += text.charAt(i) < 0x2E80 ? 0.55 : 1;
+        }
+        return width;
+    }
+
+    private static void imprint(XWPFDocument doc, Bulletin.Imprint imprint) {
+        XWPFParagraph gap = doc.createParagraph();
+        spacing(gap, 0, 0, LINE, STLineSpacingRule.EXACT);
+        gap.setKeepNext(true);
+
+        List<String> lines = imprint.distribution();
+        for (int i = 0; i < lines.size(); i++) {
+            XWPFParagraph p = imprintLine(doc);
+            // a hanging indent keeps a long list aligned after "报："
+            p.setIndentationHanging(2 * IMPRINT_CHAR);
+            p.setIndentationLeft(3 * IMPRINT_CHAR);
+            run(p, lines.get(i), FANGSONG, IMPRINT_PT);
+            if (i == 0) {
+                border(borders(p).addNewTop(), 8);
+            }
+            if (i == lines.size() - 1) {
+                border(borders(p).addNewBottom(), 6);
+            }
+        }
+        XWPFParagraph issued = imprintLine(doc);
+        issued.setIndentationLeft(IMPRINT_CHAR);
+        tab(issued, TEXT_WIDTH - IMPRINT_CHAR);
+        run(issued, imprint.issuingOffice(), FANGSONG, IMPRINT_PT);
+        run(issued, "", FANGSONG, IMPRINT_PT).addTab();
+        run(issued, imprint.issuedOn(), FANGSONG, IMPRINT_PT);
+        if (lines.isEmpty()) {
+            border(borders(issued).addNewTop(), 8);
+        }
+        border(borders(issued).addNewBottom(), 8);
+    }
+
+    private static XWPFParagraph imprintLine(XWPFDocument doc) {
+        XWPFParagraph p = doc.createParagraph();
+        // POI's setKeepNext needs the paragraph properties to exist already
+        spacing(p, 0, 0, LINE, STLineSpacingRule.EXACT);
+        p.setKeepNext(true);
+        return p;
+    }
+
+    private static void page(XWPFDocument doc) {
+        CTSectPr section = doc.getDocument().getBody().isSetSectPr()
+                ? doc.getDocument().getBody().getSectPr()
+                : doc.getDocument().getBody().addNewSectPr();
+        CTPageSz size = section.addNewPgSz();
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
+        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
+        CTPageMar margins = section.addNewPgMar();
+        margins.setTop(BigInteger.valueOf(MARGIN_TOP));
+        margins.setBottom(BigInteger.valueOf(MARGIN_BOTTOM));
+        margins.setLeft(BigInteger.valueOf(MARGIN_LEFT));
+        margins.setRight(BigInteger.valueOf(MARGIN_RIGHT));
+        margins.setHeader(BigInteger.valueOf(twips(15)));
+        // the page number sits 7 mm below the 版心
+        margins.setFooter(BigInteger.valueOf(twips(23)));
+        margins.setGutter(BigInteger.ZERO);
+        CTDocGrid docGrid = section.addNewDocGrid();
+        docGrid.setType(STDocGrid.LINES);
+        docGrid.setLinePitch(BigInteger.valueOf(LINE));
+
+        doc.setEvenAndOddHeadings(true);
+        pageNumber(doc.createFooter(HeaderFooterType.DEFAULT), ParagraphAlignment.RIGHT);
+        pageNumber(doc.createFooter(HeaderFooterType.EVEN), ParagraphAlignment.LEFT);
+    }
+
+    /** "— 1 —", one character in from the outer edge. */
+    private static void pageNumber(XWPFFooter footer, ParagraphAlignment alignment) {
+        XWPFParagraph p = footer.createParagraph();
+        p.setAlignment(alignment);
+        if (alignment == ParagraphAlignment.RIGHT) {
+            p.setIndentationRight(IMPRINT_CHAR);
+        } else {
+            p.setIndentationLeft(IMPRINT_CHAR);
+        }
+        run(p, "— ", SONGTI, IMPRINT_PT);
+        run(p, "", SONGTI, IMPRINT_PT).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        run(p, "", SONGTI, IMPRINT_PT).getCTR().addNewInstrText().setStringValue(" PAGE ");
+        run(p, "", SONGTI, IMPRINT_PT).getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        run(p, "1", SONGTI, IMPRINT_PT);
+        run(p, "", SONGTI, IMPRINT_PT).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        run(p, " —", SONGTI, IMPRINT_PT);
+    }
+
+    private static void properties(XWPFDocument doc, Bulletin bulletin) {
+        POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
+        core.setTitle(clean(bulletin.title() + bulletin.subtitle()));
+        core.setCreator(clean(bulletin.author()));
+        // fixed dates: the same bulletin gives the same bytes
+        Optional<Date> issued =
+                Optional.of(Date.from(bulletin.issueDate().atStartOfDay(ZONE).toInstant()));
+        core.setCreated(issued);
+        core.setModified(issued);
+    }
+
+    private static void fontTable(XWPFDocument doc) throws InvalidFormatException, IOException {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+                .append("<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+        font(xml, XIAOBIAOSONG, "宋体", "roman");
+        font(xml, FANGSONG, "仿宋", "modern");
+        font(xml, KAITI, "楷体", "modern");
+        font(xml, HEITI, "SimHei", "modern");
+        font(xml, SONGTI, "SimSun", "auto");
+        xml.append("</w:fonts>");
+        PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
+        PackagePart part = doc.getPackage()
+                .createPart(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
+        try (OutputStream out = part.getOutputStream()) {
+            out.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        doc.getPackagePart()
+                .addRelationship(
+                        name,
+                        TargetMode.INTERNAL,
+                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
+    }
+
+    private static void font(StringBuilder xml, String name, String altName, String family) {
+        xml.append("<w:font w:name=\"")
+                .append(name)
+                .append("\"><w:altName w:val=\"")
+                .append(altName)
+                .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"")
+                .append(family)
+                .append("\"/><w:pitch w:val=\"variable\"/></w:font>");
+    }
+
+    private static XWPFRun run(XWPFParagraph p, String text, String font, int size) {
+        XWPFRun run = p.createRun();
+        if (!text.isEmpty()) {
+            run.setText(clean(text));
+        }
+        run.setFontFamily(font);
+        run.setFontSize(size);
+        return run;
+    }
+
+    private static String clean(String text) {
+        return NOT_XML.matcher(LINE_BREAK.matcher(text).replaceAll(" ")).replaceAll("");
+    }
+
+    private static void spacing(XWPFParagraph p, int before, int after, int line, STLineSpacingRule.Enum rule) {
+        CTPPr properties = p.getCTPPr();
+        CTSpacing spacing = properties.isSetSpacing() ? properties.getSpacing() : properties.addNewSpacing();
+        spacing.setBefore(BigInteger.valueOf(before));
+        spacing.setAfter(BigInteger.valueOf(after));
+        spacing.setLine(BigInteger.valueOf(line));
+        spacing.setLineRule(rule);
+    }
+
+    private static void tab(XWPFParagraph p, int position) {
+        CTTabStop tab = p.getCTPPr().addNewTabs().addNewTab();
+        tab.setVal(STTabJc.RIGHT);
+        tab.setPos(BigInteger.valueOf(position));
+    }
+
+    private static CTPBdr borders(XWPFParagraph p) {
+        CTPPr properties = p.getCTPPr();
+        return properties.isSetPBdr() ? properties.getPBdr() : properties.addNewPBdr();
+    }
+
+    private static void border(CTBorder border, int eighthsOfPoint) {
+        border.setVal(STBorder.SINGLE);
+        border.setSz(BigInteger.valueOf(eighthsOfPoint));
+        border.setSpace(BigInteger.ONE);
+        border.setColor(BLACK);
+    }
+
+    /** POI stamps each zip entry with the time of writing; the issue date instead makes the bytes stable. */
+    private static byte[] withFixedTimes(byte[] docx, LocalDateTime time) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(docx.length);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTimeLocal(time);
+                zip.putNextEntry(copy);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static int twips(double millimetres) {
+        return (int) Math.round(millimetres * 1440 / 25.4);
+    }
+}

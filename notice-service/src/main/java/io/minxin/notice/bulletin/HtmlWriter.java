@@ -1,0 +1,156 @@
+package io.minxin.notice.bulletin;
+
+import io.minxin.notice.bulletin.Bulletin.Block;
+import io.minxin.notice.bulletin.Bulletin.Heading;
+import io.minxin.notice.bulletin.Bulletin.Item;
+import io.minxin.notice.bulletin.Bulletin.Paragraph;
+import io.minxin.notice.bulletin.Bulletin.Run;
+import io.minxin.notice.bulletin.Bulletin.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** One self-contained, printable HTML page; every text value is escaped. */
+final class HtmlWriter {
+
+    private static final String STYLE = style();
+
+    private HtmlWriter() {}
+
+    static String write(Bulletin bulletin) {
+        StringBuilder html = new StringBuilder(16_384);
+        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"author\" content=\"")
+                .append(escape(bulletin.author()))
+                .append("\">\n<meta name=\"date\" content=\"")
+                .append(bulletin.issueDate())
+                .append("\">\n<title>")
+                .append(escape(bulletin.title()))
+                .append(' ')
+                .append(escape(bulletin.subtitle()))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<article class=\"bulletin\">\n");
+        masthead(html, bulletin.masthead());
+        element(html, "h1", null, bulletin.title());
+        element(html, "p", "subtitle", bulletin.subtitle());
+        html.append("<main>\n");
+        bulletin.body().forEach(block -> block(html, block));
+        html.append("</main>\n");
+        imprint(html, bulletin.imprint());
+        html.append("</article>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void masthead(StringBuilder html, Bulletin.Masthead masthead) {
+        html.append("<header class=\"masthead\">\n");
+        element(html, "p", "issuer", masthead.issuerMark());
+        html.append("<div class=\"numbers\"><span class=\"document-number\">")
+                .append(escape(masthead.documentNumber()))
+                .append("</span><span class=\"signer\"><span class=\"label\">")
+                .append(escape(masthead.signerLabel()))
+                .append("</span><span class=\"name\">")
+                .append(escape(masthead.signerName()))
+                .append("</span></span></div>\n</header>\n");
+    }
+
+    private static void block(StringBuilder html, Block block) {
+        if (block instanceof Heading heading) {
+            element(html, "h2", null, heading.text());
+        } else if (block instanceof Paragraph paragraph) {
+            html.append("<p>").append(runs(paragraph.runs())).append("</p>\n");
+        } else if (block instanceof Item item) {
+            html.append("<p class=\"item\">")
+                    .append(item.number())
+                    .append(". ")
+                    .append(runs(item.runs()))
+                    .append("</p>\n");
+        } else if (block instanceof Table table) {
+            table(html, table);
+        } else {
+            throw new IllegalArgumentException("unknown block " + block);
+        }
+    }
+
+    private static void table(StringBuilder html, Table table) {
+        html.append("<table>\n");
+        element(html, "caption", null, table.caption());
+        html.append("<thead>\n");
+        row(html, "th", table.columns());
+        html.append("</thead>\n<tbody>\n");
+        table.rows().forEach(row -> row(html, "td", row));
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void row(StringBuilder html, String cell, List<String> cells) {
+        html.append("<tr>");
+        cells.forEach(text -> html.append('<')
+                .append(cell)
+                .append('>')
+                .append(escape(text))
+                .append("</")
+                .append(cell)
+                .append('>'));
+        html.append("</tr>\n");
+    }
+
+    private static void imprint(StringBuilder html, Bulletin.Imprint imprint) {
+        html.append("<footer class=\"imprint\">\n");
+        if (!imprint.distribution().isEmpty()) {
+            html.append("<div class=\"distribution\">\n");
+            imprint.distribution().forEach(line -> element(html, "p", null, line));
+            html.append("</div>\n");
+        }
+        html.append("<p class=\"issued\"><span class=\"office\">")
+                .append(escape(imprint.issuingOffice()))
+                .append("</span><span class=\"date\">")
+                .append(escape(imprint.issuedOn()))
+                .append("</span></p>\n</footer>\n");
+    }
+
+    private static String runs(List<Run> runs) {
+        StringBuilder text = new StringBuilder();
+        for (Run run : runs) {
+            text.append(run.strong() ? "<strong>" + escape(run.text()) + "</strong>" : escape(run.text()));
+        }
+        return text.toString();
+    }
+
+    private static void element(StringBuilder html, String name, String cssClass, String text) {
+        html.append('<').append(name);
+        if (cssClass != null) {
+            html.append(" class=\"").append(cssClass).append('"');
+        }
+        html.append('>').append(escape(text)).append("</").append(name).append(">\n");
+    }
+
+    /** Escapes for element content and quoted attribute values alike. */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static String style() {
+        try (InputStream in = HtmlWriter.class.getResourceAsStream("/bulletin/bulletin.css")) {
+            if (in == null) {
+                throw new IllegalStateException("/bulletin/bulletin.css is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
