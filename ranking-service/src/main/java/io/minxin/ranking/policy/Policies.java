@@ -106,7 +106,7 @@ public class Policies {
     }
 
     /** A configured default passes the same validation as a policy sent by an operator, or the service stops. */
-    private static RankingPolicy asDefault(Channel channel, RankingPolicy configured) {
+    static RankingPolicy asDefault(Channel channel, RankingPolicy configured) {
         JsonNode node = EventJson.mapper().valueToTree(configured);
         PolicyReader.Result read = PolicyReader.read(node, channel, PolicyReader.Purpose.STORE);
         if (!read.valid()) {

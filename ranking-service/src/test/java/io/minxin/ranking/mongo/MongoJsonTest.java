@@ -1,0 +1,97 @@
+package io.minxin.ranking.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.Channel;
+import io.minxin.events.EventJson;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RevisionDiff;
+import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.events.ranking.RowChange;
+import io.minxin.ranking.engine.Ranking;
+import io.minxin.ranking.engine.RankingEngine;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.engine.Rate;
+import io.minxin.ranking.engine.ReferenceBulletin;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class MongoJsonTest {
+    private static final RankingPolicy WEB = new RankingPolicy(
+            "web-ranking",
+            1,
+            Channel.WEB,
+            "2000-01",
+            null,
+            1,
+            RankingPolicy.OrderMethod.LEXICOGRAPHIC,
+            Map.of(),
+            List.of(Rate.COMPLETION, Rate.ON_TIME, Rate.SATISFACTION, Rate.EXCELLENT),
+            List.of(RankingPolicy.TieBreak.RECEIVED),
+            5,
+            RankingPolicy.RateEstimator.RAW,
+            RankingPolicy.NullRates.RANK_LAST,
+            new RankingPolicy.ScoreView(10, List.of(), List.of()),
+            null);
+
+    private static final Ranking RANKING = RankingEngine.rank(WEB, ReferenceBulletin.webUnits());
+
+    private static final RankingRevision REVISION = new RankingRevision(
+            RankingRevision.idOf("2020-09", Channel.WEB, 2),
+            "2020-09",
+            Channel.WEB,
+            2,
+            RevisionStatus.PUBLISHED,
+            RANKING.policy(),
+            5,
+            Instant.parse("2020-10-06T01:00:00Z"),
+            Instant.parse("2020-10-07T01:00:00Z"),
+            Instant.parse("2020-10-07T02:00:00Z"),
+            RANKING.rows(),
+            RANKING.notEligible(),
+            new RevisionDiff(
+                    1,
+                    List.of(new RowChange(
+                            "x", null, null, 3, null, RANKING.rows().get(2).inputs()))));
+
+    @Test
+    void revisionSurvivesADocumentRoundTripUnchanged() {
+        Document document = MongoJson.toDocument(REVISION.id(), REVISION);
+
+        assertThat(document.getString("_id")).isEqualTo("2020-09|WEB|2");
+        assertThat(MongoJson.fromDocument(document, RankingRevision.class)).isEqualTo(REVISION);
+    }
+
+    @Test
+    void publishedJsonHasTheContractShape() {
+        JsonNode json = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(REVISION));
+
+        assertThat(json.propertyNames())
+                .containsExactly(
+                        "id",
+                        "period",
+                        "channel",
+                        "revision",
+                        "status",
+                        "policy",
+                        "top",
+                        "closedAt",
+                        "createdAt",
+                        "publishedAt",
+                        "rows",
+                        "notEligible",
+                        "diff");
+        JsonNode row = json.get("rows").get(0);
+        assertThat(row.get("inputs").get("counts").get("received").asLong()).isEqualTo(5);
+        assertThat(row.get("inputs").get("rates").get("completionRate").asDouble())
+                .isEqualTo(1.0);
+        assertThat(row.get("terms").get(0).get("rate").asString()).isEqualTo("completionRate");
+        assertThat(json.get("closedAt").asString()).isEqualTo("2020-10-06T01:00:00Z");
+        assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsBytes(REVISION), RankingRevision.class))
+                .isEqualTo(REVISION);
+    }
+}

@@ -1,0 +1,133 @@
+package io.minxin.ranking.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.Channel;
+import io.minxin.events.EventJson;
+import io.minxin.ranking.engine.Fact;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.engine.Rate;
+import io.minxin.ranking.web.FieldViolation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class PolicyReaderTest {
+
+    @Test
+    void readsAWeightedPolicyAndFillsTheDefaults() {
+        PolicyReader.Result read = read("""
+                {"effectiveFrom": "2020-10", "order": "WEIGHTED",
+                 "weights": {"COMPLETION": 0.5, "EXCELLENT": 0.5},
+                 "scoreView": {"base": 10, "bonuses": [{"fact": "EXCELLENT", "points": 0.02}]}}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(read.violations()).isEmpty();
+        RankingPolicy policy = read.policy();
+        assertThat(policy.channel()).isEqualTo(Channel.PHONE);
+        assertThat(policy.weights()).containsEntry(Rate.COMPLETION, 0.5).containsEntry(Rate.EXCELLENT, 0.5);
+        assertThat(policy.minReceived()).isEqualTo(1);
+        assertThat(policy.top()).isEqualTo(5);
+        assertThat(policy.tieBreaks()).containsExactly(RankingPolicy.TieBreak.RECEIVED);
+        assertThat(policy.rateEstimator()).isEqualTo(RankingPolicy.RateEstimator.RAW);
+        assertThat(policy.nullRates()).isEqualTo(RankingPolicy.NullRates.RANK_LAST);
+        assertThat(policy.scoreView().bonuses()).containsExactly(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02));
+    }
+
+    @Test
+    void listsEveryBadFieldAtOnce() {
+        PolicyReader.Result read = read("""
+                {"effectiveFrom": "2020-13", "order": "WEIGHTED", "minRecieved": 3, "top": 0,
+                 "weights": {"COMPLETON": 0.2, "ON_TIME": -1},
+                 "tieBreaks": ["RECEIVED", "RECEIVED"], "rateEstimator": "BAYES",
+                 "scoreView": {"bonuses": [{"fact": "SMILES", "points": "many"}]}}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(read.valid()).isFalse();
+        assertThat(read.violations())
+                .extracting(FieldViolation::field)
+                .containsExactlyInAnyOrder(
+                        "minRecieved",
+                        "effectiveFrom",
+                        "weights.COMPLETON",
+                        "weights.ON_TIME",
+                        "tieBreaks[1]",
+                        "top",
+                        "rateEstimator",
+                        "scoreView.base",
+                        "scoreView.bonuses[0].fact",
+                        "scoreView.bonuses[0].points");
+        assertThat(message(read, "weights.COMPLETON"))
+                .isEqualTo("unknown value 'COMPLETON'; one of COMPLETION, ON_TIME, SATISFACTION, EXCELLENT");
+    }
+
+    @Test
+    void orderNeedsItsOwnParameterAndRefusesTheOther() {
+        PolicyReader.Result read = read("""
+                {"effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "weights": {"COMPLETION": 1}}
+                """, Channel.WEB, PolicyReader.Purpose.STORE);
+
+        assertThat(read.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder("weights", "rates");
+    }
+
+    @Test
+    void channelOfTheBodyMustMatchThePath() {
+        PolicyReader.Result read = read("""
+                {"channel": "WEB", "effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "rates": ["COMPLETION"]}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(message(read, "channel")).isEqualTo("is WEB but the path names PHONE");
+    }
+
+    @Test
+    void whatIfNeedsAChannelButNoEffectivePeriod() {
+        PolicyReader.Result withoutChannel =
+                read("{\"order\": \"LEXICOGRAPHIC\", \"rates\": [\"COMPLETION\"]}", null, PolicyReader.Purpose.WHAT_IF);
+        PolicyReader.Result withChannel = read(
+                "{\"channel\": \"WEB\", \"order\": \"LEXICOGRAPHIC\", \"rates\": [\"COMPLETION\"]}",
+                null,
+                PolicyReader.Purpose.WHAT_IF);
+
+        assertThat(withoutChannel.violations())
+                .extracting(FieldViolation::field)
+                .containsExactly("channel");
+        assertThat(withChannel.valid()).isTrue();
+        assertThat(withChannel.policy().effectiveFrom()).isNull();
+    }
+
+    @Test
+    void storedPolicyReadsBackUnchanged() {
+        RankingPolicy stored = read("""
+                        {"effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "rates": ["ON_TIME", "COMPLETION"],
+                         "tieBreaks": ["FEWER_PUSHBACKS", "RECEIVED"], "top": 3, "nullRates": "NOT_ELIGIBLE",
+                         "rateEstimator": "WILSON_LOWER_BOUND", "minReceived": 5, "description": "trial"}
+                        """, Channel.WEB, PolicyReader.Purpose.STORE)
+                .policy()
+                .asVersion(Channel.WEB, 2, java.time.Instant.parse("2020-10-01T00:00:00Z"));
+
+        PolicyReader.Result again =
+                PolicyReader.read(EventJson.mapper().valueToTree(stored), Channel.WEB, PolicyReader.Purpose.STORE);
+
+        assertThat(again.valid()).isTrue();
+        assertThat(again.policy().asVersion(Channel.WEB, 2, stored.createdAt())).isEqualTo(stored);
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectIsRefused() {
+        assertThat(read("[1, 2]", Channel.WEB, PolicyReader.Purpose.STORE).violations())
+                .containsExactly(new FieldViolation("", "must be a JSON object"));
+    }
+
+    private static PolicyReader.Result read(String json, Channel channel, PolicyReader.Purpose purpose) {
+        JsonNode body = EventJson.mapper().readTree(json);
+        return PolicyReader.read(body, channel, purpose);
+    }
+
+    private static String message(PolicyReader.Result read, String field) {
+        List<FieldViolation> matching = read.violations().stream()
+                .filter(violation -> violation.field().equals(field))
+                .toList();
+        assertThat(matching).hasSize(1);
+        return matching.get(0).message();
+    }
+}

@@ -1,0 +1,94 @@
+package io.minxin.ranking.revision;
+
+import static io.minxin.ranking.engine.Units.counted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.minxin.events.Channel;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RevisionDiff;
+import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.events.ranking.RowChange;
+import io.minxin.ranking.engine.Ranking;
+import io.minxin.ranking.engine.RankingEngine;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.engine.Rate;
+import io.minxin.ranking.engine.UnitPerformance;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RevisionDifferTest {
+    private static final RankingPolicy POLICY = new RankingPolicy(
+            "web-ranking",
+            1,
+            Channel.WEB,
+            "2000-01",
+            null,
+            2,
+            RankingPolicy.OrderMethod.LEXICOGRAPHIC,
+            Map.of(),
+            List.of(Rate.COMPLETION),
+            List.of(RankingPolicy.TieBreak.RECEIVED),
+            5,
+            RankingPolicy.RateEstimator.RAW,
+            RankingPolicy.NullRates.RANK_LAST,
+            null,
+            null);
+
+    private static final UnitPerformance A = counted("a", 10, 10, 10, 0, 0, 0, 0, 0);
+    private static final UnitPerformance B = counted("b", 10, 9, 9, 0, 0, 0, 0, 0);
+    private static final UnitPerformance C = counted("c", 10, 8, 8, 0, 0, 0, 0, 0);
+
+    @Test
+    void sameInputsMakeNoChange() {
+        RankingRevision first = Revisions.of(1, RevisionStatus.PUBLISHED, rank(A, B, C));
+
+        RevisionDiff diff = RevisionDiffer.diff(first, rank(C, B, A));
+
+        assertThat(diff.previousRevision()).isEqualTo(1);
+        assertThat(diff.changes()).isEmpty();
+    }
+
+    @Test
+    void lateConclusionListsTheUnitsWhoseRankOrInputsChangedButNotTheOthers() {
+        RankingRevision first = Revisions.of(1, RevisionStatus.PUBLISHED, rank(A, B, C));
+        UnitPerformance cLate = counted("c", 10, 10, 10, 0, 0, 0, 0, 0);
+
+        RevisionDiff diff = RevisionDiffer.diff(first, rank(A, B, cLate));
+
+        assertThat(diff.changes())
+                .extracting(RowChange::unitId, RowChange::previousRank, RowChange::rank)
+                .containsExactly(tuple("c", 3, 1), tuple("b", 2, 3));
+        assertThat(diff.changes().get(0).previousInputs().counts().concluded()).isEqualTo(8);
+        assertThat(diff.changes().get(0).inputs().counts().concluded()).isEqualTo(10);
+    }
+
+    @Test
+    void unitThatAppearsOrBecomesIneligibleIsAChange() {
+        RankingRevision first = Revisions.of(1, RevisionStatus.PUBLISHED, rank(A, B));
+        UnitPerformance bShrunk = counted("b", 1, 1, 1, 0, 0, 0, 0, 0);
+
+        RevisionDiff diff = RevisionDiffer.diff(first, rank(A, bShrunk, C));
+
+        assertThat(diff.changes())
+                .extracting(RowChange::unitId, RowChange::previousRank, RowChange::rank)
+                .containsExactly(tuple("c", null, 2), tuple("b", 2, null));
+        assertThat(diff.changes().get(0).previousInputs()).isNull();
+    }
+
+    @Test
+    void latestFrozenIsTheNewestPublishedOrRevisionOne() {
+        RankingRevision first = Revisions.of(1, RevisionStatus.PENDING, rank(A));
+        RankingRevision second = Revisions.of(2, RevisionStatus.PUBLISHED, rank(A));
+        RankingRevision third = Revisions.of(3, RevisionStatus.PENDING, rank(A));
+
+        assertThat(RevisionKeeper.latestFrozen(List.of(first))).isSameAs(first);
+        assertThat(RevisionKeeper.latestFrozen(List.of(first, second, third))).isSameAs(second);
+        assertThat(RevisionKeeper.latestFrozen(List.of())).isNull();
+    }
+
+    private static Ranking rank(UnitPerformance... units) {
+        return RankingEngine.rank(POLICY, List.of(units));
+    }
+}
