@@ -1,0 +1,37 @@
+package io.minxin.bench;
+
+import io.minxin.localstack.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the benchmarks on one embedded broker in one run, so every figure has its raw limit beside it.
+ * Usage: {@code bench/run.sh [intake|replay|ranking|gateway|all]}.
+ */
+public final class Bench {
+    private static final Logger log = LoggerFactory.getLogger(Bench.class);
+
+    public static void main(String[] args) throws Exception {
+        List<String> which = args.length == 0 ? List.of("all") : List.of(args);
+        boolean all = which.contains("all");
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        Path repo =
+                Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("minxin-bench");
+        Path logs = repo.resolve("bench/results/logs");
+        Report report = new Report();
+        log.info("benchmarks {} on {}; broker data in {}", which, Report.machine(), work);
+        try (LocalStack stack = LocalStack.start(LocalStack.Settings.freePorts(work))) {
+            String bootstrap = stack.endpoints().bootstrapServers();
+            if (all || which.contains("intake")) {
+                new IntakeBench(settings, report).run(bootstrap, repo, logs);
+            }
+        }
+        report.save(repo.resolve("bench/results"), String.join("-", which));
+    }
+
+    private Bench() {}
+}

@@ -1,0 +1,16 @@
+package io.minxin.bench;
+
+import io.minxin.events.CaseEvent;
+import io.minxin.events.demo.DemoStream;
+import java.util.List;
+
+/** Demo-shaped case events for the benchmarks (deterministic: one seed for every run). */
+final class DemoEvents {
+    static final long SEED = 8890;
+
+    static List<CaseEvent> take(int count) {
+        return DemoStream.events(SEED, count).toList();
+    }
+
+    private DemoEvents() {}
+}
