@@ -1,0 +1,354 @@
+package io.minxin.ranking.revision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.minxin.events.Channel;
+import io.minxin.events.EventJson;
+import io.minxin.events.Topics;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RankingRow;
+import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.events.ranking.RowChange;
+import io.minxin.events.state.Counts;
+import io.minxin.events.state.UnitMetrics;
+import io.minxin.localstack.LocalStackExtension;
+import io.minxin.ranking.engine.ReferenceBulletin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The service on a real broker and the MongoDB-wire server: metrics in, a period closed over HTTP, the revision
+ * read back from {@code rankings}; closing twice, a late change and its pending revision 2.
+ */
+@ExtendWith(LocalStackExtension.class)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "minxin.ranking.auto-close.enabled=false",
+            "spring.cloud.stream.kafka.binder.min-partition-count=1"
+        })
+class RankingServiceIT {
+    private static final String PERIOD = "2020-09";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final ParameterizedTypeReference<List<RankingRevision>> REVISIONS =
+            new ParameterizedTypeReference<>() {};
+
+    private static KafkaProducer<String, String> producer;
+    private static KafkaConsumer<String, byte[]> rankings;
+    private static final List<RankingRevision> published = new ArrayList<>();
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void connect() {
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.kafkaBootstrapServers());
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer = new KafkaProducer<>(producerConfig);
+        Properties consumerConfig = new Properties();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.kafkaBootstrapServers());
+        consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        rankings = new KafkaConsumer<>(consumerConfig);
+        TopicPartition partition = new TopicPartition(Topics.RANKINGS, 0);
+        rankings.assign(List.of(partition));
+        rankings.seekToBeginning(List.of(partition));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+        rankings.close();
+    }
+
+    @Test
+    void closedPeriodIsPublishedOnceAndALateChangeMakesAPendingRevisionTwo() {
+        // given the metrics of table 1 (phone) and two web units
+        phoneMetrics(ReferenceBulletin.SHEBAO, new Counts(9, 9, 9, 6, 6, 4, 0, 0));
+        phoneMetrics(ReferenceBulletin.ZHENXING, new Counts(40, 38, 34, 30, 28, 18, 2, 0));
+        phoneMetrics(ReferenceBulletin.SHUIWU, new Counts(8, 8, 8, 5, 5, 5, 0, 0));
+        phoneMetrics(ReferenceBulletin.YOUTIAN, new Counts(31, 31, 26, 44, 42, 35, 0, 0));
+        phoneMetrics(ReferenceBulletin.SHICHANG, new Counts(150, 145, 142, 20, 20, 20, 0, 0));
+        phoneMetrics(ReferenceBulletin.GONGXIN, new Counts(12, 12, 12, 7, 7, 7, 0, 0));
+        send(new UnitMetrics("web-a", "web a", Channel.WEB, PERIOD, new Counts(5, 5, 5, 1, 1, 1, 0, 0), 1));
+        send(new UnitMetrics("web-b", "web b", Channel.WEB, PERIOD, new Counts(3, 2, 2, 1, 1, 0, 1, 1), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranking(Channel.PHONE).rows()).hasSize(6));
+        assertThat(ranking(Channel.PHONE).status()).isEqualTo(RevisionStatus.LIVE);
+
+        // when the operator closes the period, twice
+        List<RankingRevision> closed = close();
+        List<RankingRevision> closedAgain = close();
+
+        // then revision 1 of each channel is published once, in the order of table 1
+        assertThat(closed).extracting(RankingRevision::revision).containsExactly(1, 1);
+        assertThat(closedAgain).isEqualTo(closed);
+        RankingRevision phone = awaitPublished(Channel.PHONE, 1);
+        assertThat(phone.topRows()).extracting(RankingRow::unitId).isEqualTo(ReferenceBulletin.TABLE_1);
+        assertThat(phone.policy().id()).isEqualTo("phone-ranking");
+        assertThat(phone.diff()).isNull();
+        assertThat(revisions(Channel.PHONE))
+                .extracting(RankingRevision::revision)
+                .containsExactly(1);
+        assertThat(publishedOf(Channel.PHONE)).hasSize(1);
+
+        // when a late visit raises the excellent rate of the fifth unit to 100%
+        phoneMetrics(ReferenceBulletin.SHEBAO, new Counts(9, 9, 9, 6, 6, 6, 0, 0));
+        producer.flush();
+
+        // then a pending revision 2 lists the moves, and the published ranking stays revision 1
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(revisions(Channel.PHONE)).hasSize(2));
+        RankingRevision pending = revisions(Channel.PHONE).get(1);
+        assertThat(pending.status()).isEqualTo(RevisionStatus.PENDING);
+        assertThat(pending.diff().previousRevision()).isEqualTo(1);
+        assertThat(pending.diff().changes())
+                .extracting(RowChange::unitId, RowChange::previousRank, RowChange::rank)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ReferenceBulletin.SHEBAO, 5, 2),
+                        org.assertj.core.groups.Tuple.tuple(ReferenceBulletin.SHUIWU, 2, 3),
+                        org.assertj.core.groups.Tuple.tuple(ReferenceBulletin.SHICHANG, 3, 4),
+                        org.assertj.core.groups.Tuple.tuple(ReferenceBulletin.YOUTIAN, 4, 5));
+        assertThat(ranking(Channel.PHONE).revision()).isEqualTo(1);
+
+        // when the operator publishes it
+        client().post()
+                .uri("/api/v1/periods/{period}/revisions/2/publish?channel=PHONE", PERIOD)
+                .header("X-Minxin-Role", "operator")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // then revision 2 is on the topic and is the ranking shown
+        assertThat(awaitPublished(Channel.PHONE, 2).diff().changes()).hasSize(4);
+        assertThat(ranking(Channel.PHONE).revision()).isEqualTo(2);
+        String metrics = client().get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(metrics)
+                .contains("minxin_ranking_revisions_published_total{")
+                .contains("minxin_ranking_live_units{")
+                .contains("minxin_ranking_close_duration_seconds_count{");
+    }
+
+    @Test
+    void policyChangesNeedTheOperatorRoleAndNameEveryBadField() {
+        client().put()
+                .uri("/api/v1/policies/WEB")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("effectiveFrom", "2031-01", "order", "LEXICOGRAPHIC", "rates", List.of("COMPLETION")))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        client().put()
+                .uri("/api/v1/policies/WEB")
+                .header("X-Minxin-Role", "operator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("effectiveFrom", "2031-1", "order", "LEXICOGRAPHIC", "top", 0))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.violations[*].field")
+                .value(fields ->
+                        assertThat((List<Object>) fields).containsExactlyInAnyOrder("effectiveFrom", "rates", "top"));
+
+        client().put()
+                .uri("/api/v1/policies/WEB")
+                .header("X-Minxin-Role", "operator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("effectiveFrom", "2031-01", "order", "LEXICOGRAPHIC", "rates", List.of("EXCELLENT")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.version")
+                .isEqualTo(2);
+
+        client().get()
+                .uri("/api/v1/policies?channel=WEB")
+                .exchange()
+                .expectBody()
+                .jsonPath("$[*].version")
+                .value(versions -> assertThat((List<Object>) versions).containsExactly(1, 2));
+        client().get()
+                .uri("/api/v1/policies?channel=WEB&period=2030-12")
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].version")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void whatIfRanksUnderTheGivenPolicyAndStoresNothing() {
+        send(new UnitMetrics("what-a", "a", Channel.WEB, "2021-03", new Counts(1, 1, 1, 1, 1, 1, 0, 0), 1));
+        send(new UnitMetrics("what-b", "b", Channel.WEB, "2021-03", new Counts(60, 58, 57, 50, 49, 45, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranking(Channel.WEB, "2021-03").rows())
+                        .extracting(RankingRow::unitId)
+                        .containsExactly("what-a", "what-b"));
+
+        RankingRevision trial = client().post()
+                .uri("/api/v1/rankings/2021-03/what-if?channel=WEB")
+                .header("X-Minxin-Role", "operator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "order", "LEXICOGRAPHIC",
+                        "rates", List.of("COMPLETION", "ON_TIME", "SATISFACTION", "EXCELLENT"),
+                        "rateEstimator", "WILSON_LOWER_BOUND"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(RankingRevision.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(trial.status()).isEqualTo(RevisionStatus.WHAT_IF);
+        assertThat(trial.rows()).extracting(RankingRow::unitId).containsExactly("what-b", "what-a");
+        assertThat(trial.diff().changes()).extracting(RowChange::unitId).containsExactly("what-b", "what-a");
+        assertThat(revisions(Channel.WEB, "2021-03")).isEmpty();
+
+        // and a tombstone removes a unit from the live ranking
+        producer.send(
+                new ProducerRecord<>(Topics.UNIT_METRICS, UnitMetrics.key("what-a", Channel.WEB, "2021-03"), null));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranking(Channel.WEB, "2021-03").rows())
+                        .extracting(RankingRow::unitId)
+                        .containsExactly("what-b"));
+    }
+
+    @Test
+    void openPeriodIsDueForClosingFiveDaysAfterItsEnd(@Autowired AutoCloser closer) {
+        send(new UnitMetrics("due-a", "a", Channel.PHONE, "2022-02", new Counts(1, 1, 1, 0, 0, 0, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(ranking(Channel.PHONE, "2022-02").rows()).hasSize(1));
+
+        assertThat(closer.due(Instant.parse("2022-03-05T15:59:59Z"))).doesNotContain("2022-02");
+        assertThat(closer.due(Instant.parse("2022-03-05T16:00:00Z"))).contains("2022-02");
+    }
+
+    private void phoneMetrics(String unit, Counts counts) {
+        send(new UnitMetrics(unit, unit, Channel.PHONE, PERIOD, counts, 1));
+    }
+
+    private static void send(UnitMetrics metric) {
+        producer.send(new ProducerRecord<>(
+                Topics.UNIT_METRICS, metric.key(), EventJson.mapper().writeValueAsString(metric)));
+    }
+
+    private List<RankingRevision> close() {
+        return client().post()
+                .uri("/api/v1/periods/{period}/close", PERIOD)
+                .header("X-Minxin-Role", "operator")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(REVISIONS)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private RankingRevision ranking(Channel channel) {
+        return ranking(channel, PERIOD);
+    }
+
+    private RankingRevision ranking(Channel channel, String period) {
+        return client().get()
+                .uri("/api/v1/rankings/{period}?channel={channel}&top=100", period, channel)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(RankingRevision.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private List<RankingRevision> revisions(Channel channel) {
+        return revisions(channel, PERIOD);
+    }
+
+    private List<RankingRevision> revisions(Channel channel, String period) {
+        return client().get()
+                .uri("/api/v1/rankings/{period}/revisions?channel={channel}", period, channel)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(REVISIONS)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static RankingRevision awaitPublished(Channel channel, int revision) {
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> {
+                            pollRankings();
+                            return publishedOf(channel).stream()
+                                    .filter(each -> each.revision() == revision)
+                                    .findFirst();
+                        },
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static List<RankingRevision> publishedOf(Channel channel) {
+        pollRankings();
+        return published.stream()
+                .filter(each -> each.key().equals(RankingRevision.key(PERIOD, channel)))
+                .toList();
+    }
+
+    private static void pollRankings() {
+        for (ConsumerRecord<String, byte[]> record : rankings.poll(Duration.ofMillis(200))) {
+            RankingRevision revision = EventJson.mapper().readValue(record.value(), RankingRevision.class);
+            assertThat(record.key()).isEqualTo(revision.key());
+            published.add(revision);
+        }
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+}
