@@ -1,0 +1,14 @@
+package io.minxin.metrics;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Case state and per-unit rates from case-events (Kafka Streams), projected into MongoDB and queried over HTTP. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MetricsApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(MetricsApplication.class, args);
+    }
+}

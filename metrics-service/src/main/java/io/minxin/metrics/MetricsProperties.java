@@ -1,0 +1,43 @@
+package io.minxin.metrics;
+
+import io.minxin.events.state.AssessmentPeriod;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of metrics-service ({@code minxin.metrics.*}).
+ *
+ * @param cutOffDay 0 for calendar-month periods, else the last day (1..28) of each period
+ * @param defaultWorkingDays working days to the deadline of an acceptance without dueAt
+ * @param maxEventsPerCase events kept per case; more are sent to the dead-letter topic
+ * @param projection how the compacted topics are copied into MongoDB
+ * @param gauges how often the per-unit rate gauges are read from MongoDB
+ */
+@ConfigurationProperties("minxin.metrics")
+public record MetricsProperties(
+        @DefaultValue("0") int cutOffDay,
+        @DefaultValue("15") int defaultWorkingDays,
+        @DefaultValue("1000") int maxEventsPerCase,
+        @DefaultValue Projection projection,
+        @DefaultValue Gauges gauges) {
+
+    public AssessmentPeriod period() {
+        return new AssessmentPeriod(cutOffDay);
+    }
+
+    /**
+     * @param groupId consumer group of the projection (its own, apart from the streams applications)
+     * @param batchSize most records written in one bulk write
+     * @param maxWait longest wait for a batch to fill
+     * @param retryBackoff wait before writing a failed batch again
+     */
+    public record Projection(
+            @DefaultValue("minxin-metrics-projection") String groupId,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("200ms") Duration maxWait,
+            @DefaultValue("2s") Duration retryBackoff) {}
+
+    /** @param refresh interval between reads of the current period's rates */
+    public record Gauges(@DefaultValue("15s") Duration refresh) {}
+}

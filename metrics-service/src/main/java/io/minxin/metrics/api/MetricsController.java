@@ -1,0 +1,95 @@
+package io.minxin.metrics.api;
+
+import io.minxin.events.Channel;
+import io.minxin.events.state.AssessmentPeriod;
+import io.minxin.events.state.CaseState;
+import io.minxin.metrics.MetricsProperties;
+import io.minxin.metrics.projection.MetricsStore;
+import io.minxin.metrics.query.Overview;
+import io.minxin.metrics.query.Series;
+import io.minxin.metrics.query.UnitTable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Read API over the MongoDB projection. Rates without denominator are null. */
+@RestController
+@RequestMapping("/api/v1")
+class MetricsController {
+    private final MetricsStore store;
+    private final AssessmentPeriod periods;
+    private final Clock clock;
+
+    MetricsController(MetricsStore store, MetricsProperties properties, Clock clock) {
+        this.store = store;
+        this.periods = properties.period();
+        this.clock = clock;
+    }
+
+    /** 基本情况: cases, units and overall rates of a period (default: the current one), per channel and total. */
+    @GetMapping("/overview")
+    Mono<Overview> overview(@RequestParam(required = false) String period) {
+        String name = period(period);
+        return store.unitMetrics(name).collectList().map(metrics -> Overview.of(name, metrics));
+    }
+
+    /** The per-unit table of a period, one channel or both, sorted by any rate or count. */
+    @GetMapping("/units")
+    Mono<UnitTable> units(
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(defaultValue = UnitTable.DEFAULT_SORT) String sort,
+            @RequestParam(defaultValue = UnitTable.DESCENDING) String order) {
+        String name = period(period);
+        UnitTable.check(sort, order);
+        return store.unitMetrics(name).collectList().map(metrics -> UnitTable.of(name, channel, sort, order, metrics));
+    }
+
+    /** Daily and trailing 30-day rates of a unit; default the 30 days up to today. */
+    @GetMapping("/units/{unitId}/series")
+    Mono<Series> series(
+            @PathVariable String unitId,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) Channel channel) {
+        LocalDate last = to != null ? to : LocalDate.now(clock.withZone(AssessmentPeriod.ZONE));
+        LocalDate first = from != null ? from : last.minusDays(Series.WINDOW_DAYS - 1);
+        Series.check(first, last);
+        return store.unitDays(unitId, Series.firstDayNeeded(first), last)
+                .collectList()
+                .map(days -> Series.of(unitId, channel, first, last, days));
+    }
+
+    /** A case's state and its timeline (every distinct event in order). */
+    @GetMapping("/cases/{caseId}")
+    Mono<CaseState> caseState(@PathVariable String caseId) {
+        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> notFound(caseId)));
+    }
+
+    private String period(String period) {
+        if (period == null || period.isBlank()) {
+            return periods.nameOf(clock.instant());
+        }
+        try {
+            return YearMonth.parse(period).toString();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("period must be YYYY-MM, was " + period);
+        }
+    }
+
+    private static ErrorResponseException notFound(String caseId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no case " + caseId);
+        problem.setTitle("Unknown case");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

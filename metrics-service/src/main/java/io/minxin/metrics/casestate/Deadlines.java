@@ -1,0 +1,9 @@
+package io.minxin.metrics.casestate;
+
+import java.time.Instant;
+
+/** The deadline of an acceptance that came without its own dueAt. */
+@FunctionalInterface
+public interface Deadlines {
+    Instant defaultDueAt(Instant acceptedAt);
+}

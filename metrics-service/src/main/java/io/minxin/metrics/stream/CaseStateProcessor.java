@@ -1,0 +1,114 @@
+package io.minxin.metrics.stream;
+
+import io.minxin.events.CaseData;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.EventFormatException;
+import io.minxin.events.EventJson;
+import io.minxin.events.state.CaseState;
+import io.minxin.metrics.casestate.CaseFolder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage one: keeps the distinct events of each case (its history) in a store keyed by caseId and
+ * recomputes the case's state from the whole history on every new event, so arrival order cannot matter.
+ * An exact repeat of an event (same source and id) changes nothing and publishes nothing.
+ */
+final class CaseStateProcessor implements Processor<String, byte[], String, Folded> {
+    private final CaseFolder folder;
+    private final int maxEventsPerCase;
+    private final ProcessingListener listener;
+    private ProcessorContext<String, Folded> context;
+    private KeyValueStore<String, List<CaseEvent>> histories;
+
+    CaseStateProcessor(CaseFolder folder, int maxEventsPerCase, ProcessingListener listener) {
+        this.folder = folder;
+        this.maxEventsPerCase = maxEventsPerCase;
+        this.listener = listener;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Folded> context) {
+        this.context = context;
+        this.histories = context.getStateStore(MetricsTopology.HISTORY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        CaseEvent event;
+        try {
+            event = read(record);
+        } catch (Rejection e) {
+            reject(record, e.getMessage());
+            return;
+        }
+        String caseId = record.key();
+        List<CaseEvent> history = histories.get(caseId);
+        List<CaseEvent> events = history == null ? new ArrayList<>() : new ArrayList<>(history);
+        String identity = event.dedupeKey();
+        for (CaseEvent known : events) {
+            if (known.dedupeKey().equals(identity)) {
+                listener.processed(ProcessingListener.Outcome.DUPLICATE);
+                return;
+            }
+        }
+        if (events.size() >= maxEventsPerCase) {
+            reject(record, "case " + caseId + " already has " + events.size() + " events, the limit per case");
+            return;
+        }
+        events.add(event);
+        CaseState state;
+        try {
+            state = folder.fold(caseId, events);
+        } catch (RuntimeException e) {
+            reject(record, "folding case " + caseId + " failed: " + e);
+            return;
+        }
+        histories.put(caseId, events);
+        context.forward(record.withValue(Folded.of(state)));
+        listener.processed(ProcessingListener.Outcome.APPLIED);
+    }
+
+    private static CaseEvent read(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new Rejection("the value is empty");
+        }
+        CaseEvent event;
+        try {
+            event = EventJson.fromBytes(record.value());
+        } catch (EventFormatException e) {
+            throw new Rejection(e.getMessage());
+        }
+        if (!(event.data() instanceof CaseData)) {
+            throw new Rejection(event.type().ceType() + " is not a case event");
+        }
+        if (event.occurredAt() == null) {
+            throw new Rejection("data.occurredAt is missing");
+        }
+        String caseId = ((CaseData) event.data()).caseId();
+        if (caseId == null || !caseId.equals(record.key())) {
+            throw new Rejection("the record key " + record.key() + " is not data.caseId " + caseId);
+        }
+        return event;
+    }
+
+    private void reject(Record<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(MetricsTopology.DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        context.forward(record.withValue(Folded.rejected(record.value())).withHeaders(headers));
+        listener.processed(ProcessingListener.Outcome.REJECTED);
+    }
+
+    /** A record that can never be folded, whatever arrives later. */
+    private static final class Rejection extends RuntimeException {
+        Rejection(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.minxin.metrics.stream;
+
+import io.minxin.events.Topics;
+import io.minxin.events.state.CaseState;
+import io.minxin.events.state.UnitMetrics;
+import io.minxin.metrics.casestate.CaseFolder;
+import io.minxin.metrics.unitrates.Bucket;
+import io.minxin.metrics.unitrates.Share;
+import io.minxin.metrics.unitrates.Tally;
+import io.minxin.metrics.unitrates.UnitDay;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Materialized.StoreType;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The two stages of metrics-service as pure functions of Kafka Streams DSL objects, usable with or without
+ * Spring (the service binds them through the Kafka Streams binder; benchmarks and tests call
+ * {@link #build} or {@link #topology} directly).
+ *
+ * <ol>
+ *   <li>{@link #caseState}: case-events (raw bytes, key caseId) to one {@link CaseState} per case, plus
+ *       the rejected records for the dead-letter topic, each with a {@value #DLQ_REASON_HEADER} header.
+ *   <li>{@link #unitMetrics}: case states to per-bucket counts: {@link UnitMetrics} per unit, channel and
+ *       period, and {@link UnitDay} per unit, channel and local day of first acceptance.
+ * </ol>
+ */
+public final class MetricsTopology {
+    /** Store of stage one: caseId to the case's distinct events. */
+    public static final String HISTORY_STORE = "case-history";
+    /** Store of stage two: caseId to what the case counts where. */
+    public static final String CONTRIBUTION_STORE = "case-contributions";
+    /** Store of stage two: bucket key to its running counts. */
+    public static final String TALLY_STORE = "unit-tallies";
+    /** Header on a dead letter saying why the record was rejected. */
+    public static final String DLQ_REASON_HEADER = "minxin-dlq-reason";
+    /** Compacted topic of the per-day counts, key {@code unitId|channel|YYYY-MM-DD}. */
+    public static final String UNIT_DAYS_TOPIC = "unit-daily-metrics";
+    /** More events than this in one case are refused: the history is kept whole in one store value. */
+    public static final int DEFAULT_MAX_EVENTS_PER_CASE = 1000;
+
+    /** The outputs of stage one. */
+    public record CaseStates(KStream<String, CaseState> states, KStream<String, byte[]> deadLetters) {}
+
+    /** The outputs of stage two. */
+    public record UnitCounts(KStream<String, UnitMetrics> periods, KStream<String, UnitDay> days) {}
+
+    /** Stage one on a stream of case-events values as published (bytes, key caseId). */
+    public static CaseStates caseState(
+            KStream<String, byte[]> events, CaseFolder folder, int maxEventsPerCase, ProcessingListener listener) {
+        return caseState(events, folder, maxEventsPerCase, listener, StoreType.ROCKS_DB);
+    }
+
+    /** Stage one with a choice of store (in-memory stores are for tests and benchmarks of the logic alone). */
+    public static CaseStates caseState(
+            KStream<String, byte[]> events,
+            CaseFolder folder,
+            int maxEventsPerCase,
+            ProcessingListener listener,
+            StoreType storeType) {
+        ProcessorSupplier<String, byte[], String, Folded> fold = new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, byte[], String, Folded> get() {
+                return new CaseStateProcessor(folder, maxEventsPerCase, listener);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(Stores.keyValueStoreBuilder(
+                        supplier(HISTORY_STORE, storeType), Serdes.String(), new CaseHistorySerde()));
+            }
+        };
+        Map<String, KStream<String, Folded>> branches = events.process(fold, Named.as("fold-case"))
+                .split(Named.as("folded-"))
+                .branch((caseId, folded) -> folded.state() != null, Branched.as("state"))
+                .defaultBranch(Branched.as("rejected"));
+        return new CaseStates(
+                branches.get("folded-state").mapValues(Folded::state, Named.as("case-state")),
+                branches.get("folded-rejected").mapValues(Folded::rejected, Named.as("dead-letter")));
+    }
+
+    /** Stage two on a stream of case states (key caseId). */
+    public static UnitCounts unitMetrics(KStream<String, CaseState> states) {
+        return unitMetrics(states, StoreType.ROCKS_DB);
+    }
+
+    /** Stage two with a choice of store. */
+    public static UnitCounts unitMetrics(KStream<String, CaseState> states, StoreType storeType) {
+        ProcessorSupplier<String, CaseState, String, Share> contribute = new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, CaseState, String, Share> get() {
+                return new ContributionProcessor();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(Stores.keyValueStoreBuilder(
+                        supplier(CONTRIBUTION_STORE, storeType), Serdes.String(), new JsonSerdes.ContributionSerde()));
+            }
+        };
+        Map<String, KStream<String, Tally>> branches = states.process(contribute, Named.as("contribute"))
+                .groupByKey(Grouped.with("unit-changes", Serdes.String(), new JsonSerdes.ShareSerde()))
+                .aggregate(
+                        () -> Tally.EMPTY,
+                        (bucket, change, tally) -> tally.apply(change),
+                        Named.as("tally"),
+                        Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TALLY_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(new JsonSerdes.TallySerde())
+                                .withStoreType(storeType))
+                .toStream(Named.as("tallies"))
+                .split(Named.as("tally-"))
+                .branch((bucket, tally) -> Bucket.parse(bucket).daily(), Branched.as("day"))
+                .defaultBranch(Branched.as("period"));
+        return new UnitCounts(
+                branches.get("tally-period").mapValues(MetricsTopology::unitMetricsOf, Named.as("unit-metrics")),
+                branches.get("tally-day").mapValues(MetricsTopology::unitDayOf, Named.as("unit-day")));
+    }
+
+    /** Both stages with their topics, as the service runs them (there as two applications). */
+    public static void build(
+            StreamsBuilder builder, CaseFolder folder, ProcessingListener listener, StoreType storeType) {
+        CaseStates stageOne = caseState(
+                builder.stream(Topics.CASE_EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
+                folder,
+                DEFAULT_MAX_EVENTS_PER_CASE,
+                listener,
+                storeType);
+        stageOne.states().to(Topics.CASE_STATE, Produced.with(Serdes.String(), new JsonSerdes.CaseStateSerde()));
+        stageOne.deadLetters().to(Topics.CASE_EVENTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        UnitCounts stageTwo = unitMetrics(
+                builder.stream(Topics.CASE_STATE, Consumed.with(Serdes.String(), new JsonSerdes.CaseStateSerde())),
+                storeType);
+        stageTwo.periods().to(Topics.UNIT_METRICS, Produced.with(Serdes.String(), new JsonSerdes.UnitMetricsSerde()));
+        stageTwo.days().to(UNIT_DAYS_TOPIC, Produced.with(Serdes.String(), new JsonSerdes.UnitDaySerde()));
+    }
+
+    public static Topology topology(CaseFolder folder, ProcessingListener listener) {
+        return topology(folder, listener, StoreType.ROCKS_DB);
+    }
+
+    public static Topology topology(CaseFolder folder, ProcessingListener listener, StoreType storeType) {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder, folder, listener, storeType);
+        return builder.build();
+    }
+
+    private static KeyValueBytesStoreSupplier supplier(String name, StoreType storeType) {
+        return storeType == StoreType.IN_MEMORY
+                ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name);
+    }
+
+    static UnitMetrics unitMetricsOf(String bucketKey, Tally tally) {
+        Bucket bucket = Bucket.parse(bucketKey);
+        return new UnitMetrics(
+                bucket.unitId(), tally.unitName(), bucket.channel(), bucket.span(), tally.counts(), tally.version());
+    }
+
+    static UnitDay unitDayOf(String bucketKey, Tally tally) {
+        Bucket bucket = Bucket.parse(bucketKey);
+        return new UnitDay(
+                bucket.unitId(),
+                tally.unitName(),
+                bucket.channel(),
+                LocalDate.parse(bucket.span()),
+                tally.counts(),
+                tally.version());
+    }
+
+    private MetricsTopology() {}
+}

@@ -1,0 +1,68 @@
+package io.minxin.metrics.stream;
+
+import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.state.CaseState;
+import io.minxin.metrics.MetricsProperties;
+import io.minxin.metrics.casestate.CaseFolder;
+import io.minxin.metrics.casestate.WorkingDayDeadlines;
+import java.util.function.Function;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.KStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+
+/**
+ * The two stages as functions of the Kafka Streams binder (each its own application id, see
+ * application.yml): {@code caseState} case-events to case-state and the dead-letter topic,
+ * {@code unitMetrics} case-state to unit-metrics and unit-daily-metrics.
+ */
+@Configuration(proxyBeanMethods = false)
+class StreamBindings {
+    private static final Logger log = LoggerFactory.getLogger(StreamBindings.class);
+
+    @Bean
+    CaseFolder caseFolder(MetricsProperties properties) {
+        return new CaseFolder(
+                properties.period(), new WorkingDayDeadlines(WorkingCalendar.china(), properties.defaultWorkingDays()));
+    }
+
+    @Bean
+    Function<KStream<String, byte[]>, KStream<String, ?>[]> caseState(
+            CaseFolder folder, MetricsProperties properties, ProcessingListener listener) {
+        return events -> {
+            MetricsTopology.CaseStates out =
+                    MetricsTopology.caseState(events, folder, properties.maxEventsPerCase(), listener);
+            return outputs(out.states(), out.deadLetters());
+        };
+    }
+
+    @Bean
+    Function<KStream<String, CaseState>, KStream<String, ?>[]> unitMetrics() {
+        return states -> {
+            MetricsTopology.UnitCounts out = MetricsTopology.unitMetrics(states);
+            return outputs(out.periods(), out.days());
+        };
+    }
+
+    /**
+     * A stream thread that dies of an unexpected error is replaced instead of stopping the application.
+     * The binder sets SHUTDOWN_CLIENT on each factory bean just before starting it; a KafkaStreams
+     * customizer runs after that, so it has the last word.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceDeadStreamThreads() {
+        return factoryBean ->
+                factoryBean.setKafkaStreamsCustomizer(kafkaStreams -> kafkaStreams.setUncaughtExceptionHandler(e -> {
+                    log.error("stream thread died; replacing it", e);
+                    return StreamThreadExceptionResponse.REPLACE_THREAD;
+                }));
+    }
+
+    @SafeVarargs
+    private static KStream<String, ?>[] outputs(KStream<String, ?>... streams) {
+        return streams;
+    }
+}

@@ -1,0 +1,162 @@
+package io.minxin.metrics.casestate;
+
+import static io.minxin.metrics.testing.CaseEvents.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.state.AssessmentPeriod;
+import io.minxin.events.state.CaseState;
+import io.minxin.metrics.testing.CaseEvents;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CaseFolderTest {
+    private final CaseFolder folder =
+            new CaseFolder(AssessmentPeriod.calendarMonth(), acceptedAt -> acceptedAt.plus(Duration.ofDays(15)));
+    private final CaseEvents c = new CaseEvents("614418");
+
+    @Test
+    void caseWithoutAcceptanceIsPendingAndOwnedByNobody() {
+        CaseState state = fold(c.concluded("a", "2020-09-03T10:00:00"));
+
+        assertThat(state.pending()).isTrue();
+        assertThat(state.owner()).isNull();
+        assertThat(state.conclusion()).isNull();
+        assertThat(state.history()).hasSize(1);
+    }
+
+    @Test
+    void periodAndChannelComeFromTheEarliestAcceptanceOwnerFromTheLatest() {
+        CaseEvent late = c.accepted("b", Channel.WEB, "2020-10-02T09:00:00");
+        CaseEvent first = c.accepted("a", Channel.PHONE, "2020-09-30T23:59:59");
+        CaseEvent returned = c.returned("a", "2020-10-01T08:00:00");
+
+        CaseState state = fold(late, returned, first);
+
+        assertThat(state.period()).isEqualTo("2020-09");
+        assertThat(state.channel()).isEqualTo(Channel.PHONE);
+        assertThat(state.owner()).isEqualTo("b");
+        assertThat(state.ownerName()).isEqualTo("name of b");
+        assertThat(state.acceptances()).extracting(CaseState.Acceptance::unitId).containsExactly("a", "b");
+    }
+
+    @Test
+    void ownerThatReturnedAfterItsAcceptanceOwnsNothingUntilReassigned() {
+        CaseState state =
+                fold(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"), c.returned("a", "2020-09-01T10:00:00"));
+
+        assertThat(state.owner()).isNull();
+        assertThat(state.period()).isEqualTo("2020-09");
+        assertThat(state.returns()).containsExactly(new CaseState.Return("a", "不归我单位管辖", at("2020-09-01T10:00:00")));
+    }
+
+    @Test
+    void returnAtTheSameInstantAsTheAcceptanceComesAfterIt() {
+        CaseState state =
+                fold(c.returned("a", "2020-09-01T09:00:00"), c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
+
+        assertThat(state.owner()).isNull();
+    }
+
+    @Test
+    void deadlineIsTheGivenDueAtOrTheDefaultAfterTheLatestAcceptance() {
+        CaseState given = fold(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00", "2020-09-05T18:00:00"));
+        CaseState defaulted = fold(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
+
+        assertThat(given.dueAt()).isEqualTo(at("2020-09-05T18:00:00"));
+        assertThat(defaulted.dueAt()).isEqualTo(at("2020-09-16T09:00:00"));
+    }
+
+    @Test
+    void conclusionOnTheDeadlineIsOnTimeOneSecondLaterIsNot() {
+        CaseEvent accepted = c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00", "2020-09-05T23:59:59");
+
+        CaseState onTime = fold(accepted, c.concluded("a", "2020-09-05T23:59:59"));
+        CaseState late = fold(accepted, c.concluded("a", "2020-09-06T00:00:00"));
+
+        assertThat(onTime.conclusion().onTime()).isTrue();
+        assertThat(late.conclusion().onTime()).isFalse();
+    }
+
+    @Test
+    void conclusionBeforeTheLatestAcceptanceDoesNotCount() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.concluded("a", "2020-09-02T09:00:00"),
+                c.accepted("b", Channel.PHONE, "2020-09-03T09:00:00"));
+
+        assertThat(state.owner()).isEqualTo("b");
+        assertThat(state.conclusion()).isNull();
+    }
+
+    @Test
+    void latestConclusionAndLatestVisitWin() {
+        CaseState state = fold(
+                c.accepted("a", Channel.WEB, "2020-09-01T09:00:00"),
+                c.concluded("a", "2020-09-03T09:00:00"),
+                c.concluded("a", "2020-09-02T09:00:00"),
+                c.visited(Satisfaction.UNREACHABLE, false, "2020-09-05T09:00:00"),
+                c.visited(Satisfaction.SATISFIED, true, "2020-09-04T09:00:00"));
+
+        assertThat(state.conclusion().occurredAt()).isEqualTo(at("2020-09-03T09:00:00"));
+        assertThat(state.visit().satisfaction()).isEqualTo(Satisfaction.UNREACHABLE);
+        assertThat(state.visit().answered()).isFalse();
+    }
+
+    @Test
+    void concludedByAUnitThatReturnedItBeforeIsAConfirmedPushback() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.returned("a", "2020-09-01T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-02T09:00:00"),
+                c.returned("a", "2020-09-02T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-03T09:00:00"),
+                c.concluded("a", "2020-09-04T09:00:00"));
+
+        assertThat(state.pushback()).isTrue();
+        assertThat(state.owner()).isEqualTo("a");
+        assertThat(state.returnsBy("a")).isEqualTo(2);
+    }
+
+    @Test
+    void concludedByAUnitThatNeverReturnedItIsNoPushback() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.returned("a", "2020-09-01T10:00:00"),
+                c.accepted("b", Channel.PHONE, "2020-09-02T09:00:00"),
+                c.concluded("b", "2020-09-04T09:00:00"));
+
+        assertThat(state.pushback()).isFalse();
+    }
+
+    @Test
+    void repeatedEventCountsOnceAndHistoryIsInFoldingOrder() {
+        CaseEvent accepted = c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00");
+        CaseEvent concluded = c.concluded("a", "2020-09-02T09:00:00");
+
+        CaseState state = fold(concluded, accepted, concluded, accepted);
+
+        assertThat(state.history())
+                .extracting(CaseState.HistoryEntry::id)
+                .containsExactly(accepted.id(), concluded.id());
+        assertThat(state.version()).isEqualTo(2);
+    }
+
+    @Test
+    void cutOffPeriodAssignsTheDayAfterTheCutOffToTheNextPeriod() {
+        CaseFolder cutOff = new CaseFolder(AssessmentPeriod.cutOffOn(25), acceptedAt -> acceptedAt);
+
+        CaseState before = cutOff.fold("1", List.of(c.accepted("a", Channel.PHONE, "2020-09-25T23:59:59")));
+        CaseState after = cutOff.fold("2", List.of(c.accepted("a", Channel.PHONE, "2020-09-26T00:00:00")));
+
+        assertThat(before.period()).isEqualTo("2020-09");
+        assertThat(after.period()).isEqualTo("2020-10");
+    }
+
+    private CaseState fold(CaseEvent... events) {
+        return folder.fold("614418", List.of(events));
+    }
+}

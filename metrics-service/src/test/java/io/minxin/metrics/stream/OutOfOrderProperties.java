@@ -1,0 +1,141 @@
+package io.minxin.metrics.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.Accepted;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.Concluded;
+import io.minxin.events.EventData;
+import io.minxin.events.Returned;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.Visited;
+import io.minxin.events.state.CaseState;
+import io.minxin.events.state.Counts;
+import io.minxin.metrics.unitrates.Bucket;
+import io.minxin.metrics.unitrates.Contribution;
+import io.minxin.metrics.unitrates.Share;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.kstream.Materialized.StoreType;
+
+/**
+ * Late, repeated and out-of-order delivery of a case's events ends, through the whole topology, in the
+ * state and unit counts of the clean sequence once (the fold of the set of distinct events). One driver
+ * serves every try; each try is a case of its own with units of its own.
+ */
+class OutOfOrderProperties {
+    private static final Instant START = Instant.parse("2020-09-28T16:00:00Z");
+    private static final List<String> UNITS = List.of("a", "b", "c");
+    private static final AtomicInteger TRIES = new AtomicInteger();
+    private static final Map<String, CaseState> STATES = new HashMap<>();
+    private static final Map<String, Counts> COUNTS = new HashMap<>();
+    private static Path stateDir;
+    private static TopologyHarness topology;
+
+    @BeforeContainer
+    static void start() throws IOException {
+        stateDir = Files.createTempDirectory("metrics-property");
+        topology = new TopologyHarness(stateDir, ProcessingListener.NONE, StoreType.IN_MEMORY);
+    }
+
+    @AfterContainer
+    static void stop() throws IOException {
+        topology.close();
+        Utils.delete(stateDir.toFile());
+    }
+
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsEndInTheStateOfTheCleanSequence(
+            @ForAll("cases") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            events.add(CaseEvent.of("e" + i, "/platform/p", specs.get(i).data(caseId)));
+        }
+        List<CaseEvent> messy = new ArrayList<>(events);
+        int repeats = random.nextInt(events.size() + 1);
+        for (int i = 0; i < repeats; i++) {
+            messy.add(events.get(random.nextInt(events.size())));
+        }
+        Collections.shuffle(messy, random);
+        CaseState clean = TopologyHarness.FOLDER.fold(caseId, events);
+
+        messy.forEach(topology::send);
+        STATES.putAll(topology.states.readKeyValuesToMap());
+        topology.latestUnitMetrics().forEach((key, metrics) -> COUNTS.put(key, metrics.counts()));
+
+        assertThat(STATES.get(caseId)).isEqualTo(clean);
+        assertThat(countsOf(caseId)).isEqualTo(periodCounts(Contribution.of(clean)));
+    }
+
+    private static Map<String, Counts> countsOf(String caseId) {
+        Map<String, Counts> counts = new HashMap<>();
+        COUNTS.forEach((key, value) -> {
+            if (key.startsWith(caseId + "/") && !value.none()) {
+                counts.put(key, value);
+            }
+        });
+        return counts;
+    }
+
+    private static Map<String, Counts> periodCounts(Contribution contribution) {
+        Map<String, Counts> counts = new HashMap<>();
+        for (Map.Entry<String, Share> share : contribution.shares().entrySet()) {
+            if (!Bucket.parse(share.getKey()).daily()) {
+                counts.put(share.getKey(), share.getValue().counts());
+            }
+        }
+        return counts;
+    }
+
+    /** One event of a generated case, before it is given its case and unit ids. */
+    record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction, boolean excellent) {
+        EventData data(String caseId) {
+            String unitId = caseId + "/" + unit;
+            switch (kind) {
+                case 0:
+                    return new Accepted(caseId, unitId, "name of " + unit, channel, "诉求", null, at, null, null);
+                case 1:
+                    return new Returned(caseId, unitId, "不归我单位", at);
+                case 2:
+                    return new Concluded(caseId, unitId, null, at);
+                default:
+                    return new Visited(caseId, null, satisfaction, excellent, at);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Spec>> cases() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.of(UNITS),
+                        Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
+                        Arbitraries.of(Channel.class),
+                        Arbitraries.of(Satisfaction.class),
+                        Arbitraries.of(true, false))
+                .as(Spec::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(9);
+    }
+}

@@ -1,0 +1,62 @@
+package io.minxin.metrics.testing;
+
+import io.minxin.events.Accepted;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.Concluded;
+import io.minxin.events.Returned;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.Visited;
+import io.minxin.events.state.AssessmentPeriod;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Short-hand for the events of one case in tests; times are local Asia/Shanghai date-times. */
+public final class CaseEvents {
+    public static final String SOURCE = "/platform/test-8890";
+
+    private final String caseId;
+    private final AtomicInteger ids = new AtomicInteger();
+
+    public CaseEvents(String caseId) {
+        this.caseId = caseId;
+    }
+
+    public static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(AssessmentPeriod.ZONE).toInstant();
+    }
+
+    public CaseEvent accepted(String unitId, Channel channel, String at) {
+        return accepted(unitId, channel, at, null);
+    }
+
+    public CaseEvent accepted(String unitId, Channel channel, String at, String dueAt) {
+        return event(new Accepted(
+                caseId,
+                unitId,
+                "name of " + unitId,
+                channel,
+                "诉求 " + caseId,
+                null,
+                at(at),
+                dueAt == null ? null : at(dueAt),
+                null));
+    }
+
+    public CaseEvent returned(String unitId, String at) {
+        return event(new Returned(caseId, unitId, "不归我单位管辖", at(at)));
+    }
+
+    public CaseEvent concluded(String unitId, String at) {
+        return event(new Concluded(caseId, unitId, "已办结", at(at)));
+    }
+
+    public CaseEvent visited(Satisfaction satisfaction, boolean excellent, String at) {
+        return event(new Visited(caseId, null, satisfaction, excellent, at(at)));
+    }
+
+    private CaseEvent event(io.minxin.events.EventData data) {
+        return CaseEvent.of(caseId + "-e" + ids.incrementAndGet(), SOURCE, data);
+    }
+}

@@ -1,0 +1,114 @@
+package io.minxin.metrics.unitrates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.state.AssessmentPeriod;
+import io.minxin.events.state.CaseState;
+import io.minxin.events.state.Counts;
+import io.minxin.metrics.casestate.CaseFolder;
+import io.minxin.metrics.testing.CaseEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContributionTest {
+    private final CaseFolder folder =
+            new CaseFolder(AssessmentPeriod.calendarMonth(), acceptedAt -> acceptedAt.plus(Duration.ofDays(15)));
+    private final CaseEvents c = new CaseEvents("607226");
+
+    private static String period(String unit) {
+        return Bucket.period(unit, Channel.PHONE, "2020-09").key();
+    }
+
+    @Test
+    void ownerGetsEveryCountOfAConcludedSatisfiedExcellentCase() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.concluded("a", "2020-09-02T09:00:00"),
+                c.visited(Satisfaction.BASICALLY_SATISFIED, true, "2020-09-03T09:00:00"));
+
+        Contribution contribution = Contribution.of(state);
+
+        assertThat(contribution.shares().get(period("a")))
+                .isEqualTo(new Share("name of a", new Counts(1, 1, 1, 1, 1, 1, 0, 0)));
+        assertThat(contribution.shares().get("a|PHONE|2020-09-01").counts())
+                .isEqualTo(new Counts(1, 1, 1, 1, 1, 1, 0, 0));
+    }
+
+    @Test
+    void unreachableVisitCountsInNoRate() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.visited(Satisfaction.UNREACHABLE, true, "2020-09-03T09:00:00"));
+
+        assertThat(Contribution.of(state).shares().get(period("a")).counts())
+                .isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void returningUnitCountsEachReturnAndConcludingReturnerAPushback() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.returned("a", "2020-09-01T10:00:00"),
+                c.accepted("b", Channel.PHONE, "2020-09-02T09:00:00"),
+                c.returned("b", "2020-09-02T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-03T09:00:00"),
+                c.returned("a", "2020-09-03T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-04T09:00:00"),
+                c.concluded("a", "2020-09-05T09:00:00"));
+
+        Map<String, Share> shares = Contribution.of(state).shares();
+
+        assertThat(shares.get(period("a")).counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 2, 1));
+        assertThat(shares.get(period("b")).counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 0, 1, 0));
+    }
+
+    @Test
+    void pendingCaseCountsNowhere() {
+        CaseState state = fold(c.concluded("a", "2020-09-05T09:00:00"));
+
+        assertThat(Contribution.of(state).shares()).isEmpty();
+    }
+
+    @Test
+    void reassignmentMovesTheReceivedCountInsteadOfAddingOne() {
+        var accepted = c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00");
+        Contribution before = Contribution.of(fold(accepted));
+        Contribution after = Contribution.of(fold(
+                accepted,
+                c.returned("a", "2020-09-01T10:00:00"),
+                c.accepted("b", Channel.PHONE, "2020-09-02T09:00:00")));
+
+        Map<String, Share> changes = before.changeTo(after);
+
+        assertThat(changes.get(period("a")).counts()).isEqualTo(new Counts(-1, 0, 0, 0, 0, 0, 1, 0));
+        assertThat(changes.get(period("b")).counts()).isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void unchangedContributionMovesNothing() {
+        Contribution contribution = Contribution.of(fold(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00")));
+
+        assertThat(contribution.changeTo(contribution)).isEmpty();
+    }
+
+    @Test
+    void dayBucketIsTheLocalDateOfTheFirstAcceptance() {
+        CaseState state = fold(
+                c.accepted("a", Channel.WEB, "2020-09-30T23:59:59"),
+                c.returned("a", "2020-10-01T09:00:00"),
+                c.accepted("b", Channel.WEB, "2020-10-01T10:00:00"));
+
+        assertThat(Contribution.of(state).shares())
+                .containsKeys("b|WEB|2020-09", "b|WEB|2020-09-30", "a|WEB|2020-09-30")
+                .doesNotContainKey("b|WEB|2020-10-01");
+    }
+
+    private CaseState fold(CaseEvent... events) {
+        return folder.fold("607226", List.of(events));
+    }
+}
