@@ -1,0 +1,488 @@
+package io.minxin.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.gateway.access.Role;
+import io.minxin.gateway.keys.ApiKeyService;
+import io.minxin.gateway.keys.IssuedKey;
+import io.minxin.gateway.keys.KeyToken;
+import io.minxin.gateway.support.DownstreamStub;
+import io.minxin.gateway.support.GatewayClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gateway in front of four healthy stub services: who may call what, what goes downstream, docs, limits. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "minxin.gateway.keys.store=memory",
+            "minxin.gateway.rate-limit.permits.integration=10000",
+            "minxin.gateway.rate-limit.permits.dashboard=10000",
+            "minxin.gateway.rate-limit.permits.operator=10000",
+            "minxin.gateway.cors.allowed-origins=http://dashboard.test"
+        })
+class GatewayAccessIT {
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
+    private static final List<String> SERVICES = List.of("intake", "metrics", "ranking", "notice");
+    private static final Map<String, DownstreamStub> STUBS =
+            SERVICES.stream().collect(Collectors.toMap(service -> service, DownstreamStub::answering));
+    private static final KeyToken OPERATOR_KEY = KeyToken.generate(new SecureRandom());
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        STUBS.forEach((service, stub) -> registry.add("minxin.gateway.services." + service, stub::uri));
+        registry.add("minxin.gateway.bootstrap.operator-key", OPERATOR_KEY::value);
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        STUBS.values().forEach(DownstreamStub::close);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeyService keys;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = GatewayClient.connect(port);
+    }
+
+    /** One request per route family and method kind, with the roles that must be let through. */
+    record Call(String family, HttpMethod method, String path, String service, Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Call> CALLS = List.of(
+            call("events", "POST", "/api/v1/events", "intake", "integration"),
+            call("metrics", "GET", "/api/v1/overview", "metrics", "dashboard,operator"),
+            call("metrics", "GET", "/api/v1/units/U001", "metrics", "dashboard,operator"),
+            call("metrics", "GET", "/api/v1/cases/614418", "metrics", "dashboard,operator"),
+            call("rankings", "GET", "/api/v1/rankings/2020-09/PHONE", "ranking", "dashboard,operator"),
+            call("policies", "GET", "/api/v1/policies", "ranking", "dashboard,operator"),
+            call("policies", "PUT", "/api/v1/policies/PHONE", "ranking", "operator"),
+            call("periods", "GET", "/api/v1/periods/2020-09", "ranking", "dashboard,operator"),
+            call("periods", "POST", "/api/v1/periods/2020-09/close", "ranking", "operator"),
+            call("notices", "GET", "/api/v1/notices", "notice", "dashboard,operator"),
+            call("bulletins", "GET", "/api/v1/bulletins/2020-09", "notice", "dashboard,operator"),
+            call("bulletins", "POST", "/api/v1/bulletins/2020-09/issue", "notice", "operator"),
+            call("subscriptions", "GET", "/api/v1/subscriptions", "notice", "operator"),
+            call("subscriptions", "POST", "/api/v1/subscriptions", "notice", "operator"),
+            call("keys", "GET", "/api/v1/keys", "gateway", "operator"));
+
+    private static Call call(String family, String method, String path, String service, String allowed) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(allowed.split(","))
+                .map(name -> Role.fromWireName(name).orElseThrow())
+                .forEach(roles::add);
+        return new Call(family, HttpMethod.valueOf(method), path, service, roles);
+    }
+
+    static Stream<Arguments> everyRoleOnEveryCall() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Call call : CALLS) {
+            for (Role role : Role.values()) {
+                cases.add(Arguments.of(role, call));
+            }
+        }
+        return cases.stream();
+    }
+
+    static Stream<Call> calls() {
+        return CALLS.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyRoleOnEveryCall")
+    void roleIsProxiedWithItsIdentityOrRefused(Role role, Call call) {
+        IssuedKey key = keys.create("table-" + role.wireName(), Set.of(role)).block();
+
+        EntityExchangeResult<String> result = send(
+                        call, key.value(), Map.of("X-Minxin-Key-Id", "spoofed", "X-Minxin-Role", "operator"))
+                .exchange()
+                .expectBody(String.class)
+                .returnResult();
+
+        if (!call.allowed().contains(role)) {
+            assertThat(result.getStatus().value()).isEqualTo(403);
+            assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(JSON.readValue(result.getResponseBody(), JSON_MAP)).containsEntry("status", 403);
+            return;
+        }
+        assertThat(result.getStatus().is2xxSuccessful()).isTrue();
+        if (call.service().equals("gateway")) {
+            return;
+        }
+        Map<String, Object> seen = JSON.readValue(result.getResponseBody(), JSON_MAP);
+        assertThat(seen)
+                .containsEntry("service", call.service())
+                .containsEntry("method", call.method().name())
+                .containsEntry("path", call.path())
+                .containsEntry("keyIds", List.of(key.stored().id()))
+                .containsEntry("roles", List.of(role.wireName()))
+                .containsEntry("apiKeyForwarded", false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calls")
+    void requestWithoutKeyIsUnauthorized(Call call) {
+        send(call, null, Map.of())
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.WWW_AUTHENTICATE)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.instance")
+                .isEqualTo(call.path());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"mx_ffffffffffffffff_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "not-a-key", "mx_abcd_short"})
+    void unknownOrMalformedKeyIsUnauthorized(String header) {
+        client.get()
+                .uri("/api/v1/overview")
+                .header("X-Api-Key", header)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("The API key is not valid");
+    }
+
+    @Test
+    void keyWithTheRightIdButAnotherSecretIsUnauthorized() {
+        IssuedKey key = keys.create("dash", Set.of(Role.DASHBOARD)).block();
+        String forged = new KeyToken(key.stored().id(), "B".repeat(43)).value();
+
+        client.get()
+                .uri("/api/v1/overview")
+                .header("X-Api-Key", forged)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void operatorIssuesListsAndRevokesKeysThroughTheKeyApi() {
+        Map<String, Object> issued = GatewayClient.issueKey(
+                        client, OPERATOR_KEY.value(), "district dashboard", List.of("dashboard"))
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
+        String id = (String) issued.get("id");
+        String key = (String) issued.get("key");
+        assertThat(key).startsWith("mx_" + id + "_");
+        assertThat(issued.get("roles")).isEqualTo(List.of("dashboard"));
+
+        String listing = client.get()
+                .uri("/api/v1/keys")
+                .header("X-Api-Key", OPERATOR_KEY.value())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(listing)
+                .contains(id, "district dashboard", OPERATOR_KEY.id())
+                .doesNotContain(key.substring(key.lastIndexOf('_') + 1), OPERATOR_KEY.secret(), "hash");
+
+        client.get()
+                .uri("/api/v1/overview")
+                .header("X-Api-Key", key)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        client.delete()
+                .uri("/api/v1/keys/{id}", id)
+                .header("X-Api-Key", OPERATOR_KEY.value())
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        client.get()
+                .uri("/api/v1/overview")
+                .header("X-Api-Key", key)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        client.get()
+                .uri("/api/v1/keys/{id}", id)
+                .header("X-Api-Key", OPERATOR_KEY.value())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.revokedAt")
+                .isNotEmpty();
+    }
+
+    @Test
+    void keyApiRefusesUnknownRolesAndUnknownIdsWithProblems() {
+        GatewayClient.issueKey(client, OPERATOR_KEY.value(), "x", List.of("admin"))
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("admin"));
+
+        client.delete()
+                .uri("/api/v1/keys/0000000000000000")
+                .header("X-Api-Key", OPERATOR_KEY.value())
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void bodyOverTheRouteLimitIsRefusedWith413() {
+        IssuedKey operator = keys.create("big", Set.of(Role.OPERATOR)).block();
+
+        client.put()
+                .uri("/api/v1/policies/PHONE")
+                .header("X-Api-Key", operator.value())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new byte[1024 * 1024 + 1])
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
+    }
+
+    @Test
+    void eventBatchesMayBeLargerUpToTenMebibytes() {
+        IssuedKey integration =
+                keys.create("platform", Set.of(Role.INTEGRATION)).block();
+
+        client.post()
+                .uri("/api/v1/events")
+                .header("X-Api-Key", integration.value())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new byte[2 * 1024 * 1024])
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.bodyBytes")
+                .isEqualTo(2 * 1024 * 1024);
+        client.post()
+                .uri("/api/v1/events")
+                .header("X-Api-Key", integration.value())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new byte[10 * 1024 * 1024 + 1])
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake", "metrics", "ranking", "notice"})
+    void eachServicesApiDocsAreReachableWithoutKey(String service) {
+        client.get()
+                .uri("/v3/api-docs/" + service)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo(service);
+    }
+
+    @Test
+    void swaggerUiListsTheGatewayAndEveryService() {
+        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        client.get()
+                .uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.urls[*].url")
+                .value(urls -> assertThat(urls)
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .contains(
+                                "/v3/api-docs/intake",
+                                "/v3/api-docs/metrics",
+                                "/v3/api-docs/ranking",
+                                "/v3/api-docs/notice"));
+        client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/keys']")
+                .exists();
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndApiAnswersAreNotCached() {
+        IssuedKey dashboard = keys.create("dash", Set.of(Role.DASHBOARD)).block();
+
+        for (String key : new String[] {dashboard.value(), null}) {
+            WebTestClient.RequestHeadersSpec<?> request = client.get().uri("/api/v1/overview");
+            if (key != null) {
+                request = request.header("X-Api-Key", key);
+            }
+            request.exchange()
+                    .expectHeader()
+                    .valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader()
+                    .valueEquals("X-Frame-Options", "DENY")
+                    .expectHeader()
+                    .valueEquals("Referrer-Policy", "no-referrer")
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .expectHeader()
+                    .doesNotExist("Strict-Transport-Security");
+        }
+    }
+
+    @Test
+    void dashboardOriginMayCallTheApiFromABrowser() {
+        client.options()
+                .uri("/api/v1/overview")
+                .header(HttpHeaders.ORIGIN, "http://dashboard.test")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "X-Api-Key")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://dashboard.test");
+        IssuedKey dashboard =
+                keys.create("browser dashboard", Set.of(Role.DASHBOARD)).block();
+        client.get()
+                .uri("/api/v1/overview")
+                .header(HttpHeaders.ORIGIN, "http://dashboard.test")
+                .header("X-Api-Key", dashboard.value())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .values(
+                        HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
+                        origins -> assertThat(origins).containsExactly("http://dashboard.test"));
+        client.options()
+                .uri("/api/v1/overview")
+                .header(HttpHeaders.ORIGIN, "http://elsewhere.test")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void actuatorShowsOnlyHealthAndPrometheus() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        client.get().uri("/v3/api-docs/intake").exchange().expectStatus().isOk();
+
+        String scrape = client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(scrape)
+                .contains("minxin_gateway_auth_failures_total{application=\"gateway\",reason=\"missing\"}")
+                .contains("minxin_gateway_rate_limited_total")
+                .contains("spring_cloud_gateway_requests_seconds");
+        client.get()
+                .uri("/actuator/gateway/routes")
+                .header("X-Api-Key", OPERATOR_KEY.value())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        client.get()
+                .uri("/actuator/env")
+                .header("X-Api-Key", OPERATOR_KEY.value())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/units/%2e%2e/keys", "/api/v1/units/../keys", "/api/v1/units/a%2Fb"})
+    void pathThatCouldEscapeItsFamilyIsRefused(String rawPath) throws Exception {
+        // java.net.http sends the path as written; WebTestClient would normalise it first.
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
+                                .header("X-Api-Key", OPERATOR_KEY.value())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("not in canonical form");
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> send(Call call, String key, Map<String, String> headers) {
+        WebTestClient.RequestBodySpec request = client.method(call.method()).uri(call.path());
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        headers.forEach(request::header);
+        if (call.method() == HttpMethod.POST || call.method() == HttpMethod.PUT) {
+            return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
+        }
+        return request;
+    }
+}

@@ -1,0 +1,116 @@
+package io.minxin.gateway.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stand-in for a downstream service on a free port. It answers every request with what it received (service,
+ * method, path, the identity headers, whether an API key came through, body size), and {@code /v3/api-docs} with
+ * a minimal OpenAPI document; or, when hanging, never answers until closed.
+ */
+public final class DownstreamStub implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String service;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private DownstreamStub(String service, boolean hanging) {
+        this.service = service;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", hanging ? this::hang : this::echo);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static DownstreamStub answering(String service) {
+        return new DownstreamStub(service, false);
+    }
+
+    public static DownstreamStub hanging(String service) {
+        return new DownstreamStub(service, true);
+    }
+
+    /** A URI where nothing listens, so connections are refused. */
+    public static String refusedUri() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void echo(HttpExchange exchange) throws IOException {
+        long bodyBytes;
+        try (InputStream body = exchange.getRequestBody()) {
+            bodyBytes = body.transferTo(OutputStream.nullOutputStream());
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (path.equals("/v3/api-docs")) {
+            answer.put("openapi", "3.1.0");
+            answer.put("info", Map.of("title", service, "version", "test"));
+            answer.put("paths", Map.of());
+        } else {
+            answer.put("service", service);
+            answer.put("method", exchange.getRequestMethod());
+            answer.put("path", path);
+            answer.put("keyIds", headerValues(exchange, "X-Minxin-Key-Id"));
+            answer.put("roles", headerValues(exchange, "X-Minxin-Role"));
+            answer.put("apiKeyForwarded", exchange.getRequestHeaders().containsKey("X-Api-Key"));
+            answer.put("bodyBytes", bodyBytes);
+        }
+        byte[] bytes = JSON.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static List<String> headerValues(HttpExchange exchange, String name) {
+        List<String> values = exchange.getRequestHeaders().get(name);
+        return values == null ? List.of() : values;
+    }
+
+    private void hang(HttpExchange exchange) throws IOException {
+        try {
+            closed.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
