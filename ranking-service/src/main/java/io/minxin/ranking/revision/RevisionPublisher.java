@@ -2,9 +2,12 @@ package io.minxin.ranking.revision;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.ranking.RankingRevision;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -20,11 +23,19 @@ class RevisionPublisher {
     static final String BINDING = "rankings-out-0";
 
     private final StreamBridge bridge;
-    private final MeterRegistry registry;
+    private final Map<Channel, Counter> published = new EnumMap<>(Channel.class);
 
     RevisionPublisher(StreamBridge bridge, MeterRegistry registry) {
         this.bridge = bridge;
-        this.registry = registry;
+        // Registered up front, so the series exist (at 0) before the first close.
+        for (Channel channel : Channel.values()) {
+            published.put(
+                    channel,
+                    Counter.builder("minxin.ranking.revisions.published")
+                            .description("ranking revisions published on the rankings topic")
+                            .tag("channel", channel.name())
+                            .register(registry));
+        }
     }
 
     void publish(RankingRevision revision) {
@@ -34,10 +45,6 @@ class RevisionPublisher {
         if (!bridge.send(BINDING, message)) {
             throw new IllegalStateException("the rankings binding refused revision " + revision.id());
         }
-        Counter.builder("minxin.ranking.revisions.published")
-                .description("ranking revisions published on the rankings topic")
-                .tag("channel", revision.channel().name())
-                .register(registry)
-                .increment();
+        published.get(revision.channel()).increment();
     }
 }

@@ -212,6 +212,14 @@ class RankingServiceIT {
                 .expectBody()
                 .jsonPath("$[0].version")
                 .isEqualTo(1);
+        client().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/rankings/{period}/what-if']")
+                .exists();
     }
 
     @Test
