@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.messaging.MessagingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
@@ -22,6 +23,16 @@ class ProblemHandler {
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> unreadable(ServerWebInputException error) {
         return problem(HttpStatus.BAD_REQUEST, "Unreadable request", error.getReason(), List.of());
+    }
+
+    /** The revision is stored; closing again (or publishing it) sends it once the broker is back. */
+    @ExceptionHandler(MessagingException.class)
+    ResponseEntity<ProblemDetail> brokerUnavailable(MessagingException error) {
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Rankings topic unavailable",
+                "the revision could not be published; it is kept and is published by repeating the request",
+                List.of());
     }
 
     static ResponseEntity<ProblemDetail> problem(
