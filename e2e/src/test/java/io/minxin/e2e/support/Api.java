@@ -1,0 +1,84 @@
+package io.minxin.e2e.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain HTTP client for one base URI (the gateway, or a service directly), with the API key header. */
+public final class Api {
+    public static final String KEY_HEADER = "X-Api-Key";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final URI base;
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public URI uri(String pathAndQuery) {
+        return base.resolve(pathAndQuery);
+    }
+
+    /** GET without an API key. */
+    public Response get(String pathAndQuery) {
+        return send(request(pathAndQuery, null).GET().build());
+    }
+
+    public Response get(String pathAndQuery, String apiKey) {
+        return send(request(pathAndQuery, apiKey).GET().build());
+    }
+
+    public Response post(String pathAndQuery, String apiKey, String contentType, byte[] body) {
+        return send(request(pathAndQuery, apiKey)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    /** POST without a body, e.g. an operator's command. */
+    public Response post(String pathAndQuery, String apiKey) {
+        return send(request(pathAndQuery, apiKey)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    public Response put(String pathAndQuery, String apiKey, String contentType, byte[] body) {
+        return send(request(pathAndQuery, apiKey)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery, String apiKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        if (apiKey != null) {
+            builder.header(KEY_HEADER, apiKey);
+        }
+        return builder;
+    }
+
+    private static Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
+        }
+    }
+}

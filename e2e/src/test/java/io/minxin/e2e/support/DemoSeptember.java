@@ -1,0 +1,58 @@
+package io.minxin.e2e.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.demo.DemoMonth;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference month, September 2020, loaded once per test run through the gateway and closed by an operator:
+ * what the end-to-end test checks and what gives the deploy checks their business metrics.
+ */
+public final class DemoSeptember {
+    private static final Logger log = LoggerFactory.getLogger(DemoSeptember.class);
+
+    /**
+     * The loaded month.
+     *
+     * @param sent events the gateway answered 202 for
+     * @param acceptedCounted how much intake's accepted counter grew while they were sent
+     * @param closeResponse the operator's close answer
+     */
+    public record Loaded(DemoMonth demo, int sent, double acceptedCounted, Response closeResponse) {}
+
+    private static Loaded loaded;
+
+    public static synchronized Loaded loadAndClose(Minxin minxin) {
+        if (loaded != null) {
+            return loaded;
+        }
+        DemoMonth demo = DemoMonth.generate();
+        List<String> lines = EventFeed.lines(demo.events(), null);
+        double before = acceptedTotal(minxin);
+        long start = System.nanoTime();
+        int sent = DemoLoad.feed(minxin).send(lines, DemoLoad.BATCH);
+        log.info("demo month {}: {} events sent in {} ms", demo.month(), sent, (System.nanoTime() - start) / 1_000_000);
+        double counted = acceptedTotal(minxin) - before;
+
+        Dashboard dashboard = DemoLoad.dashboard(minxin);
+        DemoLoad.awaitOverview(dashboard, demo);
+        DemoLoad.awaitRankingInputs(dashboard, demo);
+        log.info("demo month {} projected after {} ms", demo.month(), (System.nanoTime() - start) / 1_000_000);
+
+        Response close = minxin.gateway()
+                .post("api/v1/periods/" + demo.month() + "/close", minxin.keys().operator());
+        assertThat(close.status()).as("close %s: %s", demo.month(), close).isEqualTo(200);
+        loaded = new Loaded(demo, sent, counted, close);
+        return loaded;
+    }
+
+    /** The sum of intake's accepted counter over all its labels. */
+    public static double acceptedTotal(Minxin minxin) {
+        return Scrape.of(minxin.service(Service.INTAKE)).sum("minxin_intake_events_accepted_total");
+    }
+
+    private DemoSeptember() {}
+}

@@ -1,0 +1,195 @@
+package io.minxin.e2e.support;
+
+import io.minxin.localstack.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of Minxin for one test JVM: the local stack in this process (so fault tests can stop and start the
+ * broker and MongoDB) and the five services as separate processes on free ports, with API keys generated for
+ * this run. Started once, on first use, and shared by every test class (see {@link MinxinExtension}).
+ */
+public final class Minxin implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Minxin.class);
+
+    private static Minxin shared;
+    private static RuntimeException startFailure;
+
+    private final Path workDir;
+    private final LocalStack stack;
+    private final ApiKeys keys;
+    private final Map<Service, ServiceProcess> services;
+
+    private Minxin(Path workDir, LocalStack stack, ApiKeys keys, Map<Service, ServiceProcess> services) {
+        this.workDir = workDir;
+        this.stack = stack;
+        this.keys = keys;
+        this.services = services;
+    }
+
+    /** The running system, started on the first call; a failed start fails every later call the same way. */
+    public static synchronized Minxin get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("Minxin did not start earlier in this run", startFailure);
+        }
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
+
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    private static Minxin start() {
+        E2eSettings settings = E2eSettings.fromSystemProperties();
+        Map<Service, Path> jars = settings.requireJars();
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("minxin-e2e-");
+            Files.createDirectories(settings.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the e2e directories", e);
+        }
+        LocalStack stack = LocalStack.start(LocalStack.Settings.freePorts(workDir.resolve("stack")));
+        log.info(
+                "local stack: kafka={} mongodb={}",
+                stack.endpoints().bootstrapServers(),
+                stack.endpoints().mongoUri());
+        ApiKeys keys = ApiKeys.generate();
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, FreePort.pick());
+        }
+        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Path logFile = settings.logs().resolve(service.artifact() + ".log");
+            deleteIfExists(logFile);
+            Map<String, String> environment = environment(service, stack, ports, keys, workDir);
+            services.put(
+                    service, new ServiceProcess(service, jars.get(service), ports.get(service), environment, logFile));
+        }
+        Minxin minxin = new Minxin(workDir, stack, keys, services);
+        try {
+            services.values().forEach(ServiceProcess::start);
+            ServiceProcess.awaitHealthy(services.values());
+        } catch (RuntimeException e) {
+            minxin.close();
+            throw e;
+        }
+        log.info("Minxin up: gateway {}", minxin.gateway().base());
+        return minxin;
+    }
+
+    private static Map<String, String> environment(
+            Service service, LocalStack stack, Map<Service, Integer> ports, ApiKeys keys, Path workDir) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PORT", String.valueOf(ports.get(service)));
+        environment.put("KAFKA_BOOTSTRAP", stack.endpoints().bootstrapServers());
+        environment.put("MONGODB_URI", stack.endpoints().mongoUri());
+        environment.put(
+                "STATE_DIR", workDir.resolve(service.artifact() + "-state").toString());
+        if (service == Service.RANKING) {
+            // Periods of 2020 are long over: the tests close them themselves, never the scheduler mid-test.
+            environment.put("MINXIN_RANKING_AUTO_CLOSE", "false");
+        }
+        if (service == Service.GATEWAY) {
+            environment.put("INTAKE_URI", local(ports.get(Service.INTAKE)));
+            environment.put("METRICS_URI", local(ports.get(Service.METRICS)));
+            environment.put("RANKING_URI", local(ports.get(Service.RANKING)));
+            environment.put("NOTICE_URI", local(ports.get(Service.NOTICE)));
+            environment.put("MINXIN_BOOTSTRAP_OPERATOR_KEY", keys.operator());
+            environment.put("MINXIN_BOOTSTRAP_INTEGRATION_KEY", keys.integration());
+            environment.put("MINXIN_BOOTSTRAP_DASHBOARD_KEY", keys.dashboard());
+        }
+        return environment;
+    }
+
+    private static String local(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public ApiKeys keys() {
+        return keys;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    /** The gateway: every user-facing call of the tests goes through it. */
+    public Api gateway() {
+        return service(Service.GATEWAY).api();
+    }
+
+    public String kafkaBootstrap() {
+        return stack.endpoints().bootstrapServers();
+    }
+
+    public URI gatewayUri() {
+        return gateway().base();
+    }
+
+    /** Stops the services (gateway first, intake last), then the stack, and removes the temporary data. */
+    @Override
+    public void close() {
+        List<ServiceProcess> stopping = new ArrayList<>(services.values());
+        Collections.reverse(stopping);
+        stopping.forEach(ServiceProcess::stop);
+        try {
+            stack.close();
+        } finally {
+            deleteRecursively(workDir);
+        }
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not remove {}: {}", dir, e.toString());
+        }
+    }
+}
