@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -14,9 +15,12 @@ import io.minxin.notice.mongo.JsonDocuments;
 import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeSink;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -44,6 +48,14 @@ class Outbox implements NoticeSink {
         this.counters = database.getCollection("counters");
         this.subscriptions = subscriptions;
         this.clock = clock;
+    }
+
+    /** The drain reads each subscription's pending entries in seq order. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void createIndexes() {
+        Mono.from(outbox.createIndex(Indexes.ascending("subscriptionId", "status", "seq")))
+                .then(Mono.from(outbox.createIndex(Indexes.ascending("status"))))
+                .block(Duration.ofSeconds(30));
     }
 
     @Override

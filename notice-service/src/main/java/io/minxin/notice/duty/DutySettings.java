@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often the check looks for due days
  */
 @ConfigurationProperties("minxin.notice.duty")
-record DutySettings(
+public record DutySettings(
         @DefaultValue("16:00") LocalTime checkTime,
         @DefaultValue("PT2M") Duration grace,
         @DefaultValue("4") int letterAtMissedDay,

@@ -15,14 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closeCheckInterval how often the periods past {@code closeAfterDays} are looked for
  */
 @ConfigurationProperties("minxin.notice.targets")
-record TargetSettings(
+public record TargetSettings(
         @DefaultValue("0.95") BigDecimal satisfaction,
         @DefaultValue("0.95") BigDecimal completion,
         @DefaultValue("1.0") BigDecimal onTime,
         @DefaultValue("10") int closeAfterDays,
         @DefaultValue("PT1H") Duration closeCheckInterval) {
 
-    Map<Target, BigDecimal> thresholds() {
+    public Map<Target, BigDecimal> thresholds() {
         Map<Target, BigDecimal> thresholds = new EnumMap<>(Target.class);
         thresholds.put(Target.SATISFACTION, satisfaction);
         thresholds.put(Target.COMPLETION, completion);

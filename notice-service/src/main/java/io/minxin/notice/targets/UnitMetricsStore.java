@@ -16,16 +16,17 @@ import io.minxin.notice.mongo.JsonDocuments;
 import io.minxin.notice.mongo.MongoErrors;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Collection {@code unit_metrics}: the latest version of each unit|channel|period, for the close check. */
 @Component
-class UnitMetricsStore {
+public class UnitMetricsStore {
     private final MongoCollection<Document> metrics;
 
-    UnitMetricsStore(MongoDatabase database) {
+    public UnitMetricsStore(MongoDatabase database) {
         this.metrics = database.getCollection("unit_metrics");
     }
 
@@ -47,8 +48,16 @@ class UnitMetricsStore {
     }
 
     Flux<UnitMetrics> byPeriod(String period, Channel channel) {
-        return Flux.from(metrics.find(and(eq("period", period), eq("channel", channel.name())))
-                        .sort(Sorts.ascending("unitId")))
+        return find(and(eq("period", period), eq("channel", channel.name())));
+    }
+
+    /** Every unit's metrics of a period, both channels. */
+    public Flux<UnitMetrics> byPeriod(String period) {
+        return find(eq("period", period));
+    }
+
+    private Flux<UnitMetrics> find(Bson filter) {
+        return Flux.from(metrics.find(filter).sort(Sorts.ascending("unitId", "channel")))
                 .map(document ->
                         JsonDocuments.fromDocument(document.get("metrics", Document.class), UnitMetrics.class));
     }

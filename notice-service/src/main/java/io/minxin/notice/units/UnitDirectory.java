@@ -63,8 +63,8 @@ public class UnitDirectory {
         return new TreeSet<>(names.keySet());
     }
 
+    /** Never blocks: before the directory is loaded (at start) it may not know the name yet. */
     public Optional<String> name(String unitId) {
-        load();
         String name = names.get(unitId);
         return name == null || name.isEmpty() ? Optional.empty() : Optional.of(name);
     }

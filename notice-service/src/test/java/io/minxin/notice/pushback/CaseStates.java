@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds folded case states step by step, as metrics-service would publish them. */
-final class CaseStates {
+public final class CaseStates {
     private final String caseId;
     private final String title;
     private final List<Acceptance> acceptances = new ArrayList<>();
@@ -23,31 +23,31 @@ final class CaseStates {
         this.title = title;
     }
 
-    static CaseStates of(String caseId, String title) {
+    public static CaseStates of(String caseId, String title) {
         return new CaseStates(caseId, title);
     }
 
-    CaseStates accepted(String unitId, String unitName) {
+    public CaseStates accepted(String unitId, String unitName) {
         acceptances.add(new Acceptance(unitId, unitName, tick(), null));
         return this;
     }
 
-    CaseStates returned(String unitId, String reason) {
+    public CaseStates returned(String unitId, String reason) {
         returns.add(new Return(unitId, reason, tick()));
         return this;
     }
 
     /** The same unit accepted it again and returned it again. */
-    CaseStates reassignedAndReturned(String unitId, String unitName, String reason) {
+    public CaseStates reassignedAndReturned(String unitId, String unitName, String reason) {
         return accepted(unitId, unitName).returned(unitId, reason);
     }
 
-    CaseStates concluded(String unitId) {
+    public CaseStates concluded(String unitId) {
         conclusion = new Conclusion(unitId, "已处理", tick(), true);
         return this;
     }
 
-    CaseState state() {
+    public CaseState state() {
         Acceptance latest = acceptances.get(acceptances.size() - 1);
         boolean pushback =
                 conclusion != null && returns.stream().anyMatch(r -> r.unitId().equals(conclusion.unitId()));

@@ -1,0 +1,171 @@
+package io.minxin.notice.issue;
+
+import io.minxin.events.Channel;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RankingRow;
+import io.minxin.events.state.AssessmentPeriod;
+import io.minxin.events.state.Counts;
+import io.minxin.events.state.Rates;
+import io.minxin.events.state.UnitMetrics;
+import io.minxin.notice.bulletin.BulletinFacts;
+import io.minxin.notice.bulletin.BulletinProperties;
+import io.minxin.notice.duty.DutySettings;
+import io.minxin.notice.notices.Notice;
+import io.minxin.notice.notices.NoticeType;
+import io.minxin.notice.notices.Notices;
+import io.minxin.notice.rankings.RankingStore;
+import io.minxin.notice.targets.TargetSettings;
+import io.minxin.notice.targets.UnitMetricsStore;
+import io.minxin.notice.units.UnitDirectory;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gathers what the bulletin of a period says from this service's projections: the overview from the stored
+ * {@code unit-metrics}, tables 1 and 2 from the latest published ranking revisions, table 3 and its
+ * explanations from the confirmed 推诿 notices, the requirements from the alert settings.
+ */
+@Component
+class BulletinFactsSource {
+    private static final int MAX_POOR_CASES = 1000;
+    private static final String PUSHBACK = "推诿";
+
+    private final UnitMetricsStore metrics;
+    private final RankingStore rankings;
+    private final Notices notices;
+    private final UnitDirectory directory;
+    private final AssessmentPeriod periods;
+    private final TargetSettings targets;
+    private final DutySettings duty;
+    private final BulletinProperties bulletin;
+
+    BulletinFactsSource(
+            UnitMetricsStore metrics,
+            RankingStore rankings,
+            Notices notices,
+            UnitDirectory directory,
+            AssessmentPeriod periods,
+            TargetSettings targets,
+            DutySettings duty,
+            BulletinProperties bulletin) {
+        this.metrics = metrics;
+        this.rankings = rankings;
+        this.notices = notices;
+        this.directory = directory;
+        this.periods = periods;
+        this.targets = targets;
+        this.duty = duty;
+        this.bulletin = bulletin;
+    }
+
+    BulletinProperties.Issuer issuer() {
+        return bulletin.issuer();
+    }
+
+    Mono<BulletinFacts> facts(YearMonth period, BulletinFacts.Issue issue) {
+        String name = period.toString();
+        Mono<BulletinFacts.Overview> overview =
+                metrics.byPeriod(name).collectList().map(BulletinFactsSource::overview);
+        Mono<Optional<RankingRevision>> phone =
+                rankings.latest(name, Channel.PHONE).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<RankingRevision>> web =
+                rankings.latest(name, Channel.WEB).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<List<Notice>> pushbacks = notices.find(NoticeType.PUSHBACK_CONFIRMED, null, name, MAX_POOR_CASES)
+                .collectList();
+        return Mono.zip(overview, phone, web, pushbacks)
+                .map(all -> new BulletinFacts(
+                        period,
+                        periods.firstDay(period),
+                        periods.lastDay(period),
+                        issue,
+                        all.getT1(),
+                        all.getT2().map(this::phoneRows).orElse(List.of()),
+                        all.getT3().map(this::webRows).orElse(List.of()),
+                        poorCases(all.getT4()),
+                        all.getT4().stream().map(Notice::text).toList(),
+                        new BulletinFacts.Targets(
+                                targets.satisfaction().doubleValue(),
+                                targets.completion().doubleValue(),
+                                targets.onTime().doubleValue(),
+                                duty.checkTime(),
+                                duty.letterAtMissedDay() - 1),
+                        bulletin.issuer().distribution()));
+    }
+
+    /** 基本情况: the sums over every unit of both channels; units = those that received or returned a case. */
+    static BulletinFacts.Overview overview(List<UnitMetrics> units) {
+        Counts total = units.stream().map(UnitMetrics::counts).reduce(Counts.NONE, Counts::plus);
+        Rates rates = total.rates();
+        int involved = (int) units.stream()
+                .filter(unit -> unit.counts().involved())
+                .map(UnitMetrics::unitId)
+                .distinct()
+                .count();
+        return new BulletinFacts.Overview(
+                total.received(),
+                involved,
+                rates.completionRate(),
+                rates.onTimeRate(),
+                rates.satisfactionRate(),
+                rates.excellentRate());
+    }
+
+    private List<BulletinFacts.PhoneRow> phoneRows(RankingRevision revision) {
+        return revision.topRows().stream()
+                .map(row -> new BulletinFacts.PhoneRow(
+                        row.rank(),
+                        unitName(row),
+                        row.inputs().rates().completionRate(),
+                        row.inputs().rates().onTimeRate(),
+                        row.inputs().rates().satisfactionRate(),
+                        row.inputs().rates().excellentRate()))
+                .toList();
+    }
+
+    private List<BulletinFacts.WebRow> webRows(RankingRevision revision) {
+        return revision.topRows().stream()
+                .map(row -> new BulletinFacts.WebRow(
+                        row.rank(),
+                        unitName(row),
+                        row.inputs().rates().completionRate(),
+                        row.inputs().rates().onTimeRate(),
+                        row.inputs().rates().satisfactionRate(),
+                        row.inputs().rates().excellentRate(),
+                        decimal(row.bonus()),
+                        decimal(row.penalty()),
+                        decimal(row.total())))
+                .toList();
+    }
+
+    private List<BulletinFacts.PoorCase> poorCases(List<Notice> confirmed) {
+        List<BulletinFacts.PoorCase> rows = new ArrayList<>();
+        for (Notice notice : confirmed) {
+            Object title = notice.facts().get("caseTitle");
+            rows.add(new BulletinFacts.PoorCase(
+                    rows.size() + 1,
+                    notice.caseId(),
+                    title == null ? "" : title.toString(),
+                    notice.unitName() != null
+                            ? notice.unitName()
+                            : directory.name(notice.unitId()).orElse(notice.unitId()),
+                    PUSHBACK));
+        }
+        return rows;
+    }
+
+    private String unitName(RankingRow row) {
+        return row.unitName() != null
+                ? row.unitName()
+                : directory.name(row.unitId()).orElse(row.unitId());
+    }
+
+    /** A policy without a score view has no 加分/减分/总分; the table shows 0 for them. */
+    private static BigDecimal decimal(Double value) {
+        return value == null ? BigDecimal.ZERO : BigDecimal.valueOf(value);
+    }
+}

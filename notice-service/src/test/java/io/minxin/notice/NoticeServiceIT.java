@@ -1,0 +1,360 @@
+package io.minxin.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.minxin.events.Channel;
+import io.minxin.events.EventJson;
+import io.minxin.events.Topics;
+import io.minxin.events.ranking.PolicyRef;
+import io.minxin.events.ranking.RankingInputs;
+import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RankingRow;
+import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.events.state.CaseState;
+import io.minxin.events.state.Counts;
+import io.minxin.events.state.UnitMetrics;
+import io.minxin.localstack.LocalStackExtension;
+import io.minxin.notice.pushback.CaseStates;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** From case-state, unit-metrics and rankings records on a real broker to stored, published and served notices. */
+@ExtendWith(LocalStackExtension.class)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"minxin.mongodb.database=minxin_notice_it", "minxin.notice.delivery.poll-interval=PT0.2S"})
+// rendering the first DOCX loads POI, which takes seconds on a busy machine
+@AutoConfigureWebTestClient(timeout = "PT60S")
+// closes the application before the shared stack stops at the end of the run
+@DirtiesContext
+class NoticeServiceIT {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String OPERATOR = "operator";
+
+    private static KafkaProducer<String, byte[]> producer;
+    private static KafkaConsumer<String, byte[]> noticesTopic;
+    private static final Map<String, JsonNode> published = new ConcurrentHashMap<>();
+
+    @Autowired
+    WebTestClient web;
+
+    @BeforeAll
+    static void clients() {
+        // the consumer of 'notices' is read from the awaiting thread only
+        Awaitility.pollInSameThread();
+        String brokers = LocalStackExtension.kafkaBootstrapServers();
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        noticesTopic = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        brokers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "notice-it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        noticesTopic.subscribe(List.of(Topics.NOTICES));
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+        noticesTopic.close();
+    }
+
+    @Test
+    void caseStatesBecomeStoredPublishedAndServedNotices() {
+        String caseId = "it-" + UUID.randomUUID();
+        CaseStates states = CaseStates.of(caseId, "盘锦市民反映电梯未开通问题")
+                .accepted("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处")
+                .returned("xlt-zhenxing", "请分派至住建部门")
+                .reassignedAndReturned("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处", "请分派至住建部门");
+        send(Topics.CASE_STATE, caseId, states.state());
+        CaseState concluded = states.reassignedAndReturned("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处", "请分派至住建部门")
+                .accepted("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处")
+                .concluded("xlt-zhenxing")
+                .state();
+        send(Topics.CASE_STATE, caseId, concluded);
+        send(Topics.CASE_STATE, caseId, concluded);
+        Set<String> expected = Set.of(
+                "pushback-alert|" + caseId + "|xlt-zhenxing|UNIT_RETURNS",
+                "pushback-alert|" + caseId + "|xlt-zhenxing|CASE_RETURNS",
+                "pushback-confirmed|" + caseId + "|xlt-zhenxing");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).containsAll(expected));
+
+        JsonNode confirmed = published.get("pushback-confirmed|" + caseId + "|xlt-zhenxing");
+        assertThat(confirmed.path("type").asString()).isEqualTo("PUSHBACK_CONFIRMED");
+        assertThat(confirmed.path("text").asString()).isEqualTo("振兴街道三次均以“请分派至住建部门”为由退件，目前该案件已由振兴街道结案。");
+        List<JsonNode> stored = web.get()
+                .uri("/api/v1/notices?period=2020-09&unitId=xlt-zhenxing")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBodyList(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(stored)
+                .filteredOn(n -> n.path("caseId").asString().equals(caseId))
+                .extracting(n -> n.path("id").asString())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aRankingRevisionClosesThePeriodAndRaisesMissedTargets() {
+        String unitId = "it-unit-" + UUID.randomUUID();
+        UnitMetrics metrics = new UnitMetrics(
+                unitId, "盘锦市兴隆台区测试街道办事处", Channel.PHONE, "2020-08", new Counts(30, 26, 25, 20, 20, 10, 0, 0), 3);
+        send(Topics.UNIT_METRICS, metrics.key(), metrics);
+        String forecast = "target-forecast|" + unitId + "|PHONE|2020-08|ON_TIME";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).contains(forecast));
+
+        send(Topics.RANKINGS, RankingRevision.key("2020-08", Channel.PHONE), revision("2020-08", unitId));
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(publishedIds())
+                        .contains(
+                                "target-missed|" + unitId + "|PHONE|2020-08|COMPLETION",
+                                "target-missed|" + unitId + "|PHONE|2020-08|ON_TIME")
+                        .doesNotContain("target-missed|" + unitId + "|PHONE|2020-08|SATISFACTION"));
+        web.get()
+                .uri("/api/v1/bulletins/2020-08")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DRAFT")
+                .jsonPath("$.facts.phoneTop[0].unitName")
+                .isEqualTo("盘锦市兴隆台区测试街道办事处");
+    }
+
+    @Test
+    void operatorRoutesNeedTheOperatorRole() {
+        web.get().uri("/api/v1/subscriptions").exchange().expectStatus().isForbidden();
+        web.post()
+                .uri("/api/v1/bulletins/2020-07/issue")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+
+        web.post()
+                .uri("/api/v1/subscriptions")
+                .header("X-Minxin-Role", OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "kind",
+                        "WECOM",
+                        "url",
+                        "https://robot.example.invalid/cgi-bin/webhook/send?key=secret-key",
+                        "types",
+                        List.of("DUTY_LETTER")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.url")
+                .isEqualTo("https://robot.example.invalid/cgi-bin/webhook/send?…")
+                .jsonPath("$.types[0]")
+                .isEqualTo("DUTY_LETTER");
+        web.post()
+                .uri("/api/v1/subscriptions")
+                .header("X-Minxin-Role", OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "GENERIC", "url", "ftp://example.org"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void bulletinIsRenderedIssuedOnceAndDeliveredToItsWebhook() throws IOException {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String signature = "sha256=" + HexFormat.of().formatHex(hmac("it-secret", body));
+            if (signature.equals(exchange.getRequestHeaders().getFirst("X-Minxin-Signature"))) {
+                delivered.add(exchange.getRequestHeaders().getFirst("X-Minxin-Notice-Id"));
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        webhook.start();
+        String subscription = web.post()
+                .uri("/api/v1/subscriptions")
+                .header("X-Minxin-Role", OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "kind",
+                        "GENERIC",
+                        "url",
+                        "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
+                        "secret",
+                        "it-secret",
+                        "types",
+                        List.of("BULLETIN_ISSUED")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .path("id")
+                .asString();
+        web.get()
+                .uri("/api/v1/bulletins/2020-07.md")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/markdown")
+                .expectBody(String.class)
+                .value(md -> assertThat(md).contains("“评优评差”情况通报"));
+        web.get()
+                .uri("/api/v1/bulletins/2020-07.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+        web.get()
+                .uri("/api/v1/bulletins/2020-07.docx")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .expectBody(byte[].class)
+                .value(docx -> assertThat(new String(docx, 0, 2, StandardCharsets.ISO_8859_1))
+                        .isEqualTo("PK"));
+
+        web.post()
+                .uri("/api/v1/bulletins/2020-07/issue")
+                .header("X-Minxin-Role", OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("number", 7, "sequence", 5, "issueDate", "2020-10-29"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ISSUED")
+                .jsonPath("$.documentNumber")
+                .isEqualTo("兴隆营商督字〔2020〕7号")
+                .jsonPath("$.facts.issue.sequence")
+                .isEqualTo(5);
+        web.post()
+                .uri("/api/v1/bulletins/2020-07/issue")
+                .header("X-Minxin-Role", OPERATOR)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).contains("bulletin-issued|2020-07"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(delivered).containsExactly("bulletin-issued|2020-07"));
+        webhook.stop(0);
+        web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(text -> assertThat(text)
+                        .contains(
+                                "minxin_notices_total{",
+                                "type=\"BULLETIN_ISSUED\"",
+                                "minxin_webhook_outbox_pending",
+                                "minxin_webhook_deliveries_total{",
+                                "outcome=\"delivered\"",
+                                "resilience4j_circuitbreaker_state{",
+                                "webhook-" + subscription));
+    }
+
+    private static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RankingRevision revision(String period, String unitId) {
+        Counts counts = new Counts(30, 26, 25, 20, 20, 10, 0, 0);
+        RankingInputs inputs = new RankingInputs(counts, counts.rates());
+        RankingRow row = new RankingRow(
+                1, unitId, "盘锦市兴隆台区测试街道办事处", inputs, 0.8, List.of(), null, null, null, List.of(), List.of());
+        Instant now = Instant.now();
+        return new RankingRevision(
+                RankingRevision.idOf(period, Channel.PHONE, 1),
+                period,
+                Channel.PHONE,
+                1,
+                RevisionStatus.PUBLISHED,
+                new PolicyRef("phone-ranking", 1),
+                5,
+                now,
+                now,
+                now,
+                List.of(row),
+                List.of(),
+                null);
+    }
+
+    private static void send(String topic, String key, Object value) {
+        producer.send(new ProducerRecord<>(topic, key, EventJson.mapper().writeValueAsBytes(value)));
+        producer.flush();
+    }
+
+    private static Set<String> publishedIds() {
+        for (ConsumerRecord<String, byte[]> record : noticesTopic.poll(Duration.ofMillis(200))) {
+            published.put(record.key(), EventJson.mapper().readTree(record.value()));
+        }
+        return published.keySet();
+    }
+}
