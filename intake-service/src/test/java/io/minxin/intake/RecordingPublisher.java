@@ -11,13 +11,13 @@ import reactor.core.publisher.Mono;
 public final class RecordingPublisher implements EventPublisher {
     private final List<CaseEvent> singles = new CopyOnWriteArrayList<>();
     private final List<List<CaseEvent>> transactions = new CopyOnWriteArrayList<>();
-    private volatile boolean unavailable;
+    private volatile RuntimeException failure;
 
     @Override
     public Mono<Void> publish(CaseEvent event) {
         return Mono.defer(() -> {
-            if (unavailable) {
-                return Mono.error(new PublishFailedException("broker unreachable", null));
+            if (failure != null) {
+                return Mono.error(failure);
             }
             singles.add(event);
             return Mono.empty();
@@ -27,8 +27,8 @@ public final class RecordingPublisher implements EventPublisher {
     @Override
     public Mono<Void> publishAtomically(List<CaseEvent> events) {
         return Mono.defer(() -> {
-            if (unavailable) {
-                return Mono.error(new PublishFailedException("broker unreachable", null));
+            if (failure != null) {
+                return Mono.error(failure);
             }
             transactions.add(List.copyOf(events));
             return Mono.empty();
@@ -47,13 +47,18 @@ public final class RecordingPublisher implements EventPublisher {
         return singles.isEmpty() && transactions.isEmpty();
     }
 
-    public void unavailable(boolean unavailable) {
-        this.unavailable = unavailable;
+    /** Fails every publication as an unreachable broker does. */
+    public void unavailable() {
+        failWith(new PublishFailedException("broker unreachable", null));
+    }
+
+    public void failWith(RuntimeException failure) {
+        this.failure = failure;
     }
 
     public void reset() {
         singles.clear();
         transactions.clear();
-        unavailable = false;
+        failure = null;
     }
 }

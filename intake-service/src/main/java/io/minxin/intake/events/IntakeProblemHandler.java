@@ -70,6 +70,19 @@ class IntakeProblemHandler extends ResponseEntityExceptionHandler {
                 headers);
     }
 
+    /** Anything unforeseen: logged here, and the client gets a problem without internals. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Request failed", e);
+        return respond(
+                problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal error",
+                        "The request failed unexpectedly; the log has the details."),
+                new HttpHeaders());
+    }
+
     @Override
     protected Mono<ResponseEntity<Object>> handleUnsupportedMediaTypeStatusException(
             UnsupportedMediaTypeStatusException ex,

@@ -3,6 +3,7 @@ package io.minxin.intake.publish;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,6 +21,8 @@ final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator impleme
     KafkaHealthIndicator(Map<String, Object> adminConfig) {
         super("Kafka health check failed");
         this.adminConfig = new HashMap<>(adminConfig);
+        // with no broker reachable, re-bootstrapping spins; plain reconnect backoff is enough for a probe
+        this.adminConfig.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
     }
 
     @Override
@@ -28,8 +31,20 @@ final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator impleme
         return Mono.fromCompletionStage(
                         () -> admin().describeCluster(options).clusterId().toCompletionStage())
                 .timeout(CHECK_TIMEOUT.plusSeconds(1))
+                .doOnError(e -> closeAdmin())
                 .map(clusterId ->
                         builder.up().withDetail("clusterId", clusterId).build());
+    }
+
+    /**
+     * An admin client that cannot reach any broker keeps re-bootstrapping in a tight loop (and logs every
+     * round); a fresh one per check costs one connection attempt per check instead.
+     */
+    private synchronized void closeAdmin() {
+        if (admin != null) {
+            admin.close(Duration.ZERO);
+            admin = null;
+        }
     }
 
     /** Created on the first check, so that a service started before its broker does not fail to start. */
@@ -41,9 +56,7 @@ final class KafkaHealthIndicator extends AbstractReactiveHealthIndicator impleme
     }
 
     @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(CHECK_TIMEOUT);
-        }
+    public void destroy() {
+        closeAdmin();
     }
 }
