@@ -12,9 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -73,7 +70,7 @@ class MetricsController {
     /** A case's state and its timeline (every distinct event in order). */
     @GetMapping("/cases/{caseId}")
     Mono<CaseState> caseState(@PathVariable String caseId) {
-        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> notFound(caseId)));
+        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> new UnknownCase(caseId)));
     }
 
     private String period(String period) {
@@ -85,11 +82,5 @@ class MetricsController {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("period must be YYYY-MM, was " + period);
         }
-    }
-
-    private static ErrorResponseException notFound(String caseId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no case " + caseId);
-        problem.setTitle("Unknown case");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

@@ -23,6 +23,13 @@ class ProblemAdvice {
         return problem;
     }
 
+    @ExceptionHandler(UnknownCase.class)
+    ProblemDetail unknownCase(UnknownCase e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown case");
+        return problem;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

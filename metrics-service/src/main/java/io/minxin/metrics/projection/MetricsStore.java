@@ -24,7 +24,7 @@ public class MetricsStore {
 
     private final MongoDatabase database;
 
-    MetricsStore(MongoDatabase database) {
+    public MetricsStore(MongoDatabase database) {
         this.database = database;
     }
 

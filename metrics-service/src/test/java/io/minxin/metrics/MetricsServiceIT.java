@@ -1,0 +1,236 @@
+package io.minxin.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.minxin.events.CaseData;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.EventJson;
+import io.minxin.events.Topics;
+import io.minxin.events.demo.DemoMonth;
+import io.minxin.events.demo.ExpectedTotals;
+import io.minxin.events.state.CaseState;
+import io.minxin.events.state.Counts;
+import io.minxin.localstack.LocalStackExtension;
+import io.minxin.metrics.query.Overview;
+import io.minxin.metrics.query.UnitTable;
+import io.minxin.metrics.stream.MetricsTopology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The service on a real broker and MongoDB-wire server: the demo month delivered as a faulty integration
+ * would (every event twice, each case's events shuffled) plus a poison record, with the application
+ * stopped part-way and started again on an empty state directory (state restored from the changelogs).
+ * The HTTP API must then report exactly the generator's totals: nothing lost, nothing counted twice.
+ */
+@ExtendWith(LocalStackExtension.class)
+class MetricsServiceIT {
+    private static final Logger log = LoggerFactory.getLogger(MetricsServiceIT.class);
+    private static final DemoMonth DEMO = DemoMonth.generate();
+    /** Inside the demo month, so the rate gauges of the "current" period show it. */
+    private static final Clock IN_DEMO_MONTH = Clock.fixed(Instant.parse("2020-09-20T04:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path stateDirs;
+
+    private final String run = "it" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void messyDemoMonthAcrossARestartReportsTheGeneratorsTotals() {
+        List<CaseEvent> messy = DEMO.messyEvents(17).stream()
+                .filter(e -> e.data() instanceof CaseData)
+                .toList();
+        int half = messy.size() / 2;
+        String poisonKey = run + "-poison";
+        produce(messy.subList(0, half), Map.of(poisonKey, "{\"specversion\":".getBytes(StandardCharsets.UTF_8)));
+
+        try (ConfigurableApplicationContext first = start("first")) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> processed(first) >= half / 4);
+            log.info("stopping the first instance after {} of {} records", processed(first), half + 1);
+        }
+        produce(messy.subList(half, messy.size()), Map.of());
+
+        try (ConfigurableApplicationContext second = start("second")) {
+            WebTestClient http = http(second);
+            ExpectedTotals expected = DEMO.expected();
+
+            await().atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(overview(http).total().counts())
+                            .isEqualTo(expected.total().counts()));
+
+            Overview overview = overview(http);
+            assertThat(overview.total().cases()).isEqualTo(1316);
+            assertThat(overview.total().units()).isEqualTo(expected.total().units());
+            for (Channel channel : Channel.values()) {
+                assertThat(overview.channels().get(channel).counts())
+                        .isEqualTo(expected.overview(channel).counts());
+                assertThat(overview.channels().get(channel).rates())
+                        .isEqualTo(expected.overview(channel).rates());
+            }
+            assertThat(unitTable(http)).isEqualTo(expectedUnitTable(expected));
+
+            assertThat(deadLetterReason(poisonKey)).startsWith("not a Minxin CloudEvent");
+            assertCaseTimeline(http);
+            assertOperationsEndpoints(http);
+        }
+    }
+
+    private void assertCaseTimeline(WebTestClient http) {
+        CaseState pushedBack = get(http, "/api/v1/cases/614418", CaseState.class);
+        assertThat(pushedBack.pushback()).isTrue();
+        assertThat(pushedBack.history()).isNotEmpty();
+        http.get()
+                .uri("/api/v1/cases/{id}", run + "-unknown")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType("application/problem+json");
+    }
+
+    private void assertOperationsEndpoints(WebTestClient http) {
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String prometheus = get(http, "/actuator/prometheus", String.class);
+            assertThat(prometheus)
+                    .contains("minxin_unit_rate{application=\"metrics-service\",channel=\"PHONE\","
+                            + "metric=\"completionRate\",unit=\"xlt-gongxin\"} 1.0")
+                    .contains("minxin_metrics_events_processed_total{application=\"metrics-service\","
+                            + "outcome=\"rejected\"}")
+                    .contains("kafka_consumer_fetch_manager_records_lag_max");
+        });
+    }
+
+    private ConfigurableApplicationContext start(String stateDir) {
+        return new SpringApplicationBuilder(MetricsApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean("fixedClock", Clock.class, () -> IN_DEMO_MONTH, bean -> bean.setPrimary(true)))
+                .properties(
+                        "server.port=0",
+                        "STREAMS_APP_PREFIX=" + run,
+                        "STATE_DIR=" + stateDirs.resolve(stateDir),
+                        "minxin.mongodb.database=" + run,
+                        "minxin.metrics.projection.group-id=" + run + "-projection",
+                        "minxin.metrics.gauges.refresh=1s")
+                .run();
+    }
+
+    private static long processed(ConfigurableApplicationContext context) {
+        return (long) context.getBean(MeterRegistry.class).find("minxin.metrics.events.processed").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    private static WebTestClient http(ConfigurableApplicationContext context) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    private static Overview overview(WebTestClient http) {
+        return get(http, "/api/v1/overview?period=2020-09", Overview.class);
+    }
+
+    private static Map<String, Counts> unitTable(WebTestClient http) {
+        Map<String, Counts> rows = new TreeMap<>();
+        for (Channel channel : Channel.values()) {
+            UnitTable table =
+                    get(http, "/api/v1/units?period=2020-09&sort=completionRate&channel=" + channel, UnitTable.class);
+            table.units().forEach(row -> rows.put(row.unitId() + "|" + row.channel(), row.counts()));
+        }
+        return rows;
+    }
+
+    private static Map<String, Counts> expectedUnitTable(ExpectedTotals expected) {
+        Map<String, Counts> rows = new TreeMap<>();
+        expected.byUnit().forEach((key, counts) -> rows.put(key.toString(), counts));
+        return rows;
+    }
+
+    private static <T> T get(WebTestClient http, String uri, Class<T> type) {
+        byte[] body = http.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        return type == String.class
+                ? type.cast(new String(body, StandardCharsets.UTF_8))
+                : EventJson.mapper().readValue(body, type);
+    }
+
+    private static void produce(List<CaseEvent> events, Map<String, byte[]> raw) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.kafkaBootstrapServers());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            raw.forEach((key, value) -> producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, key, value)));
+            for (CaseEvent event : events) {
+                producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, event.key(), EventJson.toBytes(event)));
+            }
+            producer.flush();
+        }
+    }
+
+    private String deadLetterReason(String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-dlq-reader");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CASE_EVENTS_DLQ));
+            String[] reason = new String[1];
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    Header header = record.headers().lastHeader(MetricsTopology.DLQ_REASON_HEADER);
+                    if (key.equals(record.key()) && header != null) {
+                        reason[0] = new String(header.value(), StandardCharsets.UTF_8);
+                    }
+                }
+                return reason[0] != null;
+            });
+            return reason[0];
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.minxin.metrics.api;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import io.minxin.metrics.MetricsProperties;
+import io.minxin.metrics.projection.MetricsStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The API's answers when MongoDB cannot be reached, and on bad parameters (no server needed). */
+class MetricsControllerTest {
+    private MongoClient unreachable;
+    private WebTestClient client;
+
+    @BeforeEach
+    void bindToUnreachableMongo() {
+        unreachable = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:1"))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(300, TimeUnit.MILLISECONDS))
+                .build());
+        MetricsStore store = new MetricsStore(unreachable.getDatabase("minxin_metrics"));
+        MetricsProperties properties = new MetricsProperties(
+                0,
+                15,
+                1000,
+                new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
+                new MetricsProperties.Gauges(Duration.ofSeconds(15)));
+        Clock clock = Clock.fixed(Instant.parse("2020-09-15T00:00:00Z"), ZoneOffset.UTC);
+        client = WebTestClient.bindToController(new MetricsController(store, properties, clock))
+                .controllerAdvice(new ProblemAdvice())
+                .build();
+    }
+
+    @AfterEach
+    void close() {
+        unreachable.close();
+    }
+
+    @Test
+    void unreachableMongoIsA503Problem() {
+        client.get()
+                .uri("/api/v1/overview?period=2020-09")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(503);
+        client.get().uri("/api/v1/cases/614418").exchange().expectStatus().isEqualTo(503);
+    }
+
+    @Test
+    void badPeriodSortOrRangeIsA400ProblemWithoutAskingMongo() {
+        client.get()
+                .uri("/api/v1/overview?period=2020-13")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("period must be YYYY-MM, was 2020-13");
+        client.get().uri("/api/v1/units?sort=bogus").exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/v1/units?order=up").exchange().expectStatus().isBadRequest();
+        client.get()
+                .uri("/api/v1/units/u/series?from=2020-09-10&to=2020-09-01")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+}
