@@ -24,13 +24,33 @@ public final class Bench {
         Path logs = repo.resolve("bench/results/logs");
         Report report = new Report();
         log.info("benchmarks {} on {}; broker data in {}", which, Report.machine(), work);
-        try (LocalStack stack = LocalStack.start(LocalStack.Settings.freePorts(work))) {
-            String bootstrap = stack.endpoints().bootstrapServers();
-            if (all || which.contains("intake")) {
-                new IntakeBench(settings, report).run(bootstrap, repo, logs);
+        if (all || which.contains("intake")) {
+            try (LocalStack stack = freshStack(work, "intake")) {
+                new IntakeBench(settings, report).run(stack.endpoints().bootstrapServers(), repo, logs);
+            }
+        }
+        if (all || which.contains("replay")) {
+            try (LocalStack stack = freshStack(work, "replay")) {
+                new ReplayBench(settings, report)
+                        .run(stack.endpoints().bootstrapServers(), work.resolve("replay-state"));
+            }
+        }
+        if (all || which.contains("ranking")) {
+            try (LocalStack stack = freshStack(work, "ranking")) {
+                new RankingBench(settings, report)
+                        .run(
+                                stack.endpoints().bootstrapServers(),
+                                stack.endpoints().mongoUri(),
+                                repo,
+                                logs);
             }
         }
         report.save(repo.resolve("bench/results"), String.join("-", which));
+    }
+
+    /** Each benchmark gets a broker of its own, so no figure is measured on another one's data. */
+    private static LocalStack freshStack(Path work, String name) {
+        return LocalStack.start(LocalStack.Settings.freePorts(work.resolve(name)));
     }
 
     private Bench() {}

@@ -12,5 +12,9 @@ final class DemoEvents {
         return DemoStream.events(SEED, count).toList();
     }
 
+    static java.util.stream.Stream<CaseEvent> stream(int count) {
+        return DemoStream.events(SEED, count);
+    }
+
     private DemoEvents() {}
 }

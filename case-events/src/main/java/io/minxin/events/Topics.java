@@ -12,6 +12,8 @@ public final class Topics {
     public static final String CASE_STATE = "case-state";
     /** Counts and rates, compacted, key {@code unitId|channel|period}. */
     public static final String UNIT_METRICS = "unit-metrics";
+    /** Per-day counts for trailing rolling rates, compacted, key {@code unitId|channel|YYYY-MM-DD}. */
+    public static final String UNIT_DAILY_METRICS = "unit-daily-metrics";
     /** Ranking revisions, compacted, key {@code period|channel}. */
     public static final String RANKINGS = "rankings";
     /** Alerts, letters and bulletins, key noticeId. */
@@ -31,6 +33,7 @@ public final class Topics {
                 new Spec(UNIT_ACTIVITY, PARTITIONS, false, true),
                 new Spec(CASE_STATE, PARTITIONS, true, false),
                 new Spec(UNIT_METRICS, PARTITIONS, true, false),
+                new Spec(UNIT_DAILY_METRICS, PARTITIONS, true, false),
                 new Spec(RANKINGS, 1, true, false),
                 new Spec(NOTICES, PARTITIONS, false, true),
                 new Spec(CASE_EVENTS_DLQ, 1, false, true));

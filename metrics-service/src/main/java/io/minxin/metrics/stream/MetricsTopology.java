@@ -52,7 +52,7 @@ public final class MetricsTopology {
     /** Header on a dead letter saying why the record was rejected. */
     public static final String DLQ_REASON_HEADER = "minxin-dlq-reason";
     /** Compacted topic of the per-day counts, key {@code unitId|channel|YYYY-MM-DD}. */
-    public static final String UNIT_DAYS_TOPIC = "unit-daily-metrics";
+    public static final String UNIT_DAYS_TOPIC = Topics.UNIT_DAILY_METRICS;
     /** More events than this in one case are refused: the history is kept whole in one store value. */
     public static final int DEFAULT_MAX_EVENTS_PER_CASE = 1000;
 
