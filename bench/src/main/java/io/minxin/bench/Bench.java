@@ -45,6 +45,16 @@ public final class Bench {
                                 logs);
             }
         }
+        if (all || which.contains("gateway")) {
+            try (LocalStack stack = freshStack(work, "gateway")) {
+                new GatewayBench(settings, report)
+                        .run(
+                                stack.endpoints().bootstrapServers(),
+                                stack.endpoints().mongoUri(),
+                                repo,
+                                logs);
+            }
+        }
         report.save(repo.resolve("bench/results"), String.join("-", which));
     }
 

@@ -1,0 +1,197 @@
+package io.minxin.bench;
+
+import io.minxin.events.Channel;
+import io.minxin.events.EventJson;
+import io.minxin.events.Topics;
+import io.minxin.events.state.Counts;
+import io.minxin.events.state.UnitMetrics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * GET of a ranking directly from ranking-service and through the gateway: latency at a fixed 500
+ * requests/s (measured from the scheduled send time, so a stall is not hidden), and throughput at
+ * saturation with 32 closed-loop clients.
+ */
+final class GatewayBench {
+    private static final String PERIOD = "2021-04";
+    private static final int RATE = 500;
+    private static final int CLIENTS = 32;
+
+    private final BenchSettings settings;
+    private final Report report;
+
+    GatewayBench(BenchSettings settings, Report report) {
+        this.settings = settings;
+        this.report = report;
+    }
+
+    void run(String bootstrapServers, String mongoUri, Path repo, Path logDir) throws Exception {
+        String key = "mx_benchdash_" + HexFormat.of().formatHex(randomBytes(24));
+        try (ServiceProcess ranking = ServiceProcess.start(
+                        repo,
+                        "ranking-service",
+                        18083,
+                        Map.of("KAFKA_BOOTSTRAP", bootstrapServers, "MONGODB_URI", mongoUri),
+                        logDir);
+                ServiceProcess gateway = ServiceProcess.start(
+                        repo,
+                        "gateway",
+                        18080,
+                        Map.of(
+                                "KAFKA_BOOTSTRAP", bootstrapServers,
+                                "MONGODB_URI", mongoUri,
+                                "RANKING_URI", ranking.baseUrl(),
+                                "MINXIN_BOOTSTRAP_DASHBOARD_KEY", key,
+                                // the benchmark measures the proxy, not the per-key limit
+                                "MINXIN_RATE_LIMIT_DASHBOARD", "1000000"),
+                        logDir)) {
+            seed(bootstrapServers, 28);
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String path = "/api/v1/rankings/" + PERIOD + "?channel=PHONE&top=5";
+            HttpRequest direct =
+                    HttpRequest.newBuilder(URI.create(ranking.baseUrl() + path)).build();
+            HttpRequest proxied = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                    .header("X-Api-Key", key)
+                    .build();
+            awaitRows(client, direct);
+            fixedRate(client, direct, 5);
+            fixedRate(client, proxied, 5);
+            Latencies directLatency = fixedRate(client, direct, settings.gatewaySeconds());
+            Latencies proxiedLatency = fixedRate(client, proxied, settings.gatewaySeconds());
+            report.row("gateway", "GET ranking direct at 500/s", RATE, "req/s", null, null, directLatency);
+            report.row("gateway", "GET ranking via gateway at 500/s", RATE, "req/s", null, null, proxiedLatency);
+            report.row(
+                    "gateway",
+                    "gateway adds at p99",
+                    proxiedLatency.percentileMillis(0.99) - directLatency.percentileMillis(0.99),
+                    "ms",
+                    null,
+                    null,
+                    null);
+            double directMax = saturate(client, direct, settings.gatewaySeconds());
+            double proxiedMax = saturate(client, proxied, settings.gatewaySeconds());
+            report.row("gateway", "GET ranking direct, saturation (32 clients)", directMax, "req/s", null, null, null);
+            report.row(
+                    "gateway",
+                    "GET ranking via gateway, saturation (32 clients)",
+                    proxiedMax,
+                    "req/s",
+                    directMax,
+                    proxiedMax / directMax,
+                    null);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void seed(String bootstrapServers, int units) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        List<Counts> counts = RankingBench.counts(units, 11);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < units; i++) {
+                UnitMetrics metrics = new UnitMetrics("u" + i, "unit " + i, Channel.PHONE, PERIOD, counts.get(i), 1);
+                producer.send(new ProducerRecord<>(
+                        Topics.UNIT_METRICS, metrics.key(), EventJson.mapper().writeValueAsBytes(metrics)));
+            }
+        }
+    }
+
+    private static void awaitRows(HttpClient client, HttpRequest request) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200
+                    && EventJson.mapper().readTree(response.body()).path("rows").size() > 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no ranking rows for " + PERIOD);
+    }
+
+    /** Open loop: requests leave on a fixed schedule whatever the answers do. */
+    private static Latencies fixedRate(HttpClient client, HttpRequest request, int seconds) throws Exception {
+        Latencies latencies = new Latencies();
+        AtomicLong failures = new AtomicLong();
+        int total = RATE * seconds;
+        long intervalNanos = 1_000_000_000L / RATE;
+        List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        latencies.record(System.nanoTime() - scheduled);
+                        if (error != null || response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " of " + total + " requests failed");
+        }
+        return latencies;
+    }
+
+    private static double saturate(HttpClient client, HttpRequest request, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        List<Future<Long>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(pool.submit(() -> {
+                long done = 0;
+                while (System.nanoTime() < deadline) {
+                    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("status " + response.statusCode());
+                    }
+                    done++;
+                }
+                return done;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> f : clients) {
+            total += f.get();
+        }
+        pool.shutdown();
+        return total / IntakeBench.seconds(start);
+    }
+}
