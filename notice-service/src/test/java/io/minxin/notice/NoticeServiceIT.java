@@ -12,6 +12,7 @@ import io.minxin.events.ranking.RankingInputs;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -74,6 +76,9 @@ class NoticeServiceIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
 
     @BeforeAll
     static void clients() {
@@ -144,22 +149,24 @@ class NoticeServiceIT {
     @Test
     void aRankingRevisionClosesThePeriodAndRaisesMissedTargets() {
         String unitId = "it-unit-" + UUID.randomUUID();
+        // forecasts are raised only while the period runs
+        String period = AssessmentPeriod.calendarMonth().nameOf(Instant.now());
         UnitMetrics metrics = new UnitMetrics(
-                unitId, "盘锦市兴隆台区测试街道办事处", Channel.PHONE, "2020-08", new Counts(30, 26, 25, 20, 20, 10, 0, 0), 3);
+                unitId, "盘锦市兴隆台区测试街道办事处", Channel.PHONE, period, new Counts(30, 26, 25, 20, 20, 10, 0, 0), 3);
         send(Topics.UNIT_METRICS, metrics.key(), metrics);
-        String forecast = "target-forecast|" + unitId + "|PHONE|2020-08|ON_TIME";
+        String forecast = "target-forecast|" + unitId + "|PHONE|" + period + "|ON_TIME";
         await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).contains(forecast));
 
-        send(Topics.RANKINGS, RankingRevision.key("2020-08", Channel.PHONE), revision("2020-08", unitId));
+        send(Topics.RANKINGS, RankingRevision.key(period, Channel.PHONE), revision(period, unitId));
 
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(publishedIds())
                         .contains(
-                                "target-missed|" + unitId + "|PHONE|2020-08|COMPLETION",
-                                "target-missed|" + unitId + "|PHONE|2020-08|ON_TIME")
-                        .doesNotContain("target-missed|" + unitId + "|PHONE|2020-08|SATISFACTION"));
+                                "target-missed|" + unitId + "|PHONE|" + period + "|COMPLETION",
+                                "target-missed|" + unitId + "|PHONE|" + period + "|ON_TIME")
+                        .doesNotContain("target-missed|" + unitId + "|PHONE|" + period + "|SATISFACTION"));
         web.get()
-                .uri("/api/v1/bulletins/2020-08")
+                .uri("/api/v1/bulletins/" + period)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -224,94 +231,117 @@ class NoticeServiceIT {
             exchange.close();
         });
         webhook.start();
-        String subscription = web.post()
-                .uri("/api/v1/subscriptions")
-                .header("X-Minxin-Role", OPERATOR)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "kind",
-                        "GENERIC",
-                        "url",
-                        "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
-                        "secret",
-                        "it-secret",
-                        "types",
-                        List.of("BULLETIN_ISSUED")))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .path("id")
-                .asString();
-        web.get()
-                .uri("/api/v1/bulletins/2020-07.md")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentTypeCompatibleWith("text/markdown")
-                .expectBody(String.class)
-                .value(md -> assertThat(md).contains("“评优评差”情况通报"));
-        web.get()
-                .uri("/api/v1/bulletins/2020-07.html")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.TEXT_HTML);
-        web.get()
-                .uri("/api/v1/bulletins/2020-07.docx")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-                .expectBody(byte[].class)
-                .value(docx -> assertThat(new String(docx, 0, 2, StandardCharsets.ISO_8859_1))
-                        .isEqualTo("PK"));
+        try {
+            String subscription = web.post()
+                    .uri("/api/v1/subscriptions")
+                    .header("X-Minxin-Role", OPERATOR)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of(
+                            "kind",
+                            "GENERIC",
+                            "url",
+                            "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook",
+                            "secret",
+                            "it-secret",
+                            "types",
+                            List.of("BULLETIN_ISSUED")))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(JsonNode.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .path("id")
+                    .asString();
+            web.get()
+                    .uri("/api/v1/bulletins/2020-07.md")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith("text/markdown")
+                    .expectBody(String.class)
+                    .value(md -> assertThat(md).contains("“评优评差”情况通报"));
+            web.get()
+                    .uri("/api/v1/bulletins/2020-07.html")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+            web.get()
+                    .uri("/api/v1/bulletins/2020-07.docx")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                    .expectBody(byte[].class)
+                    .value(docx -> assertThat(new String(docx, 0, 2, StandardCharsets.ISO_8859_1))
+                            .isEqualTo("PK"));
 
-        web.post()
-                .uri("/api/v1/bulletins/2020-07/issue")
-                .header("X-Minxin-Role", OPERATOR)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("number", 7, "sequence", 5, "issueDate", "2020-10-29"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("ISSUED")
-                .jsonPath("$.documentNumber")
-                .isEqualTo("兴隆营商督字〔2020〕7号")
-                .jsonPath("$.facts.issue.sequence")
-                .isEqualTo(5);
-        web.post()
-                .uri("/api/v1/bulletins/2020-07/issue")
-                .header("X-Minxin-Role", OPERATOR)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(409);
+            web.post()
+                    .uri("/api/v1/bulletins/2020-07/issue")
+                    .header("X-Minxin-Role", OPERATOR)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("number", 7, "sequence", 5, "issueDate", "2020-10-29"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("ISSUED")
+                    .jsonPath("$.documentNumber")
+                    .isEqualTo("兴隆营商督字〔2020〕7号")
+                    .jsonPath("$.facts.issue.sequence")
+                    .isEqualTo(5);
+            web.post()
+                    .uri("/api/v1/bulletins/2020-07/issue")
+                    .header("X-Minxin-Role", OPERATOR)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).contains("bulletin-issued|2020-07"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(delivered).containsExactly("bulletin-issued|2020-07"));
-        webhook.stop(0);
-        web.get()
+            await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).contains("bulletin-issued|2020-07"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(delivered).containsExactly("bulletin-issued|2020-07"));
+            String breaker = "webhook-" + subscription;
+            assertThat(breakers.getCircuitBreakerRegistry()
+                            .circuitBreaker(breaker)
+                            .getCircuitBreakerConfig()
+                            .getSlidingWindowSize())
+                    .as("the delivery settings configure every webhook breaker")
+                    .isEqualTo(10);
+            assertThat(breakers.getTimeLimiterRegistry()
+                            .timeLimiter(breaker)
+                            .getTimeLimiterConfig()
+                            .getTimeoutDuration())
+                    .isEqualTo(Duration.ofSeconds(20));
+            // the delivery is counted once the outbox marked it, just after the webhook answered
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(prometheus())
+                            .contains(
+                                    "minxin_notices_total{",
+                                    "type=\"BULLETIN_ISSUED\"",
+                                    "minxin_webhook_outbox_pending",
+                                    "minxin_webhook_deliveries_total{",
+                                    "outcome=\"delivered\"",
+                                    "resilience4j_circuitbreaker_state{",
+                                    "webhook-" + subscription));
+        } finally {
+            // only at the end: stopping earlier could cut the answer to the delivery the test just saw
+            webhook.stop(0);
+        }
+    }
+
+    private String prometheus() {
+        return web.get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(text -> assertThat(text)
-                        .contains(
-                                "minxin_notices_total{",
-                                "type=\"BULLETIN_ISSUED\"",
-                                "minxin_webhook_outbox_pending",
-                                "minxin_webhook_deliveries_total{",
-                                "outcome=\"delivered\"",
-                                "resilience4j_circuitbreaker_state{",
-                                "webhook-" + subscription));
+                .returnResult()
+                .getResponseBody();
     }
 
     private static byte[] hmac(String secret, byte[] body) {

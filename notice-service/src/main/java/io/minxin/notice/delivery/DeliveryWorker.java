@@ -124,10 +124,12 @@ class DeliveryWorker {
                     boolean rejected = error instanceof CallNotPermittedException;
                     count(subscription, rejected ? "circuit-open" : "failed");
                     Instant next = clock.instant().plus(settings.redeliveryAfter(entry.attempts() + 1));
-                    log.debug(
-                            "Delivery of {} to {} failed: {}",
+                    log.warn(
+                            "Delivery of {} to subscription {} failed (attempt {}), next attempt at {}: {}",
                             entry.notice().id(),
                             subscription.id(),
+                            entry.attempts() + 1,
+                            next,
                             error.toString());
                     return outbox.failed(entry, next, String.valueOf(error.getMessage()))
                             .thenReturn(false);

@@ -4,10 +4,8 @@ import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
@@ -33,29 +31,13 @@ public final class DutyCheck {
     private final Clock clock;
     private final WorkingCalendar calendar;
     private final DutyLedger ledger;
-    private final LocalTime checkTime;
-    private final Duration grace;
-    private final int letterAtMissedDay;
-    private final LocalDate since;
+    private final DutyRules rules;
 
-    /**
-     * @param since the first day ever checked; null: the day of the first run
-     */
-    public DutyCheck(
-            Clock clock,
-            WorkingCalendar calendar,
-            DutyLedger ledger,
-            LocalTime checkTime,
-            Duration grace,
-            int letterAtMissedDay,
-            LocalDate since) {
+    public DutyCheck(Clock clock, WorkingCalendar calendar, DutyLedger ledger, DutyRules rules) {
         this.clock = clock;
         this.calendar = calendar;
         this.ledger = ledger;
-        this.checkTime = checkTime;
-        this.grace = grace;
-        this.letterAtMissedDay = letterAtMissedDay;
-        this.since = since;
+        this.rules = rules;
     }
 
     /** Checks every working day that is due and not checked yet; hands each letter to {@code letters}. */
@@ -64,10 +46,11 @@ public final class DutyCheck {
         LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
         LocalDate day = ledger.lastCheckedDay()
                 .map(last -> last.plusDays(1))
-                .orElseGet(() -> ledger.firstDay(since == null ? today : since));
-        for (; !day.isAfter(today); day = day.plusDays(1)) {
+                .orElseGet(() -> ledger.firstDay(rules.since() == null ? today : rules.since()));
+        LocalDate last = rules.until() != null && rules.until().isBefore(today) ? rules.until() : today;
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
             Instant deadline = deadline(day);
-            if (now.isBefore(deadline.plus(grace))) {
+            if (now.isBefore(deadline.plus(rules.grace()))) {
                 return;
             }
             if (!calendar.covers(day.getYear())) {
@@ -88,9 +71,10 @@ public final class DutyCheck {
         for (String unitId : missed) {
             List<LocalDate> days = ledger.missedDays(unitId, YearMonth.from(day));
             // Only the day that is the n-th miss raises the letter: once per unit and month.
-            if (days.size() >= letterAtMissedDay
-                    && days.get(letterAtMissedDay - 1).equals(day)) {
-                letters.accept(letter(unitId, YearMonth.from(day), days.subList(0, letterAtMissedDay), deadline));
+            if (days.size() >= rules.letterAtMissedDay()
+                    && days.get(rules.letterAtMissedDay() - 1).equals(day)) {
+                letters.accept(
+                        letter(unitId, YearMonth.from(day), days.subList(0, rules.letterAtMissedDay()), deadline));
             }
         }
     }
@@ -100,10 +84,10 @@ public final class DutyCheck {
         String dayList = days.stream()
                 .map(d -> d.getMonthValue() + "月" + d.getDayOfMonth() + "日")
                 .collect(Collectors.joining("、"));
-        String time = checkTime.toString();
+        String time = rules.checkTime().toString();
         String text = unitName + "：经统计，贵单位" + month.getYear() + "年" + month.getMonthValue() + "月已有" + days.size()
                 + "个工作日（" + dayList + "）截至" + time + "未登录8890（民心网）平台值守。按照每个工作日" + time
-                + "统计登录值守情况、每月超过" + (letterAtMissedDay - 1) + "天未登录发提示函的要求，特此提示，请加强值守，确保每个工作日按时登录。";
+                + "统计登录值守情况、每月超过" + (rules.letterAtMissedDay() - 1) + "天未登录发提示函的要求，特此提示，请加强值守，确保每个工作日按时登录。";
         return Notice.builder(NoticeType.DUTY_LETTER, NoticeType.DUTY_LETTER.id(unitId, month), deadline)
                 .period(month.toString())
                 .unit(unitId, ledger.unitName(unitId).orElse(null))
@@ -116,6 +100,6 @@ public final class DutyCheck {
     }
 
     private Instant deadline(LocalDate day) {
-        return day.atTime(checkTime).atZone(WorkingCalendar.ZONE).toInstant();
+        return day.atTime(rules.checkTime()).atZone(WorkingCalendar.ZONE).toInstant();
     }
 }

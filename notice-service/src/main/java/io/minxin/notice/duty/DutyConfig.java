@@ -30,14 +30,7 @@ class DutyConfig {
 
     @Bean
     DutyCheck dutyCheck(Clock clock, DutyLedger ledger, DutySettings settings) {
-        return new DutyCheck(
-                clock,
-                WorkingCalendar.china(),
-                ledger,
-                settings.checkTime(),
-                settings.grace(),
-                settings.letterAtMissedDay(),
-                settings.since());
+        return new DutyCheck(clock, WorkingCalendar.china(), ledger, settings.rules());
     }
 
     @Bean

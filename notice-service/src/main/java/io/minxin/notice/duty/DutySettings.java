@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param letterAtMissedDay the n-th missed day of a month raises the 提示函 (4: "more than 3 days")
  * @param since the first day ever checked (e.g. 2020-09-01 to check a replayed month); empty: the day the
  *     service first ran. Kept in MongoDB after the first run.
+ * @param until the last day ever checked (e.g. 2020-09-30 for the demo month); empty: no end
  * @param checkInterval how often the check looks for due days
  */
 @ConfigurationProperties("minxin.notice.duty")
@@ -22,4 +23,10 @@ public record DutySettings(
         @DefaultValue("PT2M") Duration grace,
         @DefaultValue("4") int letterAtMissedDay,
         LocalDate since,
-        @DefaultValue("PT1M") Duration checkInterval) {}
+        LocalDate until,
+        @DefaultValue("PT1M") Duration checkInterval) {
+
+    DutyRules rules() {
+        return new DutyRules(checkTime, grace, letterAtMissedDay, since, until);
+    }
+}

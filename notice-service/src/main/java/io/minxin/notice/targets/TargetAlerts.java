@@ -53,14 +53,24 @@ class TargetAlerts {
         this.clock = clock;
     }
 
+    /**
+     * A closed period is judged again (a late revision); an open one is forecast only while it runs, so a replay
+     * of old months raises no warnings, and a period that ended waits for its close.
+     */
     Mono<Void> onMetrics(UnitMetrics value) {
         return directory
                 .remember(value.unitId(), value.unitName())
                 .then(metrics.save(value))
                 .filter(Boolean::booleanValue)
                 .flatMap(newest -> closes.isClosed(value.period(), value.channel()))
-                .flatMap(closed ->
-                        notices.emitAll(closed ? check.missedAtClose(value) : check.forecast(value, clock.instant())))
+                .flatMap(closed -> {
+                    Instant now = clock.instant();
+                    if (closed) {
+                        return notices.emitAll(check.missedAtClose(value));
+                    }
+                    boolean running = now.isBefore(periods.end(YearMonth.parse(value.period())));
+                    return running ? notices.emitAll(check.forecast(value, now)) : Mono.just(0L);
+                })
                 .then();
     }
 

@@ -177,7 +177,7 @@ class WebhookDeliveryTest {
                         exchange.getRequestHeaders().getFirst("X-Minxin-Notice-Id"),
                         exchange.getRequestHeaders().getFirst("X-Minxin-Signature"),
                         body));
-                exchange.sendResponseHeaders(204, -1);
+                exchange.sendResponseHeaders(200, -1);
             }
             exchange.close();
         });

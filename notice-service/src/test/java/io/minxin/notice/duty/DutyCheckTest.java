@@ -26,6 +26,8 @@ class DutyCheckTest {
     static final String THREE_MISSES = "xlt-zhenxing";
 
     private final InMemoryDutyLedger ledger = new InMemoryDutyLedger();
+    private DutyRules rules =
+            new DutyRules(LocalTime.of(16, 0), Duration.ofMinutes(2), 4, LocalDate.of(2020, 9, 1), null);
     private final List<Notice> letters = new ArrayList<>();
 
     @Test
@@ -135,6 +137,18 @@ class DutyCheckTest {
         assertThat(letters).isEmpty();
     }
 
+    @Test
+    void noDayAfterUntilIsChecked() {
+        rules = new DutyRules(
+                LocalTime.of(16, 0), Duration.ofMinutes(2), 4, LocalDate.of(2020, 9, 1), LocalDate.of(2020, 9, 30));
+        givenUnits(FOUR_MISSES);
+
+        checkAt("2020-11-30T17:00");
+
+        assertThat(ledger.checkedDays).hasSize(30).last().isEqualTo(LocalDate.of(2020, 9, 30));
+        assertThat(letters).extracting(Notice::period).containsExactly("2020-09");
+    }
+
     private void givenUnits(String... unitIds) {
         for (String unitId : unitIds) {
             ledger.units.put(unitId, "name of " + unitId);
@@ -162,8 +176,7 @@ class DutyCheckTest {
     /** A fresh DutyCheck (as after a restart) over the same ledger, at a local time of Asia/Shanghai. */
     private void checkAt(String localDateTime) {
         Clock clock = Clock.fixed(at(localDateTime), WorkingCalendar.ZONE);
-        new DutyCheck(clock, CALENDAR, ledger, LocalTime.of(16, 0), Duration.ofMinutes(2), 4, LocalDate.of(2020, 9, 1))
-                .run(letters::add);
+        new DutyCheck(clock, CALENDAR, ledger, rules).run(letters::add);
     }
 
     private static Instant at(String localDateTime) {

@@ -72,15 +72,8 @@ class MongoDutyLedgerTest {
 
     private void check(DutyLedger ledger, String now, List<Notice> letters) {
         Clock clock = Clock.fixed(Instant.parse(now), WorkingCalendar.ZONE);
-        new DutyCheck(
-                        clock,
-                        WorkingCalendar.china(),
-                        ledger,
-                        LocalTime.of(16, 0),
-                        Duration.ZERO,
-                        4,
-                        LocalDate.of(2020, 9, 1))
-                .run(letters::add);
+        DutyRules rules = new DutyRules(LocalTime.of(16, 0), Duration.ZERO, 4, LocalDate.of(2020, 9, 1), null);
+        new DutyCheck(clock, WorkingCalendar.china(), ledger, rules).run(letters::add);
     }
 
     private MongoDutyLedger ledger() {
