@@ -77,6 +77,11 @@ set -a
 . "$KEYS_FILE"
 set +a
 
+# The demo month is September 2020: the duty check judges exactly that month's working days.
+if $LOAD_DEMO; then
+    export MINXIN_DUTY_SINCE=${MINXIN_DUTY_SINCE:-2020-09-01} MINXIN_DUTY_UNTIL=${MINXIN_DUTY_UNTIL:-2020-09-30}
+fi
+
 STACK_CP="local-stack/target/local-stack-$VERSION.jar:local-stack/target/lib/*"
 log "starting local-stack (Kafka :9092, MongoDB :27017, data in $DATA_DIR)"
 java -cp "$STACK_CP" io.minxin.localstack.LocalStack --data-dir "$DATA_DIR/stack" \
