@@ -4,17 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.minxin.e2e.support.Commands;
+import io.minxin.e2e.support.DemoLoad;
 import io.minxin.e2e.support.DemoSeptember;
 import io.minxin.e2e.support.DeployFiles;
 import io.minxin.e2e.support.E2eSettings;
+import io.minxin.e2e.support.EventFeed;
 import io.minxin.e2e.support.Minxin;
 import io.minxin.e2e.support.MinxinExtension;
 import io.minxin.e2e.support.PrometheusServer;
+import io.minxin.e2e.support.Response;
 import io.minxin.e2e.support.Scrape;
 import io.minxin.e2e.support.Service;
 import io.minxin.e2e.support.ServiceProcess;
+import io.minxin.events.Accepted;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.Concluded;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.Visited;
+import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.demo.DemoMonth;
+import io.minxin.events.demo.DemoUnit;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +38,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +51,7 @@ import tools.jackson.databind.JsonNode;
  * rules read is exposed by some service.
  */
 @ExtendWith(MinxinExtension.class)
+@Order(1)
 class DeployChecksIT {
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
@@ -100,22 +119,74 @@ class DeployChecksIT {
         }
     }
 
+    /**
+     * After the demo month (with a webhook subscribed, a period closed), one refused event and one case of the
+     * current period (the rate gauges show the current period only), every metric the dashboards and rules read
+     * is on some service's {@code /actuator/prometheus}.
+     */
     @Test
     void everyMetricOfTheDashboardsAndRulesIsExposedByAService(Minxin minxin) {
         DemoSeptember.loadAndClose(minxin);
+        Response refused = minxin.gateway()
+                .post(
+                        "api/v1/events/batch",
+                        minxin.keys().integration(),
+                        EventFeed.NDJSON,
+                        "{\"specversion\":\"1.0\",\"id\":\"deploy-check-bad\"}\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        DemoLoad.feed(minxin).send(EventFeed.lines(caseOfTheCurrentPeriod(), null), DemoLoad.BATCH);
         Map<String, Set<String>> used = deploy.metricNames();
-
-        Set<String> exposed = new HashSet<>();
-        for (ServiceProcess service : minxin.services()) {
-            exposed.addAll(Scrape.of(service).names());
-        }
-
-        Map<String, Set<String>> missing = new TreeMap<>(used);
-        missing.keySet().removeAll(exposed);
         assertThat(used).isNotEmpty();
-        assertThat(missing)
-                .as("metric names used in deploy/ that no service exposes")
-                .isEmpty();
+
+        await("every metric name of deploy/ exposed")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Set<String> exposed = new HashSet<>();
+                    for (ServiceProcess service : minxin.services()) {
+                        exposed.addAll(Scrape.of(service).names());
+                    }
+                    Map<String, Set<String>> missing = new TreeMap<>(used);
+                    missing.keySet().removeAll(exposed);
+                    assertThat(missing)
+                            .as("metric names used in deploy/ that no service exposes")
+                            .isEmpty();
+                });
+    }
+
+    /**
+     * One concluded and visited case of a demo unit, accepted an hour ago (or at the start of this period). It has
+     * no {@code dueAt}: intake refuses any timestamp more than 24 h ahead, a deadline included.
+     */
+    private static List<CaseEvent> caseOfTheCurrentPeriod() {
+        ZonedDateTime now = ZonedDateTime.now(WorkingCalendar.ZONE);
+        Instant monthStart =
+                YearMonth.from(now).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant accepted = now.toInstant().minus(Duration.ofHours(1));
+        accepted = accepted.isBefore(monthStart) ? monthStart : accepted;
+        String caseId = "deploy-check-" + UUID.randomUUID();
+        DemoUnit unit = DemoUnit.GONGXIN;
+        String source = DemoMonth.PHONE_SOURCE;
+        return List.of(
+                CaseEvent.of(
+                        caseId + "-1",
+                        source,
+                        new Accepted(
+                                caseId,
+                                unit.unitId(),
+                                unit.unitName(),
+                                Channel.PHONE,
+                                "部署检查诉求",
+                                null,
+                                accepted,
+                                accepted.plus(Duration.ofDays(3)),
+                                null)),
+                CaseEvent.of(
+                        caseId + "-2", source, new Concluded(caseId, unit.unitId(), "已办结", accepted.plusSeconds(60))),
+                CaseEvent.of(
+                        caseId + "-3",
+                        source,
+                        new Visited(caseId, unit.unitId(), Satisfaction.SATISFIED, true, accepted.plusSeconds(120))));
     }
 
     private Map<String, String> targetHealth(PrometheusServer prometheus) {

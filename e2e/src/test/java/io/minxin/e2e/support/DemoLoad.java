@@ -41,7 +41,7 @@ public final class DemoLoad {
     }
 
     /** Waits until both unit tables of the month equal the expected counts per unit. */
-    public static void awaitUnits(Dashboard dashboard, DemoMonth demo, String tag) {
+    public static void awaitUnits(Dashboard dashboard, DemoMonth demo) {
         for (Channel channel : Channel.values()) {
             Map<String, Map<String, Long>> expected = Figures.units(demo.expected(), channel);
             await("units of " + demo.month() + " " + channel + " equal the demo counts")
@@ -82,7 +82,7 @@ public final class DemoLoad {
         JsonNode ranking = response.json();
         for (String part : new String[] {"rows", "notEligible"}) {
             ranking.path(part).forEach(row -> {
-                Map<String, Long> counts = Figures.counts(row.path("inputs"));
+                Map<String, Long> counts = Figures.counts(row.path("inputs").path("counts"));
                 if (counts.get("received") > 0) {
                     inputs.put(row.path("unitId").asString(), counts);
                 }

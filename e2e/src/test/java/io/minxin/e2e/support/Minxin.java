@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class Minxin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Minxin.class);
 
+    /**
+     * notice-service's first duty check waits this long. The run sets it to a day, so no working day is checked
+     * (and marked checked) before a test has loaded the log-ins of the month it checks; that test restarts the
+     * service with a short delay.
+     */
+    public static final String DUTY_INITIAL_DELAY = "MINXIN_NOTICE_DUTY_INITIAL_DELAY";
+
     private static Minxin shared;
     private static RuntimeException startFailure;
 
@@ -32,12 +39,19 @@ public final class Minxin implements AutoCloseable {
     private final LocalStack stack;
     private final ApiKeys keys;
     private final Map<Service, ServiceProcess> services;
+    private final WebhookReceiver webhooks;
 
-    private Minxin(Path workDir, LocalStack stack, ApiKeys keys, Map<Service, ServiceProcess> services) {
+    private Minxin(
+            Path workDir,
+            LocalStack stack,
+            ApiKeys keys,
+            Map<Service, ServiceProcess> services,
+            WebhookReceiver webhooks) {
         this.workDir = workDir;
         this.stack = stack;
         this.keys = keys;
         this.services = services;
+        this.webhooks = webhooks;
     }
 
     /** The running system, started on the first call; a failed start fails every later call the same way. */
@@ -91,7 +105,7 @@ public final class Minxin implements AutoCloseable {
             services.put(
                     service, new ServiceProcess(service, jars.get(service), ports.get(service), environment, logFile));
         }
-        Minxin minxin = new Minxin(workDir, stack, keys, services);
+        Minxin minxin = new Minxin(workDir, stack, keys, services, WebhookReceiver.start());
         try {
             services.values().forEach(ServiceProcess::start);
             ServiceProcess.awaitHealthy(services.values());
@@ -114,6 +128,9 @@ public final class Minxin implements AutoCloseable {
         if (service == Service.RANKING) {
             // Periods of 2020 are long over: the tests close them themselves, never the scheduler mid-test.
             environment.put("MINXIN_RANKING_AUTO_CLOSE", "false");
+        }
+        if (service == Service.NOTICE) {
+            environment.put(DUTY_INITIAL_DELAY, "PT24H");
         }
         if (service == Service.GATEWAY) {
             environment.put("INTAKE_URI", local(ports.get(Service.INTAKE)));
@@ -152,6 +169,11 @@ public final class Minxin implements AutoCloseable {
         return service(Service.GATEWAY).api();
     }
 
+    /** A generic webhook receiver an operator can subscribe notice-service to. */
+    public WebhookReceiver webhooks() {
+        return webhooks;
+    }
+
     public String kafkaBootstrap() {
         return stack.endpoints().bootstrapServers();
     }
@@ -166,6 +188,7 @@ public final class Minxin implements AutoCloseable {
         List<ServiceProcess> stopping = new ArrayList<>(services.values());
         Collections.reverse(stopping);
         stopping.forEach(ServiceProcess::stop);
+        webhooks.close();
         try {
             stack.close();
         } finally {

@@ -130,6 +130,14 @@ public final class ServiceProcess {
         }
     }
 
+    /** The process id of the running JVM (for jcmd). */
+    public synchronized long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(service.artifact() + " is not running");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
