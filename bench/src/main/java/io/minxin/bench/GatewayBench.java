@@ -144,6 +144,8 @@ final class GatewayBench {
     private static Latencies fixedRate(HttpClient client, HttpRequest request, int seconds) throws Exception {
         Latencies latencies = new Latencies();
         AtomicLong failures = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         int total = RATE * seconds;
         long intervalNanos = 1_000_000_000L / RATE;
         List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
@@ -154,17 +156,23 @@ final class GatewayBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
                         latencies.record(System.nanoTime() - scheduled);
                         if (error != null || response.statusCode() != 200) {
                             failures.incrementAndGet();
+                            firstFailure.compareAndSet(
+                                    null,
+                                    error != null
+                                            ? error.toString()
+                                            : "HTTP " + response.statusCode() + " " + response.body());
                         }
                     }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " of " + total + " requests failed");
+            throw new IllegalStateException(
+                    failures.get() + " of " + total + " requests failed, first: " + firstFailure.get());
         }
         return latencies;
     }

@@ -35,7 +35,7 @@ class FallbackController {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String detail = service + " " + describe(failure);
         String path = Problems.instance(exchange);
-        log.warn("{} {}: {}", exchange.getRequest().getMethod(), path, detail);
+        log.warn("{} {}: {} ({})", exchange.getRequest().getMethod(), path, detail, String.valueOf(failure));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.body(HttpStatus.SERVICE_UNAVAILABLE, detail, path));
@@ -49,6 +49,9 @@ class FallbackController {
     private static String describe(Throwable failure) {
         if (failure instanceof CallNotPermittedException) {
             return "is failing: its circuit breaker is open";
+        }
+        if (failure instanceof io.github.resilience4j.bulkhead.BulkheadFullException) {
+            return "is at its limit of concurrent calls";
         }
         if (isTimeout(failure)) {
             return "did not answer in time";
