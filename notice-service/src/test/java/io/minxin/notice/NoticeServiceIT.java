@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.UnitLogin;
+import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.ranking.PolicyRef;
 import io.minxin.events.ranking.RankingInputs;
 import io.minxin.events.ranking.RankingRevision;
@@ -17,6 +20,8 @@ import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.localstack.LocalStackExtension;
+import io.minxin.notice.duty.DutyLedger;
+import io.minxin.notice.duty.LoginFeed;
 import io.minxin.notice.pushback.CaseStates;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +86,12 @@ class NoticeServiceIT {
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @Autowired
+    DutyLedger dutyLedger;
+
+    @Autowired
+    LoginFeed loginFeed;
 
     @BeforeAll
     static void clients() {
@@ -331,6 +344,42 @@ class NoticeServiceIT {
             // only at the end: stopping earlier could cut the answer to the delivery the test just saw
             webhook.stop(0);
         }
+    }
+
+    @Test
+    void committedLoginsReachTheDutyLedgerAndTheFeedIsThenCaughtUp() {
+        String unitId = "it-unit-" + UUID.randomUUID();
+        String aborted = unitId + "-aborted";
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (KafkaProducer<String, byte[]> intake = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LocalStackExtension.kafkaBootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "notice-it-" + UUID.randomUUID()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            intake.initTransactions();
+            intake.beginTransaction();
+            intake.send(login(aborted, at));
+            intake.abortTransaction();
+            intake.beginTransaction();
+            intake.send(login(unitId, at));
+            intake.commitTransaction();
+        }
+        LocalDate day = LocalDate.ofInstant(at, WorkingCalendar.ZONE);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(dutyLedger.unitsLoggedIn(day, at.plusSeconds(1))).contains(unitId);
+            assertThat(dutyLedger.loginProgress().watermark()).isAfterOrEqualTo(at);
+            assertThat(loginFeed.caughtUp()).isTrue();
+        });
+        assertThat(dutyLedger.unitsLoggedIn(day, at.plusSeconds(1))).doesNotContain(aborted);
+    }
+
+    private static ProducerRecord<String, byte[]> login(String unitId, Instant at) {
+        CaseEvent event = CaseEvent.of("login-" + unitId, "/platform/notice-it", new UnitLogin(unitId, at));
+        return new ProducerRecord<>(Topics.UNIT_ACTIVITY, unitId, EventJson.toBytes(event));
     }
 
     private String prometheus() {

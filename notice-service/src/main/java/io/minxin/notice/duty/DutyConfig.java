@@ -13,12 +13,16 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Topic {@code unit-activity} → the duty ledger; the scheduled duty check → 提示函. */
+/**
+ * Topic {@code unit-activity} (read_committed) → the duty ledger and its log-in watermark; how far the topic is
+ * consumed → the feed the check waits for; the scheduled duty check → 提示函.
+ */
 @Configuration(proxyBeanMethods = false)
 class DutyConfig {
     private static final Logger log = LoggerFactory.getLogger(DutyConfig.class);
@@ -28,9 +32,19 @@ class DutyConfig {
         return new MongoDutyLedger(database, directory);
     }
 
+    /** Whether binding {@code unitActivity-in-0}'s group has consumed its topic to the end, asked of the broker. */
     @Bean
-    DutyCheck dutyCheck(Clock clock, DutyLedger ledger, DutySettings settings) {
-        return new DutyCheck(clock, WorkingCalendar.china(), ledger, settings.rules());
+    LoginFeed loginFeed(
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${spring.cloud.stream.bindings.unitActivity-in-0.destination}") String topic,
+            @Value("${spring.cloud.stream.bindings.unitActivity-in-0.group:${spring.cloud.stream.default.group}}")
+                    String group) {
+        return new KafkaLoginFeed(brokers, topic, group);
+    }
+
+    @Bean
+    DutyCheck dutyCheck(Clock clock, DutyLedger ledger, LoginFeed feed, DutySettings settings) {
+        return new DutyCheck(clock, WorkingCalendar.china(), ledger, feed, settings.rules());
     }
 
     @Bean
@@ -40,7 +54,7 @@ class DutyConfig {
 
     /** Input binding {@code unitActivity-in-0}: CloudEvents of type {@code minxin.unit.login}. */
     @Bean
-    Consumer<Message<byte[]>> unitActivity(DutyLedger ledger, UnitDirectory directory) {
+    Consumer<Message<byte[]>> unitActivity(DutyLedger ledger, UnitDirectory directory, Clock clock) {
         return message -> {
             if (!(message.getPayload() instanceof byte[])) {
                 return;
@@ -57,7 +71,7 @@ class DutyConfig {
             }
             UnitLogin login = (UnitLogin) event.data();
             directory.remember(login.unitId(), null).block(InboundRecords.STORE_TIMEOUT);
-            ledger.recordLogin(login.unitId(), login.occurredAt());
+            ledger.recordLogin(login.unitId(), login.occurredAt(), clock.instant());
         };
     }
 

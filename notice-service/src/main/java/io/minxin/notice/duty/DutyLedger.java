@@ -9,8 +9,14 @@ import java.util.Set;
 
 /** What the duty check remembers between runs; every write is idempotent per unit and day. */
 public interface DutyLedger {
-    /** Keeps the earliest log-in of the unit on the local day of {@code at}. */
-    void recordLogin(String unitId, Instant at);
+    /**
+     * Keeps the earliest log-in of the unit on the local day of {@code at}, then advances the {@link
+     * LoginProgress}: {@code at} is the log-in's own time, {@code consumedAt} the wall clock when it was consumed.
+     */
+    void recordLogin(String unitId, Instant at, Instant consumedAt);
+
+    /** How far the recorded log-ins have come; kept across restarts. */
+    LoginProgress loginProgress();
 
     /** Units whose earliest log-in on {@code day} was before {@code deadline}. */
     Set<String> unitsLoggedIn(LocalDate day, Instant deadline);
@@ -18,7 +24,7 @@ public interface DutyLedger {
     /** The units expected to log in. */
     Set<String> knownUnits();
 
-    /** The unit's full name, when known. */
+    /** The unit's full name, when known: looked up at the time of the call, not cached from before. */
     Optional<String> unitName(String unitId);
 
     /** The first day to check: {@code proposed} on the very first call, the stored day ever after. */

@@ -28,12 +28,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * The duty ledger in MongoDB: {@code duty_logins} (earliest log-in per unit and day), {@code duty_misses}
- * (one document per unit and missed day) and {@code duty_state} (first and last checked day). Blocking, since
- * the duty check runs on a scheduler thread and is plain Java.
+ * (one document per unit and missed day) and {@code duty_state} (first and last checked day, and the progress of
+ * the log-ins). Blocking, since the duty check runs on a scheduler thread and is plain Java.
  */
 class MongoDutyLedger implements DutyLedger {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String STATE_ID = "duty-check";
+    private static final String PROGRESS_ID = "login-progress";
 
     private final MongoCollection<Document> logins;
     private final MongoCollection<Document> misses;
@@ -48,7 +49,7 @@ class MongoDutyLedger implements DutyLedger {
     }
 
     @Override
-    public void recordLogin(String unitId, Instant at) {
+    public void recordLogin(String unitId, Instant at, Instant consumedAt) {
         LocalDate day = LocalDate.ofInstant(at, WorkingCalendar.ZONE);
         await(logins.updateOne(
                 eq("_id", unitId + "|" + day),
@@ -57,6 +58,24 @@ class MongoDutyLedger implements DutyLedger {
                         Updates.setOnInsert("date", day.toString()),
                         Updates.min("firstLoginAt", Date.from(at))),
                 new UpdateOptions().upsert(true)));
+        // after the log-in itself: the watermark must never pass a log-in the ledger does not hold
+        await(state.updateOne(
+                eq("_id", PROGRESS_ID),
+                Updates.combine(
+                        Updates.max("watermark", Date.from(at)), Updates.max("lastConsumedAt", Date.from(consumedAt))),
+                new UpdateOptions().upsert(true)));
+    }
+
+    @Override
+    public LoginProgress loginProgress() {
+        Document progress =
+                Mono.from(state.find(eq("_id", PROGRESS_ID)).first()).block(TIMEOUT);
+        if (progress == null) {
+            return LoginProgress.NONE;
+        }
+        return new LoginProgress(
+                progress.getDate("watermark").toInstant(),
+                progress.getDate("lastConsumedAt").toInstant());
     }
 
     @Override
@@ -76,7 +95,7 @@ class MongoDutyLedger implements DutyLedger {
 
     @Override
     public Optional<String> unitName(String unitId) {
-        return directory.name(unitId);
+        return directory.currentName(unitId).blockOptional(TIMEOUT);
     }
 
     @Override

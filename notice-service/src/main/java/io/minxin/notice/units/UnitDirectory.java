@@ -69,6 +69,21 @@ public class UnitDirectory {
         return name == null || name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
+    /**
+     * The unit's name as stored now: the cached one, else the stored document (another instance, or unit-metrics
+     * consumed since this one last looked, may have named the unit). Empty while no name is known.
+     */
+    public Mono<String> currentName(String unitId) {
+        Optional<String> cached = name(unitId);
+        if (cached.isPresent()) {
+            return Mono.just(cached.get());
+        }
+        return Mono.from(units.find(eq("_id", unitId)).first())
+                .mapNotNull(unit -> unit.getString("name"))
+                .filter(name -> !name.isBlank())
+                .doOnNext(name -> names.put(unitId, name));
+    }
+
     /** Loads the directory before the first duty check or Kafka record needs it. */
     @EventListener(ApplicationReadyEvent.class)
     public void load() {

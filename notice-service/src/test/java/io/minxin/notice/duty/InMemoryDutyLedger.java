@@ -19,11 +19,22 @@ final class InMemoryDutyLedger implements DutyLedger {
     final Set<String> misses = new TreeSet<>();
     final List<LocalDate> checkedDays = new ArrayList<>();
     private LocalDate firstDay;
+    private LoginProgress progress = LoginProgress.NONE;
 
     @Override
-    public void recordLogin(String unitId, Instant at) {
+    public void recordLogin(String unitId, Instant at, Instant consumedAt) {
         firstLogins.merge(
                 unitId + "|" + LocalDate.ofInstant(at, WorkingCalendar.ZONE), at, (a, b) -> a.isBefore(b) ? a : b);
+        progress = new LoginProgress(later(progress.watermark(), at), later(progress.lastConsumedAt(), consumedAt));
+    }
+
+    @Override
+    public LoginProgress loginProgress() {
+        return progress;
+    }
+
+    private static Instant later(Instant known, Instant next) {
+        return known == null || next.isAfter(known) ? next : known;
     }
 
     @Override

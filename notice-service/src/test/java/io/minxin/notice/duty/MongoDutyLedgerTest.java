@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MongoDutyLedgerTest {
+    static final Instant CONSUMED = Instant.parse("2026-05-11T02:00:00Z");
+
     private final InMemoryMongo mongo = new InMemoryMongo();
 
     @AfterEach
@@ -30,9 +32,9 @@ class MongoDutyLedgerTest {
     void theEarliestLoginOfADayCounts() {
         MongoDutyLedger ledger = ledger();
 
-        ledger.recordLogin("u", Instant.parse("2020-09-01T09:00:00Z"));
-        ledger.recordLogin("u", Instant.parse("2020-09-01T07:59:00Z"));
-        ledger.recordLogin("v", Instant.parse("2020-09-01T08:00:00Z"));
+        ledger.recordLogin("u", Instant.parse("2020-09-01T09:00:00Z"), CONSUMED);
+        ledger.recordLogin("u", Instant.parse("2020-09-01T07:59:00Z"), CONSUMED);
+        ledger.recordLogin("v", Instant.parse("2020-09-01T08:00:00Z"), CONSUMED);
 
         // 16:00 Asia/Shanghai is 08:00Z
         assertThat(ledger.unitsLoggedIn(LocalDate.of(2020, 9, 1), Instant.parse("2020-09-01T08:00:00Z")))
@@ -57,12 +59,41 @@ class MongoDutyLedgerTest {
     }
 
     @Test
+    void theLoginProgressKeepsTheLatestTimesAcrossANewLedger() {
+        MongoDutyLedger first = ledger();
+        assertThat(first.loginProgress()).isEqualTo(LoginProgress.NONE);
+
+        first.recordLogin("u", Instant.parse("2020-09-02T01:00:00Z"), CONSUMED);
+        first.recordLogin("v", Instant.parse("2020-09-01T01:00:00Z"), CONSUMED.plusSeconds(5));
+        first.recordLogin("u", Instant.parse("2020-09-02T01:00:00Z"), CONSUMED.plusSeconds(1));
+
+        assertThat(ledger().loginProgress())
+                .isEqualTo(new LoginProgress(Instant.parse("2020-09-02T01:00:00Z"), CONSUMED.plusSeconds(5)));
+    }
+
+    @Test
+    void aUnitsNameIsLookedUpWhenAskedEvenIfAnotherDirectoryStoredIt() {
+        MongoDutyLedger ledger = ledger();
+        assertThat(ledger.unitName("xlt-huibin")).isEmpty();
+
+        // unit-metrics consumed elsewhere (another instance) name the unit after this ledger first asked
+        new UnitDirectory(mongo.database(), Clock.systemUTC())
+                .remember("xlt-huibin", "盘锦市兴隆台区惠宾街道办事处")
+                .block();
+
+        assertThat(ledger.unitName("xlt-huibin")).contains("盘锦市兴隆台区惠宾街道办事处");
+    }
+
+    @Test
     void dutyCheckOverMongoRaisesOneLetterAcrossRestarts() {
         UnitDirectory directory = new UnitDirectory(mongo.database(), Clock.systemUTC());
         directory.remember("xlt-huibin", "盘锦市兴隆台区惠宾街道办事处").block();
         List<Notice> letters = new ArrayList<>();
 
+        // another unit logs in live, after 16:00 (08:00Z): the watermark passes each day's deadline
+        loginLive("xlt-gongxin", "2020-09-02T09:00:00Z");
         check(ledger(), "2020-09-02T10:00:00Z", letters);
+        loginLive("xlt-gongxin", "2020-09-30T09:00:00Z");
         check(ledger(), "2020-09-30T10:00:00Z", letters);
         check(ledger(), "2020-09-30T10:00:00Z", letters);
 
@@ -70,10 +101,14 @@ class MongoDutyLedgerTest {
         assertThat(letters.get(0).unitName()).isEqualTo("盘锦市兴隆台区惠宾街道办事处");
     }
 
+    private void loginLive(String unitId, String at) {
+        ledger().recordLogin(unitId, Instant.parse(at), Instant.parse(at));
+    }
+
     private void check(DutyLedger ledger, String now, List<Notice> letters) {
         Clock clock = Clock.fixed(Instant.parse(now), WorkingCalendar.ZONE);
         DutyRules rules = new DutyRules(LocalTime.of(16, 0), Duration.ZERO, 4, LocalDate.of(2020, 9, 1), null);
-        new DutyCheck(clock, WorkingCalendar.china(), ledger, rules).run(letters::add);
+        new DutyCheck(clock, WorkingCalendar.china(), ledger, () -> true, rules).run(letters::add);
     }
 
     private MongoDutyLedger ledger() {

@@ -1,0 +1,127 @@
+package io.minxin.notice.duty;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Caught up when, on every partition of the topic, the group has committed everything the broker holds
+ * (read_committed). Log-ins come in transactions, and the last offset of a transaction is its commit marker,
+ * which the group's commits never pass: so a partition whose commit is short of the end is read from that commit
+ * by a short-lived consumer, and counts as caught up when nothing but markers (or aborted records) lies there.
+ */
+final class KafkaLoginFeed implements LoginFeed {
+    private static final Logger log = LoggerFactory.getLogger(KafkaLoginFeed.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PROBE_POLL = Duration.ofMillis(200);
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final String group;
+
+    KafkaLoginFeed(String bootstrapServers, String topic, String group) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.group = group;
+    }
+
+    @Override
+    public boolean caughtUp() {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, end) -> ends.put(partition, end.offset()));
+            Map<TopicPartition, Long> behind = new HashMap<>();
+            ends.forEach((partition, end) -> {
+                OffsetAndMetadata done = committed.get(partition);
+                long from = done == null ? 0 : done.offset();
+                if (from < end) {
+                    behind.put(partition, from);
+                }
+            });
+            return behind.isEmpty() || onlyMarkersBetween(behind, ends);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            log.warn("Cannot tell whether {} is consumed to its end by {}: {}", topic, group, rootCause(e));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether reading each partition from {@code from} to its end yields no record the group still has to see. */
+    private boolean onlyMarkersBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
+        try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        1,
+                        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        (int) TIMEOUT.toMillis()),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            probe.assign(from.keySet());
+            from.forEach(probe::seek);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!probe.poll(PROBE_POLL).isEmpty()) {
+                    return false;
+                }
+                if (from.keySet().stream().allMatch(partition -> probe.position(partition) >= ends.get(partition))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+}
