@@ -1,5 +1,6 @@
 package io.minxin.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.minxin.events.EventData;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
@@ -9,13 +10,18 @@ import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.casestate.WorkingDayDeadlines;
 import io.minxin.metrics.stream.MetricsTopology;
 import io.minxin.metrics.stream.ProcessingListener;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -65,37 +71,88 @@ final class ReplayBench {
 
     void run(String bootstrapServers, Path work) throws Exception {
         int count = settings.replayEvents();
+        int warmUps = Integer.getInteger("bench.replay.warmups", 1);
+        int rounds = Integer.getInteger("bench.replay.rounds", 1);
         createOutputTopics(bootstrapServers);
         produce(bootstrapServers, count);
         double consumer = plainConsumer(bootstrapServers, count);
         report.row("replay", "plain consumer reading case-events", consumer, "events/s", null, null, null);
-        double bare = streams(bootstrapServers, "bench-bare", bareTopology(), work, List.of(Topics.CASE_EVENTS), count);
+        // Warm-up rounds first (unreported: the first replay in a JVM also pays for compiling the Kafka
+        // client and Streams code, which would otherwise fall on the bare topology alone), then alternating
+        // rounds, so a change of the machine's load between the two does not decide the ratio.
+        List<Replay> bares = new ArrayList<>();
+        List<Replay> fulls = new ArrayList<>();
+        for (int round = 1; round <= warmUps + rounds; round++) {
+            String suffix = round <= warmUps ? "-warmup-" + round : "-" + (round - warmUps);
+            Replay bare = streams(bootstrapServers, "bench-bare" + suffix, bareTopology(), work, count);
+            Replay full = streams(bootstrapServers, "bench-metrics" + suffix, metricsTopology(), work, count);
+            if (round > warmUps) {
+                bares.add(bare);
+                fulls.add(full);
+            }
+        }
+        Replay bare = Replay.median(bares);
+        Replay full = Replay.median(fulls);
         report.row(
                 "replay",
                 "bare 2-stage Streams topology, exactly_once_v2",
-                bare,
+                bare.eventsPerSecond(),
                 "events/s",
                 consumer,
-                bare / consumer,
+                bare.eventsPerSecond() / consumer,
                 null);
-        Topology metrics = MetricsTopology.topology(
-                new CaseFolder(AssessmentPeriod.calendarMonth(), WorkingDayDeadlines.china()), ProcessingListener.NONE);
-        double full = streams(
-                bootstrapServers,
-                "bench-metrics",
-                metrics,
-                work,
-                List.of(Topics.CASE_EVENTS, Topics.CASE_STATE),
-                count);
-        report.row("replay", "metrics-service topology (vs bare)", full, "events/s", bare, full / bare, null);
+        report.row(
+                "replay",
+                "metrics-service topology (vs bare)",
+                full.eventsPerSecond(),
+                "events/s",
+                bare.eventsPerSecond(),
+                full.eventsPerSecond() / bare.eventsPerSecond(),
+                null);
         report.row(
                 "replay",
                 "metrics-service topology (vs plain consumer)",
-                full,
+                full.eventsPerSecond(),
                 "events/s",
                 consumer,
-                full / consumer,
+                full.eventsPerSecond() / consumer,
                 null);
+        report.row(
+                "replay",
+                "bare topology, CPU of the whole JVM (broker included) per event",
+                bare.cpuMicrosPerEvent(),
+                "µs",
+                null,
+                null,
+                null);
+        report.row(
+                "replay",
+                "metrics-service topology, CPU per event (ratio: bare's / this)",
+                full.cpuMicrosPerEvent(),
+                "µs",
+                bare.cpuMicrosPerEvent(),
+                bare.cpuMicrosPerEvent() / full.cpuMicrosPerEvent(),
+                null);
+    }
+
+    private static Topology metricsTopology() {
+        return MetricsTopology.topology(
+                new CaseFolder(AssessmentPeriod.calendarMonth(), WorkingDayDeadlines.china()), ProcessingListener.NONE);
+    }
+
+    /**
+     * One replay: events/s from the moment the application is RUNNING until it caught up (its start-up,
+     * the same fixed cost for both topologies, is not throughput), and the CPU time the whole process
+     * (broker included) spent meanwhile per event: less sensitive than events/s to other load on the machine.
+     */
+    record Replay(double eventsPerSecond, double cpuMicrosPerEvent) {
+        static Replay median(List<Replay> replays) {
+            List<Double> rates =
+                    replays.stream().map(Replay::eventsPerSecond).sorted().toList();
+            List<Double> cpus =
+                    replays.stream().map(Replay::cpuMicrosPerEvent).sorted().toList();
+            return new Replay(rates.get(rates.size() / 2), cpus.get(cpus.size() / 2));
+        }
     }
 
     private static void createOutputTopics(String bootstrapServers) throws Exception {
@@ -171,10 +228,9 @@ final class ReplayBench {
         return unit == null ? "" : unit;
     }
 
-    /** Runs a topology until its committed offsets reach the end of every input topic; events/s of the first. */
-    private static double streams(
-            String bootstrapServers, String applicationId, Topology topology, Path work, List<String> inputs, int count)
-            throws Exception {
+    /** Runs a topology until its committed offsets reach the end of case-events and its internal topics. */
+    private static Replay streams(
+            String bootstrapServers, String applicationId, Topology topology, Path work, int count) throws Exception {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -185,34 +241,69 @@ final class ReplayBench {
                 Files.createDirectories(work.resolve(applicationId)).toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("bench.streams."))
+                .forEach(name -> props.put(name.substring("bench.streams.".length()), System.getProperty(name)));
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
                 KafkaStreams streams = new KafkaStreams(topology, props)) {
+            long[] running = new long[2];
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING && running[0] == 0) {
+                    running[1] = os.getProcessCpuTime();
+                    running[0] = System.nanoTime();
+                }
+            });
+            Map<String, Long> before = ends(admin, applicationId);
             long start = System.nanoTime();
             streams.start();
-            while (!caughtUp(admin, applicationId, inputs)) {
+            while (!caughtUp(admin, applicationId, Topics.CASE_EVENTS)) {
                 if (streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException(applicationId + " failed");
                 }
                 Thread.sleep(100);
             }
-            double rate = count / IntakeBench.seconds(start);
-            log.info("{} caught up: {} events/s", applicationId, String.format("%.0f", rate));
+            long cpu = os.getProcessCpuTime() - running[1];
+            double seconds = IntakeBench.seconds(running[0]);
+            Replay replay = new Replay(count / seconds, cpu / 1_000.0 / count);
+            log.info(
+                    "{} caught up: {} events/s after a start-up of {} s, {} µs CPU per event; records written: {}",
+                    applicationId,
+                    String.format("%.0f", replay.eventsPerSecond()),
+                    String.format("%.1f", (running[0] - start) / 1e9),
+                    String.format("%.0f", replay.cpuMicrosPerEvent()),
+                    written(before, ends(admin, applicationId)));
             streams.close(Duration.ofSeconds(30));
-            return rate;
+            return replay;
         }
     }
 
-    /**
-     * True when the group's committed offsets reached the end of the input topics and of every other topic
-     * it reads (its internal repartition topics), so the last stage has counted everything.
-     */
-    private static boolean caughtUp(Admin admin, String groupId, List<String> inputs)
+    /** Records per topic from {@code before} to {@code after}, internal topics shortened to ~name. */
+    private static Map<String, Long> written(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> written = new TreeMap<>();
+        after.forEach((topic, end) -> {
+            long records = end - before.getOrDefault(topic, 0L);
+            if (records > 0) {
+                written.put(topic.replaceFirst("^bench-[a-z]+(-warmup)?(-\\d+)?-", "~"), records);
+            }
+        });
+        return written;
+    }
+
+    /** End offsets of the topics an application may write: its internal ones and every topic but the input. */
+    private static Map<String, Long> ends(Admin admin, String applicationId)
             throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata()
-                .get();
-        java.util.Set<String> topics = new java.util.TreeSet<>(inputs);
-        committed.keySet().forEach(tp -> topics.add(tp.topic()));
+        Set<String> topics = admin.listTopics().names().get().stream()
+                .filter(t ->
+                        t.startsWith(applicationId + "-") || !t.startsWith("bench-") && !t.equals(Topics.CASE_EVENTS))
+                .collect(Collectors.toSet());
+        Map<String, Long> ends = new TreeMap<>();
+        endOffsets(admin, topics).forEach((tp, end) -> ends.merge(tp.topic(), end, Long::sum));
+        return ends;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<String> topics)
+            throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(topics)
                 .allTopicNames()
@@ -220,20 +311,37 @@ final class ReplayBench {
                 .forEach((topic, description) -> description
                         .partitions()
                         .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+        return admin.listOffsets(latest).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /**
+     * True when the group's committed offsets reached the end of the input topic and of every other topic
+     * it reads (its internal repartition topics), so the last stage has counted everything. The input was
+     * written without transactions: its end is its last record plus one. The internal topics are written
+     * in transactions and end with a commit marker the group need not have passed.
+     */
+    private static boolean caughtUp(Admin admin, String groupId, String input)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        Set<String> topics = new TreeSet<>(Set.of(input));
+        committed.keySet().forEach(tp -> topics.add(tp.topic()));
+        Map<TopicPartition, Long> ends = endOffsets(admin, topics);
         long written = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
-            // a partition written in transactions ends with a commit marker the group may not have passed
-            if (end.getValue() > 0 && (done == null || done.offset() < end.getValue() - 1)) {
+            boolean internal = !end.getKey().topic().equals(input);
+            long needed = internal ? end.getValue() - 1 : end.getValue();
+            if (end.getValue() > 0 && (done == null || done.offset() < needed)) {
                 return false;
             }
-            if (!end.getKey().topic().equals(inputs.get(0))) {
+            if (internal) {
                 written += end.getValue();
             }
         }
-        // the later stages must have been fed at all before they can be caught up
+        // the later stage must have been fed at all before it can be caught up
         return written > 0;
     }
 }

@@ -140,13 +140,14 @@ class MetricsServiceIT {
         return new SpringApplicationBuilder(MetricsApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("fixedClock", Clock.class, () -> IN_DEMO_MONTH, bean -> bean.setPrimary(true)))
+                // default properties rank below application.yml: set the variables its placeholders read
                 .properties(
-                        "server.port=0",
+                        "PORT=0",
                         "STREAMS_APP_PREFIX=" + run,
                         "STATE_DIR=" + stateDirs.resolve(stateDir),
-                        "minxin.mongodb.database=" + run,
-                        "minxin.metrics.projection.group-id=" + run + "-projection",
-                        "minxin.metrics.gauges.refresh=1s")
+                        "MONGODB_DATABASE=" + run,
+                        "PROJECTION_GROUP_ID=" + run + "-projection",
+                        "GAUGES_REFRESH=1s")
                 .run();
     }
 
@@ -160,6 +161,8 @@ class MetricsServiceIT {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(Duration.ofSeconds(20))
+                // the Prometheus page lists every Kafka client metric: more than the default 256 KiB
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
     }
 

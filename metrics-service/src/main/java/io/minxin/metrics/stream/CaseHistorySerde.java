@@ -1,71 +1,164 @@
 package io.minxin.metrics.stream;
 
+import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
-import io.minxin.events.EventJson;
 import io.minxin.events.EventType;
-import java.time.OffsetDateTime;
+import io.minxin.events.Returned;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.Visited;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
-/** The distinct events of one case in the history store: a JSON array of the CloudEvents as published. */
+/**
+ * The distinct events of one case in the history store, in a compact binary form (every event reads and
+ * rewrites its case's history, so JSON here would cost more than the rest of the fold).
+ */
 final class CaseHistorySerde extends Serdes.WrapperSerde<List<CaseEvent>> {
+    /** First byte of every value, so a later layout can be told apart. */
+    private static final int FORMAT = 1;
+
+    /** Codes of the stored constants, append-only: values must read the same if the enums change order. */
+    private static final EventType[] TYPES = {
+        EventType.CASE_ACCEPTED, EventType.CASE_RETURNED, EventType.CASE_CONCLUDED, EventType.CASE_VISITED
+    };
+
+    private static final Channel[] CHANNELS = {Channel.PHONE, Channel.WEB};
+    private static final Satisfaction[] SATISFACTIONS = {
+        Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED, Satisfaction.UNSATISFIED, Satisfaction.UNREACHABLE
+    };
 
     CaseHistorySerde() {
         super(new HistorySerializer(), new HistoryDeserializer());
     }
 
+    static byte[] write(List<CaseEvent> events) {
+        Binary.Writer out = new Binary.Writer(64 + events.size() * 192);
+        out.writeByte(FORMAT).writeVarInt(events.size());
+        for (CaseEvent event : events) {
+            out.writeCode(event.type(), TYPES)
+                    .writeString(event.id())
+                    .writeString(event.source())
+                    .writeInstant(event.time());
+            writeData(out, event.data());
+        }
+        return out.toByteArray();
+    }
+
+    static List<CaseEvent> read(byte[] bytes) {
+        try {
+            return readBinary(bytes);
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new SerializationException("unreadable case history: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<CaseEvent> readBinary(byte[] bytes) {
+        Binary.Reader in = new Binary.Reader(bytes, 0);
+        int format = in.readByte();
+        if (format != FORMAT) {
+            throw new SerializationException("unknown case history format " + format);
+        }
+        int size = in.readVarInt();
+        List<CaseEvent> events = new ArrayList<>(size + 1);
+        for (int i = 0; i < size; i++) {
+            EventType type = in.readCode(TYPES);
+            if (type == null) {
+                throw new SerializationException("case history event without a type");
+            }
+            String id = in.readString();
+            String source = in.readString();
+            events.add(new CaseEvent(id, source, type, in.readInstant(), readData(in, type)));
+        }
+        if (!in.atEnd()) {
+            throw new SerializationException("trailing bytes after " + size + " events of a case history");
+        }
+        return events;
+    }
+
+    private static void writeData(Binary.Writer out, EventData data) {
+        if (data instanceof Accepted) {
+            Accepted a = (Accepted) data;
+            out.writeString(a.caseId())
+                    .writeString(a.unitId())
+                    .writeString(a.unitName())
+                    .writeCode(a.channel(), CHANNELS)
+                    .writeString(a.title())
+                    .writeString(a.category())
+                    .writeInstant(a.occurredAt())
+                    .writeInstant(a.dueAt())
+                    .writeInstant(a.assignedAt());
+        } else if (data instanceof Returned) {
+            Returned r = (Returned) data;
+            out.writeString(r.caseId())
+                    .writeString(r.unitId())
+                    .writeString(r.reason())
+                    .writeInstant(r.occurredAt());
+        } else if (data instanceof Concluded) {
+            Concluded c = (Concluded) data;
+            out.writeString(c.caseId())
+                    .writeString(c.unitId())
+                    .writeString(c.reply())
+                    .writeInstant(c.occurredAt());
+        } else if (data instanceof Visited) {
+            Visited v = (Visited) data;
+            out.writeString(v.caseId())
+                    .writeString(v.unitId())
+                    .writeCode(v.satisfaction(), SATISFACTIONS)
+                    .writeBoolean(v.excellent())
+                    .writeInstant(v.occurredAt());
+        } else {
+            throw new SerializationException(
+                    "not a case event: " + data.getClass().getSimpleName());
+        }
+    }
+
+    private static EventData readData(Binary.Reader in, EventType type) {
+        switch (type) {
+            case CASE_ACCEPTED:
+                return new Accepted(
+                        in.readString(),
+                        in.readString(),
+                        in.readString(),
+                        in.readCode(CHANNELS),
+                        in.readString(),
+                        in.readString(),
+                        in.readInstant(),
+                        in.readInstant(),
+                        in.readInstant());
+            case CASE_RETURNED:
+                return new Returned(in.readString(), in.readString(), in.readString(), in.readInstant());
+            case CASE_CONCLUDED:
+                return new Concluded(in.readString(), in.readString(), in.readString(), in.readInstant());
+            case CASE_VISITED:
+                return new Visited(
+                        in.readString(),
+                        in.readString(),
+                        in.readCode(SATISFACTIONS),
+                        in.readBoolean(),
+                        in.readInstant());
+            default:
+                throw new SerializationException("not a case event type: " + type);
+        }
+    }
+
     private static final class HistorySerializer implements Serializer<List<CaseEvent>> {
         @Override
         public byte[] serialize(String topic, List<CaseEvent> events) {
-            if (events == null) {
-                return null;
-            }
-            ArrayNode array = EventJson.mapper().createArrayNode();
-            events.forEach(e -> array.add(EventJson.toNode(e)));
-            return EventJson.mapper().writeValueAsBytes(array);
+            return events == null ? null : write(events);
         }
     }
 
     private static final class HistoryDeserializer implements Deserializer<List<CaseEvent>> {
         @Override
         public List<CaseEvent> deserialize(String topic, byte[] bytes) {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                JsonNode array = EventJson.mapper().readTree(bytes);
-                List<CaseEvent> events = new ArrayList<>(array.size());
-                for (JsonNode node : array) {
-                    events.add(event(node));
-                }
-                return events;
-            } catch (JacksonException | IllegalArgumentException e) {
-                throw new SerializationException("unreadable case history: " + e.getMessage(), e);
-            }
-        }
-
-        /** Events in the store were read from the topic before, so only their shape is restored here. */
-        private static CaseEvent event(JsonNode node) {
-            EventType type = EventType.fromCeType(node.path("type").asString(""))
-                    .orElseThrow(() -> new IllegalArgumentException("unknown type " + node.path("type")));
-            EventData data = EventJson.mapper().treeToValue(node.get("data"), type.dataClass());
-            JsonNode time = node.get("time");
-            return new CaseEvent(
-                    node.path("id").asString(),
-                    node.path("source").asString(),
-                    type,
-                    time == null || time.isNull()
-                            ? null
-                            : OffsetDateTime.parse(time.asString()).toInstant(),
-                    data);
+            return bytes == null ? null : read(bytes);
         }
     }
 }

@@ -3,28 +3,29 @@ package io.minxin.metrics.stream;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventFormatException;
-import io.minxin.events.EventJson;
 import io.minxin.events.state.CaseState;
 import io.minxin.metrics.casestate.CaseFolder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Stage one: keeps the distinct events of each case (its history) in a store keyed by caseId and
  * recomputes the case's state from the whole history on every new event, so arrival order cannot matter.
- * An exact repeat of an event (same source and id) changes nothing and publishes nothing.
+ * An exact repeat of an event (same source and id) changes nothing and publishes nothing. The key is never
+ * changed, so what follows stays in the same task without a repartition.
  */
-final class CaseStateProcessor implements Processor<String, byte[], String, Folded> {
+final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Folded> {
     private final CaseFolder folder;
     private final int maxEventsPerCase;
     private final ProcessingListener listener;
-    private ProcessorContext<String, Folded> context;
+    private FixedKeyProcessorContext<String, Folded> context;
     private KeyValueStore<String, List<CaseEvent>> histories;
 
     CaseStateProcessor(CaseFolder folder, int maxEventsPerCase, ProcessingListener listener) {
@@ -34,13 +35,13 @@ final class CaseStateProcessor implements Processor<String, byte[], String, Fold
     }
 
     @Override
-    public void init(ProcessorContext<String, Folded> context) {
+    public void init(FixedKeyProcessorContext<String, Folded> context) {
         this.context = context;
         this.histories = context.getStateStore(MetricsTopology.HISTORY_STORE);
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(FixedKeyRecord<String, byte[]> record) {
         CaseEvent event;
         try {
             event = read(record);
@@ -50,10 +51,9 @@ final class CaseStateProcessor implements Processor<String, byte[], String, Fold
         }
         String caseId = record.key();
         List<CaseEvent> history = histories.get(caseId);
-        List<CaseEvent> events = history == null ? new ArrayList<>() : new ArrayList<>(history);
-        String identity = event.dedupeKey();
+        List<CaseEvent> events = history == null ? new ArrayList<>(1) : new ArrayList<>(history);
         for (CaseEvent known : events) {
-            if (known.dedupeKey().equals(identity)) {
+            if (known.id().equals(event.id()) && known.source().equals(event.source())) {
                 listener.processed(ProcessingListener.Outcome.DUPLICATE);
                 return;
             }
@@ -75,15 +75,18 @@ final class CaseStateProcessor implements Processor<String, byte[], String, Fold
         listener.processed(ProcessingListener.Outcome.APPLIED);
     }
 
-    private static CaseEvent read(Record<String, byte[]> record) {
+    private static CaseEvent read(FixedKeyRecord<String, byte[]> record) {
         if (record.value() == null) {
             throw new Rejection("the value is empty");
         }
         CaseEvent event;
         try {
-            event = EventJson.fromBytes(record.value());
+            event = CaseEventReader.read(record.value());
         } catch (EventFormatException e) {
             throw new Rejection(e.getMessage());
+        } catch (DateTimeException e) {
+            // the contract's reader lets an unreadable envelope time through unwrapped
+            throw new Rejection("not a Minxin CloudEvent: " + e.getMessage());
         }
         if (!(event.data() instanceof CaseData)) {
             throw new Rejection(event.type().ceType() + " is not a case event");
@@ -98,7 +101,7 @@ final class CaseStateProcessor implements Processor<String, byte[], String, Fold
         return event;
     }
 
-    private void reject(Record<String, byte[]> record, String reason) {
+    private void reject(FixedKeyRecord<String, byte[]> record, String reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(MetricsTopology.DLQ_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         context.forward(record.withValue(Folded.rejected(record.value())).withHeaders(headers));

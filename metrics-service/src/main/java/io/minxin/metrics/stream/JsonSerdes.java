@@ -3,9 +3,6 @@ package io.minxin.metrics.stream;
 import io.minxin.events.EventJson;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.UnitMetrics;
-import io.minxin.metrics.unitrates.Contribution;
-import io.minxin.metrics.unitrates.Share;
-import io.minxin.metrics.unitrates.Tally;
 import io.minxin.metrics.unitrates.UnitDay;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,7 +11,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 
 /**
- * JSON serdes of the values on the topics and in the stores, all written with the contract's mapper. The
+ * JSON serdes of the values on the published topics, written with the contract's mapper. The
  * nested classes have no-argument constructors so the binder can be given them by class name.
  */
 public final class JsonSerdes {
@@ -34,24 +31,6 @@ public final class JsonSerdes {
     public static class UnitDaySerde extends Serdes.WrapperSerde<UnitDay> {
         public UnitDaySerde() {
             super(new JsonSerializer<>(), new JsonDeserializer<>(UnitDay.class));
-        }
-    }
-
-    static class ShareSerde extends Serdes.WrapperSerde<Share> {
-        ShareSerde() {
-            super(new JsonSerializer<>(), new JsonDeserializer<>(Share.class));
-        }
-    }
-
-    static class TallySerde extends Serdes.WrapperSerde<Tally> {
-        TallySerde() {
-            super(new JsonSerializer<>(), new JsonDeserializer<>(Tally.class));
-        }
-    }
-
-    static class ContributionSerde extends Serdes.WrapperSerde<Contribution> {
-        ContributionSerde() {
-            super(new JsonSerializer<>(), new JsonDeserializer<>(Contribution.class));
         }
     }
 

@@ -23,6 +23,8 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Materialized.StoreType;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -41,10 +43,23 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@link #unitMetrics}: case states to per-bucket counts: {@link UnitMetrics} per unit, channel and
  *       period, and {@link UnitDay} per unit, channel and local day of first acceptance.
  * </ol>
+ *
+ * <p>Stage two takes the case states straight from stage one in the same task (both are keyed by caseId),
+ * instead of reading them back from case-state: one application, one transaction per commit, and no JSON
+ * parsed twice. The stores and the repartition topic hold binary values ({@link CaseHistorySerde},
+ * {@link BinarySerdes}); only the published topics are JSON. The stores are cached, so a case changing
+ * several times within a commit interval writes its changelog once.
  */
 public final class MetricsTopology {
     /** Store of stage one: caseId to the case's distinct events. */
     public static final String HISTORY_STORE = "case-history";
+    /**
+     * Store of stage one: caseId to the version of its latest change. Its record cache lets a case through
+     * once per commit interval however often it changed meanwhile (a replay brings a case's events
+     * together), and only then is its state folded and published. Nothing is kept behind the cache
+     * ({@link CacheOnlyStore}) and nothing is logged: the history store holds all there is to publish.
+     */
+    public static final String CHANGED_STORE = "changed-cases";
     /** Store of stage two: caseId to what the case counts where. */
     public static final String CONTRIBUTION_STORE = "case-contributions";
     /** Store of stage two: bucket key to its running counts. */
@@ -62,6 +77,13 @@ public final class MetricsTopology {
     /** The outputs of stage two. */
     public record UnitCounts(KStream<String, UnitMetrics> periods, KStream<String, UnitDay> days) {}
 
+    /** The outputs of both stages, as they go to their topics. */
+    public record Outputs(
+            KStream<String, CaseState> states,
+            KStream<String, byte[]> deadLetters,
+            KStream<String, UnitMetrics> periods,
+            KStream<String, UnitDay> days) {}
+
     /** Stage one on a stream of case-events values as published (bytes, key caseId). */
     public static CaseStates caseState(
             KStream<String, byte[]> events, CaseFolder folder, int maxEventsPerCase, ProcessingListener listener) {
@@ -75,25 +97,37 @@ public final class MetricsTopology {
             int maxEventsPerCase,
             ProcessingListener listener,
             StoreType storeType) {
-        ProcessorSupplier<String, byte[], String, Folded> fold = new ProcessorSupplier<>() {
+        FixedKeyProcessorSupplier<String, byte[], Folded> fold = new FixedKeyProcessorSupplier<>() {
             @Override
-            public Processor<String, byte[], String, Folded> get() {
+            public FixedKeyProcessor<String, byte[], Folded> get() {
                 return new CaseStateProcessor(folder, maxEventsPerCase, listener);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(
-                        supplier(HISTORY_STORE, storeType), Serdes.String(), new CaseHistorySerde()));
+                                supplier(HISTORY_STORE, storeType), Serdes.String(), new CaseHistorySerde())
+                        .withCachingEnabled());
             }
         };
-        Map<String, KStream<String, Folded>> branches = events.process(fold, Named.as("fold-case"))
+        Map<String, KStream<String, Folded>> branches = events.processValues(fold, Named.as("fold-case"))
                 .split(Named.as("folded-"))
                 .branch((caseId, folded) -> folded.state() != null, Branched.as("state"))
                 .defaultBranch(Branched.as("rejected"));
+        FixedKeyProcessorSupplier<String, Long, CaseState> publish = () -> new PublishProcessor(folder);
+        KStream<String, CaseState> latest = branches.get("folded-state")
+                .mapValues(folded -> folded.state().version(), Named.as("case-changed"))
+                .toTable(
+                        Named.as("changed-cases"),
+                        Materialized.<String, Long>as(CacheOnlyStore.supplier(CHANGED_STORE))
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(Serdes.Long())
+                                .withCachingEnabled()
+                                .withLoggingDisabled())
+                .toStream(Named.as("case-to-publish"))
+                .processValues(publish, Named.as("case-state"), HISTORY_STORE);
         return new CaseStates(
-                branches.get("folded-state").mapValues(Folded::state, Named.as("case-state")),
-                branches.get("folded-rejected").mapValues(Folded::rejected, Named.as("dead-letter")));
+                latest, branches.get("folded-rejected").mapValues(Folded::rejected, Named.as("dead-letter")));
     }
 
     /** Stage two on a stream of case states (key caseId). */
@@ -111,19 +145,22 @@ public final class MetricsTopology {
 
             @Override
             public Set<StoreBuilder<?>> stores() {
+                // read and written once per published case state: a record cache would only hold copies
                 return Set.of(Stores.keyValueStoreBuilder(
-                        supplier(CONTRIBUTION_STORE, storeType), Serdes.String(), new JsonSerdes.ContributionSerde()));
+                        supplier(CONTRIBUTION_STORE, storeType),
+                        Serdes.String(),
+                        new BinarySerdes.ContributionSerde()));
             }
         };
         Map<String, KStream<String, Tally>> branches = states.process(contribute, Named.as("contribute"))
-                .groupByKey(Grouped.with("unit-changes", Serdes.String(), new JsonSerdes.ShareSerde()))
+                .groupByKey(Grouped.with("unit-changes", Serdes.String(), new BinarySerdes.ShareSerde()))
                 .aggregate(
                         () -> Tally.EMPTY,
                         (bucket, change, tally) -> tally.apply(change),
                         Named.as("tally"),
                         Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TALLY_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(new JsonSerdes.TallySerde())
+                                .withValueSerde(new BinarySerdes.TallySerde())
                                 .withStoreType(storeType))
                 .toStream(Named.as("tallies"))
                 .split(Named.as("tally-"))
@@ -134,22 +171,31 @@ public final class MetricsTopology {
                 branches.get("tally-day").mapValues(MetricsTopology::unitDayOf, Named.as("unit-day")));
     }
 
-    /** Both stages with their topics, as the service runs them (there as two applications). */
+    /** Both stages on a stream of case-events values, stage two fed by stage one directly. */
+    public static Outputs stages(
+            KStream<String, byte[]> events,
+            CaseFolder folder,
+            int maxEventsPerCase,
+            ProcessingListener listener,
+            StoreType storeType) {
+        CaseStates stageOne = caseState(events, folder, maxEventsPerCase, listener, storeType);
+        UnitCounts stageTwo = unitMetrics(stageOne.states(), storeType);
+        return new Outputs(stageOne.states(), stageOne.deadLetters(), stageTwo.periods(), stageTwo.days());
+    }
+
+    /** Both stages with their topics, as the service runs them. */
     public static void build(
             StreamsBuilder builder, CaseFolder folder, ProcessingListener listener, StoreType storeType) {
-        CaseStates stageOne = caseState(
+        Outputs out = stages(
                 builder.stream(Topics.CASE_EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
                 folder,
                 DEFAULT_MAX_EVENTS_PER_CASE,
                 listener,
                 storeType);
-        stageOne.states().to(Topics.CASE_STATE, Produced.with(Serdes.String(), new JsonSerdes.CaseStateSerde()));
-        stageOne.deadLetters().to(Topics.CASE_EVENTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()));
-        UnitCounts stageTwo = unitMetrics(
-                builder.stream(Topics.CASE_STATE, Consumed.with(Serdes.String(), new JsonSerdes.CaseStateSerde())),
-                storeType);
-        stageTwo.periods().to(Topics.UNIT_METRICS, Produced.with(Serdes.String(), new JsonSerdes.UnitMetricsSerde()));
-        stageTwo.days().to(UNIT_DAYS_TOPIC, Produced.with(Serdes.String(), new JsonSerdes.UnitDaySerde()));
+        out.states().to(Topics.CASE_STATE, Produced.with(Serdes.String(), new JsonSerdes.CaseStateSerde()));
+        out.deadLetters().to(Topics.CASE_EVENTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        out.periods().to(Topics.UNIT_METRICS, Produced.with(Serdes.String(), new JsonSerdes.UnitMetricsSerde()));
+        out.days().to(UNIT_DAYS_TOPIC, Produced.with(Serdes.String(), new JsonSerdes.UnitDaySerde()));
     }
 
     public static Topology topology(CaseFolder folder, ProcessingListener listener) {

@@ -1,13 +1,13 @@
 package io.minxin.metrics.stream;
 
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.events.state.CaseState;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.casestate.WorkingDayDeadlines;
 import java.util.function.Function;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized.StoreType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
- * The two stages as functions of the Kafka Streams binder (each its own application id, see
- * application.yml): {@code caseState} case-events to case-state and the dead-letter topic,
- * {@code unitMetrics} case-state to unit-metrics and unit-daily-metrics.
+ * Both stages as one function of the Kafka Streams binder (application id {@code <prefix>-case-state}, see
+ * application.yml): case-events to case-state, the dead-letter topic, unit-metrics and unit-daily-metrics.
+ * Stage two is fed by stage one in the same task, so no case state is parsed back from case-state.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamBindings {
@@ -33,17 +33,9 @@ class StreamBindings {
     Function<KStream<String, byte[]>, KStream<String, ?>[]> caseState(
             CaseFolder folder, MetricsProperties properties, ProcessingListener listener) {
         return events -> {
-            MetricsTopology.CaseStates out =
-                    MetricsTopology.caseState(events, folder, properties.maxEventsPerCase(), listener);
-            return outputs(out.states(), out.deadLetters());
-        };
-    }
-
-    @Bean
-    Function<KStream<String, CaseState>, KStream<String, ?>[]> unitMetrics() {
-        return states -> {
-            MetricsTopology.UnitCounts out = MetricsTopology.unitMetrics(states);
-            return outputs(out.periods(), out.days());
+            MetricsTopology.Outputs out =
+                    MetricsTopology.stages(events, folder, properties.maxEventsPerCase(), listener, StoreType.ROCKS_DB);
+            return outputs(out.states(), out.deadLetters(), out.periods(), out.days());
         };
     }
 

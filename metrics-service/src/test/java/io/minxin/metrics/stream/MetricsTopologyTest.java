@@ -106,6 +106,17 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void unreadableEnvelopeTimeGoesToTheDeadLetterTopicInsteadOfStoppingTheStream() {
+        String json = EventJson.toJson(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"))
+                .replaceFirst("\"time\":\"[^\"]*\"", "\"time\":1598922000");
+        topology.events.pipeInput("614418", json.getBytes(StandardCharsets.UTF_8));
+        topology.send(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
+
+        assertThat(reason(topology.deadLetters.readRecord())).startsWith("not a Minxin CloudEvent");
+        assertThat(topology.states.readValue().owner()).isEqualTo("a");
+    }
+
+    @Test
     void reassignmentMovesTheCaseFromTheReturningUnitToTheNewOwner() {
         topology.send(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
         topology.send(c.returned("a", "2020-09-01T10:00:00"));

@@ -1,0 +1,93 @@
+package io.minxin.metrics.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.minxin.events.Accepted;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.EventType;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.Visited;
+import io.minxin.events.demo.DemoMonth;
+import io.minxin.events.state.Counts;
+import io.minxin.metrics.unitrates.Contribution;
+import io.minxin.metrics.unitrates.Share;
+import io.minxin.metrics.unitrates.Tally;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/** The binary values of the stores and the repartition topic read back exactly what was written. */
+class BinaryValuesTest {
+    private final CaseHistorySerde histories = new CaseHistorySerde();
+
+    @Test
+    void everyDemoCaseHistoryReadsBackEqual() {
+        List<CaseEvent> events = DemoMonth.generate().caseEvents();
+
+        assertThat(roundTrip(histories, events)).isEqualTo(events);
+    }
+
+    @Test
+    void absentFieldsNonAsciiTextAndNanosecondsSurvive() {
+        Instant at = Instant.parse("2020-09-30T15:59:59.123456789Z");
+        Accepted accepted = new Accepted("614418", "u", null, Channel.WEB, "占道经营，噪音扰民", null, at, null, null);
+        List<CaseEvent> events = List.of(
+                new CaseEvent("e1", "/platform/p", EventType.CASE_ACCEPTED, null, accepted),
+                CaseEvent.of("e2", "/platform/p", new Visited("614418", null, null, true, at.minusSeconds(86_400))));
+
+        assertThat(roundTrip(histories, events)).isEqualTo(events);
+    }
+
+    @Test
+    void anUnknownFormatOrATruncatedValueIsASerializationError() {
+        byte[] bytes = histories
+                .serializer()
+                .serialize("t", DemoMonth.generate().caseEvents().subList(0, 3));
+        byte[] otherFormat = bytes.clone();
+        otherFormat[0] = '[';
+
+        assertThatThrownBy(() -> histories.deserializer().deserialize("t", otherFormat))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("format");
+        assertThatThrownBy(() -> histories.deserializer().deserialize("t", Arrays.copyOf(bytes, bytes.length - 5)))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void contributionsChangesAndTalliesReadBackEqual() {
+        Map<String, Share> shares = new LinkedHashMap<>();
+        shares.put("a|PHONE|2020-09", new Share("兴隆台街道", new Counts(1, 1, 0, 1, 1, 0, 2, 1)));
+        shares.put("a|PHONE|2020-09-01", new Share(null, new Counts(-1, 0, 0, 0, 0, 0, -3, Long.MIN_VALUE)));
+        Contribution contribution = new Contribution(shares);
+        Tally tally = new Tally("兴隆台街道", new Counts(Long.MAX_VALUE, 0, 0, 0, 0, 0, 0, -1), 42);
+
+        assertThat(roundTrip(new BinarySerdes.ContributionSerde(), contribution))
+                .isEqualTo(contribution);
+        assertThat(roundTrip(new BinarySerdes.ContributionSerde(), Contribution.NONE))
+                .isEqualTo(Contribution.NONE);
+        assertThat(roundTrip(new BinarySerdes.ShareSerde(), shares.get("a|PHONE|2020-09-01")))
+                .isEqualTo(shares.get("a|PHONE|2020-09-01"));
+        assertThat(roundTrip(new BinarySerdes.TallySerde(), tally)).isEqualTo(tally);
+        assertThat(roundTrip(new BinarySerdes.TallySerde(), Tally.EMPTY)).isEqualTo(Tally.EMPTY);
+    }
+
+    @Test
+    void satisfactionAndChannelKeepTheirMeaning() {
+        for (Satisfaction satisfaction : Satisfaction.values()) {
+            CaseEvent visit = CaseEvent.of(
+                    "v", "/p", new Visited("1", "u", satisfaction, false, Instant.parse("2020-09-01T00:00:00Z")));
+            assertThat(roundTrip(histories, List.of(visit))).containsExactly(visit);
+        }
+    }
+
+    private static <T> T roundTrip(Serde<T> serde, T value) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+}

@@ -1,0 +1,119 @@
+package io.minxin.metrics.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.CaseEvent;
+import io.minxin.events.EventJson;
+import io.minxin.events.demo.DemoMonth;
+import io.minxin.events.demo.DemoStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The streaming reader gives what the contract's reader gives, event for event and rejection for rejection. */
+class CaseEventReaderTest {
+    private static final String ACCEPTED = "{\"specversion\":\"1.0\",\"id\":\"614418-1\",\"source\":\"/platform/p\","
+            + "\"type\":\"minxin.case.accepted\",\"time\":\"2020-09-01T01:00:00Z\",\"datacontenttype\":\"application/json\","
+            + "\"data\":{\"caseId\":\"614418\",\"unitId\":\"a\",\"unitName\":\"兴隆台街道\",\"channel\":\"PHONE\","
+            + "\"title\":\"占道\\u7ecf\\u8425\",\"occurredAt\":\"2020-09-01T01:00:00Z\"}}";
+
+    @Test
+    void everyDemoEventTakesTheStreamingPathAndReadsAsTheContractReadsIt() {
+        List<CaseEvent> events = Stream.concat(
+                        DemoMonth.generate().caseEvents().stream(), DemoStream.events(8890, 2_000))
+                .toList();
+
+        for (CaseEvent event : events) {
+            byte[] bytes = EventJson.toBytes(event);
+            assertThat(CaseEventReader.plain(bytes)).isEqualTo(event).isEqualTo(EventJson.fromBytes(bytes));
+        }
+    }
+
+    @Test
+    void theCommonShapeWithEscapesAndUnknownFieldsTakesTheStreamingPath() {
+        String json = ACCEPTED.replace("\"data\":{", "\"ext\":{\"a\":[1,{\"b\":null}]},\"data\":{\"extra\":[true],");
+
+        assertThat(CaseEventReader.plain(bytes(json))).isNotNull().isEqualTo(EventJson.fromBytes(bytes(json)));
+    }
+
+    static Stream<String> unusualValues() {
+        return Stream.of(
+                ACCEPTED,
+                ACCEPTED.replace("\"type\":\"minxin.case.accepted\",", "") + "",
+                moveDataFirst(ACCEPTED),
+                ACCEPTED.replace("\"id\":\"614418-1\"", "\"id\":614418"),
+                ACCEPTED.replace("\"id\":\"614418-1\",", ""),
+                ACCEPTED.replace("\"source\":\"/platform/p\"", "\"source\":null"),
+                ACCEPTED.replace("\"id\":\"614418-1\",", "\"id\":\"x\",\"id\":\"y\","),
+                ACCEPTED.replace("\"time\":\"2020-09-01T01:00:00Z\"", "\"time\":null"),
+                ACCEPTED.replace("\"time\":\"2020-09-01T01:00:00Z\"", "\"time\":\"2020-09-01T09:00:00+08:00\""),
+                ACCEPTED.replace("\"time\":\"2020-09-01T01:00:00Z\"", "\"time\":1598922000"),
+                ACCEPTED.replace("\"time\":\"2020-09-01T01:00:00Z\",", ""),
+                ACCEPTED.replace(
+                        "\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"2020-09-01T09:00:00+08:00\""),
+                ACCEPTED.replace(
+                        "\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"2020-09-01T01:00:00.5Z\""),
+                ACCEPTED.replace("\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"2020-13-01T01:00:00Z\""),
+                ACCEPTED.replace("\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":1598922000000"),
+                ACCEPTED.replace("\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"\""),
+                ACCEPTED.replace("\"channel\":\"PHONE\"", "\"channel\":\"phone\""),
+                ACCEPTED.replace("\"channel\":\"PHONE\"", "\"channel\":null"),
+                ACCEPTED.replace("\"unitId\":\"a\"", "\"unitId\":7"),
+                ACCEPTED.replace("\"unitId\":\"a\"", "\"unitId\":null"),
+                ACCEPTED.replace("\"unitId\":\"a\",", "\"unitId\":\"a\",\"unitId\":\"b\","),
+                ACCEPTED.replace("\"caseId\":\"614418\",", ""),
+                ACCEPTED.replace("\"type\":\"minxin.case.accepted\"", "\"type\":\"minxin.case.visited\""),
+                ACCEPTED.replace("\"type\":\"minxin.case.accepted\"", "\"type\":\"minxin.unit.login\""),
+                ACCEPTED.replace("\"type\":\"minxin.case.accepted\"", "\"type\":\"minxin.case.unknown\""),
+                ACCEPTED.replace(",\"data\":{", ",\"data\":null,\"x\":{"),
+                ACCEPTED.replace(",\"data\":{", ",\"data\":[],\"x\":{"),
+                ACCEPTED.replace("\"data\":{", "\"data\":{},\"x\":{"),
+                visited("true"),
+                visited("\"true\""),
+                visited("1"),
+                visited("null"),
+                visited(null),
+                ACCEPTED + " ",
+                ACCEPTED + "{}",
+                ACCEPTED.substring(0, ACCEPTED.length() - 2),
+                "[" + ACCEPTED + "]",
+                "",
+                "null",
+                "{\"specversion\":");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unusualValues")
+    void unusualValuesReadAsTheContractReadsThem(String json) {
+        assertThat(outcome(() -> CaseEventReader.read(bytes(json))))
+                .isEqualTo(outcome(() -> EventJson.fromBytes(bytes(json))));
+    }
+
+    private static String visited(String excellent) {
+        return "{\"id\":\"v\",\"source\":\"/p\",\"type\":\"minxin.case.visited\",\"data\":{\"caseId\":\"1\","
+                + "\"satisfaction\":\"SATISFIED\"," + (excellent == null ? "" : "\"excellent\":" + excellent + ",")
+                + "\"occurredAt\":\"2020-09-03T01:00:00Z\"}}";
+    }
+
+    private static String moveDataFirst(String json) {
+        int data = json.indexOf(",\"data\":");
+        return "{" + json.substring(data + 1, json.length() - 1) + "," + json.substring(1, data) + "}";
+    }
+
+    /** The event read, or the kind and words of the failure. */
+    private static Object outcome(Supplier<CaseEvent> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+}
