@@ -179,7 +179,7 @@ class DeployChecksIT {
                                 "部署检查诉求",
                                 null,
                                 accepted,
-                                accepted.plus(Duration.ofDays(3)),
+                                null,
                                 null)),
                 CaseEvent.of(
                         caseId + "-2", source, new Concluded(caseId, unit.unitId(), "已办结", accepted.plusSeconds(60))),

@@ -26,6 +26,7 @@ import io.minxin.events.demo.DemoUnit;
 import io.minxin.events.state.UnitMetrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * {@code unit-metrics} sees the new received count. Passes with no error, freshness p99 under 1 s, and no
  * service's heap after a full GC growing by 20% or more between a third of the run and its end.
  */
-@Order(3)
+@Order(4)
 @ExtendWith(MinxinExtension.class)
 class LoadIT {
     private static final Logger log = LoggerFactory.getLogger(LoadIT.class);
@@ -71,12 +72,17 @@ class LoadIT {
     private static final Duration PROBE_EVERY = Duration.ofMillis(200);
     private static final int DASHBOARDS = 20;
     private static final Duration DASHBOARD_EVERY = Duration.ofSeconds(1);
-    private static final String PROBE_UNIT = "load-probe";
+    /** A demo unit (so every unit notice-service knows is one of the demo's), left out of the load itself. */
+    private static final DemoUnit PROBE_UNIT = DemoUnit.CICAI;
+
+    private static final List<DemoUnit> LOAD_UNITS =
+            DemoUnit.ALL.stream().filter(unit -> unit != PROBE_UNIT).toList();
     private static final String SOURCE = "/platform/e2e-load";
 
     @Test
     void sustainsAThousandEventsPerSecondWithFreshMetricsAndAFlatHeap(Minxin minxin) throws Exception {
         Duration duration = Duration.ofSeconds(Long.getLong("e2e.load.seconds", 60));
+        Path logs = E2eSettings.fromSystemProperties().logs();
         Api gateway = minxin.gateway();
         String integration = minxin.keys().integration();
         Dashboard dashboard = DemoLoad.dashboard(minxin);
@@ -95,7 +101,7 @@ class LoadIT {
         ExecutorService senders = Executors.newFixedThreadPool(8);
         ExecutorService watcher = Executors.newSingleThreadExecutor();
         CountDownLatch watching = new CountDownLatch(1);
-        String probeKey = UnitMetrics.key(PROBE_UNIT, Channel.PHONE, MONTH.toString());
+        String probeKey = UnitMetrics.key(PROBE_UNIT.unitId(), Channel.PHONE, MONTH.toString());
         watcher.submit(() -> {
             try (UnitMetricsWatch watch = new UnitMetricsWatch(minxin.kafkaBootstrap(), true)) {
                 watching.countDown();
@@ -202,6 +208,8 @@ class LoadIT {
         Pause.lasting(duration.dividedBy(3), "a third of the run");
         for (ServiceProcess service : minxin.services()) {
             heapAtThird.put(service.service().artifact(), Heap.liveDataAfterFullGc(service));
+            Heap.writeHistogram(
+                    service, logs.resolve("heap-" + service.service().artifact() + "-third.txt"));
         }
         Pause.lasting(duration.minusNanos(System.nanoTime() - start), "the end of the run");
         running.set(false);
@@ -216,6 +224,8 @@ class LoadIT {
         Map<String, Double> heapAtEnd = new LinkedHashMap<>();
         for (ServiceProcess service : minxin.services()) {
             heapAtEnd.put(service.service().artifact(), Heap.liveDataAfterFullGc(service));
+            Heap.writeHistogram(
+                    service, logs.resolve("heap-" + service.service().artifact() + "-end.txt"));
         }
 
         List<Long> freshness = new ArrayList<>();
@@ -236,8 +246,7 @@ class LoadIT {
                 heapAtEnd,
                 errors);
         log.info("load run:\n{}", report);
-        Files.writeString(
-                E2eSettings.fromSystemProperties().logs().resolve("load-report.txt"), report, StandardCharsets.UTF_8);
+        Files.writeString(logs.resolve("load-report.txt"), report, StandardCharsets.UTF_8);
 
         assertThat(errors).as("errors").isEmpty();
         assertThat(throughput).as("events/s").isGreaterThanOrEqualTo(0.95 * EVENTS_PER_SECOND);
@@ -273,7 +282,7 @@ class LoadIT {
         for (int i = 0; i < CASES_PER_TICK; i++) {
             int number = tick * CASES_PER_TICK + i;
             String caseId = "load-" + number;
-            DemoUnit unit = DemoUnit.ALL.get(number % DemoUnit.ALL.size());
+            DemoUnit unit = LOAD_UNITS.get(number % LOAD_UNITS.size());
             Channel channel = number % 3 == 0 ? Channel.WEB : Channel.PHONE;
             Instant acceptedAt = dayStart.plusSeconds(i);
             events.add(CaseEvent.of(
@@ -314,8 +323,8 @@ class LoadIT {
                 SOURCE,
                 new Accepted(
                         caseId,
-                        PROBE_UNIT,
-                        "负载探针单位",
+                        PROBE_UNIT.unitId(),
+                        PROBE_UNIT.unitName(),
                         Channel.PHONE,
                         "探针诉求 " + n,
                         null,

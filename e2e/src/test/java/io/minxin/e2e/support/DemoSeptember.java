@@ -63,7 +63,7 @@ public final class DemoSeptember {
                                         "url",
                                         minxin.webhooks().url(),
                                         "types",
-                                        List.of("PUSHBACK_CONFIRMED", "DUTY_LETTER")))
+                                        List.of("PUSHBACK_CONFIRMED")))
                                 .getBytes(StandardCharsets.UTF_8));
         assertThat(subscribed.status())
                 .as("webhook subscription: %s", subscribed)

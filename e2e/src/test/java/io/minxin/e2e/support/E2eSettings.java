@@ -45,9 +45,4 @@ public record E2eSettings(Path root, String version, Path logs) {
         }
         return jars;
     }
-
-    /** A file of the repository, e.g. {@code deploy/prometheus/rules.yml}. */
-    public Path repoFile(String relative) {
-        return root.resolve(relative);
-    }
 }

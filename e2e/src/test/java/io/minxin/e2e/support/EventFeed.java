@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +22,6 @@ public final class EventFeed {
 
     private final Api api;
     private final String apiKey;
-    private final AtomicInteger retriedAnswers = new AtomicInteger();
     private final List<Integer> retriedStatuses = new ArrayList<>();
 
     public EventFeed(Api api, String apiKey) {
@@ -76,7 +74,7 @@ public final class EventFeed {
                     try {
                         response = api.post("api/v1/events/batch", apiKey, NDJSON, body);
                     } catch (RuntimeException e) {
-                        retriedAnswers.incrementAndGet();
+                        retried(0);
                         return false;
                     }
                     if (response.status() == 202) {
@@ -84,10 +82,7 @@ public final class EventFeed {
                         return true;
                     }
                     if (response.status() == 503 || response.status() == 429) {
-                        retriedAnswers.incrementAndGet();
-                        synchronized (retriedStatuses) {
-                            retriedStatuses.add(response.status());
-                        }
+                        retried(response.status());
                         return false;
                     }
                     throw new AssertionError("batch refused: " + response);
@@ -95,12 +90,13 @@ public final class EventFeed {
         return accepted.get();
     }
 
-    /** How many answers were retried (503, 429, no connection) so far. */
-    public int retriedAnswers() {
-        return retriedAnswers.get();
+    private void retried(int status) {
+        synchronized (retriedStatuses) {
+            retriedStatuses.add(status);
+        }
     }
 
-    /** The HTTP statuses that were retried, in order. */
+    /** The HTTP statuses that were retried, in order; 0 for no answer (connection failed). */
     public List<Integer> retriedStatuses() {
         synchronized (retriedStatuses) {
             return List.copyOf(retriedStatuses);

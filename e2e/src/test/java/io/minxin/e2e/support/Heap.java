@@ -2,6 +2,10 @@ package io.minxin.e2e.support;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +31,16 @@ public final class Heap {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> Scrape.of(service).sum("jvm_gc_pause_seconds_count") > pausesBefore);
         return Scrape.of(service).sum("jvm_gc_live_data_size_bytes");
+    }
+
+    /** Writes the service's class histogram (live objects, after a full GC) to {@code file}, for a diagnosis. */
+    public static void writeHistogram(ServiceProcess service, Path file) {
+        Commands.Result histogram = Commands.run(List.of(JCMD, String.valueOf(service.pid()), "GC.class_histogram"));
+        try {
+            Files.writeString(file, histogram.output(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Heap() {}

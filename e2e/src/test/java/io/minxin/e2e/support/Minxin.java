@@ -1,11 +1,12 @@
 package io.minxin.e2e.support;
 
+import io.minxin.events.demo.DemoMonth;
 import io.minxin.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,13 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Minxin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Minxin.class);
-
-    /**
-     * notice-service's first duty check waits this long. The run sets it to a day, so no working day is checked
-     * (and marked checked) before a test has loaded the log-ins of the month it checks; that test restarts the
-     * service with a short delay.
-     */
-    public static final String DUTY_INITIAL_DELAY = "MINXIN_NOTICE_DUTY_INITIAL_DELAY";
 
     private static Minxin shared;
     private static RuntimeException startFailure;
@@ -130,7 +124,10 @@ public final class Minxin implements AutoCloseable {
             environment.put("MINXIN_RANKING_AUTO_CLOSE", "false");
         }
         if (service == Service.NOTICE) {
-            environment.put(DUTY_INITIAL_DELAY, "PT24H");
+            // The duty check judges the reference month only, once its log-ins have been consumed (as run.sh).
+            YearMonth month = DemoMonth.DEFAULT_MONTH;
+            environment.put("MINXIN_DUTY_SINCE", month.atDay(1).toString());
+            environment.put("MINXIN_DUTY_UNTIL", month.atEndOfMonth().toString());
         }
         if (service == Service.GATEWAY) {
             environment.put("INTAKE_URI", local(ports.get(Service.INTAKE)));
@@ -176,10 +173,6 @@ public final class Minxin implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return stack.endpoints().bootstrapServers();
-    }
-
-    public URI gatewayUri() {
-        return gateway().base();
     }
 
     /** Stops the services (gateway first, intake last), then the stack, and removes the temporary data. */

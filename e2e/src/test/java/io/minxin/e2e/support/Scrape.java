@@ -1,12 +1,9 @@
 package io.minxin.e2e.support;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,10 +11,9 @@ import java.util.regex.Pattern;
 public final class Scrape {
     private static final Pattern SAMPLE =
             Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    /** One line: metric name, labels, value. */
-    public record Sample(String name, Map<String, String> labels, double value) {}
+    /** One line: metric name and value (the labels are not needed here). */
+    public record Sample(String name, double value) {}
 
     private final List<Sample> samples;
 
@@ -35,14 +31,7 @@ public final class Scrape {
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("not a Prometheus sample line: " + line);
             }
-            Map<String, String> labels = new LinkedHashMap<>();
-            if (matcher.group(3) != null) {
-                Matcher label = LABEL.matcher(matcher.group(3));
-                while (label.find()) {
-                    labels.put(label.group(1), label.group(2));
-                }
-            }
-            samples.add(new Sample(matcher.group(1), labels, value(matcher.group(4))));
+            samples.add(new Sample(matcher.group(1), value(matcher.group(4))));
         }
         return new Scrape(samples);
     }
@@ -56,10 +45,6 @@ public final class Scrape {
         return parse(response.text());
     }
 
-    public List<Sample> samples() {
-        return samples;
-    }
-
     /** Every sample name, e.g. {@code x_total}, {@code x_bucket}, {@code x_count}. */
     public Set<String> names() {
         Set<String> names = new TreeSet<>();
@@ -67,16 +52,12 @@ public final class Scrape {
         return names;
     }
 
-    /** The sum of the samples of {@code name} whose labels match. */
-    public double sum(String name, Predicate<Map<String, String>> labels) {
+    /** The sum of the samples of {@code name} over all their labels. */
+    public double sum(String name) {
         return samples.stream()
-                .filter(sample -> sample.name().equals(name) && labels.test(sample.labels()))
+                .filter(sample -> sample.name().equals(name))
                 .mapToDouble(Sample::value)
                 .sum();
-    }
-
-    public double sum(String name) {
-        return sum(name, labels -> true);
     }
 
     private static double value(String text) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceProcess {
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
-    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final Duration STARTUP = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String HEAP = "-Xmx384m";
 
@@ -60,10 +60,6 @@ public final class ServiceProcess {
     /** Direct HTTP access, bypassing the gateway (actuator endpoints, fault checks). */
     public Api api() {
         return api;
-    }
-
-    public Path logFile() {
-        return logFile;
     }
 
     /** Sets an environment variable for the next {@link #start()}, e.g. to restart with other settings. */
@@ -136,10 +132,6 @@ public final class ServiceProcess {
             throw new IllegalStateException(service.artifact() + " is not running");
         }
         return process.pid();
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
     }
 
     /** {@code kill -9}: no shutdown hooks, no flush, no commit. */
