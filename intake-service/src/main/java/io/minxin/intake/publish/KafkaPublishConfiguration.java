@@ -26,12 +26,10 @@ class KafkaPublishConfiguration {
     /** Bounds shutdown when the broker is gone; the client's default waits 30 s per producer. */
     private static final int CLOSE_TIMEOUT_SECONDS = 5;
 
-    private static final int TRANSACTION_BATCH_BYTES = 256 * 1024;
-
     @Bean
     DefaultKafkaProducerFactory<String, byte[]> eventProducerFactory(
             KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-        return producerFactory(kafka.buildProducerProperties(), customizers);
+        return producerFactory(kafka, customizers);
     }
 
     @Bean
@@ -39,12 +37,7 @@ class KafkaPublishConfiguration {
             KafkaProperties kafka,
             PublishProperties publish,
             ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-        Map<String, Object> config = kafka.buildProducerProperties();
-        // a transaction's records are all handed over at once and then flushed, so larger batches only mean
-        // fewer produce requests (for the broker too); the 16 KiB default splits a batch of 1,000 events into
-        // dozens of them
-        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, TRANSACTION_BATCH_BYTES);
-        DefaultKafkaProducerFactory<String, byte[]> factory = producerFactory(config, customizers);
+        DefaultKafkaProducerFactory<String, byte[]> factory = producerFactory(kafka, customizers);
         factory.setTransactionIdPrefix(publish.transactionIdPrefix());
         return factory;
     }
@@ -72,8 +65,7 @@ class KafkaPublishConfiguration {
             @Qualifier("transactionalEventTemplate") KafkaTemplate<String, byte[]> transactionalEventTemplate,
             @Qualifier("publishScheduler") Scheduler publishScheduler,
             PublishProperties publish) {
-        return new KafkaEventPublisher(
-                eventTemplate, transactionalEventTemplate, publishScheduler, publish.timeout(), publish.maxInFlight());
+        return new KafkaEventPublisher(eventTemplate, transactionalEventTemplate, publishScheduler, publish.timeout());
     }
 
     @Bean
@@ -83,7 +75,8 @@ class KafkaPublishConfiguration {
     }
 
     private static DefaultKafkaProducerFactory<String, byte[]> producerFactory(
-            Map<String, Object> config, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+            KafkaProperties kafka, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        Map<String, Object> config = kafka.buildProducerProperties();
         // not negotiable by configuration: an acknowledged event must be on every in-sync replica, once
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

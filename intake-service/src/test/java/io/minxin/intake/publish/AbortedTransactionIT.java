@@ -93,7 +93,6 @@ class AbortedTransactionIT {
                 return super.send(record);
             }
         };
-        return new KafkaEventPublisher(
-                new KafkaTemplate<>(plainFactory), failing, scheduler, Duration.ofSeconds(20), 100);
+        return new KafkaEventPublisher(new KafkaTemplate<>(plainFactory), failing, scheduler, Duration.ofSeconds(20));
     }
 }
