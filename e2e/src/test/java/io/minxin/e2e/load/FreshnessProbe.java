@@ -1,9 +1,9 @@
 package io.minxin.e2e.load;
 
 import io.minxin.e2e.support.Api;
-import io.minxin.e2e.support.Cases;
 import io.minxin.e2e.support.Response;
 import io.minxin.e2e.support.UnitMetricsWatch;
+import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
@@ -106,6 +106,18 @@ final class FreshnessProbe {
     private CaseEvent caseNumber(int n) {
         String caseId = "load-probe-" + n;
         Instant at = month.atDay(1).atTime(8, 0).atZone(ZONE).toInstant().plusSeconds(n);
-        return Cases.accepted(source, caseId, unit, Channel.PHONE, "探针诉求 " + n, at, at.plus(Duration.ofDays(5)));
+        return CaseEvent.of(
+                caseId + "-1",
+                source,
+                new Accepted(
+                        caseId,
+                        unit.unitId(),
+                        unit.unitName(),
+                        Channel.PHONE,
+                        "探针诉求 " + n,
+                        null,
+                        at,
+                        at.plus(Duration.ofDays(5)),
+                        null));
     }
 }

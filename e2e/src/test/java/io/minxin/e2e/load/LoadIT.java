@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.minxin.e2e.support.Api;
-import io.minxin.e2e.support.Cases;
 import io.minxin.e2e.support.Dashboard;
 import io.minxin.e2e.support.DemoLoad;
 import io.minxin.e2e.support.E2eSettings;
@@ -13,9 +12,12 @@ import io.minxin.e2e.support.Minxin;
 import io.minxin.e2e.support.MinxinExtension;
 import io.minxin.e2e.support.Pause;
 import io.minxin.e2e.support.Response;
+import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
+import io.minxin.events.Concluded;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Visited;
 import io.minxin.events.demo.DemoUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -214,20 +216,31 @@ class LoadIT {
             DemoUnit unit = LOAD_UNITS.get(number % LOAD_UNITS.size());
             Channel channel = number % 3 == 0 ? Channel.WEB : Channel.PHONE;
             Instant acceptedAt = dayStart.plusSeconds(i);
-            events.add(Cases.accepted(
+            events.add(CaseEvent.of(
+                    caseId + "-1",
                     SOURCE,
-                    caseId,
-                    unit,
-                    channel,
-                    "负载测试诉求 " + number,
-                    acceptedAt,
-                    acceptedAt.plus(Duration.ofDays(5))));
+                    new Accepted(
+                            caseId,
+                            unit.unitId(),
+                            unit.unitName(),
+                            channel,
+                            "负载测试诉求 " + number,
+                            null,
+                            acceptedAt,
+                            acceptedAt.plus(Duration.ofDays(5)),
+                            null)));
             Instant concludedAt = acceptedAt.plus(Duration.ofHours(1 + number % 200));
-            events.add(Cases.concluded(SOURCE, caseId, unit, concludedAt));
+            events.add(CaseEvent.of(caseId + "-2", SOURCE, new Concluded(caseId, unit.unitId(), "已办结", concludedAt)));
             if (number % 2 == 0) {
-                Satisfaction satisfaction = number % 10 == 0 ? Satisfaction.UNSATISFIED : Satisfaction.SATISFIED;
-                events.add(Cases.visited(
-                        SOURCE, caseId, unit, satisfaction, number % 4 == 0, concludedAt.plus(Duration.ofHours(2))));
+                events.add(CaseEvent.of(
+                        caseId + "-3",
+                        SOURCE,
+                        new Visited(
+                                caseId,
+                                unit.unitId(),
+                                number % 10 == 0 ? Satisfaction.UNSATISFIED : Satisfaction.SATISFIED,
+                                number % 4 == 0,
+                                concludedAt.plus(Duration.ofHours(2)))));
             }
         }
         return EventFeed.lines(events, null);
