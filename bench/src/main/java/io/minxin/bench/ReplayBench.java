@@ -11,6 +11,7 @@ import io.minxin.metrics.casestate.WorkingDayDeadlines;
 import io.minxin.metrics.stream.MetricsTopology;
 import io.minxin.metrics.stream.ProcessingListener;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -119,19 +121,19 @@ final class ReplayBench {
                 null);
         report.row(
                 "replay",
-                "bare topology, CPU of the whole JVM (broker included) per event",
-                bare.cpuMicrosPerEvent(),
+                "bare topology, CPU of the Java threads (Streams, clients, broker; not JIT, GC) per event",
+                bare.threadCpuMicrosPerEvent(),
                 "µs",
                 null,
                 null,
                 null);
         report.row(
                 "replay",
-                "metrics-service topology, CPU per event (ratio: bare's / this)",
-                full.cpuMicrosPerEvent(),
+                "metrics-service topology, CPU of the Java threads per event (ratio: bare's / this)",
+                full.threadCpuMicrosPerEvent(),
                 "µs",
-                bare.cpuMicrosPerEvent(),
-                bare.cpuMicrosPerEvent() / full.cpuMicrosPerEvent(),
+                bare.threadCpuMicrosPerEvent(),
+                bare.threadCpuMicrosPerEvent() / full.threadCpuMicrosPerEvent(),
                 null);
     }
 
@@ -142,17 +144,33 @@ final class ReplayBench {
 
     /**
      * One replay: events/s from the moment the application is RUNNING until it caught up (its start-up,
-     * the same fixed cost for both topologies, is not throughput), and the CPU time the whole process
-     * (broker included) spent meanwhile per event: less sensitive than events/s to other load on the machine.
+     * the same fixed cost for both topologies, is not throughput), and the CPU time spent meanwhile per
+     * event, by the whole process and by its Java threads alone (Streams, Kafka clients, the broker; not
+     * the JIT compiler or the GC). CPU per event is less sensitive than events/s to other load on the
+     * machine, the Java threads' share also to compilation still going on.
      */
-    record Replay(double eventsPerSecond, double cpuMicrosPerEvent) {
+    record Replay(double eventsPerSecond, double cpuMicrosPerEvent, double threadCpuMicrosPerEvent) {
         static Replay median(List<Replay> replays) {
-            List<Double> rates =
-                    replays.stream().map(Replay::eventsPerSecond).sorted().toList();
-            List<Double> cpus =
-                    replays.stream().map(Replay::cpuMicrosPerEvent).sorted().toList();
-            return new Replay(rates.get(rates.size() / 2), cpus.get(cpus.size() / 2));
+            return new Replay(
+                    median(replays, Replay::eventsPerSecond),
+                    median(replays, Replay::cpuMicrosPerEvent),
+                    median(replays, Replay::threadCpuMicrosPerEvent));
         }
+
+        private static double median(List<Replay> replays, ToDoubleFunction<Replay> figure) {
+            double[] values = replays.stream().mapToDouble(figure).sorted().toArray();
+            return values[values.length / 2];
+        }
+    }
+
+    /** CPU time of the live Java threads so far, in ns. */
+    private static long javaThreadsCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     private static void createOutputTopics(String bootstrapServers) throws Exception {
@@ -247,10 +265,11 @@ final class ReplayBench {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
                 KafkaStreams streams = new KafkaStreams(topology, props)) {
-            long[] running = new long[2];
+            long[] running = new long[3];
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING && running[0] == 0) {
                     running[1] = os.getProcessCpuTime();
+                    running[2] = javaThreadsCpu();
                     running[0] = System.nanoTime();
                 }
             });
@@ -264,14 +283,17 @@ final class ReplayBench {
                 Thread.sleep(100);
             }
             long cpu = os.getProcessCpuTime() - running[1];
+            long threadCpu = javaThreadsCpu() - running[2];
             double seconds = IntakeBench.seconds(running[0]);
-            Replay replay = new Replay(count / seconds, cpu / 1_000.0 / count);
+            Replay replay = new Replay(count / seconds, cpu / 1_000.0 / count, threadCpu / 1_000.0 / count);
             log.info(
-                    "{} caught up: {} events/s after a start-up of {} s, {} µs CPU per event; records written: {}",
+                    "{} caught up: {} events/s after a start-up of {} s; CPU per event {} µs, {} µs of it in Java"
+                            + " threads; records written: {}",
                     applicationId,
                     String.format("%.0f", replay.eventsPerSecond()),
                     String.format("%.1f", (running[0] - start) / 1e9),
                     String.format("%.0f", replay.cpuMicrosPerEvent()),
+                    String.format("%.0f", replay.threadCpuMicrosPerEvent()),
                     written(before, ends(admin, applicationId)));
             streams.close(Duration.ofSeconds(30));
             return replay;

@@ -10,9 +10,10 @@ import io.minxin.events.EventType;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -28,6 +29,36 @@ import tools.jackson.core.JsonToken;
  */
 final class CaseEventReader {
     private static final Map<String, EventType> CASE_TYPES = new HashMap<>();
+    private static final int CASE_ID = 0;
+    private static final int UNIT_ID = 1;
+    private static final int UNIT_NAME = 2;
+    private static final int CHANNEL = 3;
+    private static final int TITLE = 4;
+    private static final int CATEGORY = 5;
+    private static final int OCCURRED_AT = 6;
+    private static final int DUE_AT = 7;
+    private static final int ASSIGNED_AT = 8;
+    private static final int REASON = 9;
+    private static final int REPLY = 10;
+    private static final int SATISFACTION = 11;
+    private static final int EXCELLENT = 12;
+    /** The data fields of the four case events, by name. */
+    private static final Map<String, Integer> FIELDS = Map.ofEntries(
+            Map.entry("caseId", CASE_ID),
+            Map.entry("unitId", UNIT_ID),
+            Map.entry("unitName", UNIT_NAME),
+            Map.entry("channel", CHANNEL),
+            Map.entry("title", TITLE),
+            Map.entry("category", CATEGORY),
+            Map.entry("occurredAt", OCCURRED_AT),
+            Map.entry("dueAt", DUE_AT),
+            Map.entry("assignedAt", ASSIGNED_AT),
+            Map.entry("reason", REASON),
+            Map.entry("reply", REPLY),
+            Map.entry("satisfaction", SATISFACTION),
+            Map.entry("excellent", EXCELLENT));
+
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     static {
         for (EventType type : EventType.values()) {
@@ -51,7 +82,7 @@ final class CaseEventReader {
     static CaseEvent plain(byte[] bytes) {
         try (JsonParser parser = EventJson.mapper().createParser(bytes)) {
             return envelope(parser);
-        } catch (JacksonException | DateTimeParseException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             return null;
         }
     }
@@ -96,9 +127,12 @@ final class CaseEventReader {
                         return null;
                     }
                     timeSeen = true;
-                    time = token == JsonToken.VALUE_NULL
-                            ? null
-                            : OffsetDateTime.parse(p.getString()).toInstant();
+                    if (token == JsonToken.VALUE_STRING) {
+                        time = utcInstant(p.getString());
+                        if (time == null) {
+                            return null;
+                        }
+                    }
                     break;
                 case "data":
                     if (data != null || type == null || token != JsonToken.START_OBJECT) {
@@ -119,63 +153,65 @@ final class CaseEventReader {
         return new CaseEvent(id, source, type, time, data);
     }
 
-    /** The fields of {@code data}, by name; null where the contract's reader must decide. */
+    /** The data object; null where the contract's reader must decide. */
     private static EventData data(JsonParser p, EventType type) {
-        Map<String, Object> fields = new HashMap<>(16);
+        Object[] values = new Object[FIELDS.size()];
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             JsonToken token = p.nextToken();
-            Object value;
+            Integer field = FIELDS.get(name);
+            if (field == null) {
+                p.skipChildren();
+                continue;
+            }
+            if (values[field] != null) {
+                return null;
+            }
             switch (token) {
                 case VALUE_STRING:
-                    value = p.getString();
+                    values[field] = p.getString();
                     break;
                 case VALUE_TRUE:
-                    value = Boolean.TRUE;
+                    values[field] = Boolean.TRUE;
                     break;
                 case VALUE_FALSE:
-                    value = Boolean.FALSE;
+                    values[field] = Boolean.FALSE;
                     break;
                 case VALUE_NULL:
-                    value = Null.VALUE;
+                    values[field] = Marker.NULL;
                     break;
                 default:
                     p.skipChildren();
-                    value = Other.VALUE;
-            }
-            if (fields.put(name, value) != null) {
-                return null;
+                    values[field] = Marker.OTHER;
             }
         }
-        Fields f = new Fields(fields);
+        Fields f = new Fields(values);
         EventData data;
         switch (type) {
             case CASE_ACCEPTED:
                 data = new Accepted(
-                        f.string("caseId"),
-                        f.string("unitId"),
-                        f.string("unitName"),
-                        f.constant("channel", Channel.class),
-                        f.string("title"),
-                        f.string("category"),
-                        f.instant("occurredAt"),
-                        f.instant("dueAt"),
-                        f.instant("assignedAt"));
+                        f.string(CASE_ID),
+                        f.string(UNIT_ID),
+                        f.string(UNIT_NAME),
+                        f.constant(CHANNEL, Channel.values()),
+                        f.string(TITLE),
+                        f.string(CATEGORY),
+                        f.instant(OCCURRED_AT),
+                        f.instant(DUE_AT),
+                        f.instant(ASSIGNED_AT));
                 break;
             case CASE_RETURNED:
-                data = new Returned(
-                        f.string("caseId"), f.string("unitId"), f.string("reason"), f.instant("occurredAt"));
+                data = new Returned(f.string(CASE_ID), f.string(UNIT_ID), f.string(REASON), f.instant(OCCURRED_AT));
                 break;
             case CASE_CONCLUDED:
-                data = new Concluded(
-                        f.string("caseId"), f.string("unitId"), f.string("reply"), f.instant("occurredAt"));
+                data = new Concluded(f.string(CASE_ID), f.string(UNIT_ID), f.string(REPLY), f.instant(OCCURRED_AT));
                 break;
             case CASE_VISITED:
                 data = new Visited(
-                        f.string("caseId"),
-                        f.string("unitId"),
-                        f.constant("satisfaction", Satisfaction.class),
-                        f.flag("excellent"),
-                        f.instant("occurredAt"));
+                        f.string(CASE_ID),
+                        f.string(UNIT_ID),
+                        f.constant(SATISFACTION, Satisfaction.values()),
+                        f.flag(EXCELLENT),
+                        f.instant(OCCURRED_AT));
                 break;
             default:
                 return null;
@@ -185,16 +221,16 @@ final class CaseEventReader {
 
     /** The known fields of one data object; {@code plain} turns false at the first unusual one. */
     private static final class Fields {
-        private final Map<String, Object> values;
+        private final Object[] values;
         private boolean plain = true;
 
-        Fields(Map<String, Object> values) {
+        Fields(Object[] values) {
             this.values = values;
         }
 
-        String string(String name) {
-            Object value = values.get(name);
-            if (value == null || value == Null.VALUE) {
+        String string(int field) {
+            Object value = values[field];
+            if (value == null || value == Marker.NULL) {
                 return null;
             }
             if (value instanceof String) {
@@ -204,37 +240,34 @@ final class CaseEventReader {
             return null;
         }
 
-        /** Only the form the contract writes (ISO-8601 in UTC, {@code Z}); any other goes to the contract's reader. */
-        Instant instant(String name) {
-            String text = string(name);
+        Instant instant(int field) {
+            String text = string(field);
             if (text == null) {
                 return null;
             }
-            if (!isUtcInstant(text)) {
+            Instant instant = utcInstant(text);
+            if (instant == null) {
                 plain = false;
-                return null;
             }
-            return Instant.parse(text);
+            return instant;
         }
 
-        <E extends Enum<E>> E constant(String name, Class<E> type) {
-            Object value = values.get(name);
+        <E extends Enum<E>> E constant(int field, E[] constants) {
+            Object value = values[field];
             if (value == null) {
                 return null;
             }
-            if (value instanceof String) {
-                for (E constant : type.getEnumConstants()) {
-                    if (constant.name().equals(value)) {
-                        return constant;
-                    }
+            for (E constant : constants) {
+                if (constant.name().equals(value)) {
+                    return constant;
                 }
             }
             plain = false;
             return null;
         }
 
-        boolean flag(String name) {
-            Object value = values.get(name);
+        boolean flag(int field) {
+            Object value = values[field];
             if (value instanceof Boolean) {
                 return (Boolean) value;
             }
@@ -243,41 +276,65 @@ final class CaseEventReader {
         }
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, nothing else. */
-    static boolean isUtcInstant(String text) {
+    /**
+     * An instant in the one form the contract writes, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, read without a
+     * {@link java.time.format.DateTimeFormatter} (which costs more than the rest of the event); null for any
+     * other form or an invalid date or time, which the contract's reader then judges.
+     */
+    static Instant utcInstant(String text) {
         int length = text.length();
-        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z') {
-            return false;
+        if (length < 20 || length > 30 || length == 21 || text.charAt(length - 1) != 'Z') {
+            return null;
         }
-        String shape = "dddd-dd-ddTdd:dd:dd";
-        for (int i = 0; i < shape.length(); i++) {
-            char expected = shape.charAt(i);
-            char c = text.charAt(i);
-            if (expected == 'd' ? c < '0' || c > '9' : c != expected) {
-                return false;
+        if (text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = text.charAt(19) == '.' ? digits(text, 20, length - 1) : -1;
+            if (fraction < 0) {
+                return null;
             }
+            nanos = fraction * POWERS_OF_TEN[9 - (length - 21)];
         }
-        if (length == 20) {
-            return true;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
         }
-        if (text.charAt(19) != '.' || length == 21) {
-            return false;
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException invalid) {
+            return null;
         }
-        for (int i = 20; i < length - 1; i++) {
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 if any of it is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return false;
+                return -1;
             }
+            value = value * 10 + (c - '0');
         }
-        return true;
+        return value;
     }
 
-    private enum Null {
-        VALUE
-    }
-
-    private enum Other {
-        VALUE
+    /** A JSON null, or a value of another JSON type than the field is written with. */
+    private enum Marker {
+        NULL,
+        OTHER
     }
 
     private CaseEventReader() {}

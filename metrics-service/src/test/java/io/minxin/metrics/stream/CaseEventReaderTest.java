@@ -58,6 +58,19 @@ class CaseEventReaderTest {
                 ACCEPTED.replace(
                         "\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"2020-09-01T01:00:00.5Z\""),
                 ACCEPTED.replace("\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"2020-13-01T01:00:00Z\""),
+                occurredAt("2020-02-30T01:00:00Z"),
+                occurredAt("2020-02-29T23:59:60Z"),
+                occurredAt("2020-09-01T24:00:00Z"),
+                occurredAt("2020-09-01T01:00:00.123456789Z"),
+                occurredAt("2020-09-01T01:00:00.1234567890Z"),
+                occurredAt("2020-09-01T01:00:00.Z"),
+                occurredAt("2020-09-01T01:00:00,5Z"),
+                occurredAt("0000-01-01T00:00:00Z"),
+                occurredAt("2020-09-01 01:00:00Z"),
+                occurredAt("2020-09-01T01:00:00z"),
+                occurredAt("+2020-09-01T01:00:00Z"),
+                ACCEPTED.replace("\"time\":\"2020-09-01T01:00:00Z\"", "\"time\":\"2020-09-01T01:00:00.000001Z\""),
+                ACCEPTED.replace("\"time\":\"2020-09-01T01:00:00Z\"", "\"time\":\"2020-09-31T01:00:00Z\""),
                 ACCEPTED.replace("\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":1598922000000"),
                 ACCEPTED.replace("\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"\""),
                 ACCEPTED.replace("\"channel\":\"PHONE\"", "\"channel\":\"phone\""),
@@ -91,6 +104,10 @@ class CaseEventReaderTest {
     void unusualValuesReadAsTheContractReadsThem(String json) {
         assertThat(outcome(() -> CaseEventReader.read(bytes(json))))
                 .isEqualTo(outcome(() -> EventJson.fromBytes(bytes(json))));
+    }
+
+    private static String occurredAt(String text) {
+        return ACCEPTED.replace("\"occurredAt\":\"2020-09-01T01:00:00Z\"", "\"occurredAt\":\"" + text + "\"");
     }
 
     private static String visited(String excellent) {
