@@ -2,6 +2,7 @@ package io.minxin.intake.events;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,15 +12,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,6 +58,7 @@ class EventsController {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
 
+    private static final String KEY_ID_DESCRIPTION = "API key id, set by the gateway; logged only";
     private static final int KEY_ID_LOG_MAX = 64;
     private static final String EVENT_EXAMPLE = """
             {"specversion":"1.0","id":"evt-1","source":"/platform/panjin-8890","type":"minxin.case.accepted",
@@ -90,13 +93,11 @@ class EventsController {
                                         schema = @Schema(type = "object", description = "a CloudEvent"))
                             }),
             responses = @ApiResponse(responseCode = "202", description = "published and acknowledged"))
-    Mono<Receipt> publishEvent(
-            ServerHttpRequest request,
-            @Parameter(description = "API key id, set by the gateway; logged only")
-                    @RequestHeader(name = KEY_ID_HEADER, required = false)
-                    String keyId) {
-        String key = loggable(keyId);
-        return body(request, limits.maxEventBytes(), key).flatMap(bytes -> intake.acceptEvent(bytes, key));
+    @Parameter(in = ParameterIn.HEADER, name = KEY_ID_HEADER, description = KEY_ID_DESCRIPTION)
+    Mono<Receipt> publishEvent(ServerWebExchange exchange) {
+        presetReceiptType(exchange);
+        String key = keyId(exchange);
+        return body(exchange, limits.maxEventBytes(), key).flatMap(bytes -> intake.acceptEvent(bytes, key));
     }
 
     @PostMapping(
@@ -130,22 +131,36 @@ class EventsController {
                                         schema = @Schema(type = "array", description = "CloudEvents"))
                             }),
             responses = @ApiResponse(responseCode = "202", description = "committed"))
-    Mono<Receipt> publishBatch(
-            ServerHttpRequest request,
-            @Parameter(description = "API key id, set by the gateway; logged only")
-                    @RequestHeader(name = KEY_ID_HEADER, required = false)
-                    String keyId) {
-        String key = loggable(keyId);
-        MediaType contentType = request.getHeaders().getContentType();
+    @Parameter(in = ParameterIn.HEADER, name = KEY_ID_HEADER, description = KEY_ID_DESCRIPTION)
+    Mono<Receipt> publishBatch(ServerWebExchange exchange) {
+        presetReceiptType(exchange);
+        String key = keyId(exchange);
+        MediaType contentType = exchange.getRequest().getHeaders().getContentType();
         Charset charset = contentType == null || contentType.getCharset() == null
                 ? StandardCharsets.UTF_8
                 : contentType.getCharset();
         BatchFormat format = formatOf(contentType);
-        return body(request, limits.maxBatchBytes(), key)
+        return body(exchange, limits.maxBatchBytes(), key)
                 .flatMap(bytes -> intake.acceptBatch(format, bytes, charset, key));
     }
 
-    private Mono<byte[]> body(ServerHttpRequest request, DataSize limit, String keyId) {
+    /**
+     * A client that accepts anything gets the receipt as JSON without a content negotiation per request; refusals
+     * set their own type (problem JSON). The key id is read from the exchange, not bound as a parameter, for the
+     * same reason: the single-event path is taken thousands of times a second.
+     */
+    private static void presetReceiptType(ServerWebExchange exchange) {
+        if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.ACCEPT)) {
+            exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        }
+    }
+
+    private static String keyId(ServerWebExchange exchange) {
+        return loggable(exchange.getRequest().getHeaders().getFirst(KEY_ID_HEADER));
+    }
+
+    private Mono<byte[]> body(ServerWebExchange exchange, DataSize limit, String keyId) {
+        ServerHttpRequest request = exchange.getRequest();
         long max = limit.toBytes();
         long declared = request.getHeaders().getContentLength();
         if (declared > max) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,10 @@ class IntakeMetrics {
     static final String PUBLISH = "minxin.intake.publish";
 
     private final MeterRegistry registry;
+    /** Meters by labels, so that a busy single-event path does not rebuild and look up its meters per request. */
+    private final Map<String, Map<EventLabels, Counter>> counters = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     IntakeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,24 +55,36 @@ class IntakeMetrics {
     }
 
     private Timer timer(String mode, String outcome) {
-        return Timer.builder(PUBLISH)
-                .description("time from handing events to Kafka until acknowledged (committed for a batch)")
-                .tag("mode", mode)
-                .tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .register(registry);
+        return timers.computeIfAbsent(
+                mode + '|' + outcome,
+                key -> Timer.builder(PUBLISH)
+                        .description("time from handing events to Kafka until acknowledged (committed for a batch)")
+                        .tag("mode", mode)
+                        .tag("outcome", outcome)
+                        .publishPercentileHistogram()
+                        .register(registry));
     }
 
     private void count(String name, String description, Collection<EventLabels> labels) {
+        Map<EventLabels, Counter> byLabels = counters.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        if (labels.size() == 1) {
+            counter(byLabels, name, description, labels.iterator().next()).increment();
+            return;
+        }
         // a batch of thousands repeats few label sets: one increment per set
         Map<EventLabels, Long> counts =
                 labels.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        counts.forEach((label, n) -> Counter.builder(name)
-                .description(description)
-                .tag("type", label.type())
-                .tag("channel", label.channel())
-                .tag("source", label.source())
-                .register(registry)
-                .increment(n));
+        counts.forEach((label, n) -> counter(byLabels, name, description, label).increment(n));
+    }
+
+    private Counter counter(Map<EventLabels, Counter> byLabels, String name, String description, EventLabels label) {
+        return byLabels.computeIfAbsent(
+                label,
+                l -> Counter.builder(name)
+                        .description(description)
+                        .tag("type", l.type())
+                        .tag("channel", l.channel())
+                        .tag("source", l.source())
+                        .register(registry));
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.validation.annotation.Validated;
  *     fence each other's producers
  * @param timeout longest wait for an acknowledgement before answering 503; longer than the producer's own
  *     bounds, so that a failed publication has been aborted by the time the client hears of it
- * @param maxConcurrent publications (transactions) in flight at once; each holds one pooled producer
- * @param maxQueued publications waiting for a slot before new ones are refused with 503
+ * @param maxConcurrent batch publications (transactions) in flight at once; each holds one pooled producer
+ * @param maxQueued batch publications waiting for a slot before new ones are refused with 503
+ * @param maxInFlight single events handed to Kafka and not yet acknowledged; beyond it new ones are refused
+ *     with 503 rather than queued without bound
  */
 @Validated
 @ConfigurationProperties("minxin.intake.publish")
@@ -24,4 +26,5 @@ record PublishProperties(
         @NotBlank String transactionIdPrefix,
         @DefaultValue("20s") @NotNull Duration timeout,
         @DefaultValue("8") @Min(1) int maxConcurrent,
-        @DefaultValue("1000") @Min(1) int maxQueued) {}
+        @DefaultValue("1000") @Min(1) int maxQueued,
+        @DefaultValue("4096") @Min(1) int maxInFlight) {}

@@ -93,6 +93,7 @@ class AbortedTransactionIT {
                 return super.send(record);
             }
         };
-        return new KafkaEventPublisher(new KafkaTemplate<>(plainFactory), failing, scheduler, Duration.ofSeconds(20));
+        return new KafkaEventPublisher(
+                new KafkaTemplate<>(plainFactory), failing, scheduler, Duration.ofSeconds(20), 100);
     }
 }

@@ -4,12 +4,16 @@ import static io.minxin.intake.TestEvents.accepted;
 import static io.minxin.intake.TestEvents.login;
 import static io.minxin.intake.TestEvents.visited;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -122,17 +126,111 @@ class KafkaEventPublisherTest {
                 .verify(Duration.ofSeconds(5));
     }
 
+    @Test
+    void singleEventsBeyondTheInFlightLimitAreRefusedAtOnceUntilKafkaAcknowledges() {
+        MockProducer<String, byte[]> slow = producer(false);
+        KafkaEventPublisher publisher = publisher(slow, txProducer, Duration.ofSeconds(60), 2);
+        CompletableFuture<Void> first = publisher.publish(accepted("e1", "c1")).toFuture();
+        CompletableFuture<Void> second = publisher.publish(accepted("e2", "c2")).toFuture();
+        await().until(() -> slow.history().size() == 2);
+
+        StepVerifier.create(publisher.publish(accepted("e3", "c3")))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(PublishFailedException.class)
+                        .hasMessageContaining("2 events await Kafka's acknowledgement"))
+                .verify(Duration.ofSeconds(5));
+
+        slow.completeNext();
+        assertThat(first).succeedsWithin(Duration.ofSeconds(5));
+        CompletableFuture<Void> fourth = publisher.publish(accepted("e4", "c4")).toFuture();
+        await().until(() -> slow.history().size() == 3);
+        slow.completeNext();
+        slow.completeNext();
+        assertThat(second).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(fourth).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(slow.history()).extracting(ProducerRecord::key).containsExactly("c1", "c2", "c4");
+    }
+
+    @Test
+    void theFirstSendToATopicRunsOnThePublishSchedulerAndOnceAcknowledgedOnTheCallersThread() {
+        List<String> senders = new CopyOnWriteArrayList<>();
+        MockProducer<String, byte[]> recording =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(
+                            ProducerRecord<String, byte[]> record, Callback callback) {
+                        senders.add(Thread.currentThread().getName());
+                        return super.send(record, callback);
+                    }
+
+                    @Override
+                    public void close(Duration timeout) {}
+                };
+        KafkaEventPublisher publisher = publisher(recording, txProducer, Duration.ofSeconds(5));
+
+        StepVerifier.create(publisher.publish(accepted("e1", "c1"))).verifyComplete();
+        StepVerifier.create(publisher.publish(accepted("e2", "c2"))).verifyComplete();
+        StepVerifier.create(publisher.publish(login("e3", "u-01"))).verifyComplete();
+
+        assertThat(senders.get(0)).startsWith("test-publish");
+        assertThat(senders.get(1)).isEqualTo(Thread.currentThread().getName());
+        assertThat(senders.get(2)).as("another topic").startsWith("test-publish");
+    }
+
+    @Test
+    void aSendThatThrowsFailsThePublicationAndFreesItsSlot() {
+        MockProducer<String, byte[]> throwing = producer(true);
+        throwing.sendException = new KafkaException("serializer broke");
+        KafkaEventPublisher publisher = publisher(throwing, txProducer, Duration.ofSeconds(5), 1);
+
+        for (String id : List.of("e1", "e2")) {
+            StepVerifier.create(publisher.publish(accepted(id, "c1")))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(PublishFailedException.class)
+                            .hasMessageContaining("serializer broke"))
+                    .verify(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aFailedAcknowledgementFailsThePublication() {
+        MockProducer<String, byte[]> rejecting = producer(false);
+        KafkaEventPublisher publisher = publisher(rejecting, txProducer, Duration.ofSeconds(60), 10);
+
+        CompletableFuture<Void> publication =
+                publisher.publish(accepted("e1", "c1")).toFuture();
+        await().until(() -> rejecting.history().size() == 1);
+        rejecting.errorNext(new KafkaException("not enough replicas"));
+
+        assertThat(publication)
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(PublishFailedException.class)
+                .withMessageContaining("event e1 was not acknowledged")
+                .withMessageContaining("not enough replicas");
+    }
+
     private KafkaEventPublisher publisher(Duration timeout) {
         return publisher(plainProducer, txProducer, timeout);
     }
 
     private KafkaEventPublisher publisher(
             MockProducer<String, byte[]> plain, MockProducer<String, byte[]> transactional, Duration timeout) {
+        return publisher(plain, transactional, timeout, 100);
+    }
+
+    private KafkaEventPublisher publisher(
+            MockProducer<String, byte[]> plain,
+            MockProducer<String, byte[]> transactional,
+            Duration timeout,
+            int maxInFlight) {
         return new KafkaEventPublisher(
                 new KafkaTemplate<>(new MockProducerFactory<>(() -> plain)),
                 new KafkaTemplate<>(new MockProducerFactory<>((tx, id) -> transactional, "tx-")),
                 scheduler,
-                timeout);
+                timeout,
+                maxInFlight);
     }
 
     private static MockProducer<String, byte[]> transactionalProducer() {
@@ -141,7 +239,14 @@ class KafkaEventPublisherTest {
         return producer;
     }
 
+    /**
+     * Like the shared producer of {@code DefaultKafkaProducerFactory}, it outlives the template's close after each
+     * use; MockProducerFactory hands out the mock itself, which would otherwise be closed after the first send.
+     */
     private static MockProducer<String, byte[]> producer(boolean autoComplete) {
-        return new MockProducer<>(autoComplete, null, new StringSerializer(), new ByteArraySerializer());
+        return new MockProducer<>(autoComplete, null, new StringSerializer(), new ByteArraySerializer()) {
+            @Override
+            public void close(Duration timeout) {}
+        };
     }
 }
