@@ -3,6 +3,7 @@ package io.minxin.e2e.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.e2e.support.Cases;
 import io.minxin.e2e.support.Commands;
 import io.minxin.e2e.support.DemoLoad;
 import io.minxin.e2e.support.DemoSeptember;
@@ -16,12 +17,9 @@ import io.minxin.e2e.support.Response;
 import io.minxin.e2e.support.Scrape;
 import io.minxin.e2e.support.Service;
 import io.minxin.e2e.support.ServiceProcess;
-import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
-import io.minxin.events.Concluded;
 import io.minxin.events.Satisfaction;
-import io.minxin.events.Visited;
 import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.demo.DemoMonth;
 import io.minxin.events.demo.DemoUnit;
@@ -168,25 +166,9 @@ class DeployChecksIT {
         DemoUnit unit = DemoUnit.GONGXIN;
         String source = DemoMonth.PHONE_SOURCE;
         return List.of(
-                CaseEvent.of(
-                        caseId + "-1",
-                        source,
-                        new Accepted(
-                                caseId,
-                                unit.unitId(),
-                                unit.unitName(),
-                                Channel.PHONE,
-                                "部署检查诉求",
-                                null,
-                                accepted,
-                                null,
-                                null)),
-                CaseEvent.of(
-                        caseId + "-2", source, new Concluded(caseId, unit.unitId(), "已办结", accepted.plusSeconds(60))),
-                CaseEvent.of(
-                        caseId + "-3",
-                        source,
-                        new Visited(caseId, unit.unitId(), Satisfaction.SATISFIED, true, accepted.plusSeconds(120))));
+                Cases.accepted(source, caseId, unit, Channel.PHONE, "部署检查诉求", accepted, null),
+                Cases.concluded(source, caseId, unit, accepted.plusSeconds(60)),
+                Cases.visited(source, caseId, unit, Satisfaction.SATISFIED, true, accepted.plusSeconds(120)));
     }
 
     private Map<String, String> targetHealth(PrometheusServer prometheus) {

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Faults of the running system. Each test pushes its own demo month (case and event ids tagged so they meet no
  * other test's) and ends with the overview and both unit tables equal to the generator's totals: nothing lost,
- * nothing counted twice. A webhook receiver that is down is covered by notice-service's own integration test
- * of its delivery outbox (notice-service, package delivery).
+ * nothing counted twice. A webhook receiver that is down is covered by notice-service's own test of its delivery
+ * outbox ({@code WebhookDeliveryTest.webhookDownThenFailingThenBackGetsEverythingInOrderOnce}).
  */
 @Order(3)
 @ExtendWith(MinxinExtension.class)

@@ -97,7 +97,9 @@ public final class Minxin implements AutoCloseable {
             deleteIfExists(logFile);
             Map<String, String> environment = environment(service, stack, ports, keys, workDir);
             services.put(
-                    service, new ServiceProcess(service, jars.get(service), ports.get(service), environment, logFile));
+                    service,
+                    new ServiceProcess(
+                            service, copy(jars.get(service), workDir), ports.get(service), environment, logFile));
         }
         Minxin minxin = new Minxin(workDir, stack, keys, services, WebhookReceiver.start());
         try {
@@ -186,6 +188,20 @@ public final class Minxin implements AutoCloseable {
             stack.close();
         } finally {
             deleteRecursively(workDir);
+        }
+    }
+
+    /**
+     * A copy of the jar in the run's directory: a restart in a fault test then runs the same build, even when the
+     * module is rebuilt meanwhile.
+     */
+    private static Path copy(Path jar, Path workDir) {
+        try {
+            Path copy = workDir.resolve("jars").resolve(jar.getFileName());
+            Files.createDirectories(copy.getParent());
+            return Files.copy(jar, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + jar, e);
         }
     }
 
