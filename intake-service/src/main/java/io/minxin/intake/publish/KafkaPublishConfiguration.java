@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -74,6 +75,14 @@ class KafkaPublishConfiguration {
             PublishProperties publish) {
         return new KafkaEventPublisher(
                 eventTemplate, transactionalEventTemplate, publishScheduler, publish.timeout(), publish.maxInFlight());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "minxin.intake.publish.warm-up", havingValue = "true", matchIfMissing = true)
+    TransactionalProducerWarmUp transactionalProducerWarmUp(
+            @Qualifier("transactionalEventProducerFactory") DefaultKafkaProducerFactory<String, byte[]> factory,
+            @Qualifier("publishScheduler") Scheduler publishScheduler) {
+        return new TransactionalProducerWarmUp(factory, publishScheduler);
     }
 
     @Bean

@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
             "minxin.intake.max-batch-events=5",
             "minxin.intake.max-batch-bytes=200KB",
             "management.health.kafka.enabled=false",
+            "minxin.intake.publish.warm-up=false",
             "management.endpoint.health.group.readiness.include=readinessState"
         })
 @AutoConfigureWebTestClient
@@ -373,6 +374,10 @@ class EventsApiTest {
                 .isEqualTo("Minxin intake")
                 .jsonPath("$.paths['/api/v1/events'].post.summary")
                 .isEqualTo("Publish one event")
+                .jsonPath("$.paths['/api/v1/events'].post.parameters[0].name")
+                .isEqualTo(EventsController.KEY_ID_HEADER)
+                .jsonPath("$.paths['/api/v1/events/batch'].post.parameters[0].in")
+                .isEqualTo("header")
                 .jsonPath("$.paths['/api/v1/events/batch'].post.requestBody.content['text/csv']")
                 .exists()
                 .jsonPath("$.paths['/api/v1/events/batch'].post.responses['413']")
