@@ -5,6 +5,7 @@ import io.minxin.events.EventJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +32,7 @@ import reactor.core.scheduler.Scheduler;
  */
 final class KafkaEventPublisher implements EventPublisher {
     private static final long BUFFER_MEMORY_DEFAULT = 32 * 1024 * 1024L;
+    private static final long METADATA_MAX_IDLE_MS_DEFAULT = 5 * 60 * 1000L;
 
     private final KafkaTemplate<String, byte[]> idempotent;
     private final KafkaTemplate<String, byte[]> transactional;
@@ -52,7 +54,11 @@ final class KafkaEventPublisher implements EventPublisher {
         this.timeout = timeout;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
-        this.guard = new InlineSendGuard(bufferMemory(idempotent));
+        Map<String, Object> config = idempotent.getProducerFactory().getConfigurationProperties();
+        this.guard = new InlineSendGuard(
+                configured(config, ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_MEMORY_DEFAULT),
+                Duration.ofMillis(
+                        configured(config, ProducerConfig.METADATA_MAX_IDLE_CONFIG, METADATA_MAX_IDLE_MS_DEFAULT)));
     }
 
     @Override
@@ -142,10 +148,9 @@ final class KafkaEventPublisher implements EventPublisher {
         return new ProducerRecord<>(event.topic(), event.key(), EventJson.toBytes(event));
     }
 
-    private static long bufferMemory(KafkaTemplate<String, byte[]> template) {
-        Object configured =
-                template.getProducerFactory().getConfigurationProperties().get(ProducerConfig.BUFFER_MEMORY_CONFIG);
-        return configured == null ? BUFFER_MEMORY_DEFAULT : Long.parseLong(configured.toString());
+    private static long configured(Map<String, Object> config, String key, long kafkaDefault) {
+        Object value = config.get(key);
+        return value == null ? kafkaDefault : Long.parseLong(value.toString());
     }
 
     private static PublishFailedException failure(String what, Throwable cause) {
