@@ -74,16 +74,18 @@ final class ReplayBench {
     void run(String bootstrapServers, Path work) throws Exception {
         int count = settings.replayEvents();
         int warmUps = Integer.getInteger("bench.replay.warmups", 1);
-        int rounds = Integer.getInteger("bench.replay.rounds", 1);
+        int rounds = Integer.getInteger("bench.replay.rounds", 3);
         createOutputTopics(bootstrapServers);
         produce(bootstrapServers, count);
         double consumer = plainConsumer(bootstrapServers, count);
         report.row("replay", "plain consumer reading case-events", consumer, "events/s", null, null, null);
         // Warm-up rounds first (unreported: the first replay in a JVM also pays for compiling the Kafka
-        // client and Streams code, which would otherwise fall on the bare topology alone), then alternating
-        // rounds, so a change of the machine's load between the two does not decide the ratio.
+        // client and Streams code, which would otherwise fall on the bare topology alone), then rounds of
+        // one replay each, back to back: a ratio is taken within a round, where the machine's other load
+        // was most alike for both, and the median of the rounds is reported.
         List<Replay> bares = new ArrayList<>();
         List<Replay> fulls = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= warmUps + rounds; round++) {
             String suffix = round <= warmUps ? "-warmup-" + round : "-" + (round - warmUps);
             Replay bare = streams(bootstrapServers, "bench-bare" + suffix, bareTopology(), work, count);
@@ -91,10 +93,16 @@ final class ReplayBench {
             if (round > warmUps) {
                 bares.add(bare);
                 fulls.add(full);
+                ratios.add(full.eventsPerSecond() / bare.eventsPerSecond());
+                log.info(
+                        "round {}: the metrics-service topology at {} of the bare one",
+                        round - warmUps,
+                        String.format("%.2f", ratios.get(ratios.size() - 1)));
             }
         }
         Replay bare = Replay.median(bares);
         Replay full = Replay.median(fulls);
+        double ratio = median(ratios);
         report.row(
                 "replay",
                 "bare 2-stage Streams topology, exactly_once_v2",
@@ -105,11 +113,11 @@ final class ReplayBench {
                 null);
         report.row(
                 "replay",
-                "metrics-service topology (vs bare)",
+                "metrics-service topology (vs bare; ratio: median of the rounds' ratios)",
                 full.eventsPerSecond(),
                 "events/s",
                 bare.eventsPerSecond(),
-                full.eventsPerSecond() / bare.eventsPerSecond(),
+                ratio,
                 null);
         report.row(
                 "replay",
@@ -158,9 +166,17 @@ final class ReplayBench {
         }
 
         private static double median(List<Replay> replays, ToDoubleFunction<Replay> figure) {
-            double[] values = replays.stream().mapToDouble(figure).sorted().toArray();
-            return values[values.length / 2];
+            return ReplayBench.median(
+                    replays.stream().map(figure::applyAsDouble).toList());
         }
+    }
+
+    /** The middle value; of an even number, the mean of the two middle ones. */
+    static double median(List<Double> values) {
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** CPU time of the live Java threads so far, in ns. */
@@ -259,6 +275,8 @@ final class ReplayBench {
                 Files.createDirectories(work.resolve(applicationId)).toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        // as metrics-service runs: batches of a commit interval's records per partition, not 16 KiB pieces
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("bench.streams."))
                 .forEach(name -> props.put(name.substring("bench.streams.".length()), System.getProperty(name)));
