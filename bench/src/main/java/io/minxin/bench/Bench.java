@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the benchmarks on one embedded broker in one run, so every figure has its raw limit beside it.
- * Usage: {@code bench/run.sh [intake|replay|ranking|gateway|all]}.
+ * Usage: {@code bench/run.sh [intake|replay|freshness|ranking|gateway|all]}.
  */
 public final class Bench {
     private static final Logger log = LoggerFactory.getLogger(Bench.class);
@@ -33,6 +33,17 @@ public final class Bench {
             try (LocalStack stack = freshStack(work, "replay")) {
                 new ReplayBench(settings, report)
                         .run(stack.endpoints().bootstrapServers(), work.resolve("replay-state"));
+            }
+        }
+        if (all || which.contains("freshness")) {
+            try (LocalStack stack = freshStack(work, "freshness")) {
+                new FreshnessBench(settings.freshnessSeconds(), report)
+                        .run(
+                                stack.endpoints().bootstrapServers(),
+                                stack.endpoints().mongoUri(),
+                                repo,
+                                logs,
+                                work.resolve("freshness-state"));
             }
         }
         if (all || which.contains("ranking")) {

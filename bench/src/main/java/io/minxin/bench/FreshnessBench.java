@@ -38,13 +38,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Freshness at a steady 1,000 events/s: intake-service and metrics-service in their own JVMs; a probe
  * unit gets one new case every 200 ms; freshness is the time from intake's 202 for the probe's k-th case
- * to the unit-metrics record of the probe that says received = k (read_committed).
+ * to the unit-metrics record of the probe that says received = k (read_committed). Probes of the first
+ * {@code bench.freshness.warmup.seconds} (default 20) are not counted: the figure is for the steady state,
+ * not for the services' JIT compilation after their start.
  */
 final class FreshnessBench {
     private static final Logger log = LoggerFactory.getLogger(FreshnessBench.class);
     private static final String PROBE_UNIT = "bench-probe";
     private static final int EVENTS_PER_SECOND = 1_000;
     private static final int TICKS_PER_SECOND = 10;
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.freshness.warmup.seconds", 20));
 
     private final int seconds;
     private final Report report;
@@ -68,9 +71,11 @@ final class FreshnessBench {
                         logDir)) {
             HttpClient client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Iterator<CaseEvent> background =
-                    DemoEvents.stream(EVENTS_PER_SECOND * (seconds + 5)).iterator();
+            Iterator<CaseEvent> background = DemoEvents.stream(
+                            EVENTS_PER_SECOND * (seconds + (int) WARMUP.toSeconds() + 5))
+                    .iterator();
             Map<Long, Long> ackedAt = new ConcurrentHashMap<>();
+            long measureFrom = System.nanoTime() + WARMUP.toNanos();
             Latencies freshness = new Latencies();
             AtomicLong probes = new AtomicLong();
             AtomicBoolean failed = new AtomicBoolean();
@@ -112,7 +117,7 @@ final class FreshnessBench {
                     TimeUnit.MILLISECONDS);
             String key = UnitMetrics.key(PROBE_UNIT, Channel.PHONE, month.toString());
             try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
-                long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+                long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
                 long seen = 0;
                 while (System.nanoTime() < end || seen < probes.get()) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
@@ -126,8 +131,11 @@ final class FreshnessBench {
                                 .received();
                         for (long k = seen + 1; k <= received; k++) {
                             Long acked = ackedAt.get(k);
-                            if (acked != null) {
+                            if (acked != null && acked >= measureFrom) {
                                 freshness.record(Math.max(0, now - acked));
+                                if (now - acked > 1_000_000_000L) {
+                                    log.info("probe {} took {} ms", k, (now - acked) / 1_000_000);
+                                }
                             }
                         }
                         seen = Math.max(seen, received);
