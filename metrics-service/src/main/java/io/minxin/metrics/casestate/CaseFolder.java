@@ -41,6 +41,39 @@ public final class CaseFolder {
         return period;
     }
 
+    /**
+     * Checks one event on its own for everything {@link #fold} needs of it, so that a history of checked events
+     * always folds.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or out of range
+     */
+    public void check(CaseEvent event) {
+        if (!(event.data() instanceof CaseData data)) {
+            throw new IllegalArgumentException(event.type() + " is not a case event");
+        }
+        require(data.caseId(), "data.caseId");
+        require(event.occurredAt(), "data.occurredAt");
+        if (!(data instanceof Visited)) {
+            // a visit is the platform's; acceptances, returns and conclusions are a unit's
+            require(data.unitId(), "data.unitId");
+        }
+        if (data instanceof Accepted a) {
+            require(a.channel(), "data.channel");
+            period.nameOf(a.occurredAt());
+            if (a.dueAt() == null) {
+                deadlines.defaultDueAt(a.occurredAt());
+            }
+        } else if (data instanceof Visited v) {
+            require(v.satisfaction(), "data.satisfaction");
+        }
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+    }
+
     public CaseState fold(String caseId, Collection<CaseEvent> events) {
         List<CaseEvent> sorted = sortedDistinct(events);
         List<Integer> acceptedAt = new ArrayList<>();

@@ -4,6 +4,8 @@ import io.minxin.events.calendar.WorkingCalendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default deadline: a number of working days after the acceptance, at 23:59:59 local of the last one.
@@ -12,8 +14,12 @@ import java.time.LocalDate;
 public final class WorkingDayDeadlines implements Deadlines {
     public static final int DEFAULT_WORKING_DAYS = 15;
 
+    /** Distinct acceptance days are few (a few thousand over years), so their deadlines are kept; bounded all the same. */
+    private static final int MAX_REMEMBERED_DAYS = 20_000;
+
     private final WorkingCalendar calendar;
     private final int workingDays;
+    private final Map<LocalDate, Instant> dueByDay = new ConcurrentHashMap<>();
 
     public WorkingDayDeadlines(WorkingCalendar calendar, int workingDays) {
         this.calendar = calendar;
@@ -26,15 +32,32 @@ public final class WorkingDayDeadlines implements Deadlines {
 
     @Override
     public Instant defaultDueAt(Instant acceptedAt) {
+        // the deadline depends on the local day only; walking the calendar for every case was a hot spot of a replay
+        LocalDate day = LocalDate.ofInstant(acceptedAt, WorkingCalendar.ZONE);
+        Instant due = dueByDay.get(day);
+        if (due == null) {
+            due = dueAfter(day);
+            if (dueByDay.size() >= MAX_REMEMBERED_DAYS) {
+                dueByDay.clear();
+            }
+            dueByDay.put(day, due);
+        }
+        return due;
+    }
+
+    private Instant dueAfter(LocalDate day) {
         try {
-            return calendar.dueAt(acceptedAt, workingDays);
+            return calendar.plusWorkingDays(day, workingDays)
+                    .atTime(WorkingCalendar.END_OF_DAY)
+                    .atZone(WorkingCalendar.ZONE)
+                    .toInstant();
         } catch (IllegalArgumentException uncoveredYear) {
-            return weekdaysOnly(acceptedAt);
+            return weekdaysOnly(day);
         }
     }
 
-    private Instant weekdaysOnly(Instant acceptedAt) {
-        LocalDate day = LocalDate.ofInstant(acceptedAt, WorkingCalendar.ZONE);
+    private Instant weekdaysOnly(LocalDate start) {
+        LocalDate day = start;
         for (int left = workingDays; left > 0; ) {
             day = day.plusDays(1);
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {

@@ -184,6 +184,32 @@ final class Binary {
         boolean atEnd() {
             return position == bytes.length;
         }
+
+        int position() {
+            return position;
+        }
+
+        /** Moves to {@code target}, which must lie within the value. */
+        void seek(int target) {
+            if (target < position || target > bytes.length) {
+                throw new SerializationException("position " + target + " outside the value");
+            }
+            position = target;
+        }
+
+        /** Reads a string and tells whether its UTF-8 bytes are {@code utf8} (null for a null string), decoding nothing. */
+        boolean stringEquals(byte[] utf8) {
+            int length = readVarInt() - 1;
+            if (length < 0) {
+                return utf8 == null;
+            }
+            if (length > bytes.length - position) {
+                throw new SerializationException("string of " + length + " bytes overruns the value");
+            }
+            boolean equal = utf8 != null && Arrays.equals(bytes, position, position + length, utf8, 0, utf8.length);
+            position += length;
+            return equal;
+        }
     }
 
     private Binary() {}

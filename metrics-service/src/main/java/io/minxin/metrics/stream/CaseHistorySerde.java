@@ -9,7 +9,9 @@ import io.minxin.events.EventType;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -21,8 +23,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * rewrites its case's history, so JSON here would cost more than the rest of the fold).
  */
 final class CaseHistorySerde extends Serdes.WrapperSerde<List<CaseEvent>> {
-    /** First byte of every value, so a later layout can be told apart. */
-    private static final int FORMAT = 1;
+    /** Format 1: a count, then the events. */
+    private static final int COUNTED = 1;
+    /**
+     * Format 2 (written now): the events one after another, each with its length in front, so that a new event is
+     * appended to the stored bytes and a repeat is found by comparing ids and sources as bytes, without reading
+     * the history into objects on every event.
+     */
+    private static final int APPENDABLE = 2;
 
     /** Codes of the stored constants, append-only: values must read the same if the enums change order. */
     private static final EventType[] TYPES = {
@@ -39,16 +47,74 @@ final class CaseHistorySerde extends Serdes.WrapperSerde<List<CaseEvent>> {
     }
 
     static byte[] write(List<CaseEvent> events) {
-        Binary.Writer out = new Binary.Writer(64 + events.size() * 192);
-        out.writeByte(FORMAT).writeVarInt(events.size());
+        byte[] history = null;
         for (CaseEvent event : events) {
-            out.writeCode(event.type(), TYPES)
-                    .writeString(event.id())
-                    .writeString(event.source())
-                    .writeInstant(event.time());
-            writeData(out, event.data());
+            history = append(history, event);
         }
+        return history == null ? new byte[] {APPENDABLE} : history;
+    }
+
+    /** The stored history (null for none) with {@code event} after its last event, in format 2. */
+    static byte[] append(byte[] history, CaseEvent event) {
+        byte[] stored = history == null || history.length == 0 ? new byte[] {APPENDABLE} : history;
+        if (stored[0] != APPENDABLE) {
+            stored = write(read(stored));
+        }
+        byte[] entry = entry(event);
+        Binary.Writer length = new Binary.Writer(5).writeVarInt(entry.length);
+        byte[] prefix = length.toByteArray();
+        byte[] appended = Arrays.copyOf(stored, stored.length + prefix.length + entry.length);
+        System.arraycopy(prefix, 0, appended, stored.length, prefix.length);
+        System.arraycopy(entry, 0, appended, stored.length + prefix.length, entry.length);
+        return appended;
+    }
+
+    /**
+     * How many events the stored history holds (0 for null), or -1 when one of them has the same id and source
+     * as {@code event}.
+     */
+    static int countUnlessRepeated(byte[] history, CaseEvent event) {
+        if (history == null || history.length == 0) {
+            return 0;
+        }
+        if (history[0] != APPENDABLE) {
+            List<CaseEvent> events = read(history);
+            for (CaseEvent known : events) {
+                if (known.id().equals(event.id()) && known.source().equals(event.source())) {
+                    return -1;
+                }
+            }
+            return events.size();
+        }
+        byte[] id = utf8(event.id());
+        byte[] source = utf8(event.source());
+        Binary.Reader in = new Binary.Reader(history, 1);
+        int count = 0;
+        while (!in.atEnd()) {
+            int length = in.readVarInt();
+            int end = in.position() + length;
+            in.readVarInt(); // type code
+            if (in.stringEquals(id) && in.stringEquals(source)) {
+                return -1;
+            }
+            in.seek(end);
+            count++;
+        }
+        return count;
+    }
+
+    private static byte[] entry(CaseEvent event) {
+        Binary.Writer out = new Binary.Writer(192);
+        out.writeCode(event.type(), TYPES)
+                .writeString(event.id())
+                .writeString(event.source())
+                .writeInstant(event.time());
+        writeData(out, event.data());
         return out.toByteArray();
+    }
+
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
     static List<CaseEvent> read(byte[] bytes) {
@@ -62,24 +128,41 @@ final class CaseHistorySerde extends Serdes.WrapperSerde<List<CaseEvent>> {
     private static List<CaseEvent> readBinary(byte[] bytes) {
         Binary.Reader in = new Binary.Reader(bytes, 0);
         int format = in.readByte();
-        if (format != FORMAT) {
+        if (format == COUNTED) {
+            int size = in.readVarInt();
+            List<CaseEvent> events = new ArrayList<>(size + 1);
+            for (int i = 0; i < size; i++) {
+                events.add(readEvent(in));
+            }
+            if (!in.atEnd()) {
+                throw new SerializationException("trailing bytes after " + size + " events of a case history");
+            }
+            return events;
+        }
+        if (format != APPENDABLE) {
             throw new SerializationException("unknown case history format " + format);
         }
-        int size = in.readVarInt();
-        List<CaseEvent> events = new ArrayList<>(size + 1);
-        for (int i = 0; i < size; i++) {
-            EventType type = in.readCode(TYPES);
-            if (type == null) {
-                throw new SerializationException("case history event without a type");
+        List<CaseEvent> events = new ArrayList<>(4);
+        while (!in.atEnd()) {
+            int length = in.readVarInt();
+            int end = in.position() + length;
+            events.add(readEvent(in));
+            if (in.position() != end) {
+                throw new SerializationException(
+                        "event " + events.size() + " of a case history is not " + length + " bytes long");
             }
-            String id = in.readString();
-            String source = in.readString();
-            events.add(new CaseEvent(id, source, type, in.readInstant(), readData(in, type)));
-        }
-        if (!in.atEnd()) {
-            throw new SerializationException("trailing bytes after " + size + " events of a case history");
         }
         return events;
+    }
+
+    private static CaseEvent readEvent(Binary.Reader in) {
+        EventType type = in.readCode(TYPES);
+        if (type == null) {
+            throw new SerializationException("case history event without a type");
+        }
+        String id = in.readString();
+        String source = in.readString();
+        return new CaseEvent(id, source, type, in.readInstant(), readData(in, type));
     }
 
     private static void writeData(Binary.Writer out, EventData data) {

@@ -3,12 +3,9 @@ package io.minxin.metrics.stream;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventFormatException;
-import io.minxin.events.state.CaseState;
 import io.minxin.metrics.casestate.CaseFolder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -16,8 +13,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stage one: keeps the distinct events of each case (its history) in a store keyed by caseId and
- * recomputes the case's state from the whole history on every new event, so arrival order cannot matter.
+ * Stage one: keeps the distinct events of each case (its history) in a store keyed by caseId and forwards
+ * the case's new version; {@link PublishProcessor} folds the whole history into the case's state once per
+ * commit interval, so arrival order cannot matter. An event is checked on its own here ({@link
+ * CaseFolder#check}), which is all that can make a fold fail, so a bad event is rejected instead of stored.
  * An exact repeat of an event (same source and id) changes nothing and publishes nothing. The key is never
  * changed, so what follows stays in the same task without a repartition.
  */
@@ -26,7 +25,7 @@ final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Fold
     private final int maxEventsPerCase;
     private final ProcessingListener listener;
     private FixedKeyProcessorContext<String, Folded> context;
-    private KeyValueStore<String, List<CaseEvent>> histories;
+    private KeyValueStore<String, byte[]> histories;
 
     CaseStateProcessor(CaseFolder folder, int maxEventsPerCase, ProcessingListener listener) {
         this.folder = folder;
@@ -50,28 +49,24 @@ final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Fold
             return;
         }
         String caseId = record.key();
-        List<CaseEvent> history = histories.get(caseId);
-        List<CaseEvent> events = history == null ? new ArrayList<>(1) : new ArrayList<>(history);
-        for (CaseEvent known : events) {
-            if (known.id().equals(event.id()) && known.source().equals(event.source())) {
-                listener.processed(ProcessingListener.Outcome.DUPLICATE);
-                return;
-            }
-        }
-        if (events.size() >= maxEventsPerCase) {
-            reject(record, "case " + caseId + " already has " + events.size() + " events, the limit per case");
+        byte[] history = histories.get(caseId);
+        int known = CaseHistorySerde.countUnlessRepeated(history, event);
+        if (known < 0) {
+            listener.processed(ProcessingListener.Outcome.DUPLICATE);
             return;
         }
-        events.add(event);
-        CaseState state;
+        if (known >= maxEventsPerCase) {
+            reject(record, "case " + caseId + " already has " + known + " events, the limit per case");
+            return;
+        }
         try {
-            state = folder.fold(caseId, events);
+            folder.check(event);
         } catch (RuntimeException e) {
-            reject(record, "folding case " + caseId + " failed: " + e);
+            reject(record, "event " + event.id() + " of case " + caseId + " cannot be folded: " + e.getMessage());
             return;
         }
-        histories.put(caseId, events);
-        context.forward(record.withValue(Folded.of(state)));
+        histories.put(caseId, CaseHistorySerde.append(history, event));
+        context.forward(record.withValue(Folded.of(known + 1)));
         listener.processed(ProcessingListener.Outcome.APPLIED);
     }
 

@@ -1,11 +1,12 @@
 package io.minxin.metrics.stream;
 
-import io.minxin.events.state.CaseState;
-
-/** What stage one made of a record: the new state of its case, or the record rejected as it came. */
-record Folded(CaseState state, byte[] rejected) {
-    static Folded of(CaseState state) {
-        return new Folded(state, null);
+/**
+ * What stage one made of a record: the new version of its case (the number of its distinct events), or the
+ * record rejected as it came.
+ */
+record Folded(Long version, byte[] rejected) {
+    static Folded of(long version) {
+        return new Folded(version, null);
     }
 
     static Folded rejected(byte[] value) {

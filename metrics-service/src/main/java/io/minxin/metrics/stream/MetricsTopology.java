@@ -51,7 +51,7 @@ import org.apache.kafka.streams.state.Stores;
  * several times within a commit interval writes its changelog once.
  */
 public final class MetricsTopology {
-    /** Store of stage one: caseId to the case's distinct events. */
+    /** Store of stage one: caseId to the case's distinct events, as {@link CaseHistorySerde} writes them. */
     public static final String HISTORY_STORE = "case-history";
     /**
      * Store of stage one: caseId to the version of its latest change. Its record cache lets a case through
@@ -106,17 +106,17 @@ public final class MetricsTopology {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(
-                                supplier(HISTORY_STORE, storeType), Serdes.String(), new CaseHistorySerde())
+                                supplier(HISTORY_STORE, storeType), Serdes.String(), Serdes.ByteArray())
                         .withCachingEnabled());
             }
         };
         Map<String, KStream<String, Folded>> branches = events.processValues(fold, Named.as("fold-case"))
                 .split(Named.as("folded-"))
-                .branch((caseId, folded) -> folded.state() != null, Branched.as("state"))
+                .branch((caseId, folded) -> folded.version() != null, Branched.as("state"))
                 .defaultBranch(Branched.as("rejected"));
         FixedKeyProcessorSupplier<String, Long, CaseState> publish = () -> new PublishProcessor(folder);
         KStream<String, CaseState> latest = branches.get("folded-state")
-                .mapValues(folded -> folded.state().version(), Named.as("case-changed"))
+                .mapValues(Folded::version, Named.as("case-changed"))
                 .toTable(
                         Named.as("changed-cases"),
                         Materialized.<String, Long>as(CacheOnlyStore.supplier(CHANGED_STORE))

@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the state of a changed case, folded from its history as it stands, when the record cache of
@@ -15,9 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * case changed meanwhile, at once when record caches are off.
  */
 final class PublishProcessor implements FixedKeyProcessor<String, Long, CaseState> {
+    private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
+
     private final CaseFolder folder;
     private FixedKeyProcessorContext<String, CaseState> context;
-    private KeyValueStore<String, List<CaseEvent>> histories;
+    private KeyValueStore<String, byte[]> histories;
 
     PublishProcessor(CaseFolder folder) {
         this.folder = folder;
@@ -31,9 +35,24 @@ final class PublishProcessor implements FixedKeyProcessor<String, Long, CaseStat
 
     @Override
     public void process(FixedKeyRecord<String, Long> record) {
-        List<CaseEvent> history = histories.get(record.key());
-        if (history != null) {
-            context.forward(record.withValue(folder.fold(record.key(), history)));
+        byte[] stored = histories.get(record.key());
+        if (stored == null) {
+            return;
         }
+        List<CaseEvent> history = CaseHistorySerde.read(stored);
+        CaseState state;
+        try {
+            state = folder.fold(record.key(), history);
+        } catch (RuntimeException e) {
+            // every stored event passed CaseFolder.check, so this is a defect: the case is named and skipped
+            // rather than stopping the stream thread for every other case
+            log.error(
+                    "case {} cannot be folded from its {} events; its state is not published",
+                    record.key(),
+                    history.size(),
+                    e);
+            return;
+        }
+        context.forward(record.withValue(state));
     }
 }

@@ -2,9 +2,11 @@ package io.minxin.metrics.casestate;
 
 import static io.minxin.metrics.testing.CaseEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
+import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
@@ -154,6 +156,37 @@ class CaseFolderTest {
 
         assertThat(before.period()).isEqualTo("2020-09");
         assertThat(after.period()).isEqualTo("2020-10");
+    }
+
+    @Test
+    void checkNamesTheMissingFieldOfAnEventThatCannotBeFolded() {
+        CaseEvent withoutUnit = CaseEvent.of(
+                "614418-x", "/platform/test", new Returned("614418", null, "不归我单位管辖", at("2020-09-01T10:00:00")));
+
+        assertThatThrownBy(() -> folder.check(withoutUnit))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data.unitId is missing");
+    }
+
+    @Test
+    void checkedEventsFoldInAnyCombination() {
+        List<CaseEvent> events = List.of(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.returned("a", "2020-09-01T10:00:00"),
+                c.accepted("b", Channel.PHONE, "2020-09-01T11:00:00"),
+                c.concluded("b", "2020-09-03T10:00:00"),
+                c.visited(Satisfaction.UNREACHABLE, false, "2020-09-04T10:00:00"));
+        events.forEach(folder::check);
+
+        for (int mask = 1; mask < 1 << events.size(); mask++) {
+            List<CaseEvent> subset = new java.util.ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    subset.add(events.get(i));
+                }
+            }
+            assertThat(folder.fold("614418", subset).version()).isEqualTo(subset.size());
+        }
     }
 
     private CaseState fold(CaseEvent... events) {

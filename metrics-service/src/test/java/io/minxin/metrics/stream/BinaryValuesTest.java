@@ -61,6 +61,50 @@ class BinaryValuesTest {
     }
 
     @Test
+    void eventsAppendedOneByOneReadBackAsTheHistoryAndRepeatsAreFound() {
+        List<CaseEvent> events = DemoMonth.generate().caseEvents().subList(0, 5);
+        byte[] history = null;
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(CaseHistorySerde.countUnlessRepeated(history, events.get(i)))
+                    .isEqualTo(i);
+            history = CaseHistorySerde.append(history, events.get(i));
+        }
+
+        assertThat(CaseHistorySerde.read(history)).isEqualTo(events);
+        assertThat(CaseHistorySerde.countUnlessRepeated(history, events.get(3))).isEqualTo(-1);
+        CaseEvent sameIdOtherSource = new CaseEvent(
+                events.get(3).id(),
+                "/platform/other",
+                events.get(3).type(),
+                null,
+                events.get(3).data());
+        assertThat(CaseHistorySerde.countUnlessRepeated(history, sameIdOtherSource))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aHistoryOfTheCountedFormatIsReadAndAppendedTo() {
+        List<CaseEvent> events = DemoMonth.generate().caseEvents().subList(0, 3);
+        byte[] appendable = CaseHistorySerde.write(events.subList(0, 2));
+        Binary.Writer counted =
+                new Binary.Writer(appendable.length).writeByte(1).writeVarInt(2);
+        Binary.Reader in = new Binary.Reader(appendable, 1);
+        while (!in.atEnd()) {
+            int length = in.readVarInt();
+            for (int b = 0; b < length; b++) {
+                counted.writeByte(in.readByte());
+            }
+        }
+        byte[] formatOne = counted.toByteArray();
+
+        assertThat(CaseHistorySerde.read(formatOne)).isEqualTo(events.subList(0, 2));
+        assertThat(CaseHistorySerde.countUnlessRepeated(formatOne, events.get(1)))
+                .isEqualTo(-1);
+        assertThat(CaseHistorySerde.read(CaseHistorySerde.append(formatOne, events.get(2))))
+                .isEqualTo(events);
+    }
+
+    @Test
     void contributionsChangesAndTalliesReadBackEqual() {
         Map<String, Share> shares = new LinkedHashMap<>();
         shares.put("a|PHONE|2020-09", new Share("兴隆台街道", new Counts(1, 1, 0, 1, 1, 0, 2, 1)));
