@@ -39,6 +39,11 @@ public class Policies {
         configured.policies().forEach((channel, policy) -> defaults.put(channel, asDefault(channel, policy)));
     }
 
+    /** Changes with every policy write through this instance: a view keyed by it is never older than a write. */
+    public long writes() {
+        return store.writes();
+    }
+
     /**
      * The version that ranks {@code period}: the newest version whose effectiveFrom is not after the period. A new
      * version thus replaces the older ones from its effectiveFrom on.

@@ -9,6 +9,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.minxin.events.Channel;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.mongo.MongoJson;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 @Component
 class PolicyStore {
     private final MongoCollection<Document> policies;
+    private final AtomicLong writes = new AtomicLong();
 
     PolicyStore(MongoDatabase database) {
         this.policies = database.getCollection("policies");
@@ -26,7 +28,13 @@ class PolicyStore {
     /** Stores a new version; a version that exists already fails with a duplicate key. */
     Mono<RankingPolicy> insert(RankingPolicy policy) {
         return Mono.from(policies.insertOne(MongoJson.toDocument(policy.id() + "|" + policy.version(), policy)))
-                .thenReturn(policy);
+                .thenReturn(policy)
+                .doFinally(signal -> writes.incrementAndGet());
+    }
+
+    /** How many writes went through this instance so far (including ones that failed). */
+    long writes() {
+        return writes.get();
     }
 
     Flux<RankingPolicy> versions(Channel channel) {

@@ -1,5 +1,7 @@
 package io.minxin.ranking.revision;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RankingRow;
@@ -11,6 +13,7 @@ import io.minxin.ranking.live.LiveMetricsStore;
 import io.minxin.ranking.policy.Policies;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,20 +23,41 @@ import reactor.core.publisher.Mono;
  * publication is pending), else the live ranking computed from the current inputs. Reads only; stores nothing.
  */
 @Service
+@EnableConfigurationProperties(ViewCacheSettings.class)
 class RankingViews {
     private final RevisionStore revisions;
     private final LiveMetricsStore live;
     private final Policies policies;
     private final Clock clock;
+    /** Current rankings as last read, by period, channel and the writes seen; null when off. */
+    private final AsyncCache<ViewKey, RankingRevision> views;
 
-    RankingViews(RevisionStore revisions, LiveMetricsStore live, Policies policies, Clock clock) {
+    RankingViews(
+            RevisionStore revisions, LiveMetricsStore live, Policies policies, Clock clock, ViewCacheSettings cache) {
         this.revisions = revisions;
         this.live = live;
         this.policies = policies;
         this.clock = clock;
+        this.views = cache.ttl().isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(cache.ttl())
+                        .maximumSize(cache.maxViews())
+                        .buildAsync();
     }
 
     Mono<RankingRevision> current(String period, Channel channel) {
+        if (views == null) {
+            return read(period, channel);
+        }
+        ViewKey key = new ViewKey(period, channel, revisions.writes(), policies.writes());
+        return Mono.fromFuture(
+                () -> views.get(key, (k, executor) -> read(period, channel).toFuture()), true);
+    }
+
+    private record ViewKey(String period, Channel channel, long revisionWrites, long policyWrites) {}
+
+    private Mono<RankingRevision> read(String period, Channel channel) {
         return revisions.list(period, channel).collectList().flatMap(all -> {
             RankingRevision official = latestPublished(all);
             if (official == null && !all.isEmpty()) {

@@ -11,6 +11,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.ranking.mongo.MongoJson;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -20,6 +21,8 @@ import reactor.core.publisher.Mono;
 @Component
 class RevisionStore {
     private final MongoCollection<Document> revisions;
+    /** Counts the writes through this instance, so views read before one are not served after it. */
+    private final AtomicLong writes = new AtomicLong();
 
     RevisionStore(MongoDatabase database) {
         this.revisions = database.getCollection("revisions");
@@ -38,7 +41,8 @@ class RevisionStore {
     Mono<RankingRevision> insertIfAbsent(RankingRevision revision) {
         return Mono.from(revisions.insertOne(MongoJson.toDocument(revision.id(), revision)))
                 .thenReturn(revision)
-                .onErrorResume(MongoJson::isDuplicateKey, error -> find(revision.id()));
+                .onErrorResume(MongoJson::isDuplicateKey, error -> find(revision.id()))
+                .doFinally(signal -> writes.incrementAndGet());
     }
 
     Mono<RankingRevision> save(RankingRevision revision) {
@@ -46,11 +50,17 @@ class RevisionStore {
                         eq("_id", revision.id()),
                         MongoJson.toDocument(revision.id(), revision),
                         new ReplaceOptions().upsert(true)))
-                .thenReturn(revision);
+                .thenReturn(revision)
+                .doFinally(signal -> writes.incrementAndGet());
     }
 
     Mono<Void> delete(String id) {
-        return Mono.from(revisions.deleteOne(eq("_id", id))).then();
+        return Mono.from(revisions.deleteOne(eq("_id", id))).then().doFinally(signal -> writes.incrementAndGet());
+    }
+
+    /** How many writes went through this instance so far (including ones that failed). */
+    long writes() {
+        return writes.get();
     }
 
     /** The revisions of one ranking, oldest first. */
