@@ -14,7 +14,7 @@ record BenchSettings(
                 Integer.getInteger("bench.single.seconds", 20),
                 Integer.getInteger("bench.replay.events", 1_000_000),
                 Integer.getInteger("bench.ranking.units", 10_000),
-                Integer.getInteger("bench.gateway.seconds", 20),
+                Integer.getInteger("bench.gateway.seconds", 10),
                 Integer.getInteger("bench.freshness.seconds", 60));
     }
 }

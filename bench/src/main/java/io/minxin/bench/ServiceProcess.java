@@ -37,8 +37,14 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B install -DskipTests first");
         }
         Files.createDirectories(logDir);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        // e.g. -Dbench.jvm.gateway="-XX:StartFlightRecording=filename=gw.jfr" to profile one service in a run
+        String extra = System.getProperty("bench.jvm." + name, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(name + ".log").toFile());
