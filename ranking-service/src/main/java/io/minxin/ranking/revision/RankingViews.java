@@ -1,6 +1,6 @@
 package io.minxin.ranking.revision;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
@@ -30,7 +30,7 @@ class RankingViews {
     private final Policies policies;
     private final Clock clock;
     /** Current rankings as last read, by period, channel and the writes seen; null when off. */
-    private final AsyncCache<ViewKey, RankingRevision> views;
+    private final AsyncLoadingCache<ViewKey, RankingRevision> views;
 
     RankingViews(
             RevisionStore revisions, LiveMetricsStore live, Policies policies, Clock clock, ViewCacheSettings cache) {
@@ -41,9 +41,13 @@ class RankingViews {
         this.views = cache.ttl().isZero()
                 ? null
                 : Caffeine.newBuilder()
-                        .expireAfterWrite(cache.ttl())
+                        // after ttl the next request gets the view it finds and starts a fresh read, so a slow
+                        // MongoDB does not hold up every poll; nothing older than maxStale is ever served
+                        .refreshAfterWrite(cache.ttl())
+                        .expireAfterWrite(cache.maxStale())
                         .maximumSize(cache.maxViews())
-                        .buildAsync();
+                        .buildAsync((key, executor) ->
+                                read(key.period(), key.channel()).toFuture());
     }
 
     Mono<RankingRevision> current(String period, Channel channel) {

@@ -6,15 +6,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How long a current ranking, once read, answers further requests for the same period and channel. Dashboards poll
  * the same rankings many times a second; a write through this instance (a revision, a policy) is seen at once, the
- * live metrics and other instances' writes after at most {@code ttl}. Zero turns the cache off.
+ * live metrics and other instances' writes after about {@code ttl}: the first request after it gets the view as
+ * it was and starts a fresh read, so polls never wait for a slow database, and no view older than {@code maxStale}
+ * is served. A zero ttl turns the cache off.
  *
- * @param ttl time a view is kept
+ * @param ttl time after which a view is read again
+ * @param maxStale age at which a view is dropped and the next request waits for a fresh read
  * @param maxViews how many (period, channel) views are kept at most
  */
 @ConfigurationProperties("minxin.ranking.view-cache")
-record ViewCacheSettings(Duration ttl, int maxViews) {
+record ViewCacheSettings(Duration ttl, Duration maxStale, int maxViews) {
     ViewCacheSettings {
         ttl = ttl == null ? Duration.ofSeconds(1) : ttl;
+        maxStale = maxStale == null || maxStale.compareTo(ttl) <= 0 ? ttl.multipliedBy(30) : maxStale;
         maxViews = maxViews <= 0 ? 1_000 : maxViews;
     }
 }
