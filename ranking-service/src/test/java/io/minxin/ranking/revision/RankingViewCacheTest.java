@@ -11,38 +11,23 @@ import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.ranking.engine.RankingEngine;
-import io.minxin.ranking.engine.RankingPolicy;
-import io.minxin.ranking.engine.Rate;
 import io.minxin.ranking.live.LiveMetricsStore;
 import io.minxin.ranking.policy.Policies;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 class RankingViewCacheTest {
-    private static final RankingPolicy POLICY = new RankingPolicy(
-            "web-ranking",
-            1,
-            Channel.WEB,
-            "2000-01",
-            null,
-            1,
-            RankingPolicy.OrderMethod.LEXICOGRAPHIC,
-            Map.of(),
-            List.of(Rate.COMPLETION),
-            List.of(),
-            2,
-            RankingPolicy.RateEstimator.RAW,
-            RankingPolicy.NullRates.RANK_LAST,
-            null,
-            null);
     private static final RankingRevision FIRST = Revisions.of(
-            1, RevisionStatus.PUBLISHED, RankingEngine.rank(POLICY, List.of(counted("a", 10, 10, 10, 0, 0, 0, 0, 0))));
+            1,
+            RevisionStatus.PUBLISHED,
+            RankingEngine.rank(Revisions.BY_COMPLETION, List.of(counted("a", 10, 10, 10, 0, 0, 0, 0, 0))));
     private static final RankingRevision SECOND = Revisions.of(
-            2, RevisionStatus.PUBLISHED, RankingEngine.rank(POLICY, List.of(counted("b", 10, 10, 10, 0, 0, 0, 0, 0))));
+            2,
+            RevisionStatus.PUBLISHED,
+            RankingEngine.rank(Revisions.BY_COMPLETION, List.of(counted("b", 10, 10, 10, 0, 0, 0, 0, 0))));
 
     private final RevisionStore revisions = mock(RevisionStore.class);
     private final Policies policies = mock(Policies.class);

@@ -3,41 +3,20 @@ package io.minxin.ranking.revision;
 import static io.minxin.ranking.engine.Units.counted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.ranking.engine.RankingEngine;
-import io.minxin.ranking.engine.RankingPolicy;
-import io.minxin.ranking.engine.Rate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RankingViewsTest {
-    private static final RankingPolicy BY_COMPLETION = new RankingPolicy(
-            "web-ranking",
-            1,
-            Channel.WEB,
-            "2000-01",
-            null,
-            1,
-            RankingPolicy.OrderMethod.LEXICOGRAPHIC,
-            Map.of(),
-            List.of(Rate.COMPLETION),
-            List.of(),
-            2,
-            RankingPolicy.RateEstimator.RAW,
-            RankingPolicy.NullRates.RANK_LAST,
-            null,
-            null);
-
     /** Ranks 1, 2, 2, 4, 4. */
     private static final RankingRevision FIVE = Revisions.of(
             1,
             RevisionStatus.PUBLISHED,
             RankingEngine.rank(
-                    BY_COMPLETION,
+                    Revisions.BY_COMPLETION,
                     List.of(
                             counted("a", 10, 10, 10, 0, 0, 0, 0, 0),
                             counted("b", 10, 9, 9, 0, 0, 0, 0, 0),

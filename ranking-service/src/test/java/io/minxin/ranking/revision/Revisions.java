@@ -4,11 +4,33 @@ import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.ranking.engine.Ranking;
+import io.minxin.ranking.engine.RankingPolicy;
+import io.minxin.ranking.engine.Rate;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** Revisions built from rankings, for tests. */
 final class Revisions {
     static final Instant CLOSED_AT = Instant.parse("2020-10-06T01:00:00Z");
+
+    /** Web units by completion rate alone, top 1. */
+    static final RankingPolicy BY_COMPLETION = new RankingPolicy(
+            "web-ranking",
+            1,
+            Channel.WEB,
+            "2000-01",
+            null,
+            1,
+            RankingPolicy.OrderMethod.LEXICOGRAPHIC,
+            Map.of(),
+            List.of(Rate.COMPLETION),
+            List.of(),
+            2,
+            RankingPolicy.RateEstimator.RAW,
+            RankingPolicy.NullRates.RANK_LAST,
+            null,
+            null);
 
     static RankingRevision of(int number, RevisionStatus status, Ranking ranking) {
         return new RankingRevision(
