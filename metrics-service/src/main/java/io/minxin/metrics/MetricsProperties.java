@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEventsPerCase events kept per case; more are sent to the dead-letter topic
  * @param projection how the compacted topics are copied into MongoDB
  * @param gauges how often the per-unit rate gauges are read from MongoDB
+ * @param views how long the read API reuses a period's unit metrics
  */
 @ConfigurationProperties("minxin.metrics")
 public record MetricsProperties(
@@ -20,7 +21,8 @@ public record MetricsProperties(
         @DefaultValue("15") int defaultWorkingDays,
         @DefaultValue("1000") int maxEventsPerCase,
         @DefaultValue Projection projection,
-        @DefaultValue Gauges gauges) {
+        @DefaultValue Gauges gauges,
+        @DefaultValue Views views) {
 
     public AssessmentPeriod period() {
         return new AssessmentPeriod(cutOffDay);
@@ -40,4 +42,16 @@ public record MetricsProperties(
 
     /** @param refresh interval between reads of the current period's rates */
     public record Gauges(@DefaultValue("15s") Duration refresh) {}
+
+    /**
+     * Dashboards poll the overview and the unit tables of a period many times a second, and both are made from the
+     * same documents: those are read at most once per {@code ttl}; after it the next request gets them as they were
+     * while a fresh read runs, and nothing older than {@code maxStale} is served. A zero ttl reads every time.
+     *
+     * @param ttl time after which a period's unit metrics are read again
+     * @param maxStale age at which they are dropped and the next request waits for a fresh read
+     */
+    public record Views(
+            @DefaultValue("1s") Duration ttl,
+            @DefaultValue("30s") Duration maxStale) {}
 }

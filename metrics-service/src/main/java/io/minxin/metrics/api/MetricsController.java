@@ -24,11 +24,13 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1")
 class MetricsController {
     private final MetricsStore store;
+    private final PeriodMetricsViews views;
     private final AssessmentPeriod periods;
     private final Clock clock;
 
     MetricsController(MetricsStore store, MetricsProperties properties, Clock clock) {
         this.store = store;
+        this.views = new PeriodMetricsViews(store, properties.views());
         this.periods = properties.period();
         this.clock = clock;
     }
@@ -37,7 +39,7 @@ class MetricsController {
     @GetMapping("/overview")
     Mono<Overview> overview(@RequestParam(required = false) String period) {
         String name = period(period);
-        return store.unitMetrics(name).collectList().map(metrics -> Overview.of(name, metrics));
+        return views.of(name).map(metrics -> Overview.of(name, metrics));
     }
 
     /** The per-unit table of a period, one channel or both, sorted by any rate or count. */
@@ -49,7 +51,7 @@ class MetricsController {
             @RequestParam(defaultValue = UnitTable.DESCENDING) String order) {
         String name = period(period);
         UnitTable.check(sort, order);
-        return store.unitMetrics(name).collectList().map(metrics -> UnitTable.of(name, channel, sort, order, metrics));
+        return views.of(name).map(metrics -> UnitTable.of(name, channel, sort, order, metrics));
     }
 
     /** Daily and trailing 30-day rates of a unit; default the 30 days up to today. */

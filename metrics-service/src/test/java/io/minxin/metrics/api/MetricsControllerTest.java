@@ -34,7 +34,8 @@ class MetricsControllerTest {
                 15,
                 1000,
                 new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
-                new MetricsProperties.Gauges(Duration.ofSeconds(15)));
+                new MetricsProperties.Gauges(Duration.ofSeconds(15)),
+                new MetricsProperties.Views(Duration.ofSeconds(1), Duration.ofSeconds(30)));
         Clock clock = Clock.fixed(Instant.parse("2020-09-15T00:00:00Z"), ZoneOffset.UTC);
         client = WebTestClient.bindToController(new MetricsController(store, properties, clock))
                 .controllerAdvice(new ProblemAdvice())

@@ -22,7 +22,8 @@ class UnitRateGaugesTest {
                     15,
                     1000,
                     new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
-                    new MetricsProperties.Gauges(Duration.ofSeconds(15))),
+                    new MetricsProperties.Gauges(Duration.ofSeconds(15)),
+                    new MetricsProperties.Views(Duration.ofSeconds(1), Duration.ofSeconds(30))),
             Clock.systemUTC());
 
     @Test

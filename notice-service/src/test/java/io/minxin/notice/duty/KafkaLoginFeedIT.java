@@ -1,20 +1,25 @@
 package io.minxin.notice.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.minxin.localstack.LocalStackExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +105,20 @@ class KafkaLoginFeedIT {
         } else {
             producer.abortTransaction();
         }
-        return sent.offset();
+        // the coordinator writes the partition's commit or abort marker after the producer's call returns; until
+        // then a read_committed reader sees nothing of the transaction, which is not what the test is about
+        long last = sent.offset();
+        await().atMost(Duration.ofSeconds(10)).until(() -> stableEnd(partition) > last);
+        return last;
+    }
+
+    /** The partition's end as a read_committed consumer sees it (its last stable offset). */
+    private long stableEnd(TopicPartition partition) throws Exception {
+        return admin.listOffsets(
+                        Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .partitionResult(partition)
+                .get()
+                .offset();
     }
 
     private void commit(TopicPartition partition, long offset) throws Exception {
