@@ -22,10 +22,7 @@ final class PeriodMetricsViews {
                 ? null
                 : Caffeine.newBuilder()
                         .refreshAfterWrite(settings.ttl())
-                        .expireAfterWrite(
-                                settings.maxStale().compareTo(settings.ttl()) > 0
-                                        ? settings.maxStale()
-                                        : settings.ttl().multipliedBy(30))
+                        .expireAfterWrite(settings.maxStale())
                         .maximumSize(MAX_PERIODS)
                         .buildAsync((period, executor) -> read(period).toFuture());
     }

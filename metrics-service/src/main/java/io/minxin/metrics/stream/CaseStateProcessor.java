@@ -50,7 +50,7 @@ final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Fold
         }
         String caseId = record.key();
         byte[] history = histories.get(caseId);
-        int known = CaseHistorySerde.countUnlessRepeated(history, event);
+        int known = CaseHistoryCodec.countUnlessRepeated(history, event);
         if (known < 0) {
             listener.processed(ProcessingListener.Outcome.DUPLICATE);
             return;
@@ -65,7 +65,7 @@ final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Fold
             reject(record, "event " + event.id() + " of case " + caseId + " cannot be folded: " + e.getMessage());
             return;
         }
-        histories.put(caseId, CaseHistorySerde.append(history, event));
+        histories.put(caseId, CaseHistoryCodec.append(history, event));
         context.forward(record.withValue(Folded.of(known + 1)));
         listener.processed(ProcessingListener.Outcome.APPLIED);
     }

@@ -46,12 +46,12 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Stage two takes the case states straight from stage one in the same task (both are keyed by caseId),
  * instead of reading them back from case-state: one application, one transaction per commit, and no JSON
- * parsed twice. The stores and the repartition topic hold binary values ({@link CaseHistorySerde},
+ * parsed twice. The stores and the repartition topic hold binary values ({@link CaseHistoryCodec},
  * {@link BinarySerdes}); only the published topics are JSON. The stores are cached, so a case changing
  * several times within a commit interval writes its changelog once.
  */
 public final class MetricsTopology {
-    /** Store of stage one: caseId to the case's distinct events, as {@link CaseHistorySerde} writes them. */
+    /** Store of stage one: caseId to the case's distinct events, as {@link CaseHistoryCodec} writes them. */
     public static final String HISTORY_STORE = "case-history";
     /**
      * Store of stage one: caseId to the version of its latest change. Its record cache lets a case through

@@ -39,7 +39,7 @@ final class PublishProcessor implements FixedKeyProcessor<String, Long, CaseStat
         if (stored == null) {
             return;
         }
-        List<CaseEvent> history = CaseHistorySerde.read(stored);
+        List<CaseEvent> history = CaseHistoryCodec.read(stored);
         CaseState state;
         try {
             state = folder.fold(record.key(), history);

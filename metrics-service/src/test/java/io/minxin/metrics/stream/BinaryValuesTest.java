@@ -25,13 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /** The binary values of the stores and the repartition topic read back exactly what was written. */
 class BinaryValuesTest {
-    private final CaseHistorySerde histories = new CaseHistorySerde();
 
     @Test
     void everyDemoCaseHistoryReadsBackEqual() {
         List<CaseEvent> events = DemoMonth.generate().caseEvents();
 
-        assertThat(roundTrip(histories, events)).isEqualTo(events);
+        assertThat(roundTripHistory(events)).isEqualTo(events);
     }
 
     @Test
@@ -42,21 +41,19 @@ class BinaryValuesTest {
                 new CaseEvent("e1", "/platform/p", EventType.CASE_ACCEPTED, null, accepted),
                 CaseEvent.of("e2", "/platform/p", new Visited("614418", null, null, true, at.minusSeconds(86_400))));
 
-        assertThat(roundTrip(histories, events)).isEqualTo(events);
+        assertThat(roundTripHistory(events)).isEqualTo(events);
     }
 
     @Test
     void anUnknownFormatOrATruncatedValueIsASerializationError() {
-        byte[] bytes = histories
-                .serializer()
-                .serialize("t", DemoMonth.generate().caseEvents().subList(0, 3));
+        byte[] bytes = CaseHistoryCodec.write(DemoMonth.generate().caseEvents().subList(0, 3));
         byte[] otherFormat = bytes.clone();
         otherFormat[0] = '[';
 
-        assertThatThrownBy(() -> histories.deserializer().deserialize("t", otherFormat))
+        assertThatThrownBy(() -> CaseHistoryCodec.read(otherFormat))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("format");
-        assertThatThrownBy(() -> histories.deserializer().deserialize("t", Arrays.copyOf(bytes, bytes.length - 5)))
+        assertThatThrownBy(() -> CaseHistoryCodec.read(Arrays.copyOf(bytes, bytes.length - 5)))
                 .isInstanceOf(SerializationException.class);
     }
 
@@ -65,27 +62,27 @@ class BinaryValuesTest {
         List<CaseEvent> events = DemoMonth.generate().caseEvents().subList(0, 5);
         byte[] history = null;
         for (int i = 0; i < events.size(); i++) {
-            assertThat(CaseHistorySerde.countUnlessRepeated(history, events.get(i)))
+            assertThat(CaseHistoryCodec.countUnlessRepeated(history, events.get(i)))
                     .isEqualTo(i);
-            history = CaseHistorySerde.append(history, events.get(i));
+            history = CaseHistoryCodec.append(history, events.get(i));
         }
 
-        assertThat(CaseHistorySerde.read(history)).isEqualTo(events);
-        assertThat(CaseHistorySerde.countUnlessRepeated(history, events.get(3))).isEqualTo(-1);
+        assertThat(CaseHistoryCodec.read(history)).isEqualTo(events);
+        assertThat(CaseHistoryCodec.countUnlessRepeated(history, events.get(3))).isEqualTo(-1);
         CaseEvent sameIdOtherSource = new CaseEvent(
                 events.get(3).id(),
                 "/platform/other",
                 events.get(3).type(),
                 null,
                 events.get(3).data());
-        assertThat(CaseHistorySerde.countUnlessRepeated(history, sameIdOtherSource))
+        assertThat(CaseHistoryCodec.countUnlessRepeated(history, sameIdOtherSource))
                 .isEqualTo(5);
     }
 
     @Test
     void aHistoryOfTheCountedFormatIsReadAndAppendedTo() {
         List<CaseEvent> events = DemoMonth.generate().caseEvents().subList(0, 3);
-        byte[] appendable = CaseHistorySerde.write(events.subList(0, 2));
+        byte[] appendable = CaseHistoryCodec.write(events.subList(0, 2));
         Binary.Writer counted =
                 new Binary.Writer(appendable.length).writeByte(1).writeVarInt(2);
         Binary.Reader in = new Binary.Reader(appendable, 1);
@@ -97,10 +94,10 @@ class BinaryValuesTest {
         }
         byte[] formatOne = counted.toByteArray();
 
-        assertThat(CaseHistorySerde.read(formatOne)).isEqualTo(events.subList(0, 2));
-        assertThat(CaseHistorySerde.countUnlessRepeated(formatOne, events.get(1)))
+        assertThat(CaseHistoryCodec.read(formatOne)).isEqualTo(events.subList(0, 2));
+        assertThat(CaseHistoryCodec.countUnlessRepeated(formatOne, events.get(1)))
                 .isEqualTo(-1);
-        assertThat(CaseHistorySerde.read(CaseHistorySerde.append(formatOne, events.get(2))))
+        assertThat(CaseHistoryCodec.read(CaseHistoryCodec.append(formatOne, events.get(2))))
                 .isEqualTo(events);
     }
 
@@ -127,8 +124,12 @@ class BinaryValuesTest {
         for (Satisfaction satisfaction : Satisfaction.values()) {
             CaseEvent visit = CaseEvent.of(
                     "v", "/p", new Visited("1", "u", satisfaction, false, Instant.parse("2020-09-01T00:00:00Z")));
-            assertThat(roundTrip(histories, List.of(visit))).containsExactly(visit);
+            assertThat(roundTripHistory(List.of(visit))).containsExactly(visit);
         }
+    }
+
+    private static List<CaseEvent> roundTripHistory(List<CaseEvent> events) {
+        return CaseHistoryCodec.read(CaseHistoryCodec.write(events));
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {

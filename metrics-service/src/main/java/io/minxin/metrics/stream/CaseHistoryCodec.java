@@ -14,15 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The distinct events of one case in the history store, in a compact binary form (every event reads and
- * rewrites its case's history, so JSON here would cost more than the rest of the fold).
+ * The distinct events of one case as the history store holds them (its values are these bytes), in a compact
+ * binary form: every event reads and extends its case's history, so JSON here would cost more than the rest of
+ * the fold.
  */
-final class CaseHistorySerde extends Serdes.WrapperSerde<List<CaseEvent>> {
+final class CaseHistoryCodec {
     /** Format 1: a count, then the events. */
     private static final int COUNTED = 1;
     /**
@@ -41,10 +39,6 @@ final class CaseHistorySerde extends Serdes.WrapperSerde<List<CaseEvent>> {
     private static final Satisfaction[] SATISFACTIONS = {
         Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED, Satisfaction.UNSATISFIED, Satisfaction.UNREACHABLE
     };
-
-    CaseHistorySerde() {
-        super(new HistorySerializer(), new HistoryDeserializer());
-    }
 
     static byte[] write(List<CaseEvent> events) {
         byte[] history = null;
@@ -231,17 +225,5 @@ final class CaseHistorySerde extends Serdes.WrapperSerde<List<CaseEvent>> {
         }
     }
 
-    private static final class HistorySerializer implements Serializer<List<CaseEvent>> {
-        @Override
-        public byte[] serialize(String topic, List<CaseEvent> events) {
-            return events == null ? null : write(events);
-        }
-    }
-
-    private static final class HistoryDeserializer implements Deserializer<List<CaseEvent>> {
-        @Override
-        public List<CaseEvent> deserialize(String topic, byte[] bytes) {
-            return bytes == null ? null : read(bytes);
-        }
-    }
+    private CaseHistoryCodec() {}
 }
