@@ -40,7 +40,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + storeFile.getParent(), e);
         }
-        H2Backend backend = new IdLookupH2Backend(storeFile.toString());
+        H2Backend backend = new LocalMongoBackend(storeFile.toString());
         MongoServer starting = new MongoServer(backend);
         try {
             starting.bind(HOST, port);

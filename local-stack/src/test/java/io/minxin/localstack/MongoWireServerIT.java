@@ -10,6 +10,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,6 +106,32 @@ class MongoWireServerIT {
 
         assertThat(cases.find(eq("_id", "case-8")).first()).isNotNull();
         assertThat(cases.find(eq("_id", "case-9")).first()).isNull();
+    }
+
+    @Test
+    void uniqueIndexesHoldAfterARestart() {
+        // given a declared unique index besides _id, and a restart of the server on the same file
+        cases.createIndex(Indexes.ascending("unit", "kafkaOffset"), new IndexOptions().unique(true));
+        client.close();
+        server.stop();
+        server.start();
+        client = MongoClients.create(server.connectionString());
+        cases = client.getDatabase("projection").getCollection("cases");
+
+        // then both indexes know every document written before
+        assertThatThrownBy(() -> cases.insertOne(new Document("_id", "case-1")))
+                .isInstanceOf(MongoWriteException.class)
+                .satisfies(e -> assertThat(((MongoWriteException) e).getCode()).isEqualTo(11000));
+        assertThatThrownBy(() -> cases.insertOne(
+                        new Document("_id", "other").append("unit", "u1").append("kafkaOffset", 1L)))
+                .isInstanceOf(MongoWriteException.class)
+                .satisfies(e -> assertThat(((MongoWriteException) e).getCode()).isEqualTo(11000));
+        assertThat(cases.find(eq("_id", "case-999")).first()).containsEntry("kafkaOffset", 999L);
+        assertThat(cases.countDocuments()).isEqualTo(1_000);
+        // and a removed document frees its keys
+        cases.deleteOne(eq("_id", "case-1"));
+        cases.insertOne(new Document("_id", "case-1").append("unit", "u1").append("kafkaOffset", 1L));
+        assertThat(cases.countDocuments()).isEqualTo(1_000);
     }
 
     @Test

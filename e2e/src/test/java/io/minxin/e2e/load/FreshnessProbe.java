@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -95,6 +96,36 @@ final class FreshnessProbe {
         });
         Collections.sort(freshness);
         return freshness;
+    }
+
+    /**
+     * Freshness over the run in windows of {@code window}, by when the case was accepted: one line per window with
+     * its probes' median and maximum, so a stall shows when it happened and how long it lasted.
+     */
+    List<String> timeline(Duration window) {
+        long start =
+                acceptedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        Map<Long, List<Long>> byWindow = new TreeMap<>();
+        acceptedAt.forEach((n, accepted) -> {
+            Long seen = seenAt.get(n);
+            byWindow.computeIfAbsent((accepted - start) / window.toNanos(), w -> new ArrayList<>())
+                    .add(seen == null ? Long.MAX_VALUE : Math.max(0, seen - accepted));
+        });
+        List<String> lines = new ArrayList<>();
+        byWindow.forEach((w, values) -> {
+            Collections.sort(values);
+            lines.add(String.format(
+                    "  +%4d s: %3d probes, p50 %5d ms, max %5d ms",
+                    w * window.toSeconds(),
+                    values.size(),
+                    millis(values.get(values.size() / 2)),
+                    millis(values.get(values.size() - 1))));
+        });
+        return lines;
+    }
+
+    private static long millis(long nanos) {
+        return nanos == Long.MAX_VALUE ? -1 : nanos / 1_000_000;
     }
 
     private boolean gaveUp() {

@@ -139,7 +139,10 @@ class LoadIT {
         Map<String, Double> end = Footprint.liveHeaps(minxin.services(), logs, "end");
         List<Long> freshness = probe.freshness();
         double throughput = (eventsAccepted.get() - eventsBefore) / seconds;
-        String report = report(duration, seconds, throughput, freshness, cores, third, end);
+        String report = report(duration, seconds, throughput, freshness, cores, third, end)
+                + "freshness by acceptance time (-1: never seen):\n"
+                + String.join("\n", probe.timeline(Duration.ofSeconds(10)))
+                + "\n";
         log.info("load run:\n{}", report);
         Files.writeString(logs.resolve("load-report.txt"), report, StandardCharsets.UTF_8);
 

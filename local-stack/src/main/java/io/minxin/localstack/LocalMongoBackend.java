@@ -2,28 +2,43 @@ package io.minxin.localstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, with one thing MongoDB's query planner does and mongo-java-server's does not: a
- * query that pins {@code _id} to a string reads that one document, whatever else the query says. mongo-java-server
- * serves a query from its {@code _id} index only when {@code _id} is the query's only field, so a conditional
- * write such as {@code {$and: [{_id: k}, {kafkaOffset: {$lt: n}}]}} (how projections keep the newest version)
- * matched every document of the collection: quadratic under load, most of a core in the load test. The document
- * found is still matched against the whole query, so the answer is the same as the scan's.
+ * mongo-java-server's H2 backend as the local stack needs it under load, where the embedded server shares two cores
+ * with the broker and every service (a JFR profile of LoadIT put most of the test JVM's CPU here):
  *
- * <p>Collections live in the same MVStore maps as with {@link H2Backend}, so existing data files open as before.
+ * <ul>
+ *   <li>A query that pins {@code _id} to a string reads that one document, whatever else the query says, as
+ *       MongoDB's planner does. mongo-java-server serves a query from its {@code _id} index only when {@code _id}
+ *       is the query's only field, so a conditional write such as {@code {$and: [{_id: k}, {kafkaOffset: {$lt:
+ *       n}}]}} (how projections keep the newest version) matched every document of the collection: quadratic. The
+ *       document found is still matched against the whole query, so the answer is the scan's.
+ *   <li>Unique indexes ({@code _id} and declared ones) are hash maps in memory, rebuilt from the documents when a
+ *       collection opens. H2's own index map has keys that are not {@link Comparable}, so each comparison of its
+ *       binary search wrote both keys with Java serialisation.
+ *   <li>A larger page cache and less eager compaction (see the constructor).
+ * </ul>
+ *
+ * <p>Documents live in the same MVStore maps as with {@link H2Backend}, so existing data files open as before.
  */
-final class IdLookupH2Backend extends H2Backend {
+final class LocalMongoBackend extends H2Backend {
     private static final String ID = "_id";
     private static final String AND = "$and";
     private static final int CACHE_MB = 256;
@@ -35,7 +50,7 @@ final class IdLookupH2Backend extends H2Backend {
      * page. Background compaction only rewrites chunks less than half full (H2's default: 90%), so a stream of
      * replaced documents is not serialised again and again to keep the file small.
      */
-    IdLookupH2Backend(String fileName) {
+    LocalMongoBackend(String fileName) {
         super(new MVStore.Builder()
                 .fileName(fileName)
                 .cacheSize(CACHE_MB)
@@ -62,6 +77,15 @@ final class IdLookupH2Backend extends H2Backend {
             MVMap<Object, Document> data = store.openMap("databases." + namespace);
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            // an index map H2Database persisted would go stale from here on: dropped, so the plain H2 backend
+            // rebuilds it too should it open this file again
+            getMvStore().removeMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return new InMemoryUniqueIndex(indexName, keys, sparse);
         }
     }
 
@@ -104,6 +128,45 @@ final class IdLookupH2Backend extends H2Backend {
                 }
             }
             return null;
+        }
+    }
+
+    /** A unique index as a hash map; empty when opened, so the collection fills it from its documents. */
+    private static final class InMemoryUniqueIndex extends AbstractUniqueIndex<Object> {
+        private final Map<KeyValue, Object> positions = new ConcurrentHashMap<>();
+
+        InMemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return positions.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return positions.putIfAbsent(key, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return positions.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return positions.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return positions.size();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 }
