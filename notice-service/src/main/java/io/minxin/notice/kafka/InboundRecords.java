@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /** Reading the values of the input topics, which other services wrote with the contract's JSON mapper. */
 public final class InboundRecords {
@@ -22,12 +23,17 @@ public final class InboundRecords {
      * be processed, so it is logged and skipped rather than retried forever.
      */
     public static <T> Optional<T> read(Message<?> message, Class<T> type) {
+        return read(message, EventJson.mapper().readerFor(type), type);
+    }
+
+    /** {@link #read(Message, Class)} with a reader of its own (one that skips fields, say). */
+    public static <T> Optional<T> read(Message<?> message, ObjectReader reader, Class<T> type) {
         Object payload = message.getPayload();
         if (!(payload instanceof byte[])) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(EventJson.mapper().readValue((byte[]) payload, type));
+            return Optional.ofNullable(type.cast(reader.readValue((byte[]) payload)));
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             log.warn(
                     "Skipping a record of key {} that is not a {}: {}",
