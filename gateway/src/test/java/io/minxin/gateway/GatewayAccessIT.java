@@ -51,7 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
             "minxin.gateway.rate-limit.permits.integration=10000",
             "minxin.gateway.rate-limit.permits.dashboard=10000",
             "minxin.gateway.rate-limit.permits.operator=10000",
-            "minxin.gateway.cors.allowed-origins=http://dashboard.test"
+            "minxin.gateway.cors.allowed-origins=http://dashboard.test",
+            // long enough that two requests of a test always fall within it
+            "minxin.gateway.dashboard-cache.ttl=1m"
         })
 class GatewayAccessIT {
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
@@ -391,6 +393,54 @@ class GatewayAccessIT {
                     .expectHeader()
                     .doesNotExist("Strict-Transport-Security");
         }
+    }
+
+    @Test
+    void dashboardsPollingOneQueryShareOneAnswerWhileOperatorsReadThrough() {
+        IssuedKey first = keys.create("dash-first", Set.of(Role.DASHBOARD)).block();
+        IssuedKey second = keys.create("dash-second", Set.of(Role.DASHBOARD)).block();
+        IssuedKey operator = keys.create("op-reads", Set.of(Role.OPERATOR)).block();
+        String path = "/api/v1/rankings/2020-09?channel=WEB&shared=true";
+
+        // when two dashboards ask the same query, then an operator twice
+        EntityExchangeResult<String> firstAnswer = read(path, first);
+        EntityExchangeResult<String> secondAnswer = read(path, second);
+        read(path, operator);
+        read(path, operator);
+
+        // then the service answered the first dashboard and each operator request, and the second dashboard got
+        // the first answer, with the security headers of every API answer
+        assertThat(STUBS.get("ranking").requestsTo(path)).isEqualTo(3);
+        assertThat(secondAnswer.getResponseBody()).isEqualTo(firstAnswer.getResponseBody());
+        assertThat(secondAnswer.getResponseHeaders().getFirst(HttpHeaders.CACHE_CONTROL))
+                .isEqualTo("no-store");
+        assertThat(secondAnswer.getResponseHeaders().getFirst("X-Content-Type-Options"))
+                .isEqualTo("nosniff");
+    }
+
+    @Test
+    void answerThatDependsOnTheCallerIsNeverShared() {
+        IssuedKey first = keys.create("dash-own-1", Set.of(Role.DASHBOARD)).block();
+        IssuedKey second = keys.create("dash-own-2", Set.of(Role.DASHBOARD)).block();
+        String path = "/api/v1/overview?period=2020-10";
+
+        Map<String, Object> firstSeen = JSON.readValue(read(path, first).getResponseBody(), JSON_MAP);
+        Map<String, Object> secondSeen = JSON.readValue(read(path, second).getResponseBody(), JSON_MAP);
+
+        assertThat(STUBS.get("metrics").requestsTo(path)).isEqualTo(2);
+        assertThat(firstSeen).containsEntry("keyIds", List.of(first.stored().id()));
+        assertThat(secondSeen).containsEntry("keyIds", List.of(second.stored().id()));
+    }
+
+    private EntityExchangeResult<String> read(String path, IssuedKey key) {
+        return client.get()
+                .uri(path)
+                .header("X-Api-Key", key.value())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
     }
 
     @Test

@@ -12,16 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for a downstream service on a free port. It answers every request with what it received (service,
  * method, path, the identity headers, whether an API key came through, body size), and {@code /v3/api-docs} with
- * a minimal OpenAPI document; or, when hanging, never answers until closed.
+ * a minimal OpenAPI document; or, when hanging, never answers until closed. An echo of the caller is
+ * {@code Cache-Control: private}, as any answer that depends on who asks must be; a request with the query
+ * {@code shared=true} gets an answer without it, like the real read APIs. Requests are counted by path and query.
  */
 public final class DownstreamStub implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,6 +34,7 @@ public final class DownstreamStub implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
     private DownstreamStub(String service, boolean hanging) {
         this.service = service;
@@ -70,6 +75,9 @@ public final class DownstreamStub implements AutoCloseable {
             bodyBytes = body.transferTo(OutputStream.nullOutputStream());
         }
         String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        requests.computeIfAbsent(query == null ? path : path + "?" + query, k -> new AtomicInteger())
+                .incrementAndGet();
         Map<String, Object> answer = new LinkedHashMap<>();
         if (path.equals("/v3/api-docs")) {
             answer.put("openapi", "3.1.0");
@@ -86,10 +94,19 @@ public final class DownstreamStub implements AutoCloseable {
         }
         byte[] bytes = JSON.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (query == null || !query.contains("shared=true")) {
+            exchange.getResponseHeaders().set("Cache-Control", "private");
+        }
         exchange.sendResponseHeaders(200, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** How many requests reached this stub at {@code pathAndQuery} (the raw path, then {@code ?query} if any). */
+    public int requestsTo(String pathAndQuery) {
+        AtomicInteger count = requests.get(pathAndQuery);
+        return count == null ? 0 : count.get();
     }
 
     private static List<String> headerValues(HttpExchange exchange, String name) {
