@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * from Spring Cloud Gateway's local response cache (Caffeine, per route) instead of a second HTTP hop each. Only
  * for callers whose key authorized the request as {@code dashboard}: an operator who has just closed a period or
  * changed a policy reads through to the service and sees the change at once. A cached answer is at most
- * {@code timeToLive} old, like the services' own views. Authentication, roles and the rate limit come first (web
+ * {@code timeToLive} old, like the services' own views; zero turns the cache off. Authentication, roles and the rate limit come first (web
  * filters), so an answer is only ever served to a caller allowed to read it.
  *
  * <p>Answers are shared by every dashboard key, which holds while no read API answers differently by caller; a
@@ -38,6 +38,10 @@ class DashboardResponseCacheGatewayFilterFactory extends AbstractGatewayFilterFa
 
     @Override
     public GatewayFilter apply(RouteCacheConfiguration config) {
+        if (config.getTimeToLive() != null && config.getTimeToLive().isZero()) {
+            // a time to live of zero turns the cache off: every request goes to the service
+            return (exchange, chain) -> chain.filter(exchange);
+        }
         GatewayFilter cache = responseCache.apply(config);
         // the cache decorates the response, so it must keep its place before the filter that writes the body
         int order = cache instanceof Ordered ordered ? ordered.getOrder() : Ordered.LOWEST_PRECEDENCE;
