@@ -32,6 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
+import org.springframework.cloud.gateway.filter.WeightCalculatorWebFilter;
+import org.springframework.cloud.gateway.filter.factory.cache.GlobalLocalResponseCacheGatewayFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -416,6 +420,14 @@ class GatewayAccessIT {
                 .isEqualTo("no-store");
         assertThat(secondAnswer.getResponseHeaders().getFirst("X-Content-Type-Options"))
                 .isEqualTo("nosniff");
+    }
+
+    @Test
+    void noPerRequestFiltersForFeaturesNoRouteUses(@Autowired ApplicationContext context) {
+        assertThat(context.getBeansOfType(WeightCalculatorWebFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(WebsocketRoutingFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(GlobalLocalResponseCacheGatewayFilter.class))
+                .isEmpty();
     }
 
     @Test
