@@ -242,7 +242,7 @@ class GatewayAccessIT {
                 .getResponseBody();
         assertThat(listing)
                 .contains(id, "district dashboard", OPERATOR_KEY.id())
-                .doesNotContain(key.substring(key.lastIndexOf('_') + 1), OPERATOR_KEY.secret(), "hash");
+                .doesNotContain(KeyToken.parse(key).orElseThrow().secret(), OPERATOR_KEY.secret(), "hash");
 
         client.get()
                 .uri("/api/v1/overview")
