@@ -8,11 +8,13 @@ import io.minxin.gateway.keys.IssuedKey;
 import io.minxin.gateway.keys.KeyToken;
 import io.minxin.gateway.support.DownstreamStub;
 import io.minxin.gateway.support.GatewayClient;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -68,6 +70,8 @@ class GatewayAccessIT {
     private static final Map<String, DownstreamStub> STUBS =
             SERVICES.stream().collect(Collectors.toMap(service -> service, DownstreamStub::answering));
     private static final KeyToken OPERATOR_KEY = KeyToken.generate(new SecureRandom());
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    private static final int KEEP_ALIVE_ROUNDS = 400;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -546,5 +550,65 @@ class GatewayAccessIT {
             return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
         }
         return request;
+    }
+
+    /**
+     * A dashboard's client keeps its connection open across answers of every kind: cached and fresh reads,
+     * refusals given before a request body was read, refusals of bodiless commands. Every request on it must be
+     * answered, however the one before it ended.
+     */
+    @Test
+    void everyRequestOnAKeptAliveConnectionIsAnsweredWhateverEndedTheOneBefore() throws Exception {
+        String dashboard = keys.create("dash", Set.of(Role.DASHBOARD)).block().value();
+        String integration =
+                keys.create("platform", Set.of(Role.INTEGRATION)).block().value();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] batch = new byte[64 * 1024];
+        List<String> unanswered = new ArrayList<>();
+
+        for (int round = 0; round < KEEP_ALIVE_ROUNDS && unanswered.isEmpty(); round++) {
+            List<KeepAliveStep> steps = List.of(
+                    new KeepAliveStep("GET", "/api/v1/rankings/2020-08?channel=WEB&top=5", dashboard, null, 200),
+                    new KeepAliveStep("POST", "/api/v1/events/batch", dashboard, batch, 403),
+                    new KeepAliveStep("GET", "/api/v1/overview?period=2020-08", integration, null, 403),
+                    new KeepAliveStep("POST", "/api/v1/periods/2020-08/close", dashboard, new byte[0], 403),
+                    new KeepAliveStep("GET", "/api/v1/rankings/2020-08?channel=PHONE&top=5", dashboard, null, 200),
+                    new KeepAliveStep("GET", "/api/v1/overview?period=2020-08", dashboard, null, 200));
+            for (KeepAliveStep step : steps) {
+                try {
+                    HttpResponse<byte[]> response =
+                            client.send(step.request(port), HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(response.statusCode())
+                            .as("round %d: %s", round, step)
+                            .isEqualTo(step.status());
+                } catch (IOException e) {
+                    unanswered.add("round " + round + ": " + step + ": " + e);
+                    break;
+                }
+            }
+        }
+
+        assertThat(unanswered).isEmpty();
+    }
+
+    private record KeepAliveStep(String method, String pathAndQuery, String key, byte[] body, int status) {
+        HttpRequest request(int port) {
+            HttpRequest.BodyPublisher publisher =
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                    .timeout(ANSWER_WITHIN)
+                    .header("X-Api-Key", key)
+                    .method(method, publisher);
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            return builder.build();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pathAndQuery;
+        }
     }
 }

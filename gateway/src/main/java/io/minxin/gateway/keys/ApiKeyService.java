@@ -56,13 +56,23 @@ public final class ApiKeyService {
 
     /** Revokes the key at once on this instance; empty when there is no such key. */
     public Mono<ApiKey> revoke(String id) {
-        return store.revoke(id, now()).doFinally(signal -> cache.invalidate(id));
+        return forgetting(id, store.revoke(id, now()));
     }
 
     /** Stores a key handed to the gateway by its environment (see {@link ApiKeyStore#upsertBootstrap}). */
     public Mono<ApiKey> bootstrap(KeyToken token, String name, Set<Role> roles) {
-        return store.upsertBootstrap(new ApiKey(token.id(), name, roles, token.hash(), now(), null, true))
-                .doFinally(signal -> cache.invalidate(token.id()));
+        return forgetting(
+                token.id(),
+                store.upsertBootstrap(new ApiKey(token.id(), name, roles, token.hash(), now(), null, true)));
+    }
+
+    /**
+     * The store's change, with the cached look-up of {@code id} dropped before the outcome is passed on: a caller
+     * told "revoked" must find the key refused on its very next request ({@code doFinally} would run only after
+     * the answer had gone out).
+     */
+    private Mono<ApiKey> forgetting(String id, Mono<ApiKey> change) {
+        return change.doOnSuccess(key -> cache.invalidate(id)).doOnError(e -> cache.invalidate(id));
     }
 
     /** Checks an {@code X-Api-Key} header value (null when absent); never fails, a store outage is an outcome. */

@@ -65,6 +65,19 @@ class ApiKeyServiceTest {
     }
 
     @Test
+    void whatFollowsARevocationAlreadyFindsTheKeyRevoked() {
+        IssuedKey issued = keys.create("dash", Set.of(Role.DASHBOARD)).block();
+        assertThat(keys.authenticate(issued.value()).block().succeeded()).isTrue();
+
+        // what a client does on the 204: the next request, chained to the revocation's completion
+        Authentication next = keys.revoke(issued.stored().id())
+                .then(Mono.defer(() -> keys.authenticate(issued.value())))
+                .block();
+
+        assertThat(next.failure()).isEqualTo(Authentication.Failure.REVOKED);
+    }
+
+    @Test
     void revokingAnUnknownKeyFindsNothing() {
         assertThat(keys.revoke("0000000000000000").blockOptional()).isEmpty();
     }
