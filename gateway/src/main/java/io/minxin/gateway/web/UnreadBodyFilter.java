@@ -22,9 +22,10 @@ import reactor.core.publisher.Mono;
  * Before the gateway answers a request whose body nobody read (a refusal: 401, 403, 404, 413, 429, 503 from a
  * filter), it reads that body to its end and drops it. An answer given while the client is still sending leaves the
  * connection in no state to carry the client's next request: with Reactor Netty 1.3.6 and the JDK client, a GET
- * sent on the connection of a refused POST of 64 KiB now and then got no answer at all (KeepAliveIT). A body larger
- * than {@link #SWALLOW_LIMIT} (or of unknown length) is not worth reading, as Tomcat's {@code maxSwallowSize}
- * says; its answer carries {@code Connection: close} so the client does not reuse the connection.
+ * sent on the connection of a refused POST of 64 KiB now and then got no answer at all (the keep-alive test of
+ * GatewayAccessIT). A body larger than {@link #SWALLOW_LIMIT} (or of unknown length) is not worth reading, as
+ * Tomcat's {@code maxSwallowSize} says; its answer carries {@code Connection: close} so the client does not reuse
+ * the connection.
  */
 @Component
 final class UnreadBodyFilter implements WebFilter, Ordered {
