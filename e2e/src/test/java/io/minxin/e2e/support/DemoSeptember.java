@@ -3,9 +3,7 @@ package io.minxin.e2e.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.demo.DemoMonth;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,21 +48,8 @@ public final class DemoSeptember {
     }
 
     private static Loaded load(Minxin minxin) {
-        Response subscribed = minxin.gateway()
-                .post(
-                        "api/v1/subscriptions",
-                        minxin.keys().operator(),
-                        "application/json",
-                        Json.write(Map.of(
-                                        "name",
-                                        "e2e receiver",
-                                        "kind",
-                                        "GENERIC",
-                                        "url",
-                                        minxin.webhooks().url(),
-                                        "types",
-                                        List.of("PUSHBACK_CONFIRMED")))
-                                .getBytes(StandardCharsets.UTF_8));
+        Response subscribed =
+                minxin.subscribeToPushbacks("e2e receiver", minxin.webhooks().url());
         assertThat(subscribed.status())
                 .as("webhook subscription: %s", subscribed)
                 .isEqualTo(201);

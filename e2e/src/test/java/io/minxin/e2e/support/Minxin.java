@@ -4,6 +4,7 @@ import io.minxin.events.demo.DemoMonth;
 import io.minxin.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -171,6 +172,25 @@ public final class Minxin implements AutoCloseable {
     /** A generic webhook receiver an operator can subscribe notice-service to. */
     public WebhookReceiver webhooks() {
         return webhooks;
+    }
+
+    /** An operator subscribes a generic JSON webhook at {@code url} to the 较差件 (PUSHBACK_CONFIRMED). */
+    public Response subscribeToPushbacks(String name, String url) {
+        return gateway()
+                .post(
+                        "api/v1/subscriptions",
+                        keys.operator(),
+                        "application/json",
+                        Json.write(Map.of(
+                                        "name",
+                                        name,
+                                        "kind",
+                                        "GENERIC",
+                                        "url",
+                                        url,
+                                        "types",
+                                        List.of("PUSHBACK_CONFIRMED")))
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     public String kafkaBootstrap() {

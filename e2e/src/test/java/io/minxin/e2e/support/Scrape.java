@@ -12,8 +12,8 @@ public final class Scrape {
     private static final Pattern SAMPLE =
             Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
 
-    /** One line: metric name and value (the labels are not needed here). */
-    public record Sample(String name, double value) {}
+    /** One line: metric name, its labels as written ({@code a="x",b="y"}, empty when none) and value. */
+    public record Sample(String name, String labels, double value) {}
 
     private final List<Sample> samples;
 
@@ -31,7 +31,8 @@ public final class Scrape {
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("not a Prometheus sample line: " + line);
             }
-            samples.add(new Sample(matcher.group(1), value(matcher.group(4))));
+            String labels = matcher.group(3) == null ? "" : matcher.group(3);
+            samples.add(new Sample(matcher.group(1), labels, value(matcher.group(4))));
         }
         return new Scrape(samples);
     }
@@ -56,6 +57,16 @@ public final class Scrape {
     public double sum(String name) {
         return samples.stream()
                 .filter(sample -> sample.name().equals(name))
+                .mapToDouble(Sample::value)
+                .sum();
+    }
+
+    /** The sum of the samples of {@code name} that have the label {@code label="value"}. */
+    public double sum(String name, String label, String value) {
+        String pair = label + "=\"" + value + "\"";
+        return samples.stream()
+                .filter(sample -> sample.name().equals(name))
+                .filter(sample -> sample.labels().contains(pair))
                 .mapToDouble(Sample::value)
                 .sum();
     }

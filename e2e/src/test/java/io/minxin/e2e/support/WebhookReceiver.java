@@ -20,8 +20,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public static WebhookReceiver start() {
+        return start(0);
+    }
+
+    /** A receiver on {@code port} (0: any free one), e.g. one that was down and comes back where it was. */
+    public static WebhookReceiver start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/", exchange -> {
                 try (InputStream body = exchange.getRequestBody()) {
