@@ -126,6 +126,10 @@ class LoadIT {
                 TimeUnit.MILLISECONDS);
 
         Pause.lasting(duration, "the load run");
+        // the probe stops first: a probe still in flight when the watcher is told to stop would be accepted after
+        // the watcher's last look, and count as never seen
+        prober.shutdown();
+        assertThat(prober.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         running.set(false);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> cores = CpuTimes.now(minxin.services()).coresSince(cpuAtStart, seconds);
