@@ -18,6 +18,8 @@ import io.minxin.localstack.LocalStackExtension;
 import io.minxin.metrics.query.Overview;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.metrics.stream.MetricsTopology;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,8 +127,8 @@ class MetricsServiceIT {
     private void assertOperationsEndpoints(WebTestClient http) {
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String prometheus = get(http, "/actuator/prometheus", String.class);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String prometheus = scrape(http);
             assertThat(prometheus)
                     .contains("minxin_unit_rate{application=\"metrics-service\",channel=\"PHONE\","
                             + "metric=\"completionRate\",unit=\"xlt-gongxin\"} 1.0")
@@ -134,6 +136,33 @@ class MetricsServiceIT {
                             + "outcome=\"rejected\"}")
                     .contains("kafka_consumer_fetch_manager_records_lag_max");
         });
+    }
+
+    /**
+     * The Prometheus page. A scrape that does not answer within the client's 20 s (twice in CI, under load, not
+     * explained) is logged with every thread's stack and tried again.
+     */
+    private static String scrape(WebTestClient http) {
+        try {
+            return get(http, "/actuator/prometheus", String.class);
+        } catch (IllegalStateException noAnswer) {
+            StringBuilder threads = new StringBuilder();
+            for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                threads.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+                if (thread.getLockName() != null) {
+                    threads.append(" on ").append(thread.getLockName());
+                }
+                if (thread.getLockOwnerName() != null) {
+                    threads.append(" held by ").append(thread.getLockOwnerName());
+                }
+                threads.append('\n');
+                for (StackTraceElement frame : thread.getStackTrace()) {
+                    threads.append("    at ").append(frame).append('\n');
+                }
+            }
+            log.warn("/actuator/prometheus did not answer; threads:\n{}", threads);
+            throw new AssertionError("/actuator/prometheus did not answer", noAnswer);
+        }
     }
 
     private ConfigurableApplicationContext start(String stateDir) {

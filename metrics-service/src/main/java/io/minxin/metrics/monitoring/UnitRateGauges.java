@@ -1,7 +1,7 @@
 package io.minxin.metrics.monitoring;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Rates;
@@ -10,8 +10,10 @@ import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.projection.MetricsStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,12 +26,20 @@ import reactor.core.publisher.Mono;
  * {@code minxin_unit_rate{unit,channel,metric}}: every unit's rates in the current period, read from the
  * projection at a fixed interval (so every instance shows all units, whichever partitions it consumes). A
  * rate without denominator has no sample.
+ *
+ * <p>Each sample is a gauge registered once and updated in place; only a sample that appears or goes away
+ * changes the registry. Re-registering every row at every refresh (a {@code MultiGauge} with overwrite) let a
+ * scrape that met a refresh fail with Prometheus's {@code DuplicateLabelsException} (Micrometer issue 6851):
+ * half of all scrapes, with refreshes back to back.
  */
 @Component
 class UnitRateGauges implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(UnitRateGauges.class);
 
-    private final MultiGauge gauge;
+    private final MeterRegistry registry;
+    /** The samples shown now, by their tags; touched by one refresh at a time. */
+    private final Map<Tags, Sample> samples = new ConcurrentHashMap<>();
+
     private final MetricsStore store;
     private final AssessmentPeriod periods;
     private final Duration refresh;
@@ -37,9 +47,7 @@ class UnitRateGauges implements SmartLifecycle {
     private volatile Disposable refreshing;
 
     UnitRateGauges(MeterRegistry registry, MetricsStore store, MetricsProperties properties, Clock clock) {
-        this.gauge = MultiGauge.builder("minxin.unit.rate")
-                .description("rate of a unit in the current assessment period, 0..1")
-                .register(registry);
+        this.registry = registry;
         this.store = store;
         this.periods = properties.period();
         this.refresh = properties.gauges().refresh();
@@ -60,17 +68,40 @@ class UnitRateGauges implements SmartLifecycle {
     }
 
     void show(List<UnitMetrics> metrics) {
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<Tags, Double> current = new HashMap<>();
         for (UnitMetrics m : metrics) {
             for (String name : Rates.NAMES) {
                 Double value = m.rates().byName(name);
                 if (value != null) {
-                    rows.add(MultiGauge.Row.of(
-                            Tags.of("unit", m.unitId(), "channel", m.channel().name(), "metric", name), value));
+                    current.put(
+                            Tags.of("unit", m.unitId(), "channel", m.channel().name(), "metric", name), value);
                 }
             }
         }
-        gauge.register(rows, true);
+        current.forEach((tags, value) -> samples.computeIfAbsent(tags, this::register).value = value);
+        samples.entrySet().removeIf(entry -> {
+            if (current.containsKey(entry.getKey())) {
+                return false;
+            }
+            registry.remove(entry.getValue().gauge);
+            return true;
+        });
+    }
+
+    private Sample register(Tags tags) {
+        Sample sample = new Sample();
+        sample.gauge = Gauge.builder("minxin.unit.rate", sample, s -> s.value)
+                .description("rate of a unit in the current assessment period, 0..1")
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
+        return sample;
+    }
+
+    /** One sample's latest value, read by the gauge at each scrape. */
+    private static final class Sample {
+        volatile double value = Double.NaN;
+        Gauge gauge;
     }
 
     @Override
