@@ -14,7 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 public record Caller(String keyId, Role role, Set<Role> keyRoles) {
     private static final String ATTRIBUTE = Caller.class.getName();
 
-    void attachTo(ServerWebExchange exchange) {
+    /** Keeps this caller on the exchange, for {@link #of}. */
+    public void attachTo(ServerWebExchange exchange) {
         exchange.getAttributes().put(ATTRIBUTE, this);
     }
 
