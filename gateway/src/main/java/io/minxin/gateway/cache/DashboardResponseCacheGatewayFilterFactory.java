@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * from Spring Cloud Gateway's local response cache (Caffeine, per route) instead of a second HTTP hop each. Only
  * for callers whose key authorized the request as {@code dashboard}: an operator who has just closed a period or
  * changed a policy reads through to the service and sees the change at once. A cached answer is at most
- * {@code timeToLive} old, like the services' own views; zero turns the cache off. Authentication, roles and the rate limit come first (web
- * filters), so an answer is only ever served to a caller allowed to read it.
+ * {@code timeToLive} old, like the services' own views; zero turns the cache off. Authentication, roles and the
+ * rate limit come first (web filters), so an answer is only ever served to a caller allowed to read it.
  *
  * <p>Answers are shared by every dashboard key, which holds while no read API answers differently by caller; a
  * service that does must mark such answers {@code Cache-Control: private}, which the cache respects.

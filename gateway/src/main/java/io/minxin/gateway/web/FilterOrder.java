@@ -4,8 +4,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Order of the gateway's web filters, which wrap everything (routes, the key API, actuator, docs). First the
- * watch on unread request bodies, so it sees every answer; security headers next so every response gets them, then CORS (preflights need no key), then the API key, then the
- * rate limit of that key.
+ * watch on unread request bodies, so it sees every answer; security headers next so every response gets them;
+ * then CORS (preflights need no key), then the API key, then the rate limit of that key.
  */
 public final class FilterOrder {
     public static final int UNREAD_BODY = Ordered.HIGHEST_PRECEDENCE + 5;

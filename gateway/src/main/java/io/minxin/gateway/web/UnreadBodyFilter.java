@@ -1,7 +1,7 @@
 package io.minxin.gateway.web;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -23,10 +23,10 @@ import reactor.core.publisher.Mono;
  * filter), it reads that body to its end and drops it. An answer given while the client is still sending leaves the
  * connection in no state to carry the client's next request: with Reactor Netty 1.3.6 and the JDK client, a GET
  * sent on the connection of a refused POST of 64 KiB now and then got no answer at all (the keep-alive test of
- * GatewayAccessIT; Reactor Netty's server can leave a keep-alive request that arrives before the previous one has
- * ended unread, issues 4361 and 4347, and 1.3.8 did not pass that test either). A body larger than {@link #SWALLOW_LIMIT} (or of unknown length) is not worth reading, as
- * Tomcat's {@code maxSwallowSize} says; its answer carries {@code Connection: close} so the client does not reuse
- * the connection.
+ * GatewayAccessIT). Reactor Netty's server can leave unread a keep-alive request that arrives before the previous
+ * one has ended (its issues 4361 and 4347); 1.3.8 did not pass that test either. A body larger than
+ * {@link #SWALLOW_LIMIT} (or of unknown length) is not worth reading, as Tomcat's {@code maxSwallowSize} says; its
+ * answer carries {@code Connection: close} so the client does not reuse the connection.
  */
 @Component
 final class UnreadBodyFilter implements WebFilter, Ordered {
@@ -57,17 +57,21 @@ final class UnreadBodyFilter implements WebFilter, Ordered {
         ServerHttpResponse response = new ServerHttpResponseDecorator(exchange.getResponse()) {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-                return Mono.defer(this::unread).then(Mono.defer(() -> super.writeWith(body)));
+                return afterUnread(() -> super.writeWith(body));
             }
 
             @Override
             public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-                return Mono.defer(this::unread).then(Mono.defer(() -> super.writeAndFlushWith(body)));
+                return afterUnread(() -> super.writeAndFlushWith(body));
             }
 
             @Override
             public Mono<Void> setComplete() {
-                return Mono.defer(this::unread).then(Mono.defer(super::setComplete));
+                return afterUnread(super::setComplete);
+            }
+
+            private Mono<Void> afterUnread(Supplier<Mono<Void>> answer) {
+                return Mono.defer(this::unread).then(Mono.defer(answer));
             }
 
             private Mono<Void> unread() {
@@ -79,22 +83,13 @@ final class UnreadBodyFilter implements WebFilter, Ordered {
                     return Mono.empty();
                 }
                 subscribed.set(true);
-                return discard(request, length);
+                return request.getBody()
+                        .doOnNext(DataBufferUtils.releaseConsumer())
+                        .then()
+                        .onErrorResume(e -> Mono.empty());
             }
         };
         return chain.filter(
                 exchange.mutate().request(tracked).response(response).build());
-    }
-
-    private static Mono<Void> discard(ServerHttpRequest request, long length) {
-        AtomicLong bytes = new AtomicLong();
-        return request.getBody()
-                .doOnNext(buffer -> {
-                    bytes.addAndGet(buffer.readableByteCount());
-                    DataBufferUtils.release(buffer);
-                })
-                .takeUntil(buffer -> bytes.get() >= length)
-                .then()
-                .onErrorResume(e -> Mono.empty());
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.ObjectReader;
 class PushbackConfig {
     /**
      * case-state without the history: the detector reads the returns and the conclusion, and the history (every
-     * event of the case) is most of each record; skipped unparsed (reading case-state was about half of this service's CPU under load, JFR).
+     * event of the case) is most of each record, so it is skipped unparsed (reading case-state whole was about half
+     * of this service's CPU under load, in a JFR profile).
      */
     private static final ObjectReader WITHOUT_HISTORY = EventJson.mapper()
             .rebuild()
