@@ -1,10 +1,12 @@
 package io.minxin.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -85,9 +88,12 @@ final class GatewayBench {
                     .header("X-Api-Key", key)
                     .build();
             awaitRows(client, direct);
-            // closed-loop warm-up: a cold JIT cannot keep 500/s, and an open loop would pile up requests behind it
-            saturate(client, direct, 10);
-            saturate(client, proxied, 10);
+            // closed-loop warm-up: a cold JIT cannot keep 500/s, and an open loop would pile up requests behind it.
+            // On two cores the gateway's C2 compiles compete with the load: after 10 s its p99 was still falling
+            // from round to round, so 30 s by default.
+            int warmup = Integer.getInteger("bench.gateway.warmup.seconds", 30);
+            saturate(client, direct, warmup, ranking, gateway);
+            saturate(client, proxied, warmup, ranking, gateway);
             // rounds of one direct and one proxied run back to back: the gateway's share of p99 is taken within a
             // round, where a garbage collection or other load fell alike on both, and the median round is reported
             int rounds = Integer.getInteger("bench.gateway.rounds", 3);
@@ -116,17 +122,27 @@ final class GatewayBench {
                     null,
                     null,
                     null);
-            double directMax = saturate(client, direct, settings.gatewaySeconds());
-            double proxiedMax = saturate(client, proxied, settings.gatewaySeconds());
-            report.row("gateway", "GET ranking direct, saturation (32 clients)", directMax, "req/s", null, null, null);
+            Saturation directMax = saturate(client, direct, settings.gatewaySeconds(), ranking, gateway);
+            Saturation proxiedMax = saturate(client, proxied, settings.gatewaySeconds(), ranking, gateway);
+            report.row(
+                    "gateway",
+                    "GET ranking direct, saturation (32 clients)",
+                    directMax.perSecond(),
+                    "req/s",
+                    null,
+                    null,
+                    null);
             report.row(
                     "gateway",
                     "GET ranking via gateway, saturation (32 clients)",
-                    proxiedMax,
+                    proxiedMax.perSecond(),
                     "req/s",
-                    directMax,
-                    proxiedMax / directMax,
+                    directMax.perSecond(),
+                    proxiedMax.perSecond() / directMax.perSecond(),
                     null);
+            // where the cores went: on a shared machine the ratio is the direct call's CPU over the proxied one's
+            cpuRows("direct", directMax);
+            cpuRows("via gateway", proxiedMax);
         }
     }
 
@@ -201,7 +217,29 @@ final class GatewayBench {
         return latencies;
     }
 
-    private static double saturate(HttpClient client, HttpRequest request, int seconds) throws Exception {
+    private void cpuRows(String path, Saturation saturation) {
+        for (Map.Entry<String, Double> process : saturation.cpuMicrosPerCall().entrySet()) {
+            report.row(
+                    "gateway",
+                    "CPU per call at saturation, " + path + ": " + process.getKey(),
+                    process.getValue(),
+                    "µs",
+                    null,
+                    null,
+                    null);
+        }
+    }
+
+    /** Closed-loop throughput, and the CPU each process spent per call meanwhile. */
+    record Saturation(double perSecond, Map<String, Double> cpuMicrosPerCall) {}
+
+    private static Saturation saturate(
+            HttpClient client, HttpRequest request, int seconds, ServiceProcess ranking, ServiceProcess gateway)
+            throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long benchBefore = os.getProcessCpuTime();
+        Duration rankingBefore = ranking.cpu();
+        Duration gatewayBefore = gateway.cpu();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
@@ -224,6 +262,13 @@ final class GatewayBench {
             total += f.get();
         }
         pool.shutdown();
-        return total / IntakeBench.seconds(start);
+        double calls = Math.max(1, total);
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        cpu.put(
+                "load generator (bench JVM, with the idle broker and MongoDB)",
+                (os.getProcessCpuTime() - benchBefore) / 1_000.0 / calls);
+        cpu.put("ranking-service", ranking.cpu().minus(rankingBefore).toNanos() / 1_000.0 / calls);
+        cpu.put("gateway", gateway.cpu().minus(gatewayBefore).toNanos() / 1_000.0 / calls);
+        return new Saturation(total / IntakeBench.seconds(start), cpu);
     }
 }

@@ -78,6 +78,14 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy after " + timeout);
     }
 
+    /** CPU time the service's JVM has used so far, all threads and the JVM's own included. */
+    Duration cpu() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for " + name));
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
