@@ -140,9 +140,10 @@ class MetricsServiceIT {
 
     /**
      * The Prometheus page. A scrape that does not answer within the client's 20 s is logged with every thread's
-     * stack and tried again on a new connection. It happened in three CI runs, each time right after other GETs of
-     * the same client, which keeps its connections alive; the stacks of the third showed no thread working on it, the mark of Reactor
-     * Netty 1.3's server leaving a queued keep-alive request unread (reactor-netty issues 4361 and 4347).
+     * stack and tried again by the surrounding await. It happened in three CI runs, each time right after other
+     * GETs of the same client, which keeps its connections alive; the stacks of the third showed no thread working
+     * on it, the mark of Reactor Netty 1.3's server leaving a queued keep-alive request unread (reactor-netty issues
+     * 4361 and 4347).
      */
     private static String scrape(WebTestClient http) {
         try {

@@ -15,41 +15,32 @@ final class KeyCache {
     /** A cached answer: {@code key} is null when the store had no such key. */
     record Lookup(ApiKey key) {}
 
-    /** Null when the time to live is zero: nothing is cached. */
     private final Cache<String, Lookup> entries;
 
+    /** A time to live of zero (or less) caches nothing: Caffeine expires such entries as they are written. */
     KeyCache(Duration ttl, int maxEntries, LongSupplier nanoTime) {
-        this.entries = ttl.isZero() || ttl.isNegative()
-                ? null
-                : Caffeine.newBuilder()
-                        .expireAfterWrite(ttl)
-                        .maximumSize(maxEntries)
-                        .ticker(nanoTime::getAsLong)
-                        .executor(Runnable::run)
-                        .build();
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(ttl.isNegative() ? Duration.ZERO : ttl)
+                .maximumSize(maxEntries)
+                .ticker(nanoTime::getAsLong)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The cached answer for {@code id}, or null when there is none or it expired. */
     Lookup get(String id) {
-        return entries == null ? null : entries.getIfPresent(id);
+        return entries.getIfPresent(id);
     }
 
     void put(String id, ApiKey keyOrNull) {
-        if (entries != null) {
-            entries.put(id, new Lookup(keyOrNull));
-        }
+        entries.put(id, new Lookup(keyOrNull));
     }
 
     void invalidate(String id) {
-        if (entries != null) {
-            entries.invalidate(id);
-        }
+        entries.invalidate(id);
     }
 
     long size() {
-        if (entries == null) {
-            return 0;
-        }
         entries.cleanUp();
         return entries.estimatedSize();
     }
