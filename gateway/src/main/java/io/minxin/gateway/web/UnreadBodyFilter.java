@@ -20,13 +20,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Before the gateway answers a request whose body nobody read (a refusal: 401, 403, 404, 413, 429, 503 from a
- * filter), it reads that body to its end and drops it. An answer given while the client is still sending leaves the
- * connection in no state to carry the client's next request: with Reactor Netty 1.3.6 and the JDK client, a GET
- * sent on the connection of a refused POST of 64 KiB now and then got no answer at all (the keep-alive test of
- * GatewayAccessIT). Reactor Netty's server can leave unread a keep-alive request that arrives before the previous
- * one has ended (its issues 4361 and 4347); 1.3.8 did not pass that test either. A body larger than
- * {@link #SWALLOW_LIMIT} (or of unknown length) is not worth reading, as Tomcat's {@code maxSwallowSize} says; its
- * answer carries {@code Connection: close} so the client does not reuse the connection.
+ * filter), it reads that body to its end and drops it, so the connection is at a request boundary when the answer
+ * goes out and the client may send its next request on it. A body larger than {@link #SWALLOW_LIMIT} (or of unknown
+ * length) is not worth reading, as Tomcat's {@code maxSwallowSize} says; its answer carries {@code Connection:
+ * close} so the client does not reuse the connection. (Requests that got no answer at all on a kept-alive connection
+ * were Reactor Netty 1.3.6's server leaving a queued request unread, reactor-netty issues 4361 and 4347, fixed in
+ * 1.3.8, which the root pom pins; GatewayAccessIT's queued-request test fails on 1.3.6.)
  */
 @Component
 final class UnreadBodyFilter implements WebFilter, Ordered {
