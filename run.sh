@@ -19,6 +19,8 @@ done
 
 SERVICES=(intake-service:8081 metrics-service:8082 ranking-service:8083 notice-service:8084 gateway:8080)
 VERSION=0.1.0-SNAPSHOT
+# the demo generator (module demo-data): its jar names DemoMonthCli and the dependencies copied to demo-data/target/lib
+DEMO_JAR=demo-data/target/demo-data-$VERSION.jar
 PIDS=()
 STARTED=()
 
@@ -39,7 +41,8 @@ trap 'exit 130' INT TERM
 
 needs_build() {
     local jar
-    for jar in local-stack/target/local-stack-$VERSION.jar; do [ -f "$jar" ] || return 0; done
+    for jar in local-stack/target/local-stack-$VERSION.jar $DEMO_JAR; do [ -f "$jar" ] || return 0; done
+    [ -z "$(find demo-data/src case-events/src -newer "$DEMO_JAR" -type f -print -quit)" ] || return 0
     for entry in "${SERVICES[@]}"; do
         local svc=${entry%%:*}
         [ -d "$svc/src" ] || continue
@@ -131,7 +134,7 @@ fi
 
 if $LOAD_DEMO && [ ! -f "$DATA_DIR/demo-loaded" ]; then
     DEMO=$DATA_DIR/demo-2020-09.ndjson
-    java -cp "$STACK_CP" io.minxin.events.demo.DemoMonthCli --month 2020-09 --out "$DEMO"
+    java -cp "$DEMO_JAR:demo-data/target/lib/*" io.minxin.demo.DemoMonthCli --month 2020-09 --out "$DEMO"
     total=$(wc -l <"$DEMO")
     split -l 1000 -d -a 4 "$DEMO" "$DATA_DIR/demo-batch-"
     sent=0

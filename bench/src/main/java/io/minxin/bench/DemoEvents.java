@@ -1,7 +1,7 @@
 package io.minxin.bench;
 
+import io.minxin.demo.DemoStream;
 import io.minxin.events.CaseEvent;
-import io.minxin.events.demo.DemoStream;
 import java.util.List;
 
 /** Demo-shaped case events for the benchmarks (deterministic: one seed for every run). */

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.minxin.demo.DemoMonth;
+import io.minxin.demo.ExpectedTotals;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
-import io.minxin.events.demo.DemoMonth;
-import io.minxin.events.demo.ExpectedTotals;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
 import io.minxin.localstack.LocalStackExtension;

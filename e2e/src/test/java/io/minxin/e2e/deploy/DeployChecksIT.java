@@ -3,6 +3,8 @@ package io.minxin.e2e.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.demo.DemoMonth;
+import io.minxin.demo.DemoUnit;
 import io.minxin.e2e.support.Cases;
 import io.minxin.e2e.support.Commands;
 import io.minxin.e2e.support.DemoLoad;
@@ -21,8 +23,6 @@ import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.events.demo.DemoMonth;
-import io.minxin.events.demo.DemoUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.minxin.e2e.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.demo.DemoMonth;
 import io.minxin.e2e.support.Dashboard;
 import io.minxin.e2e.support.DemoLoad;
 import io.minxin.e2e.support.EventFeed;
@@ -18,7 +19,6 @@ import io.minxin.e2e.support.ServiceProcess;
 import io.minxin.e2e.support.UnitMetricsWatch;
 import io.minxin.e2e.support.WebhookReceiver;
 import io.minxin.events.Topics;
-import io.minxin.events.demo.DemoMonth;
 import io.minxin.localstack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package io.minxin.e2e.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.demo.DemoUnit;
+import io.minxin.demo.ExpectedTotals;
 import io.minxin.e2e.support.Api;
 import io.minxin.e2e.support.Dashboard;
 import io.minxin.e2e.support.DemoLoad;
@@ -14,8 +16,6 @@ import io.minxin.e2e.support.Minxin;
 import io.minxin.e2e.support.MinxinExtension;
 import io.minxin.e2e.support.Response;
 import io.minxin.events.Channel;
-import io.minxin.events.demo.DemoUnit;
-import io.minxin.events.demo.ExpectedTotals;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

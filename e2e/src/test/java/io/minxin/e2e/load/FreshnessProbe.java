@@ -1,5 +1,6 @@
 package io.minxin.e2e.load;
 
+import io.minxin.demo.DemoUnit;
 import io.minxin.e2e.support.Api;
 import io.minxin.e2e.support.Cases;
 import io.minxin.e2e.support.Response;
@@ -7,7 +8,6 @@ import io.minxin.e2e.support.UnitMetricsWatch;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
-import io.minxin.events.demo.DemoUnit;
 import io.minxin.events.state.UnitMetrics;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.minxin.e2e.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.demo.DemoUnit;
 import io.minxin.e2e.support.Api;
 import io.minxin.e2e.support.Cases;
 import io.minxin.e2e.support.Dashboard;
@@ -16,7 +17,6 @@ import io.minxin.e2e.support.Response;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Satisfaction;
-import io.minxin.events.demo.DemoUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.minxin.e2e.support;
 
+import io.minxin.demo.DemoUnit;
 import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
-import io.minxin.events.demo.DemoUnit;
 import java.time.Instant;
 
 /** Events of made-up cases of the demo units, their ids the case id and the step ({@code caseId-1}, ...). */

@@ -3,8 +3,8 @@ package io.minxin.e2e.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.demo.DemoMonth;
 import io.minxin.events.Channel;
-import io.minxin.events.demo.DemoMonth;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;

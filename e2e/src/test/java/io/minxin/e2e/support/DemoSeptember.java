@@ -2,7 +2,7 @@ package io.minxin.e2e.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minxin.events.demo.DemoMonth;
+import io.minxin.demo.DemoMonth;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

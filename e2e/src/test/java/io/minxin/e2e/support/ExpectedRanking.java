@@ -1,7 +1,7 @@
 package io.minxin.e2e.support;
 
+import io.minxin.demo.ExpectedTotals;
 import io.minxin.events.Channel;
-import io.minxin.events.demo.ExpectedTotals;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.Rates;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.minxin.e2e.support;
 
-import io.minxin.events.demo.DemoMonth;
+import io.minxin.demo.DemoMonth;
 import io.minxin.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,13 +3,13 @@ package io.minxin.metrics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minxin.demo.DemoMonth;
 import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventType;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
-import io.minxin.events.demo.DemoMonth;
 import io.minxin.events.state.Counts;
 import io.minxin.metrics.unitrates.Contribution;
 import io.minxin.metrics.unitrates.Share;

@@ -2,10 +2,10 @@ package io.minxin.metrics.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.demo.DemoMonth;
+import io.minxin.demo.DemoStream;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
-import io.minxin.events.demo.DemoMonth;
-import io.minxin.events.demo.DemoStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;

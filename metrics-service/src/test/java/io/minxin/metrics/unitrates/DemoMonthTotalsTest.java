@@ -2,12 +2,12 @@ package io.minxin.metrics.unitrates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.demo.DemoMonth;
+import io.minxin.demo.ExpectedTotals;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.events.demo.DemoMonth;
-import io.minxin.events.demo.ExpectedTotals;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;

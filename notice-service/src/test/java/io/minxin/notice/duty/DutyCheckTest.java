@@ -2,12 +2,12 @@ package io.minxin.notice.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.demo.DemoMonth;
+import io.minxin.demo.DemoUnit;
+import io.minxin.demo.ExpectedTotals;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.UnitLogin;
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.events.demo.DemoMonth;
-import io.minxin.events.demo.DemoUnit;
-import io.minxin.events.demo.ExpectedTotals;
 import io.minxin.notice.MutableClock;
 import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeType;

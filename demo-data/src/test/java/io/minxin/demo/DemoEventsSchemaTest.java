@@ -1,4 +1,4 @@
-package io.minxin.events.demo;
+package io.minxin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,10 @@
-package io.minxin.events.demo;
+package io.minxin.demo;
 
+import io.minxin.demo.ExpectedTotals.Overview;
+import io.minxin.demo.ExpectedTotals.Pushback;
+import io.minxin.demo.ExpectedTotals.ReturnFact;
+import io.minxin.demo.ExpectedTotals.UnitKey;
+import io.minxin.demo.ReferenceCases.ReferenceCase;
 import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
@@ -10,11 +15,6 @@ import io.minxin.events.Satisfaction;
 import io.minxin.events.UnitLogin;
 import io.minxin.events.Visited;
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.events.demo.ExpectedTotals.Overview;
-import io.minxin.events.demo.ExpectedTotals.Pushback;
-import io.minxin.events.demo.ExpectedTotals.ReturnFact;
-import io.minxin.events.demo.ExpectedTotals.UnitKey;
-import io.minxin.events.demo.ReferenceCases.ReferenceCase;
 import io.minxin.events.state.Counts;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,12 @@
-package io.minxin.events.demo;
+package io.minxin.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import io.minxin.demo.ExpectedTotals.UnitKey;
+import io.minxin.demo.ReferenceCases.ReferenceCase;
 import io.minxin.events.Accepted;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
@@ -17,8 +19,6 @@ import io.minxin.events.Satisfaction;
 import io.minxin.events.UnitLogin;
 import io.minxin.events.Visited;
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.events.demo.ExpectedTotals.UnitKey;
-import io.minxin.events.demo.ReferenceCases.ReferenceCase;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.Rates;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.minxin.events.demo;
+package io.minxin.demo;
 
 import java.util.List;
 import java.util.Map;

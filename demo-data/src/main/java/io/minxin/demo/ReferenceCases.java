@@ -1,4 +1,4 @@
-package io.minxin.events.demo;
+package io.minxin.demo;
 
 import io.minxin.events.Channel;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.minxin.events.demo;
+package io.minxin.demo;
 
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
@@ -18,7 +18,7 @@ import java.util.List;
  * Writes a demo month as NDJSON (one CloudEvent a line), to a file or to standard output.
  *
  * <pre>
- * java -cp case-events.jar io.minxin.events.demo.DemoMonthCli [--seed 8890] [--month 2020-09]
+ * java -jar demo-data/target/demo-data-&lt;version&gt;.jar [--seed 8890] [--month 2020-09]
  *      [--out events.ndjson] [--messy SEED] [--expected expected.json]
  * </pre>
  *
