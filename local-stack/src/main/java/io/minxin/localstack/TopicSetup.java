@@ -15,25 +15,32 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics of {@link Topics#all()} that do not exist yet; existing topics are left as they are. */
+/**
+ * Creates the topics of {@link Topics#all()} that do not exist yet; existing topics are left as they are. Used by
+ * the local stack (one broker, one replica) and by {@link CreateTopics}, the one-shot command of compose and k8s.
+ */
 public final class TopicSetup {
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
-    private static final short REPLICATION_FACTOR = 1;
+    /** The replication factor of a single broker: run.sh and the tests. */
+    public static final short SINGLE_REPLICA = 1;
 
-    /** Connects to {@code bootstrapServers} and creates the missing Minxin topics. */
+    /** Connects to {@code bootstrapServers} and creates the missing Minxin topics, single-replica. */
     public static void ensureTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            ensureTopics(admin, Topics.all());
+            ensureTopics(admin, Topics.all(), SINGLE_REPLICA);
         }
     }
 
-    /** Creates those of {@code specs} that {@code admin} does not list yet, single-replica. */
-    public static void ensureTopics(Admin admin, List<Topics.Spec> specs) {
+    /**
+     * Creates those of {@code specs} that {@code admin} does not list yet, each partition on
+     * {@code replicationFactor} brokers.
+     */
+    public static void ensureTopics(Admin admin, List<Topics.Spec> specs, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = specs.stream()
                     .filter(spec -> !existing.contains(spec.name()))
-                    .map(TopicSetup::newTopic)
+                    .map(spec -> newTopic(spec, replicationFactor))
                     .toList();
             if (missing.isEmpty()) {
                 return;
@@ -51,7 +58,7 @@ public final class TopicSetup {
         }
     }
 
-    static NewTopic newTopic(Topics.Spec spec) {
+    static NewTopic newTopic(Topics.Spec spec, short replicationFactor) {
         Map<String, String> configs = new HashMap<>();
         if (spec.compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -60,7 +67,7 @@ public final class TopicSetup {
             configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
             configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
         }
-        return new NewTopic(spec.name(), spec.partitions(), REPLICATION_FACTOR).configs(configs);
+        return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs);
     }
 
     private static void awaitCreated(String topic, KafkaFuture<Void> creation) throws InterruptedException {

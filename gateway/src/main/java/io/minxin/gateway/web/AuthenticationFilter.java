@@ -1,5 +1,6 @@
 package io.minxin.gateway.web;
 
+import io.minxin.events.CallerHeaders;
 import io.minxin.gateway.access.Access;
 import io.minxin.gateway.access.Role;
 import io.minxin.gateway.access.RoutePermissions;
@@ -28,8 +29,8 @@ import reactor.core.publisher.Mono;
 @Component
 final class AuthenticationFilter implements WebFilter, Ordered {
     static final String API_KEY = "X-Api-Key";
-    static final String KEY_ID = "X-Minxin-Key-Id";
-    static final String ROLE = "X-Minxin-Role";
+    static final String KEY_ID = CallerHeaders.KEY_ID;
+    static final String ROLE = CallerHeaders.ROLE;
 
     /** Who called what: one line per allowed request, by key id (never the key). */
     private static final Logger access = LoggerFactory.getLogger("io.minxin.gateway.access");

@@ -1,5 +1,6 @@
 package io.minxin.intake.events;
 
+import io.minxin.events.CallerHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -51,7 +52,7 @@ import reactor.core.publisher.Mono;
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class EventsController {
     /** Set by the gateway after it authenticated the caller; only logged here. */
-    static final String KEY_ID_HEADER = "X-Minxin-Key-Id";
+    static final String KEY_ID_HEADER = CallerHeaders.KEY_ID;
 
     static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
     static final String CLOUDEVENTS_BATCH_JSON = "application/cloudevents-batch+json";

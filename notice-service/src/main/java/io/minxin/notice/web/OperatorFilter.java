@@ -1,5 +1,6 @@
 package io.minxin.notice.web;
 
+import io.minxin.events.CallerHeaders;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class OperatorFilter implements WebFilter {
-    static final String ROLE_HEADER = "X-Minxin-Role";
+    static final String ROLE_HEADER = CallerHeaders.ROLE;
     static final String OPERATOR = "operator";
 
     private final OperatorSettings settings;

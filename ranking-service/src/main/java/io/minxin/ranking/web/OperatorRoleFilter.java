@@ -1,5 +1,6 @@
 package io.minxin.ranking.web;
 
+import io.minxin.events.CallerHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class OperatorRoleFilter implements WebFilter {
-    static final String ROLE_HEADER = "X-Minxin-Role";
+    static final String ROLE_HEADER = CallerHeaders.ROLE;
     static final String OPERATOR = "operator";
 
     private final boolean required;
