@@ -131,7 +131,7 @@ class NoticeServiceIT {
         send(Topics.CASE_STATE, caseId, states.state());
         CaseState concluded = states.reassignedAndReturned("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处", "请分派至住建部门")
                 .accepted("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处")
-                .concluded("xlt-zhenxing")
+                .concludedAfterPushback("xlt-zhenxing")
                 .state();
         send(Topics.CASE_STATE, caseId, concluded);
         send(Topics.CASE_STATE, caseId, concluded);

@@ -23,9 +23,13 @@ import java.util.List;
  * @param returns every return (退件), oldest first
  * @param conclusion the latest conclusion after the latest acceptance, or null
  * @param visit the latest follow-up visit, or null
- * @param pushback confirmed 推诿: concluded by a unit that returned the case before the conclusion
+ * @param pushback confirmed 推诿: concluded by a unit that returned the case before the conclusion, as
+ *     metrics-service decides it ({@code CaseFolder}); readers take the decision from here, never decide again
  * @param history every distinct event of the case, in folding order
  * @param version number of distinct events folded; grows with every change
+ * @param confirmedPushback what made the case a confirmed 推诿 (the unit, its returns), null unless {@code pushback}
+ *     (and then there is a conclusion); optional in JSON: a record written before it existed has {@code pushback}
+ *     without it
  */
 public record CaseState(
         String caseId,
@@ -43,12 +47,17 @@ public record CaseState(
         Visit visit,
         boolean pushback,
         List<HistoryEntry> history,
-        long version) {
+        long version,
+        Pushback confirmedPushback) {
 
     public CaseState {
         acceptances = acceptances == null ? List.of() : List.copyOf(acceptances);
         returns = returns == null ? List.of() : List.copyOf(returns);
         history = history == null ? List.of() : List.copyOf(history);
+        if (confirmedPushback != null && (!pushback || conclusion == null)) {
+            throw new IllegalArgumentException(
+                    "confirmedPushback of case " + caseId + " without pushback or conclusion");
+        }
     }
 
     /** No acceptance yet: the case belongs to no period and counts nowhere. */
@@ -75,6 +84,18 @@ public record CaseState(
         /** The citizen was reached: the visit counts in 满意率 and 优秀率. */
         public boolean answered() {
             return satisfaction != null && satisfaction.answered();
+        }
+    }
+
+    /**
+     * Confirmed 推诿 (较差件): {@code unitId} returned the case and later concluded it itself.
+     *
+     * @param unitId the unit that pushed the case back, which is the unit of the conclusion
+     * @param returns its returns ordered before the conclusion, oldest first (at least one): the ones that made it
+     */
+    public record Pushback(String unitId, List<Return> returns) {
+        public Pushback {
+            returns = returns == null ? List.of() : List.copyOf(returns);
         }
     }
 

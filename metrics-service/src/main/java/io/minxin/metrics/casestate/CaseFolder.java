@@ -121,7 +121,8 @@ public final class CaseFolder {
                     visit,
                     false,
                     history,
-                    history.size());
+                    history.size(),
+                    null);
         }
         Accepted first = (Accepted) sorted.get(acceptedAt.get(0)).data();
         int latestIndex = acceptedAt.get(acceptedAt.size() - 1);
@@ -138,12 +139,12 @@ public final class CaseFolder {
             }
         }
         CaseState.Conclusion conclusion = null;
-        boolean pushback = false;
+        CaseState.Pushback pushback = null;
         if (conclusionIndex >= 0) {
             Concluded c = (Concluded) sorted.get(conclusionIndex).data();
             conclusion = new CaseState.Conclusion(
                     c.unitId(), c.reply(), c.occurredAt(), !c.occurredAt().isAfter(dueAt));
-            pushback = returnedBefore(sorted, conclusionIndex, c.unitId());
+            pushback = pushback(sorted, conclusionIndex, c.unitId());
         }
         return new CaseState(
                 caseId,
@@ -159,9 +160,10 @@ public final class CaseFolder {
                 returns,
                 conclusion,
                 visit,
-                pushback,
+                pushback != null,
                 history,
-                history.size());
+                history.size(),
+                pushback);
     }
 
     /** The events once per (source, id), in folding order; of two with the same identity the first wins. */
@@ -175,14 +177,19 @@ public final class CaseFolder {
         return sorted;
     }
 
-    private static boolean returnedBefore(List<CaseEvent> sorted, int index, String unitId) {
-        for (int i = 0; i < index; i++) {
-            CaseData data = (CaseData) sorted.get(i).data();
-            if (data instanceof Returned && unitId.equals(data.unitId())) {
-                return true;
+    /**
+     * Confirmed 推诿, decided here and nowhere else: the unit that concluded the case (the event at {@code
+     * conclusionIndex}) has returned it before, in folding order (a return at the same instant comes first). The
+     * returns are those of that unit before the conclusion, oldest first; null when it has none.
+     */
+    private static CaseState.Pushback pushback(List<CaseEvent> sorted, int conclusionIndex, String unitId) {
+        List<CaseState.Return> returns = new ArrayList<>();
+        for (int i = 0; i < conclusionIndex; i++) {
+            if (sorted.get(i).data() instanceof Returned r && unitId.equals(r.unitId())) {
+                returns.add(new CaseState.Return(r.unitId(), r.reason(), r.occurredAt()));
             }
         }
-        return false;
+        return returns.isEmpty() ? null : new CaseState.Pushback(unitId, returns);
     }
 
     private static int typeRank(EventType type) {

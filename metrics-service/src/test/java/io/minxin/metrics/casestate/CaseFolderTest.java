@@ -110,17 +110,63 @@ class CaseFolderTest {
 
     @Test
     void concludedByAUnitThatReturnedItBeforeIsAConfirmedPushback() {
-        CaseState state = fold(
-                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
-                c.returned("a", "2020-09-01T10:00:00"),
-                c.accepted("a", Channel.PHONE, "2020-09-02T09:00:00"),
-                c.returned("a", "2020-09-02T10:00:00"),
-                c.accepted("a", Channel.PHONE, "2020-09-03T09:00:00"),
-                c.concluded("a", "2020-09-04T09:00:00"));
+        CaseState state = folder.fold("614418", returnedTwiceThenConcluded());
 
         assertThat(state.pushback()).isTrue();
         assertThat(state.owner()).isEqualTo("a");
         assertThat(state.returnsBy("a")).isEqualTo(2);
+        assertThat(state.confirmedPushback())
+                .isEqualTo(new CaseState.Pushback(
+                        "a",
+                        List.of(
+                                new CaseState.Return("a", "不归我单位管辖", at("2020-09-01T10:00:00")),
+                                new CaseState.Return("a", "不归我单位管辖", at("2020-09-02T10:00:00")))));
+    }
+
+    @Test
+    void confirmedPushbackNamesOnlyTheConcludingUnitsReturnsBeforeTheConclusionOldestFirst() {
+        // given returns by the concluding unit before, at the same instant as and after the conclusion, and by another
+        CaseState state = fold(
+                returned("r3", "a", "请分派至住建部门", "2020-09-04T09:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                returned("r1", "a", "不属于本单位", "2020-09-01T10:00:00"),
+                c.accepted("b", Channel.PHONE, "2020-09-02T09:00:00"),
+                returned("rb", "b", "应由街道处理", "2020-09-02T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-03T09:00:00"),
+                c.concluded("a", "2020-09-04T09:00:00"),
+                returned("r4", "a", "结案后退件", "2020-09-05T09:00:00"));
+
+        // then the returns that made it are a's up to and including the instant of the conclusion
+        assertThat(state.pushback()).isTrue();
+        assertThat(state.conclusion().unitId()).isEqualTo("a");
+        assertThat(state.confirmedPushback().unitId()).isEqualTo("a");
+        assertThat(state.confirmedPushback().returns())
+                .extracting(CaseState.Return::reason)
+                .containsExactly("不属于本单位", "请分派至住建部门");
+    }
+
+    @Test
+    void returnByTheConcludingUnitOnlyAfterTheConclusionIsNoPushback() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.concluded("a", "2020-09-02T09:00:00"),
+                c.returned("a", "2020-09-02T10:00:00"));
+
+        assertThat(state.conclusion()).isNotNull();
+        assertThat(state.pushback()).isFalse();
+        assertThat(state.confirmedPushback()).isNull();
+    }
+
+    @Test
+    void pushbackDoesNotDependOnArrivalOrder() {
+        List<CaseEvent> events = returnedTwiceThenConcluded();
+        CaseState inOrder = folder.fold("614418", events);
+        List<CaseEvent> reversed = new java.util.ArrayList<>(events);
+        java.util.Collections.reverse(reversed);
+
+        assertThat(folder.fold("614418", reversed).confirmedPushback())
+                .isEqualTo(inOrder.confirmedPushback())
+                .isNotNull();
     }
 
     @Test
@@ -132,6 +178,7 @@ class CaseFolderTest {
                 c.concluded("b", "2020-09-04T09:00:00"));
 
         assertThat(state.pushback()).isFalse();
+        assertThat(state.confirmedPushback()).isNull();
     }
 
     @Test
@@ -187,6 +234,21 @@ class CaseFolderTest {
             }
             assertThat(folder.fold("614418", subset).version()).isEqualTo(subset.size());
         }
+    }
+
+    /** a accepts, returns, accepts again, returns again, accepts a third time and concludes. */
+    private List<CaseEvent> returnedTwiceThenConcluded() {
+        return List.of(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.returned("a", "2020-09-01T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-02T09:00:00"),
+                c.returned("a", "2020-09-02T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-03T09:00:00"),
+                c.concluded("a", "2020-09-04T09:00:00"));
+    }
+
+    private static CaseEvent returned(String id, String unitId, String reason, String at) {
+        return CaseEvent.of("614418-" + id, CaseEvents.SOURCE, new Returned("614418", unitId, reason, at(at)));
     }
 
     private CaseState fold(CaseEvent... events) {

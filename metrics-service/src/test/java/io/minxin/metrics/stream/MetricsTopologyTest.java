@@ -57,6 +57,25 @@ class MetricsTopologyTest {
     }
 
     @Test
+    void confirmedPushbackIsPublishedWithItsUnitAndReturnsAndCountedForThatUnit() {
+        topology.send(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
+        topology.send(c.returned("a", "2020-09-01T10:00:00"));
+        topology.send(c.accepted("a", Channel.PHONE, "2020-09-02T09:00:00"));
+        topology.send(c.concluded("a", "2020-09-03T09:00:00"));
+
+        List<CaseState> states = topology.states.readValuesToList();
+
+        assertThat(states).extracting(CaseState::pushback).containsExactly(false, false, false, true);
+        assertThat(states.get(3).confirmedPushback())
+                .isEqualTo(new CaseState.Pushback(
+                        "a", List.of(new CaseState.Return("a", "不归我单位管辖", CaseEvents.at("2020-09-01T10:00:00")))));
+        assertThat(states.subList(0, 3))
+                .allSatisfy(state -> assertThat(state.confirmedPushback()).isNull());
+        assertThat(topology.latestUnitMetrics().get("a|PHONE|2020-09").counts().pushbacks())
+                .isEqualTo(1);
+    }
+
+    @Test
     void exactDuplicatePublishesNothingAndCountsNothingTwice() {
         CaseEvent accepted = c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00");
         topology.send(accepted);

@@ -3,6 +3,7 @@ package io.minxin.notice.pushback;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.CaseState.Acceptance;
 import io.minxin.events.state.CaseState.Conclusion;
+import io.minxin.events.state.CaseState.Pushback;
 import io.minxin.events.state.CaseState.Return;
 import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeType;
@@ -14,18 +15,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finds 推诿 in the folded state of a case. The state holds the whole history, so the result depends only on
- * the events, not on how often or in which order states arrive: each alert is raised once per case, unit and
- * rule (its id says so) at the return that crossed the threshold.
+ * Raises the 推诿 notices of the folded state of a case. The state holds the whole history, so the result depends
+ * only on the events, not on how often or in which order states arrive: each notice is raised once per case, unit
+ * and rule (its id says so).
  *
  * <ul>
- *   <li>{@link Rule#UNIT_RETURNS}: a unit returned the case for the {@code unitReturns}-th time (default 2nd).
- *   <li>{@link Rule#CASE_RETURNS}: the case reached {@code caseReturns} returns (default 3), by whichever units;
+ *   <li>{@link Rule#UNIT_RETURNS} alert, at the return that crossed the threshold: a unit returned the case for the
+ *       {@code unitReturns}-th time.
+ *   <li>{@link Rule#CASE_RETURNS} alert, likewise: the case reached {@code caseReturns} returns, by whichever units;
  *       the alert names the unit of that return.
- *   <li>confirmed 推诿 (较差件): the case was concluded by a unit that returned it before the conclusion.
+ *   <li>confirmed 推诿 (较差件), at the conclusion: metrics-service decided it ({@link CaseState#pushback()}, with
+ *       the unit and its returns in {@link CaseState#confirmedPushback()}); it is taken as decided, never re-derived.
  * </ul>
+ *
+ * <p>The alert rules are notice-service's alone and stated here only; their thresholds are {@link
+ * PushbackSettings}.
  */
 public final class PushbackDetector {
     /** The alert rules, named in the notice id. */
@@ -34,6 +42,7 @@ public final class PushbackDetector {
         CASE_RETURNS
     }
 
+    private static final Logger log = LoggerFactory.getLogger(PushbackDetector.class);
     private static final Comparator<Return> BY_TIME = Comparator.comparing(Return::occurredAt);
 
     private final int unitReturns;
@@ -66,13 +75,14 @@ public final class PushbackDetector {
         if (returns.size() >= caseReturns) {
             notices.add(caseReturnsAlert(state, returns.subList(0, caseReturns)));
         }
-        Conclusion conclusion = state.conclusion();
-        if (conclusion != null) {
-            List<Return> before = byUnit.getOrDefault(conclusion.unitId(), List.of()).stream()
-                    .filter(r -> !r.occurredAt().isAfter(conclusion.occurredAt()))
-                    .toList();
-            if (!before.isEmpty()) {
-                notices.add(confirmed(state, before, conclusion));
+        if (state.pushback()) {
+            if (state.confirmedPushback() != null) {
+                notices.add(confirmed(state, state.confirmedPushback(), state.conclusion()));
+            } else {
+                log.warn(
+                        "case {} is a confirmed 推诿 in a case-state written before it named the unit and returns;"
+                                + " its 较差件 waits for the case's next state",
+                        state.caseId());
             }
         }
         notices.sort(Comparator.comparing(Notice::occurredAt).thenComparing(Notice::id));
@@ -112,9 +122,10 @@ public final class PushbackDetector {
                 .build();
     }
 
-    private Notice confirmed(CaseState state, List<Return> returns, Conclusion conclusion) {
-        String unitId = conclusion.unitId();
+    private Notice confirmed(CaseState state, Pushback pushback, Conclusion conclusion) {
+        String unitId = pushback.unitId();
         String unit = shortName(state, unitId);
+        List<Return> returns = pushback.returns();
         List<String> reasons = reasons(returns);
         String explanation = PushbackTexts.explanation(unit, reasons, unit);
         NoticeType type = NoticeType.PUSHBACK_CONFIRMED;

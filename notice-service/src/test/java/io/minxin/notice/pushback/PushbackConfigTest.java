@@ -22,7 +22,7 @@ class PushbackConfigTest {
                 .returned("xlt-zhenxing", "请分派至住建部门")
                 .reassignedAndReturned("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处", "请分派至住建部门")
                 .accepted("xlt-zhenxing", "盘锦市兴隆台区振兴街道办事处")
-                .concluded("xlt-zhenxing")
+                .concludedAfterPushback("xlt-zhenxing")
                 .state();
         CaseState published = withHistory(folded);
 
@@ -36,6 +36,7 @@ class PushbackConfigTest {
         assertThat(read.history()).isEmpty();
         assertThat(read.returns()).isEqualTo(published.returns());
         assertThat(read.conclusion()).isEqualTo(published.conclusion());
+        assertThat(read.confirmedPushback()).isNotNull().isEqualTo(published.confirmedPushback());
         assertThat(detector.examine(read)).isNotEmpty().isEqualTo(detector.examine(published));
     }
 
@@ -67,6 +68,7 @@ class PushbackConfigTest {
                 state.visit(),
                 state.pushback(),
                 history,
-                state.version());
+                state.version(),
+                state.confirmedPushback());
     }
 }

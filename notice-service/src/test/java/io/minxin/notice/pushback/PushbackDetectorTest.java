@@ -2,12 +2,14 @@ package io.minxin.notice.pushback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.events.EventJson;
 import io.minxin.events.state.CaseState;
 import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.units.UnitNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class PushbackDetectorTest {
     static final String ZHENXING = "xlt-zhenxing";
@@ -111,20 +113,65 @@ class PushbackDetectorTest {
     }
 
     @Test
-    void conclusionByAUnitThatReturnedTheCaseIsConfirmedPushback() {
+    void confirmedPushbackDecidedByMetricsServiceIsRaisedAtTheConclusion() {
         CaseState state = CaseStates.of("6", "问题")
+                .accepted(ZHENXING, ZHENXING_NAME)
+                .returned(ZHENXING, "不属于本单位")
+                .accepted(ZHENXING, ZHENXING_NAME)
+                .concludedAfterPushback(ZHENXING)
+                .state();
+
+        assertThat(detector.examine(state)).singleElement().satisfies(confirmed -> {
+            assertThat(confirmed.id()).isEqualTo("pushback-confirmed|6|xlt-zhenxing");
+            assertThat(confirmed.type()).isEqualTo(NoticeType.PUSHBACK_CONFIRMED);
+            assertThat(confirmed.unitName()).isEqualTo(ZHENXING_NAME);
+            assertThat(confirmed.occurredAt()).isEqualTo(state.conclusion().occurredAt());
+            assertThat(confirmed.facts()).containsEntry("reason", "推诿").containsEntry("caseTitle", "问题");
+        });
+    }
+
+    @Test
+    void conclusionByAUnitThatReturnedTheCaseIsNoPushbackUnlessMetricsServiceSaysSo() {
+        CaseState state = CaseStates.of("6a", "问题")
                 .accepted(ZHENXING, ZHENXING_NAME)
                 .returned(ZHENXING, "不属于本单位")
                 .accepted(ZHENXING, ZHENXING_NAME)
                 .concluded(ZHENXING)
                 .state();
 
-        assertThat(detector.examine(state)).singleElement().satisfies(confirmed -> {
-            assertThat(confirmed.id()).isEqualTo("pushback-confirmed|6|xlt-zhenxing");
-            assertThat(confirmed.type()).isEqualTo(NoticeType.PUSHBACK_CONFIRMED);
-            assertThat(confirmed.occurredAt()).isEqualTo(state.conclusion().occurredAt());
-            assertThat(confirmed.facts()).containsEntry("reason", "推诿").containsEntry("caseTitle", "问题");
+        assertThat(detector.examine(state)).isEmpty();
+    }
+
+    @Test
+    void confirmedPushbackIsExplainedByTheReturnsTheDecisionNames() {
+        CaseStates states = returnedTwiceByZhenxingAndReassigned("6b");
+        CaseState state = states.concludedAfterPushback(
+                        ZHENXING, states.returns().subList(1, 2))
+                .state();
+
+        List<Notice> confirmed = detector.examine(state).stream()
+                .filter(n -> n.type() == NoticeType.PUSHBACK_CONFIRMED)
+                .toList();
+
+        assertThat(confirmed).singleElement().satisfies(notice -> {
+            assertThat(notice.text()).isEqualTo("振兴街道以“请分派至住建部门”为由退件，目前该案件已由振兴街道结案。");
+            assertThat(notice.facts()).containsEntry("returnCount", 1).containsEntry("reasons", List.of("请分派至住建部门"));
         });
+    }
+
+    @Test
+    void pushbackInAStateWrittenBeforeItNamedItsReturnsRaisesOnlyTheAlerts() {
+        CaseState current = returnedTwiceByZhenxingAndReassigned("6c")
+                .concludedAfterPushback(ZHENXING)
+                .state();
+        ObjectNode json = EventJson.mapper().valueToTree(current);
+        json.remove("confirmedPushback");
+        CaseState old = EventJson.mapper().treeToValue(json, CaseState.class);
+        assertThat(old.pushback()).isTrue();
+
+        assertThat(detector.examine(old))
+                .extracting(Notice::id)
+                .containsExactly("pushback-alert|6c|xlt-zhenxing|UNIT_RETURNS");
     }
 
     @Test
@@ -159,8 +206,17 @@ class PushbackDetectorTest {
                 null,
                 false,
                 List.of(),
-                2);
+                2,
+                null);
 
         assertThat(detector.examine(state)).isEmpty();
+    }
+
+    private static CaseStates returnedTwiceByZhenxingAndReassigned(String caseId) {
+        return CaseStates.of(caseId, "问题")
+                .accepted(ZHENXING, ZHENXING_NAME)
+                .returned(ZHENXING, "不属于本单位")
+                .reassignedAndReturned(ZHENXING, ZHENXING_NAME, "请分派至住建部门")
+                .accepted(ZHENXING, ZHENXING_NAME);
     }
 }
