@@ -32,7 +32,18 @@ class ArchitectureTest {
                 .resideInAPackage("..metrics.api..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..metrics.stream..", "org.apache.kafka..")
+                .resideInAnyPackage("..metrics.stream..", "..metrics.codec..", "org.apache.kafka..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCodecsKnowNothingOfTheTopology() {
+        noClasses()
+                .that()
+                .resideInAPackage("..metrics.codec..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..metrics.stream..", "org.springframework..")
                 .check(CLASSES);
     }
 }

@@ -4,6 +4,8 @@ import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventFormatException;
 import io.minxin.metrics.casestate.CaseFolder;
+import io.minxin.metrics.codec.CaseEventReader;
+import io.minxin.metrics.codec.CaseHistoryCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;

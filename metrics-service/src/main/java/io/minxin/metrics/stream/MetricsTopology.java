@@ -4,13 +4,19 @@ import io.minxin.events.Topics;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.casestate.CaseFolder;
+import io.minxin.metrics.codec.BinarySerdes;
+import io.minxin.metrics.codec.CaseHistoryCodec;
 import io.minxin.metrics.unitrates.Bucket;
 import io.minxin.metrics.unitrates.Share;
 import io.minxin.metrics.unitrates.Tally;
 import io.minxin.metrics.unitrates.UnitDay;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,6 +55,10 @@ import org.apache.kafka.streams.state.Stores;
  * parsed twice. The stores and the repartition topic hold binary values ({@link CaseHistoryCodec},
  * {@link BinarySerdes}); only the published topics are JSON. The stores are cached, so a case changing
  * several times within a commit interval writes its changelog once.
+ *
+ * <p>Where the outputs go is said once, in {@link #OUTPUTS}: {@link #build} writes them so, and the service's
+ * binder function returns them in that order, which is how the binder binds them to {@code caseState-out-N}
+ * of application.yml ({@code BindingsMatchOutputsTest} holds application.yml to it).
  */
 public final class MetricsTopology {
     /** Store of stage one: caseId to the case's distinct events, as {@link CaseHistoryCodec} writes them. */
@@ -82,7 +92,35 @@ public final class MetricsTopology {
             KStream<String, CaseState> states,
             KStream<String, byte[]> deadLetters,
             KStream<String, UnitMetrics> periods,
-            KStream<String, UnitDay> days) {}
+            KStream<String, UnitDay> days) {
+        /** The streams in the order of {@link #OUTPUTS}: binding {@code caseState-out-N} gets the N-th. */
+        // no array of KStream<String, ?> can be created; every output is keyed by a string
+        @SuppressWarnings("unchecked")
+        public KStream<String, ?>[] inOrder() {
+            return OUTPUTS.stream().map(output -> output.stream().apply(this)).toArray(KStream[]::new);
+        }
+    }
+
+    /** One topic both stages write: its name, its serdes (keys are strings) and which stream it gets. */
+    public record Output<V>(String topic, Supplier<Serde<V>> valueSerde, Function<Outputs, KStream<String, V>> stream) {
+        public Serde<String> keySerde() {
+            return Serdes.String();
+        }
+
+        void writeFrom(Outputs outputs) {
+            stream.apply(outputs).to(topic, Produced.with(keySerde(), valueSerde.get()));
+        }
+    }
+
+    /**
+     * The outputs of both stages, in the order the Kafka Streams binder binds them: entry N goes out through
+     * binding {@code caseState-out-N}, whose destination and serdes in application.yml must be this entry's.
+     */
+    public static final List<Output<?>> OUTPUTS = List.of(
+            new Output<>(Topics.CASE_STATE, JsonSerdes.CaseStateSerde::new, Outputs::states),
+            new Output<>(Topics.CASE_EVENTS_DLQ, Serdes::ByteArray, Outputs::deadLetters),
+            new Output<>(Topics.UNIT_METRICS, JsonSerdes.UnitMetricsSerde::new, Outputs::periods),
+            new Output<>(UNIT_DAYS_TOPIC, JsonSerdes.UnitDaySerde::new, Outputs::days));
 
     /** Stage one on a stream of case-events values as published (bytes, key caseId). */
     public static CaseStates caseState(
@@ -192,10 +230,7 @@ public final class MetricsTopology {
                 DEFAULT_MAX_EVENTS_PER_CASE,
                 listener,
                 storeType);
-        out.states().to(Topics.CASE_STATE, Produced.with(Serdes.String(), new JsonSerdes.CaseStateSerde()));
-        out.deadLetters().to(Topics.CASE_EVENTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()));
-        out.periods().to(Topics.UNIT_METRICS, Produced.with(Serdes.String(), new JsonSerdes.UnitMetricsSerde()));
-        out.days().to(UNIT_DAYS_TOPIC, Produced.with(Serdes.String(), new JsonSerdes.UnitDaySerde()));
+        OUTPUTS.forEach(output -> output.writeFrom(out));
     }
 
     public static Topology topology(CaseFolder folder, ProcessingListener listener) {

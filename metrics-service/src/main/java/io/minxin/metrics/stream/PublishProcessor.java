@@ -3,6 +3,7 @@ package io.minxin.metrics.stream;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.state.CaseState;
 import io.minxin.metrics.casestate.CaseFolder;
+import io.minxin.metrics.codec.CaseHistoryCodec;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;

@@ -32,11 +32,10 @@ class StreamBindings {
     @Bean
     Function<KStream<String, byte[]>, KStream<String, ?>[]> caseState(
             CaseFolder folder, MetricsProperties properties, ProcessingListener listener) {
-        return events -> {
-            MetricsTopology.Outputs out =
-                    MetricsTopology.stages(events, folder, properties.maxEventsPerCase(), listener, StoreType.ROCKS_DB);
-            return outputs(out.states(), out.deadLetters(), out.periods(), out.days());
-        };
+        // in the order of MetricsTopology.OUTPUTS: the binder binds the N-th to caseState-out-N
+        return events -> MetricsTopology.stages(
+                        events, folder, properties.maxEventsPerCase(), listener, StoreType.ROCKS_DB)
+                .inOrder();
     }
 
     /**
@@ -51,10 +50,5 @@ class StreamBindings {
                     log.error("stream thread died; replacing it", e);
                     return StreamThreadExceptionResponse.REPLACE_THREAD;
                 }));
-    }
-
-    @SafeVarargs
-    private static KStream<String, ?>[] outputs(KStream<String, ?>... streams) {
-        return streams;
     }
 }

@@ -1,4 +1,4 @@
-package io.minxin.metrics.stream;
+package io.minxin.metrics.codec;
 
 import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
@@ -27,7 +27,7 @@ import tools.jackson.core.JsonToken;
  * is read by {@link EventJson#fromBytes}, the contract's reader, which also words every rejection. Both
  * give the same event wherever this one gives one; a tree and a data binding per event cost far more.
  */
-final class CaseEventReader {
+public final class CaseEventReader {
     private static final Map<String, EventType> CASE_TYPES = new HashMap<>();
     private static final int CASE_ID = 0;
     private static final int UNIT_ID = 1;
@@ -73,7 +73,7 @@ final class CaseEventReader {
      *
      * @throws io.minxin.events.EventFormatException when the bytes are not an event of the contract
      */
-    static CaseEvent read(byte[] bytes) {
+    public static CaseEvent read(byte[] bytes) {
         CaseEvent event = plain(bytes);
         return event != null ? event : EventJson.fromBytes(bytes);
     }
@@ -281,7 +281,7 @@ final class CaseEventReader {
      * {@link java.time.format.DateTimeFormatter} (which costs more than the rest of the event); null for any
      * other form or an invalid date or time, which the contract's reader then judges.
      */
-    static Instant utcInstant(String text) {
+    private static Instant utcInstant(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || length == 21 || text.charAt(length - 1) != 'Z') {
             return null;

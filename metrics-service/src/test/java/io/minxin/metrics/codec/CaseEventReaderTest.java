@@ -1,4 +1,4 @@
-package io.minxin.metrics.stream;
+package io.minxin.metrics.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.minxin.metrics.stream;
+package io.minxin.metrics.codec;
 
 import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.SerializationException;
  * binary form: every event reads and extends its case's history, so JSON here would cost more than the rest of
  * the fold.
  */
-final class CaseHistoryCodec {
+public final class CaseHistoryCodec {
     /** Format 1: a count, then the events. */
     private static final int COUNTED = 1;
     /**
@@ -49,7 +49,7 @@ final class CaseHistoryCodec {
     }
 
     /** The stored history (null for none) with {@code event} after its last event, in format 2. */
-    static byte[] append(byte[] history, CaseEvent event) {
+    public static byte[] append(byte[] history, CaseEvent event) {
         byte[] stored = history == null || history.length == 0 ? new byte[] {APPENDABLE} : history;
         if (stored[0] != APPENDABLE) {
             stored = write(read(stored));
@@ -67,7 +67,7 @@ final class CaseHistoryCodec {
      * How many events the stored history holds (0 for null), or -1 when one of them has the same id and source
      * as {@code event}.
      */
-    static int countUnlessRepeated(byte[] history, CaseEvent event) {
+    public static int countUnlessRepeated(byte[] history, CaseEvent event) {
         if (history == null || history.length == 0) {
             return 0;
         }
@@ -111,7 +111,7 @@ final class CaseHistoryCodec {
         return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    static List<CaseEvent> read(byte[] bytes) {
+    public static List<CaseEvent> read(byte[] bytes) {
         try {
             return readBinary(bytes);
         } catch (NullPointerException | IllegalArgumentException e) {

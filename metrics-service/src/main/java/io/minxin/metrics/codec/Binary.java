@@ -1,4 +1,4 @@
-package io.minxin.metrics.stream;
+package io.minxin.metrics.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

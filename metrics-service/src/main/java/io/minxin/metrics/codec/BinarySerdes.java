@@ -1,4 +1,4 @@
-package io.minxin.metrics.stream;
+package io.minxin.metrics.codec;
 
 import io.minxin.events.state.Counts;
 import io.minxin.metrics.unitrates.Contribution;
@@ -18,17 +18,17 @@ import org.apache.kafka.common.serialization.Serializer;
  * repartition topic and the running tallies. Each value starts with a format byte, so a later layout can
  * be told apart.
  */
-final class BinarySerdes {
+public final class BinarySerdes {
     private static final int FORMAT = 1;
 
-    static final class ShareSerde extends Serdes.WrapperSerde<Share> {
-        ShareSerde() {
+    public static final class ShareSerde extends Serdes.WrapperSerde<Share> {
+        public ShareSerde() {
             super(writing(BinarySerdes::writeShare, 48), reading(BinarySerdes::readShare));
         }
     }
 
-    static final class TallySerde extends Serdes.WrapperSerde<Tally> {
-        TallySerde() {
+    public static final class TallySerde extends Serdes.WrapperSerde<Tally> {
+        public TallySerde() {
             super(
                     writing(
                             (out, tally) -> {
@@ -43,8 +43,8 @@ final class BinarySerdes {
         }
     }
 
-    static final class ContributionSerde extends Serdes.WrapperSerde<Contribution> {
-        ContributionSerde() {
+    public static final class ContributionSerde extends Serdes.WrapperSerde<Contribution> {
+        public ContributionSerde() {
             super(
                     writing(
                             (out, contribution) -> {
