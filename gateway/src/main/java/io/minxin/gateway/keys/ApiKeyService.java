@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /** Issues, lists, revokes and checks API keys. */
@@ -34,8 +35,10 @@ public final class ApiKeyService {
         if (roles.isEmpty()) {
             return Mono.error(new IllegalArgumentException("an API key needs at least one role"));
         }
-        return Mono.defer(() -> {
-                    KeyToken token = KeyToken.generate(random);
+        return Mono.fromCallable(() -> KeyToken.generate(random))
+                // SecureRandom reads /dev/urandom (a file read): on a worker thread, never on the event loop
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(token -> {
                     ApiKey key = new ApiKey(token.id(), name, roles, token.hash(), now(), null, false);
                     return store.insert(key).then(Mono.fromSupplier(() -> {
                         cache.invalidate(key.id());

@@ -58,6 +58,7 @@ final class BootstrapKeys implements ApplicationRunner {
                     }
                 })
                 .then()
+                // an ApplicationRunner on the main thread: start-up, and readiness, wait until the keys are stored
                 .block(STORE_WAIT);
     }
 }

@@ -120,6 +120,7 @@ class MongoProjector implements SmartLifecycle {
             return;
         }
         try {
+            // the projection's own consumer thread: offsets are committed only after MongoDB has the batch
             writer.write(records).block(writeTimeout);
             kafkaConsumer.commitSync();
         } catch (WakeupException e) {

@@ -79,6 +79,7 @@ class DeliveryWorker {
             return;
         }
         try {
+            // the @Scheduled thread: with a fixed delay the next pass starts only after this one has finished
             drainAll().block();
         } finally {
             draining.set(false);

@@ -55,6 +55,7 @@ class Outbox implements NoticeSink {
     public void createIndexes() {
         Mono.from(outbox.createIndex(Indexes.ascending("subscriptionId", "status", "seq")))
                 .then(Mono.from(outbox.createIndex(Indexes.ascending("status"))))
+                // start-up, on the main thread: the indexes exist before the service reports ready
                 .block(Duration.ofSeconds(30));
     }
 

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Operator API of the webhook subscriptions. */
 @RestController
@@ -84,8 +85,10 @@ class SubscriptionController {
     @PostMapping
     @Operation(summary = "Subscribe a webhook (operator)")
     Mono<ResponseEntity<SubscriptionView>> create(@RequestBody SubscriptionRequest request) {
-        Subscription subscription = validated(request);
-        return store.create(subscription)
+        return Mono.fromCallable(() -> validated(request))
+                // the id and the secret come from SecureRandom, which reads /dev/urandom: not on the event loop
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(store::create)
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id()))
                         .body(SubscriptionView.of(created, true)));
     }

@@ -70,6 +70,7 @@ class DutyConfig {
                 return;
             }
             UnitLogin login = (UnitLogin) event.data();
+            // a Kafka listener thread: the offset must not advance before the unit and its log-in are stored
             directory.remember(login.unitId(), null).block(InboundRecords.STORE_TIMEOUT);
             ledger.recordLogin(login.unitId(), login.occurredAt(), clock.instant());
         };
@@ -89,6 +90,7 @@ class DutyConfig {
                 fixedDelayString = "${minxin.notice.duty.check-interval:PT1M}",
                 initialDelayString = "${minxin.notice.duty.initial-delay:PT10S}")
         void run() {
+            // the @Scheduled thread: a day is marked checked only after its letters are stored
             check.run(letter -> notices.emit(letter).block(InboundRecords.STORE_TIMEOUT));
         }
     }

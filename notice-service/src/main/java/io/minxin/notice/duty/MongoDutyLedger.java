@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * The duty ledger in MongoDB: {@code duty_logins} (earliest log-in per unit and day), {@code duty_misses}
  * (one document per unit and missed day) and {@code duty_state} (first and last checked day, and the progress of
- * the log-ins). Blocking, since the duty check runs on a scheduler thread and is plain Java.
+ * the log-ins). Blocking, on purpose: the duty check is plain Java on its @Scheduled thread, and
+ * {@link #recordLogin} runs on the unit-activity Kafka listener thread, whose offset must wait for the write.
  */
 class MongoDutyLedger implements DutyLedger {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

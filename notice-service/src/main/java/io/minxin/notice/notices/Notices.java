@@ -65,6 +65,7 @@ public class Notices {
         Long resumed = store.notFannedOut(clock.instant().minus(FAN_OUT_GRACE))
                 .concatMap(notice -> fanOut(notice).thenReturn(notice))
                 .count()
+                // the @Scheduled thread: with a fixed delay the next pass starts only after this one has finished
                 .block();
         if (resumed != null && resumed > 0) {
             log.info("Resumed the fan-out of {} notices", resumed);
@@ -73,6 +74,7 @@ public class Notices {
 
     @EventListener(ApplicationReadyEvent.class)
     public void createIndexes() {
+        // start-up, on the main thread: the indexes exist before the service reports ready
         store.ensureIndexes().block(Duration.ofSeconds(30));
     }
 

@@ -46,6 +46,7 @@ class PushbackConfig {
         return message -> read(message)
                 .map(detector::examine)
                 .filter(found -> !found.isEmpty())
+                // a Kafka listener thread: the offset must not advance before the notices are stored
                 .ifPresent(found -> notices.emitAll(found).block(InboundRecords.STORE_TIMEOUT));
     }
 }

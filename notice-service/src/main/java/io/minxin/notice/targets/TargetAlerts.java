@@ -106,6 +106,7 @@ class TargetAlerts {
                             });
                 })
                 .then()
+                // the @Scheduled thread: with a fixed delay the next check starts only after this one has finished
                 .block();
     }
 

@@ -27,6 +27,7 @@ class TargetConfig {
     /** Input binding {@code unitMetrics-in-0}. */
     @Bean
     Consumer<Message<byte[]>> unitMetrics(TargetAlerts alerts) {
+        // a Kafka listener thread: the offset must not advance before the metrics and their alerts are stored
         return message -> InboundRecords.read(message, UnitMetrics.class)
                 .ifPresent(value -> alerts.onMetrics(value).block(InboundRecords.STORE_TIMEOUT));
     }
@@ -37,6 +38,7 @@ class TargetConfig {
      */
     @Bean
     Consumer<Message<byte[]>> rankings(TargetAlerts alerts, RankingStore rankingStore) {
+        // a Kafka listener thread: the offset must not advance before the revision and the close are stored
         return message -> {
             InboundRecords.read(message, RankingRevision.class)
                     .ifPresent(revision -> rankingStore.save(revision).block(InboundRecords.STORE_TIMEOUT));

@@ -96,6 +96,7 @@ public class UnitDirectory {
                     names.merge(unit.getString("_id"), name == null ? NO_NAME : name, (cached, stored) -> cached);
                 })
                 .then()
+                // start-up (main thread) or the duty check's @Scheduled thread (knownUnitIds), never an event loop
                 .block(Duration.ofSeconds(30));
         loaded = true;
     }

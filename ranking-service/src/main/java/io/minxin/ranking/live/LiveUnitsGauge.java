@@ -68,6 +68,7 @@ class LiveUnitsGauge {
                 || changed.stream().anyMatch(each -> each.period().equals(current));
         if (affected) {
             for (Channel channel : Channel.values()) {
+                // the unit-metrics Kafka listener thread (UnitMetricsIntake), once the batch is stored
                 Long count = store.count(current, channel).block(QUERY_TIMEOUT);
                 units.get(channel).set(count == null ? 0 : count);
             }

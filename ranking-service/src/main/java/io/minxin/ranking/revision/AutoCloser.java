@@ -71,6 +71,7 @@ class AutoCloser {
 
     /** The open periods with metrics whose closing time has come, oldest first. */
     List<String> due(Instant now) {
+        // the @Scheduled thread of closeDuePeriods, which goes on to close the due periods one by one
         Set<String> closed = Set.copyOf(periods.closedPeriods().collectList().block(TIMEOUT));
         return live.periods()
                 .filter(period -> !closed.contains(period))

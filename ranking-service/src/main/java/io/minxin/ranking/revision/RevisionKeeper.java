@@ -35,6 +35,10 @@ import reactor.util.retry.Retry;
  * <p>Revision 1 of a channel is frozen when its period is closed, under the policy effective for the period then.
  * A later change of the inputs makes (or updates, or withdraws) a pending revision N+1 against the latest frozen
  * revision N, under the same policy version: a policy change never rewrites a closed ranking.
+ *
+ * <p>It blocks on MongoDB, on purpose, in one synchronized method at a time: its callers are the unit-metrics Kafka
+ * listener thread ({@link #metricsChanged}, whose offsets wait for the revision), the auto-close {@code @Scheduled}
+ * thread and, for operators, a {@code boundedElastic} worker ({@code PeriodController}); never an event loop.
  */
 @Service
 public class RevisionKeeper implements MetricsChangeListener {
