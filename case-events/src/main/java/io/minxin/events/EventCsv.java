@@ -1,5 +1,6 @@
 package io.minxin.events;
 
+import io.minxin.events.problem.FieldViolation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class EventCsv {
     private static final CsvMapper CSV = CsvMapper.builder().build();
 
     /** The rows as CloudEvent JSON objects, or the violations that stop the CSV from being read at all. */
-    public record Rows(List<ObjectNode> items, List<Violation> violations) {}
+    public record Rows(List<ObjectNode> items, List<FieldViolation> violations) {}
 
     public static Rows read(String csv) {
         List<Map<String, String>> rows = new ArrayList<>();
@@ -61,17 +62,16 @@ public final class EventCsv {
             CsvSchema schema = (CsvSchema) it.parser().getSchema();
             schema.forEach(c -> header.add(c.getName()));
         } catch (JacksonException e) {
-            return new Rows(
-                    List.of(), List.of(new Violation(-1, null, "csv", "unreadable CSV: " + e.getOriginalMessage())));
+            return new Rows(List.of(), List.of(FieldViolation.of("csv", "unreadable CSV: " + e.getOriginalMessage())));
         }
-        List<Violation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         Set<String> needed = new LinkedHashSet<>(REQUIRED_COLUMNS);
         for (Map<String, String> row : rows) {
             EventType.fromCeType(row.getOrDefault("type", "")).ifPresent(t -> needed.addAll(REQUIRED_BY_TYPE.get(t)));
         }
         for (String column : needed) {
             if (!header.contains(column)) {
-                violations.add(new Violation(-1, null, "csv." + column, "the header has no column " + column));
+                violations.add(FieldViolation.of("csv." + column, "the header has no column " + column));
             }
         }
         if (!violations.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.minxin.events;
 
+import io.minxin.events.problem.FieldViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class EventValidator {
     }
 
     /** The outcome for a batch: either every item is an event, or the list of violations is not empty. */
-    public record Result(List<CaseEvent> events, List<Violation> violations) {
+    public record Result(List<CaseEvent> events, List<FieldViolation> violations) {
         public boolean valid() {
             return violations.isEmpty();
         }
@@ -54,7 +55,7 @@ public final class EventValidator {
 
     public Result validate(List<? extends JsonNode> items) {
         List<CaseEvent> events = new ArrayList<>(items.size());
-        List<Violation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = new Item(i, items.get(i), violations);
             CaseEvent event = item.read();
@@ -72,11 +73,11 @@ public final class EventValidator {
     private final class Item {
         private final int index;
         private final JsonNode node;
-        private final List<Violation> violations;
+        private final List<FieldViolation> violations;
         private final int violationsBefore;
         private final String eventId;
 
-        Item(int index, JsonNode node, List<Violation> violations) {
+        Item(int index, JsonNode node, List<FieldViolation> violations) {
             this.index = index;
             this.node = node;
             this.violations = violations;
@@ -255,7 +256,7 @@ public final class EventValidator {
         }
 
         private void fail(String field, String message) {
-            violations.add(new Violation(index, eventId, field, message));
+            violations.add(FieldViolation.ofItem(index, eventId, field, message));
         }
     }
 

@@ -2,6 +2,7 @@ package io.minxin.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.events.problem.FieldViolation;
 import org.junit.jupiter.api.Test;
 
 class EventCsvTest {
@@ -30,7 +31,7 @@ class EventCsvTest {
 
         assertThat(rows.items()).isEmpty();
         assertThat(rows.violations())
-                .extracting(Violation::field)
+                .extracting(FieldViolation::field)
                 .containsExactlyInAnyOrder("csv.caseId", "csv.reason");
     }
 }

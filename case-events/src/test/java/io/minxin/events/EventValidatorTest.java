@@ -2,6 +2,7 @@ package io.minxin.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.events.problem.FieldViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class EventValidatorTest {
         assertThat(result.valid()).isFalse();
         assertThat(result.events()).isEmpty();
         assertThat(result.violations())
-                .extracting(Violation::index, Violation::eventId, Violation::field)
+                .extracting(FieldViolation::index, FieldViolation::id, FieldViolation::field)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(1, "e2", "data.occurredAt"),
                         org.assertj.core.groups.Tuple.tuple(1, "e2", "data.caseId"),
@@ -59,7 +60,7 @@ class EventValidatorTest {
     void unknownTypeNamesTheKnownOnes() {
         JsonNode item = json(ACCEPTED.replace("minxin.case.accepted", "minxin.case.deleted"));
 
-        Violation violation = validator.validate(item).violations().get(0);
+        FieldViolation violation = validator.validate(item).violations().get(0);
 
         assertThat(violation.field()).isEqualTo("type");
         assertThat(violation.message()).contains("minxin.case.deleted", "minxin.case.accepted");
@@ -80,7 +81,7 @@ class EventValidatorTest {
         String title = "x".repeat(100 * 1024);
         JsonNode item = json(ACCEPTED.replace("'channel':'PHONE'", "'channel':'PHONE','title':'" + title + "'"));
 
-        Violation violation = validator.validate(item).violations().get(0);
+        FieldViolation violation = validator.validate(item).violations().get(0);
 
         assertThat(violation.field()).isEqualTo("data.title");
         assertThat(violation.message()).contains("102400");
@@ -100,7 +101,7 @@ class EventValidatorTest {
         JsonNode item = json("{'specversion':'0.3','id':'e9','source':'/p','type':'minxin.unit.login'}");
 
         assertThat(validator.validate(item).violations())
-                .extracting(Violation::field)
+                .extracting(FieldViolation::field)
                 .containsExactlyInAnyOrder("specversion", "data");
     }
 }

@@ -287,15 +287,23 @@ class GatewayAccessIT {
     }
 
     @Test
-    void keyApiRefusesUnknownRolesAndUnknownIdsWithProblems() {
-        GatewayClient.issueKey(client, OPERATOR_KEY.value(), "x", List.of("admin"))
+    void badKeyRequestIsRefusedWithItsViolations() {
+        GatewayClient.issueKey(client, OPERATOR_KEY.value(), "x", List.of("dashboard", "admin"))
                 .expectStatus()
                 .isBadRequest()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.detail")
-                .value(detail -> assertThat((String) detail).contains("admin"));
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:invalid-request")
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/keys")
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("roles[1]")
+                .jsonPath("$.violations[0].message")
+                .value(message -> assertThat((String) message).contains("admin"));
 
         client.delete()
                 .uri("/api/v1/keys/0000000000000000")
@@ -304,7 +312,21 @@ class GatewayAccessIT {
                 .expectStatus()
                 .isNotFound()
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:not-found");
+        client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.schemas.Problem.properties.violations")
+                .exists()
+                .jsonPath("$.paths['/api/v1/keys'].post.responses['4XX'].content['application/problem+json']"
+                        + ".schema['$ref']")
+                .isEqualTo("#/components/schemas/Problem");
     }
 
     @Test

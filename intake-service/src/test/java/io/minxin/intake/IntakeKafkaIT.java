@@ -99,7 +99,7 @@ class IntakeKafkaIT {
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].field")
+                .jsonPath("$.violations[0].field")
                 .isEqualTo("data.reason");
         post("/api/v1/events", CLOUDEVENTS, json(sentinel).toString())
                 .expectStatus()

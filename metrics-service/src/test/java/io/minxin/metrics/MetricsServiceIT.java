@@ -16,6 +16,7 @@ import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
 import io.minxin.localstack.LocalStackExtension;
 import io.minxin.metrics.query.Overview;
+import io.minxin.metrics.query.Series;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.metrics.stream.MetricsTopology;
 import java.lang.management.ManagementFactory;
@@ -107,6 +108,7 @@ class MetricsServiceIT {
 
             assertThat(deadLetterReason(poisonKey)).startsWith("not a Minxin CloudEvent");
             assertCaseTimeline(http);
+            assertUnknownUnitsAndPeriodsAreNotFound(http);
             assertOperationsEndpoints(http);
         }
     }
@@ -122,6 +124,46 @@ class MetricsServiceIT {
                 .isNotFound()
                 .expectHeader()
                 .contentType("application/problem+json");
+    }
+
+    /** A unit no event named and a period without metrics are not found; a known unit's quiet days are zeros. */
+    private void assertUnknownUnitsAndPeriodsAreNotFound(WebTestClient http) {
+        for (String uri : List.of(
+                "/api/v1/units/" + run + "-nobody/series",
+                "/api/v1/overview?period=2031-01",
+                "/api/v1/units?period=2031-01&channel=PHONE")) {
+            http.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType("application/problem+json")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:minxin:problem:not-found")
+                    .jsonPath("$.instance")
+                    .isEqualTo(uri.replaceFirst("\\?.*", ""));
+        }
+        String known = get(http, "/api/v1/units?period=2020-09", UnitTable.class)
+                .units()
+                .get(0)
+                .unitId();
+        Series quiet = get(http, "/api/v1/units/" + known + "/series?from=2019-01-01&to=2019-01-31", Series.class);
+        assertThat(quiet.days())
+                .hasSize(31)
+                .allSatisfy(day -> assertThat(day.day().counts()).isEqualTo(Counts.NONE));
+        assertThat(get(http, "/api/v1/overview", Overview.class).period()).isEqualTo("2020-09");
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath(
+                        "$.paths['/api/v1/units/{unitId}/series'].get.responses['4XX'].content['application/problem+json']"
+                                + ".schema['$ref']")
+                .isEqualTo("#/components/schemas/Problem");
     }
 
     private void assertOperationsEndpoints(WebTestClient http) {

@@ -231,6 +231,75 @@ class NoticeServiceIT {
     }
 
     @Test
+    void badSubscriptionIsRefusedWithItsViolations() {
+        web.post()
+                .uri("/api/v1/subscriptions")
+                .header("X-Minxin-Role", OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", "ftp://example.org", "secret", " "))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:invalid-request")
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/subscriptions")
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.violations[*].field")
+                .value(fields -> assertThat((List<Object>) fields).containsExactly("kind", "url", "secret"));
+        web.get()
+                .uri("/api/v1/notices?limit=0")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("limit");
+        web.get()
+                .uri("/api/v1/subscriptions")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("about:blank")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/subscriptions");
+    }
+
+    @Test
+    void bulletinOfAPeriodWithoutDataIsNotFound() {
+        for (String path : List.of("/api/v1/bulletins/2039-01", "/api/v1/bulletins/2039-01.md")) {
+            web.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:minxin:problem:not-found")
+                    .jsonPath("$.instance")
+                    .isEqualTo(path);
+        }
+        web.post()
+                .uri("/api/v1/bulletins/2039-01/issue")
+                .header("X-Minxin-Role", OPERATOR)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     void bulletinIsRenderedIssuedOnceAndDeliveredToItsWebhook() throws IOException {
         List<String> delivered = new CopyOnWriteArrayList<>();
         HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -266,6 +335,21 @@ class NoticeServiceIT {
                     .getResponseBody()
                     .path("id")
                     .asString();
+            // a period without data has no bulletin: one unit's metrics of July, every target met
+            UnitMetrics july = new UnitMetrics(
+                    "it-july-" + UUID.randomUUID(),
+                    "盘锦市兴隆台区测试街道办事处",
+                    Channel.WEB,
+                    "2020-07",
+                    new Counts(10, 10, 10, 10, 10, 10, 0, 0),
+                    1);
+            send(Topics.UNIT_METRICS, july.key(), july);
+            await().atMost(WAIT)
+                    .untilAsserted(() -> web.get()
+                            .uri("/api/v1/bulletins/2020-07")
+                            .exchange()
+                            .expectStatus()
+                            .isOk());
             web.get()
                     .uri("/api/v1/bulletins/2020-07.md")
                     .exchange()

@@ -104,6 +104,12 @@ class LoadIT {
                 0,
                 TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
+        // a month's queries answer 404 until its first cases are counted: the dashboards start once they are
+        await("the load month is known to metrics and ranking")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> dashboard.get("api/v1/overview?period=" + MONTH).status() == 200
+                        && dashboard.get("api/v1/rankings/" + MONTH + "?channel=WEB&top=5").status() == 200);
         for (int d = 0; d < DASHBOARDS; d++) {
             dashboards.scheduleAtFixedRate(
                     pollingDashboard(dashboard, d),

@@ -1,7 +1,13 @@
 package io.minxin.gateway.keys;
 
+import io.minxin.events.problem.FieldViolation;
+import io.minxin.events.problem.Problem;
+import io.minxin.events.problem.ProblemType;
 import io.minxin.gateway.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -9,7 +15,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +32,10 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/keys")
 @Tag(name = "keys", description = "API keys of integrations, dashboards and operators")
+@ApiResponse(
+        responseCode = "4XX",
+        description = ProblemType.DOCUMENTATION,
+        content = @Content(mediaType = ProblemType.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 class KeyController {
     private static final int MAX_NAME_LENGTH = 100;
 
@@ -92,33 +103,48 @@ class KeyController {
 
     private static String validName(String name) {
         if (name == null || name.isBlank()) {
-            throw badRequest("name is required");
+            throw badRequest("name", "required");
         }
         String stripped = name.strip();
         if (stripped.length() > MAX_NAME_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw badRequest("name must be at most " + MAX_NAME_LENGTH + " characters without control characters");
+            throw badRequest("name", "must be at most " + MAX_NAME_LENGTH + " characters without control characters");
         }
         return stripped;
     }
 
     private static Set<Role> validRoles(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw badRequest("roles is required: one or more of integration, dashboard, operator");
+            throw badRequest("roles", "required: one or more of integration, dashboard, operator");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            String field = "roles[" + i + "]";
             roles.add(Role.fromWireName(name)
-                    .orElseThrow(() ->
-                            badRequest("unknown role '" + name + "': expected integration, dashboard or operator")));
+                    .orElseThrow(() -> badRequest(
+                            field, "unknown role '" + name + "': expected integration, dashboard or operator")));
         }
         return roles;
     }
 
-    private static ResponseStatusException badRequest(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    /** Invalid-request naming the field: the problem shape of every Minxin service (Boot's advice writes it). */
+    private static ErrorResponseException badRequest(String field, String message) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, field + " " + message);
+        problem.setProperty(ProblemType.VIOLATIONS, List.of(FieldViolation.of(field, message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
-    private static ResponseStatusException noSuchKey(String id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no API key with id " + id);
+    private static ErrorResponseException noSuchKey(String id) {
+        return new ErrorResponseException(
+                HttpStatus.NOT_FOUND,
+                problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "no API key with id " + id),
+                null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
     }
 }

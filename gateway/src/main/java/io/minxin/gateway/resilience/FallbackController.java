@@ -1,10 +1,10 @@
 package io.minxin.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.minxin.events.problem.Problem;
 import io.minxin.gateway.web.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.ConnectException;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ class FallbackController {
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     @RequestMapping("/fallback")
-    ResponseEntity<Map<String, Object>> fallback(ServerWebExchange exchange) {
+    ResponseEntity<Problem> fallback(ServerWebExchange exchange) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route == null ? "the service" : serviceOf(route);
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);

@@ -1,7 +1,6 @@
 package io.minxin.gateway.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.minxin.events.problem.Problem;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,14 +22,8 @@ public final class Problems {
     }
 
     /** The problem document: {@code type} about:blank, so {@code title} is the status phrase. */
-    public static Map<String, Object> body(HttpStatus status, String detail, String instance) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", instance);
-        return body;
+    public static Problem body(HttpStatus status, String detail, String instance) {
+        return Problem.aboutBlank(status.value(), status.getReasonPhrase(), detail, instance);
     }
 
     /** Keeps the path the client asked for: a circuit breaker fallback is forwarded to another path. */

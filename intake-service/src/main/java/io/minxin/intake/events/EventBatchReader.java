@@ -2,9 +2,10 @@ package io.minxin.intake.events;
 
 import io.minxin.events.EventCsv;
 import io.minxin.events.EventValidator;
-import io.minxin.events.Violation;
+import io.minxin.events.problem.FieldViolation;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -63,10 +64,11 @@ final class EventBatchReader {
             return IntakeBatch.unreadable(parseViolation(0, e));
         }
         if (item == null || item.isMissingNode()) {
-            return IntakeBatch.unreadable(new Violation(0, null, BODY, "the body is empty; expected one CloudEvent"));
+            return IntakeBatch.unreadable(
+                    FieldViolation.ofItem(0, null, BODY, "the body is empty; expected one CloudEvent"));
         }
         if (item.isArray()) {
-            return IntakeBatch.unreadable(new Violation(
+            return IntakeBatch.unreadable(FieldViolation.ofItem(
                     0, null, BODY, "expected one CloudEvent as a JSON object; send arrays to /api/v1/events/batch"));
         }
         return validate(List.of(item));
@@ -94,16 +96,16 @@ final class EventBatchReader {
                 return IntakeBatch.unreadable(emptyBatch());
             }
             if (first != JsonToken.START_ARRAY) {
-                return IntakeBatch.unreadable(new Violation(
-                        -1, null, BODY, "expected a JSON array of CloudEvents; send a single event to /api/v1/events"));
+                return IntakeBatch.unreadable(FieldViolation.of(
+                        BODY, "expected a JSON array of CloudEvents; send a single event to /api/v1/events"));
             }
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 checkCount(items.size() + 1);
                 items.add(elementReader.readTree(parser));
             }
             if (parser.nextToken() != null) {
-                return IntakeBatch.unreadable(new Violation(
-                        -1, null, BODY, "unexpected content after the array at " + position(parser.currentLocation())));
+                return IntakeBatch.unreadable(FieldViolation.of(
+                        BODY, "unexpected content after the array at " + position(parser.currentLocation())));
             }
         } catch (JacksonException e) {
             return IntakeBatch.unreadable(parseViolation(items.size(), e));
@@ -114,7 +116,7 @@ final class EventBatchReader {
     /** NDJSON: a bad line is reported and the others are still checked, so one answer lists every problem. */
     private IntakeBatch readLines(byte[] body) {
         List<JsonNode> items = new ArrayList<>();
-        List<Violation> parseErrors = new ArrayList<>();
+        List<FieldViolation> parseErrors = new ArrayList<>();
         List<EventLabels> unreadable = new ArrayList<>();
         int lineNumber = 0;
         int start = 0;
@@ -128,7 +130,7 @@ final class EventBatchReader {
                 try {
                     items.add(mapper.readTree(body, start, length));
                 } catch (JacksonException e) {
-                    parseErrors.add(new Violation(
+                    parseErrors.add(FieldViolation.ofItem(
                             index, null, BODY, "malformed JSON on line " + lineNumber + ": " + describe(e)));
                     unreadable.add(EventLabels.UNREADABLE);
                     items.add(null);
@@ -150,11 +152,11 @@ final class EventBatchReader {
                 positions.add(i);
             }
         }
-        List<Violation> violations = new ArrayList<>(parseErrors);
-        for (Violation v : validator.validate(readable).violations()) {
-            violations.add(new Violation(positions.get(v.index()), v.eventId(), v.field(), v.message()));
+        List<FieldViolation> violations = new ArrayList<>(parseErrors);
+        for (FieldViolation v : validator.validate(readable).violations()) {
+            violations.add(FieldViolation.ofItem(positions.get(v.index()), v.id(), v.field(), v.message()));
         }
-        violations.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        violations.sort(Comparator.comparing(FieldViolation::index));
         List<EventLabels> labels = new ArrayList<>(unreadable);
         readable.forEach(item -> labels.add(EventLabels.of(item)));
         return new IntakeBatch(List.of(), violations, labels);
@@ -191,12 +193,13 @@ final class EventBatchReader {
         }
     }
 
-    private static Violation emptyBatch() {
-        return new Violation(-1, null, BODY, "the batch has no events");
+    private static FieldViolation emptyBatch() {
+        return FieldViolation.of(BODY, "the batch has no events");
     }
 
-    private static Violation parseViolation(int index, JacksonException e) {
-        return new Violation(index, null, BODY, "malformed JSON at " + position(e.getLocation()) + ": " + describe(e));
+    private static FieldViolation parseViolation(int index, JacksonException e) {
+        return FieldViolation.ofItem(
+                index, null, BODY, "malformed JSON at " + position(e.getLocation()) + ": " + describe(e));
     }
 
     private static String describe(JacksonException e) {

@@ -1,6 +1,7 @@
 package io.minxin.intake.events;
 
 import io.minxin.events.CallerHeaders;
+import io.minxin.events.problem.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -34,22 +35,34 @@ import reactor.core.publisher.Mono;
 @Tag(name = "events", description = "Publish citizen-appeal lifecycle events (CloudEvents 1.0)")
 @ApiResponse(
         responseCode = "400",
-        description = "invalid input: problem JSON listing every error in \"errors\" (index, id, field, "
-                + "message); nothing was published",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+        description = "invalid events (urn:minxin:problem:invalid-events): every bad item and field in "
+                + "\"violations\" (index, id, field, message); nothing was published",
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
 @ApiResponse(
         responseCode = "413",
         description = "body over minxin.intake.max-event-bytes / max-batch-bytes, or more than "
                 + "minxin.intake.max-batch-events events",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
 @ApiResponse(
         responseCode = "415",
         description = "unsupported content type",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
 @ApiResponse(
         responseCode = "503",
         description = "Kafka did not acknowledge in time; a batch was aborted (nothing of it is visible)",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
 class EventsController {
     /** Set by the gateway after it authenticated the caller; only logged here. */
     static final String KEY_ID_HEADER = CallerHeaders.KEY_ID;

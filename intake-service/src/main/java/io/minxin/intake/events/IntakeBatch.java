@@ -1,7 +1,7 @@
 package io.minxin.intake.events;
 
 import io.minxin.events.CaseEvent;
-import io.minxin.events.Violation;
+import io.minxin.events.problem.FieldViolation;
 import java.util.List;
 
 /**
@@ -12,14 +12,14 @@ import java.util.List;
  * @param violations every problem found, per item and field
  * @param labels one per item read (a single {@link EventLabels#UNREADABLE} when the body had no readable items)
  */
-record IntakeBatch(List<CaseEvent> events, List<Violation> violations, List<EventLabels> labels) {
+record IntakeBatch(List<CaseEvent> events, List<FieldViolation> violations, List<EventLabels> labels) {
     IntakeBatch {
         events = List.copyOf(events);
         violations = List.copyOf(violations);
         labels = List.copyOf(labels);
     }
 
-    static IntakeBatch unreadable(Violation violation) {
+    static IntakeBatch unreadable(FieldViolation violation) {
         return new IntakeBatch(List.of(), List.of(violation), List.of(EventLabels.UNREADABLE));
     }
 

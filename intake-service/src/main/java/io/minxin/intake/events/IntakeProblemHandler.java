@@ -1,8 +1,11 @@
 package io.minxin.intake.events;
 
-import io.minxin.events.Violation;
+import io.minxin.events.problem.Problem;
+import io.minxin.events.problem.ProblemType;
 import io.minxin.intake.publish.PublishFailedException;
-import java.net.URI;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +21,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
-/** Every refusal as RFC 9457 problem JSON; Spring's own web errors (415, 405, 406) come out the same way. */
+/**
+ * Every refusal as RFC 9457 problem JSON ({@link ProblemType}); bad events list every bad item and field under
+ * {@code violations}. Spring's own web errors (415, 405, 406) come out the same way.
+ */
 @RestControllerAdvice
 class IntakeProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(IntakeProblemHandler.class);
@@ -30,28 +36,24 @@ class IntakeProblemHandler extends ResponseEntityExceptionHandler {
         this.intake = intake;
     }
 
-    /** One entry of the problem's {@code errors}: which item, which field, what is wrong. */
-    record ItemError(int index, String id, String field, String message) {
-        static ItemError of(Violation violation) {
-            return new ItemError(violation.index(), violation.eventId(), violation.field(), violation.message());
-        }
-    }
-
     @ExceptionHandler
+    @ApiResponse(
+            responseCode = "4XX",
+            description = ProblemType.DOCUMENTATION,
+            content = @Content(mediaType = ProblemType.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     ResponseEntity<ProblemDetail> invalidEvents(InvalidEventsException e) {
         ProblemDetail problem = problem(
                 HttpStatus.BAD_REQUEST,
-                "invalid-events",
-                "Invalid events",
-                e.violations().size() + " error(s) in " + e.items() + " item(s); nothing was published");
-        problem.setProperty("errors", e.violations().stream().map(ItemError::of).toList());
+                ProblemType.INVALID_EVENTS,
+                e.violations().size() + " violation(s) in " + e.items() + " item(s); nothing was published");
+        problem.setProperty(ProblemType.VIOLATIONS, e.violations());
         return respond(problem, new HttpHeaders());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
         return respond(
-                problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", e.getMessage()),
+                problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()),
                 new HttpHeaders());
     }
 
@@ -63,8 +65,7 @@ class IntakeProblemHandler extends ResponseEntityExceptionHandler {
         return respond(
                 problem(
                         HttpStatus.SERVICE_UNAVAILABLE,
-                        "event-log-unavailable",
-                        "Event log unavailable",
+                        ProblemType.EVENT_LOG_UNAVAILABLE,
                         "Kafka did not acknowledge the events in time. A batch was rolled back and none of it is "
                                 + "visible. Retry later with the same ids: consumers deduplicate by source and id."),
                 headers);
@@ -72,13 +73,16 @@ class IntakeProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Anything unforeseen: logged here, and the client gets a problem without internals. */
     @ExceptionHandler
+    @ApiResponse(
+            responseCode = "5XX",
+            description = ProblemType.DOCUMENTATION,
+            content = @Content(mediaType = ProblemType.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Request failed", e);
         return respond(
                 problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
-                        "internal-error",
-                        "Internal error",
+                        ProblemType.INTERNAL_ERROR,
                         "The request failed unexpectedly; the log has the details."),
                 new HttpHeaders());
     }
@@ -93,10 +97,10 @@ class IntakeProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleUnsupportedMediaTypeStatusException(ex, headers, status, exchange);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    private static ProblemDetail problem(HttpStatus status, ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:minxin:problem:" + type));
-        problem.setTitle(title);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
         return problem;
     }
 

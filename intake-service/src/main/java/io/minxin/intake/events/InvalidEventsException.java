@@ -1,6 +1,6 @@
 package io.minxin.intake.events;
 
-import io.minxin.events.Violation;
+import io.minxin.events.problem.FieldViolation;
 import java.util.List;
 
 /** The body had bad items; the violations list every one of them. Nothing was published. */
@@ -12,7 +12,7 @@ class InvalidEventsException extends RuntimeException {
         this.batch = batch;
     }
 
-    List<Violation> violations() {
+    List<FieldViolation> violations() {
         return batch.violations();
     }
 

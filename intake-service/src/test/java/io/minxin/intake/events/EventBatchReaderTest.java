@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventValidator;
-import io.minxin.events.Violation;
+import io.minxin.events.problem.FieldViolation;
 import io.minxin.intake.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -70,7 +70,7 @@ class EventBatchReaderTest {
         IntakeBatch batch = reader.readBatch(BatchFormat.CSV, bytes(csv), UTF8);
 
         assertThat(batch.valid()).isFalse();
-        assertThat(batch.violations()).extracting(Violation::field).containsExactly("csv.caseId");
+        assertThat(batch.violations()).extracting(FieldViolation::field).containsExactly("csv.caseId");
     }
 
     @Test
@@ -97,7 +97,7 @@ class EventBatchReaderTest {
 
         assertThat(batch.events()).isEmpty();
         assertThat(batch.violations())
-                .extracting(Violation::index, Violation::eventId, Violation::field)
+                .extracting(FieldViolation::index, FieldViolation::id, FieldViolation::field)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, null, "body"),
                         org.assertj.core.groups.Tuple.tuple(2, "e3", "data.caseId"));
@@ -119,7 +119,7 @@ class EventBatchReaderTest {
 
         assertThat(batch.events()).isEmpty();
         assertThat(batch.violations())
-                .extracting(Violation::index, Violation::field)
+                .extracting(FieldViolation::index, FieldViolation::field)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(0, "type"),
                         org.assertj.core.groups.Tuple.tuple(1, "time"),
@@ -185,24 +185,24 @@ class EventBatchReaderTest {
     @Test
     void emptyBodiesAndWrongShapesAreExplained() {
         assertThat(reader.readEvent(new byte[0]).violations())
-                .extracting(Violation::message)
+                .extracting(FieldViolation::message)
                 .containsExactly("the body is empty; expected one CloudEvent");
         assertThat(reader.readBatch(BatchFormat.JSON_ARRAY, bytes(" [ ] "), UTF8)
                         .violations())
-                .extracting(Violation::message)
+                .extracting(FieldViolation::message)
                 .containsExactly("the batch has no events");
         assertThat(reader.readBatch(BatchFormat.NDJSON, bytes("\n \n"), UTF8).violations())
-                .extracting(Violation::message)
+                .extracting(FieldViolation::message)
                 .containsExactly("the batch has no events");
         assertThat(reader.readEvent(bytes("[]")).violations())
-                .extracting(Violation::message)
+                .extracting(FieldViolation::message)
                 .allMatch(m -> m.contains("/api/v1/events/batch"));
         assertThat(reader.readBatch(
                                 BatchFormat.JSON_ARRAY,
                                 bytes(json(login("e1", "u1")).toString()),
                                 UTF8)
                         .violations())
-                .extracting(Violation::message)
+                .extracting(FieldViolation::message)
                 .allMatch(m -> m.startsWith("expected a JSON array"));
         assertThat(reader.readBatch(BatchFormat.JSON_ARRAY, bytes("[] []"), UTF8)
                         .valid())

@@ -136,11 +136,11 @@ class EventsApiTest {
                 .isEqualTo(400)
                 .jsonPath("$.title")
                 .isEqualTo("Invalid events")
-                .jsonPath("$.errors[0].index")
+                .jsonPath("$.violations[0].index")
                 .isEqualTo(0)
-                .jsonPath("$.errors[0].field")
+                .jsonPath("$.violations[0].field")
                 .isEqualTo("body")
-                .jsonPath("$.errors[0].message")
+                .jsonPath("$.violations[0].message")
                 .value(String.class, v -> assertThat(v).startsWith("malformed JSON at line 2, column "));
 
         assertThat(publisher.nothingPublished()).isTrue();
@@ -169,21 +169,29 @@ class EventsApiTest {
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:invalid-events")
+                .jsonPath("$.title")
+                .isEqualTo("Invalid events")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/events/batch")
+                .jsonPath("$.errors")
+                .doesNotExist()
                 .jsonPath("$.detail")
                 .value(String.class, v -> assertThat(v).contains("nothing was published"))
-                .jsonPath("$.errors.length()")
+                .jsonPath("$.violations.length()")
                 .isEqualTo(5)
-                .jsonPath("$.errors[?(@.index == 0)].field")
+                .jsonPath("$.violations[?(@.index == 0)].field")
                 .isEqualTo("type")
-                .jsonPath("$.errors[?(@.index == 1)].field")
+                .jsonPath("$.violations[?(@.index == 1)].field")
                 .isEqualTo("data.caseId")
-                .jsonPath("$.errors[?(@.index == 1)].id")
+                .jsonPath("$.violations[?(@.index == 1)].id")
                 .isEqualTo("e1")
-                .jsonPath("$.errors[?(@.index == 2)].field")
+                .jsonPath("$.violations[?(@.index == 2)].field")
                 .isEqualTo("time")
-                .jsonPath("$.errors[3].message")
+                .jsonPath("$.violations[3].message")
                 .value(String.class, v -> assertThat(v).contains("in the future"))
-                .jsonPath("$.errors[?(@.index == 4)].field")
+                .jsonPath("$.violations[?(@.index == 4)].field")
                 .isEqualTo("data.satisfaction");
 
         assertThat(publisher.nothingPublished()).isTrue();
@@ -198,9 +206,9 @@ class EventsApiTest {
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].field")
+                .jsonPath("$.violations[0].field")
                 .isEqualTo("data.reason")
-                .jsonPath("$.errors[0].message")
+                .jsonPath("$.violations[0].message")
                 .value(String.class, v -> assertThat(v).contains("102400 characters"));
 
         assertThat(publisher.nothingPublished()).isTrue();
@@ -214,7 +222,7 @@ class EventsApiTest {
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].message")
+                .jsonPath("$.violations[0].message")
                 .value(String.class, v -> assertThat(v).contains("nesting depth"));
 
         assertThat(publisher.nothingPublished()).isTrue();
@@ -229,9 +237,9 @@ class EventsApiTest {
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].index")
-                .isEqualTo(-1)
-                .jsonPath("$.errors[0].field")
+                .jsonPath("$.violations[0].index")
+                .doesNotExist()
+                .jsonPath("$.violations[0].field")
                 .isEqualTo("csv.caseId");
 
         assertThat(publisher.nothingPublished()).isTrue();
@@ -381,6 +389,15 @@ class EventsApiTest {
                 .jsonPath("$.paths['/api/v1/events/batch'].post.requestBody.content['text/csv']")
                 .exists()
                 .jsonPath("$.paths['/api/v1/events/batch'].post.responses['413']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/events/batch'].post.responses['400'].content['application/problem+json']"
+                        + ".schema['$ref']")
+                .isEqualTo("#/components/schemas/Problem")
+                .jsonPath("$.paths['/api/v1/events'].post.responses['4XX']")
+                .exists()
+                .jsonPath("$.components.schemas.Problem.properties.violations")
+                .exists()
+                .jsonPath("$.components.schemas.FieldViolation.properties.index")
                 .exists();
     }
 

@@ -3,8 +3,10 @@ package io.minxin.metrics.api;
 import io.minxin.events.Channel;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
+import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.projection.MetricsStore;
+import io.minxin.metrics.query.InvalidQuery;
 import io.minxin.metrics.query.Overview;
 import io.minxin.metrics.query.Series;
 import io.minxin.metrics.query.UnitTable;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,11 +38,14 @@ class MetricsController {
         this.clock = clock;
     }
 
-    /** 基本情况: cases, units and overall rates of a period (default: the current one), per channel and total. */
+    /**
+     * 基本情况: cases, units and overall rates of a period (default: the current one), per channel and total. A past
+     * or future period without any unit metrics is not found; the current one answers zeros until its first case.
+     */
     @GetMapping("/overview")
     Mono<Overview> overview(@RequestParam(required = false) String period) {
         String name = period(period);
-        return views.of(name).map(metrics -> Overview.of(name, metrics));
+        return metricsOf(name).map(metrics -> Overview.of(name, metrics));
     }
 
     /** The per-unit table of a period, one channel or both, sorted by any rate or count. */
@@ -51,10 +57,13 @@ class MetricsController {
             @RequestParam(defaultValue = UnitTable.DESCENDING) String order) {
         String name = period(period);
         UnitTable.check(sort, order);
-        return views.of(name).map(metrics -> UnitTable.of(name, channel, sort, order, metrics));
+        return metricsOf(name).map(metrics -> UnitTable.of(name, channel, sort, order, metrics));
     }
 
-    /** Daily and trailing 30-day rates of a unit; default the 30 days up to today. */
+    /**
+     * Daily and trailing 30-day rates of a unit; default the 30 days up to today. A unit no event ever named is not
+     * found; a known unit answers zeros for the days it had nothing.
+     */
     @GetMapping("/units/{unitId}/series")
     Mono<Series> series(
             @PathVariable String unitId,
@@ -66,13 +75,28 @@ class MetricsController {
         Series.check(first, last);
         return store.unitDays(unitId, Series.firstDayNeeded(first), last)
                 .collectList()
+                .flatMap(days -> days.isEmpty() ? known(unitId).thenReturn(days) : Mono.just(days))
                 .map(days -> Series.of(unitId, channel, first, last, days));
     }
 
     /** A case's state and its timeline (every distinct event in order). */
     @GetMapping("/cases/{caseId}")
     Mono<CaseState> caseState(@PathVariable String caseId) {
-        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> new UnknownCase(caseId)));
+        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> new NotFound("no case " + caseId)));
+    }
+
+    /** A period's unit metrics; none of a period other than the current one: not found. */
+    private Mono<List<UnitMetrics>> metricsOf(String period) {
+        return views.of(period)
+                .filter(metrics -> !metrics.isEmpty() || period.equals(periods.nameOf(clock.instant())))
+                .switchIfEmpty(Mono.error(() -> new NotFound("no period " + period + ": no unit has metrics of it")));
+    }
+
+    private Mono<Void> known(String unitId) {
+        return store.hasUnit(unitId)
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> new NotFound("no unit " + unitId + ": no event names it")))
+                .then();
     }
 
     private String period(String period) {
@@ -82,7 +106,7 @@ class MetricsController {
         try {
             return YearMonth.parse(period).toString();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("period must be YYYY-MM, was " + period);
+            throw new InvalidQuery("period", "must be a period YYYY-MM, e.g. 2020-09, was " + period);
         }
     }
 }

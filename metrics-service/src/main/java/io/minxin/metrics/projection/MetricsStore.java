@@ -9,6 +9,7 @@ import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.unitrates.UnitDay;
 import java.time.LocalDate;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,6 +33,25 @@ public class MetricsStore {
     public Flux<UnitMetrics> unitMetrics(String period) {
         return Flux.from(database.getCollection(Projections.UNIT_METRICS).find(Filters.eq("period", period)))
                 .map(document -> read(document, UnitMetrics.class));
+    }
+
+    /** Whether any unit has metrics of {@code period}. */
+    public Mono<Boolean> hasPeriod(String period) {
+        return first(Projections.UNIT_METRICS, Filters.eq("period", period)).hasElement();
+    }
+
+    /** Whether any event named the unit: it has day counts or metrics of some period. */
+    public Mono<Boolean> hasUnit(String unitId) {
+        return first(Projections.UNIT_DAYS, Filters.eq("unitId", unitId))
+                .switchIfEmpty(Mono.defer(() -> first(Projections.UNIT_METRICS, Filters.eq("unitId", unitId))))
+                .hasElement();
+    }
+
+    private Mono<Document> first(String collection, Bson filter) {
+        return Mono.from(database.getCollection(collection)
+                .find(filter)
+                .projection(new Document("_id", 1))
+                .first());
     }
 
     public Mono<CaseState> caseState(String caseId) {

@@ -35,10 +35,10 @@ public record Series(String unitId, Channel channel, LocalDate from, LocalDate t
     /** @throws IllegalArgumentException when {@code from} is after {@code to} or the range is too long */
     public static void check(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from " + from + " is after to " + to);
+            throw new InvalidQuery("from", "is after to: " + from + " > " + to);
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new IllegalArgumentException("at most " + MAX_DAYS + " days per series");
+            throw new InvalidQuery("to", "at most " + MAX_DAYS + " days per series");
         }
     }
 

@@ -59,7 +59,7 @@ public record UnitTable(String period, Channel channel, String sort, String orde
         } else if (ASCENDING.equals(order)) {
             descending = false;
         } else {
-            throw new IllegalArgumentException("order must be asc or desc, was " + order);
+            throw new InvalidQuery("order", "must be asc or desc, was " + order);
         }
         Comparator<Double> direction = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         Comparator<String> textDirection = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
@@ -77,7 +77,9 @@ public record UnitTable(String period, Channel channel, String sort, String orde
         if ("unitName".equals(sort)) {
             return Comparator.comparing(Row::unitName, Comparator.nullsLast(textDirection));
         }
-        throw new IllegalArgumentException("cannot sort by " + sort + "; use a rate " + Rates.NAMES + ", a count "
-                + COUNTS.keySet().stream().sorted().toList() + ", unitId or unitName");
+        throw new InvalidQuery(
+                "sort",
+                "cannot sort by " + sort + "; use a rate " + Rates.NAMES + ", a count "
+                        + COUNTS.keySet().stream().sorted().toList() + ", unitId or unitName");
     }
 }

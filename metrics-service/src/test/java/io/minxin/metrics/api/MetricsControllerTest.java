@@ -63,15 +63,45 @@ class MetricsControllerTest {
     }
 
     @Test
-    void badPeriodSortOrRangeIsA400ProblemWithoutAskingMongo() {
+    void badRequestIsRefusedWithItsViolationsWithoutAskingMongo() {
         client.get()
                 .uri("/api/v1/overview?period=2020-13")
                 .exchange()
                 .expectStatus()
                 .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.detail")
-                .isEqualTo("period must be YYYY-MM, was 2020-13");
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:invalid-request")
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/overview")
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("period")
+                .jsonPath("$.violations[0].message")
+                .isEqualTo("must be a period YYYY-MM, e.g. 2020-09, was 2020-13");
+        client.get()
+                .uri("/api/v1/units?channel=FAX")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:invalid-request")
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("channel")
+                .jsonPath("$.violations[0].message")
+                .isEqualTo("must be one of PHONE, WEB");
+        client.get()
+                .uri("/api/v1/units?sort=bogus")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.violations[0].field")
+                .isEqualTo("sort");
         client.get().uri("/api/v1/units?sort=bogus").exchange().expectStatus().isBadRequest();
         client.get().uri("/api/v1/units?order=up").exchange().expectStatus().isBadRequest();
         client.get()

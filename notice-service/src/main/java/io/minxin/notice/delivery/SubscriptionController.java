@@ -1,6 +1,8 @@
 package io.minxin.notice.delivery;
 
+import io.minxin.events.problem.FieldViolation;
 import io.minxin.notice.notices.NoticeType;
+import io.minxin.notice.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -12,10 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -118,24 +117,24 @@ class SubscriptionController {
     }
 
     private Subscription validated(SubscriptionRequest request) {
-        List<String> errors = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         if (request == null) {
-            throw badRequest(List.of("a JSON body is required"));
+            throw ProblemException.invalid("body", "a JSON body is required");
         }
         if (request.kind() == null) {
-            errors.add("kind is required: GENERIC, WECOM or DINGTALK");
+            violations.add(FieldViolation.of("kind", "required: GENERIC, WECOM or DINGTALK"));
         }
         if (request.url() == null || !httpUrl(request.url())) {
-            errors.add("url must be an absolute http or https URL");
+            violations.add(FieldViolation.of("url", "must be an absolute http or https URL"));
         }
         if (request.secret() != null && request.secret().isBlank()) {
-            errors.add("secret must not be blank");
+            violations.add(FieldViolation.of("secret", "must not be blank"));
         }
         if (request.name() != null && request.name().length() > 200) {
-            errors.add("name is longer than 200 characters");
+            violations.add(FieldViolation.of("name", "is longer than 200 characters"));
         }
-        if (!errors.isEmpty()) {
-            throw badRequest(errors);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("subscription", violations);
         }
         String secret = request.secret();
         if (secret == null && request.kind() == WebhookKind.GENERIC) {
@@ -165,15 +164,7 @@ class SubscriptionController {
         }
     }
 
-    private static ErrorResponseException badRequest(List<String> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", errors));
-        problem.setTitle("Invalid subscription");
-        problem.setProperty("errors", errors);
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-    }
-
-    private static ErrorResponseException notFound(String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no subscription " + id);
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("no subscription " + id);
     }
 }

@@ -4,6 +4,7 @@ import io.minxin.notice.bulletin.BulletinRenderer;
 import io.minxin.notice.issue.BulletinIssuing.AlreadyIssuedException;
 import io.minxin.notice.issue.BulletinIssuing.BulletinView;
 import io.minxin.notice.issue.BulletinIssuing.IssueRequest;
+import io.minxin.notice.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,26 +78,23 @@ class BulletinController {
     @Operation(summary = "Number, freeze and issue the bulletin; raises a BULLETIN_ISSUED notice (operator)")
     Mono<ResponseEntity<BulletinView>> issue(
             @PathVariable String period, @RequestBody(required = false) IssueRequest request) {
-        if (request != null
-                && ((request.number() != null && request.number() < 1)
-                        || (request.sequence() != null && request.sequence() < 1))) {
-            return Mono.error(problem(HttpStatus.BAD_REQUEST, "number and sequence must be positive"));
+        if (request != null && request.number() != null && request.number() < 1) {
+            return Mono.error(ProblemException.invalid("number", "must be 1 or more"));
+        }
+        if (request != null && request.sequence() != null && request.sequence() < 1) {
+            return Mono.error(ProblemException.invalid("sequence", "must be 1 or more"));
         }
         return issuing.issue(period(period), request)
                 .map(view -> ResponseEntity.created(URI.create("/api/v1/bulletins/" + period))
                         .body(view))
-                .onErrorMap(AlreadyIssuedException.class, e -> problem(HttpStatus.CONFLICT, e.getMessage()));
+                .onErrorMap(AlreadyIssuedException.class, e -> ProblemException.conflict(e.getMessage()));
     }
 
     private static YearMonth period(String name) {
         try {
             return YearMonth.parse(name);
         } catch (DateTimeParseException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "period must be YYYY-MM: " + name);
+            throw ProblemException.invalid("period", "must be a period YYYY-MM, e.g. 2020-09, was " + name);
         }
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

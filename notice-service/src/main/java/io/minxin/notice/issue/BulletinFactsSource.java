@@ -17,6 +17,7 @@ import io.minxin.notice.rankings.RankingStore;
 import io.minxin.notice.targets.TargetSettings;
 import io.minxin.notice.targets.UnitMetricsStore;
 import io.minxin.notice.units.UnitDirectory;
+import io.minxin.notice.web.ProblemException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -65,6 +66,24 @@ class BulletinFactsSource {
 
     BulletinProperties.Issuer issuer() {
         return bulletin.issuer();
+    }
+
+    /**
+     * Completes when the period has data to report: unit metrics or a ranking of either channel; else not-found
+     * (a bulletin of a period without any data would only be zeros).
+     */
+    Mono<Void> requireData(YearMonth period) {
+        String name = period.toString();
+        return metrics.byPeriod(name)
+                .hasElements()
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.defer(() -> rankings.latest(name, Channel.PHONE)
+                        .switchIfEmpty(rankings.latest(name, Channel.WEB))
+                        .hasElement()
+                        .filter(Boolean::booleanValue)))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound(
+                        "no bulletin of " + name + ": no unit has metrics of it and it has no ranking")))
+                .then();
     }
 
     Mono<BulletinFacts> facts(YearMonth period, BulletinFacts.Issue issue) {

@@ -14,7 +14,10 @@ import java.time.YearMonth;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** The bulletin of a period: a live draft until an operator issues it, then the issued, frozen one. */
+/**
+ * The bulletin of a period: a live draft until an operator issues it, then the issued, frozen one. A period with
+ * no unit metrics and no ranking has no bulletin (not-found), as a draft or to issue.
+ */
 @Service
 class BulletinIssuing {
     private final BulletinFactsSource source;
@@ -60,7 +63,7 @@ class BulletinIssuing {
         return issues.issued(period.toString())
                 .map(issued -> new BulletinView(
                         issued.period(), Status.ISSUED, issued.documentNumber(), issued.issuedAt(), issued.facts()))
-                .switchIfEmpty(Mono.defer(() -> draft(period)));
+                .switchIfEmpty(Mono.defer(() -> source.requireData(period).then(draft(period))));
     }
 
     Mono<Bulletin> bulletin(YearMonth period) {
@@ -73,9 +76,10 @@ class BulletinIssuing {
         LocalDate issueDate = given.issueDate() != null ? given.issueDate() : today();
         return issues.issued(period.toString())
                 .flatMap(issued -> Mono.<BulletinView>error(new AlreadyIssuedException(issued)))
-                .switchIfEmpty(Mono.defer(() -> Mono.zip(
+                .switchIfEmpty(Mono.defer(() -> source.requireData(period)
+                        .then(Mono.zip(
                                 issues.takeNumber(issueDate.getYear(), given.number()),
-                                issues.takeSequence(given.sequence()))
+                                issues.takeSequence(given.sequence())))
                         .flatMap(numbers -> source.facts(
                                 period,
                                 source.issuer()

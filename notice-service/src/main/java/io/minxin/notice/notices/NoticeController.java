@@ -1,13 +1,12 @@
 package io.minxin.notice.notices;
 
+import io.minxin.notice.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 
 @RestController
@@ -29,7 +28,7 @@ class NoticeController {
             @RequestParam(required = false) String period,
             @RequestParam(defaultValue = "1000") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1.." + MAX_LIMIT);
+            throw ProblemException.invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
         return notices.find(
                 type == null || type.isBlank() ? null : type(type), blankToNull(unitId), blankToNull(period), limit);
@@ -39,9 +38,8 @@ class NoticeController {
         try {
             return NoticeType.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST,
-                    "unknown type " + name + "; one of " + Arrays.toString(NoticeType.values()));
+            throw ProblemException.invalid(
+                    "type", "unknown type " + name + "; one of " + Arrays.toString(NoticeType.values()));
         }
     }
 

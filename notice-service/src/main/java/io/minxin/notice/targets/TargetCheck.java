@@ -127,7 +127,7 @@ public final class TargetCheck {
                 .period(metrics.period())
                 .unit(metrics.unitId(), metrics.unitName())
                 .channel(metrics.channel())
-                .fact("target", target.name())
+                .fact("target", target.rateName())
                 .fact("threshold", threshold.doubleValue());
     }
 

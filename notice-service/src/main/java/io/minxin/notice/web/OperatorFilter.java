@@ -1,11 +1,8 @@
 package io.minxin.notice.web;
 
 import io.minxin.events.CallerHeaders;
-import java.nio.charset.StandardCharsets;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -35,15 +32,7 @@ class OperatorFilter implements WebFilter {
         if (!settings.requireRole() || !operatorRoute(request) || isOperator(request)) {
             return chain.filter(exchange);
         }
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.FORBIDDEN);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                        + "\"detail\":\"this route needs the operator role\",\"instance\":\""
-                        + request.getPath().value().replace("\"", "") + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return ProblemAdvice.write(exchange, HttpStatus.FORBIDDEN, "this route needs the operator role");
     }
 
     static boolean operatorRoute(ServerHttpRequest request) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minxin.events.Channel;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
+import io.minxin.events.state.Rates;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeType;
@@ -37,7 +38,16 @@ class TargetCheckTest {
             assertThat(missed.occurredAt()).isEqualTo(Instant.parse("2020-09-30T16:00:00Z"));
             assertThat(missed.text()).isEqualTo("盘锦市兴隆台区惠宾街道办事处（网络端）2020年9月办结率86.67%（26/30），低于95%的要求。");
             assertThat(missed.facts()).containsEntry("numerator", 26L).containsEntry("denominator", 30L);
+            assertThat(missed.facts()).containsEntry("target", "completionRate");
         });
+    }
+
+    @Test
+    void targetsNameTheirRatesAsTheReadApisDo() {
+        assertThat(Rates.NAMES)
+                .containsAll(java.util.Arrays.stream(Target.values())
+                        .map(Target::rateName)
+                        .toList());
     }
 
     @Test

@@ -1,6 +1,16 @@
 package io.minxin.ranking.engine;
 
-/** The rates a policy can rank on, each with the count it is a fraction of. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rates a policy can rank on, each with the count it is a fraction of. A rate is named as the read APIs show
+ * it ({@code completionRate}, ...) everywhere, in policies too; the enum names ({@code COMPLETION}, ...) of
+ * earlier policies are still read, so stored versions load.
+ */
 public enum Rate {
     COMPLETION("completionRate", "no case received"),
     ON_TIME("onTimeRate", "no case concluded"),
@@ -15,9 +25,35 @@ public enum Rate {
         this.whenUndefined = whenUndefined;
     }
 
-    /** The name of the rate in the metrics and in ranking rows, e.g. {@code completionRate}. */
+    /** The name of the rate in the metrics, the ranking rows and the policies, e.g. {@code completionRate}. */
+    @JsonValue
     public String fieldName() {
         return fieldName;
+    }
+
+    /** Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate}. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Rate::fieldName).toList();
+    }
+
+    /** The rate of {@code name}: its name ({@code completionRate}) or its former enum name ({@code COMPLETION}). */
+    public static Optional<Rate> named(String name) {
+        return Arrays.stream(values())
+                .filter(rate -> rate.fieldName.equals(name) || rate.name().equals(name))
+                .findFirst();
+    }
+
+    /** Whether {@code name} is a rate's former enum name ({@code COMPLETION}) rather than its name. */
+    public static boolean isFormerName(String name) {
+        return Arrays.stream(values()).anyMatch(rate -> rate.name().equals(name));
+    }
+
+    /** Reads a rate from JSON or configuration; stored policies may have the former names. */
+    @JsonCreator
+    public static Rate fromJson(String name) {
+        return named(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown rate " + name + "; one of " + String.join(", ", names())));
     }
 
     /** Why the rate can be undefined, for a person. */

@@ -68,6 +68,14 @@ public class LiveMetricsStore {
                 .map(document -> performance(MongoJson.fromDocument(document, UnitMetrics.class)));
     }
 
+    /** Whether any unit has metrics of {@code period}, in either channel. */
+    public Mono<Boolean> hasPeriod(String period) {
+        return Mono.from(metrics.find(eq("period", period))
+                        .projection(new Document("_id", 1))
+                        .first())
+                .hasElement();
+    }
+
     /** Every period with metrics. */
     public Flux<String> periods() {
         return Flux.from(metrics.distinct("period", String.class));

@@ -74,7 +74,7 @@ public class Policies {
     Mono<RankingPolicy> replace(Channel channel, JsonNode body) {
         PolicyReader.Result read = PolicyReader.read(body, channel, PolicyReader.Purpose.STORE);
         if (!read.valid()) {
-            return Mono.error(ProblemException.invalid("Invalid ranking policy", read.violations()));
+            return Mono.error(ProblemException.invalid("ranking policy", read.violations()));
         }
         return storeDefault(channel)
                 .then(store.versions(channel).map(RankingPolicy::version).reduce(0, Math::max))

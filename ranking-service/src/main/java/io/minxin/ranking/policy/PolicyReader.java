@@ -1,10 +1,10 @@
 package io.minxin.ranking.policy;
 
 import io.minxin.events.Channel;
+import io.minxin.events.problem.FieldViolation;
 import io.minxin.ranking.engine.Fact;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.engine.Rate;
-import io.minxin.ranking.web.FieldViolation;
 import io.minxin.ranking.web.Requests;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a policy from untrusted JSON and names every bad field at once. Optional fields get their defaults:
- * minReceived 1, tieBreaks [RECEIVED], top 5, rateEstimator RAW, nullRates RANK_LAST, no score view.
+ * minReceived 1, tieBreaks [RECEIVED], top 5, rateEstimator RAW, nullRates RANK_LAST, no score view. Rates (the
+ * keys of {@code weights}, the items of {@code rates}) are named as the read APIs show them: {@code completionRate},
+ * {@code onTimeRate}, {@code satisfactionRate}, {@code excellentRate}; the former names ({@code COMPLETION}, ...)
+ * are still accepted for this release, with a warning in the log that names the new one.
  */
 public final class PolicyReader {
+    private static final Logger log = LoggerFactory.getLogger(PolicyReader.class);
     static final int DEFAULT_MIN_RECEIVED = 1;
     static final int DEFAULT_TOP = 5;
     static final int MAX_TOP = 1000;
@@ -80,7 +86,7 @@ public final class PolicyReader {
 
         Result read(Channel pathChannel) {
             if (body == null || !body.isObject()) {
-                return new Result(null, List.of(new FieldViolation("", "must be a JSON object")));
+                return new Result(null, List.of(FieldViolation.of("", "must be a JSON object")));
             }
             for (String name : body.propertyNames()) {
                 if (!KNOWN.contains(name) && !ASSIGNED.contains(name)) {
@@ -165,17 +171,17 @@ public final class PolicyReader {
             if (empty) {
                 violate(
                         "weights",
-                        "required by a WEIGHTED order: an object of rate to weight, rates being " + names(Rate.class));
+                        "required by a WEIGHTED order: an object of rate to weight, rates being " + rateNames());
                 return Map.of();
             }
             if (!node.isObject()) {
-                violate("weights", "must be an object of rate to weight, e.g. {\"COMPLETION\": 0.2}");
+                violate("weights", "must be an object of rate to weight, e.g. {\"completionRate\": 0.2}");
                 return Map.of();
             }
             Map<Rate, Double> weights = new EnumMap<>(Rate.class);
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String field = "weights." + entry.getKey();
-                Rate rate = enumOf(field, entry.getKey(), Rate.class);
+                Rate rate = rate(field, entry.getKey());
                 Double weight = number(field, entry.getValue(), 0, 1_000);
                 if (rate != null && weight != null) {
                     weights.put(rate, weight);
@@ -199,10 +205,42 @@ public final class PolicyReader {
                 return List.of();
             }
             if (empty) {
-                violate("rates", "required by a LEXICOGRAPHIC order: a list of " + names(Rate.class));
+                violate("rates", "required by a LEXICOGRAPHIC order: a list of " + rateNames());
                 return List.of();
             }
-            return distinctEnums("rates", node, Rate.class);
+            if (!node.isArray()) {
+                violate("rates", "must be a list of " + rateNames());
+                return List.of();
+            }
+            List<Rate> rates = new ArrayList<>();
+            int i = 0;
+            for (JsonNode item : node.values()) {
+                String at = "rates[" + i++ + "]";
+                Rate rate = item.isString() ? rate(at, item.asString()) : reject(at, "must be one of " + rateNames());
+                if (rate != null && rates.contains(rate)) {
+                    violate(at, rate.fieldName() + " is listed twice");
+                } else if (rate != null) {
+                    rates.add(rate);
+                }
+            }
+            return rates;
+        }
+
+        /** A rate by its name; its former enum name is read too, with a warning naming the new one. */
+        private Rate rate(String field, String name) {
+            Rate rate = Rate.named(name).orElse(null);
+            if (rate == null) {
+                return reject(field, "unknown rate '" + shown(name) + "'; one of " + rateNames());
+            }
+            if (Rate.isFormerName(name)) {
+                log.warn(
+                        "policy field {} names the rate {} by its former name; it is {} (the former names are read"
+                                + " for this release only)",
+                        field,
+                        name,
+                        rate.fieldName());
+            }
+            return rate;
         }
 
         private List<RankingPolicy.TieBreak> tieBreaks() {
@@ -357,8 +395,7 @@ public final class PolicyReader {
             if (value != null) {
                 return value;
             }
-            String shown = text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "…" : text;
-            return reject(field, "unknown value '" + shown + "'; one of " + names(type));
+            return reject(field, "unknown value '" + shown(text) + "'; one of " + names(type));
         }
 
         private <T> T reject(String field, String message) {
@@ -367,8 +404,16 @@ public final class PolicyReader {
         }
 
         private void violate(String field, String message) {
-            violations.add(new FieldViolation(field, message));
+            violations.add(FieldViolation.of(field, message));
         }
+    }
+
+    private static String shown(String text) {
+        return text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "…" : text;
+    }
+
+    private static String rateNames() {
+        return String.join(", ", Rate.names());
     }
 
     private static boolean absent(JsonNode node) {

@@ -69,7 +69,7 @@ class RankingController {
         PolicyReader.Result read = PolicyReader.read(
                 body, channel == null ? null : Requests.channel(channel), PolicyReader.Purpose.WHAT_IF);
         if (!read.valid()) {
-            return Mono.error(ProblemException.invalid("Invalid ranking policy", read.violations()));
+            return Mono.error(ProblemException.invalid("ranking policy", read.violations()));
         }
         RankingPolicy trial = read.policy();
         return views.whatIf(checked, trial);

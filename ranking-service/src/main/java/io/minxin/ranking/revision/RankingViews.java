@@ -11,6 +11,7 @@ import io.minxin.ranking.engine.RankingEngine;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.live.LiveMetricsStore;
 import io.minxin.ranking.policy.Policies;
+import io.minxin.ranking.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 /**
  * What the API shows of a ranking: the latest published revision of a closed period (revision 1 while its
  * publication is pending), else the live ranking computed from the current inputs. Reads only; stores nothing.
+ * A period that has no unit metrics and no revision (of either channel) does not exist: not-found.
  */
 @Service
 @EnableConfigurationProperties(ViewCacheSettings.class)
@@ -72,7 +74,9 @@ class RankingViews {
     }
 
     Flux<RankingRevision> revisions(String period, List<Channel> channels) {
-        return Flux.fromIterable(channels).concatMap(channel -> revisions.list(period, channel));
+        return Flux.fromIterable(channels)
+                .concatMap(channel -> revisions.list(period, channel))
+                .switchIfEmpty(known(period).thenMany(Flux.empty()));
     }
 
     /** The period ranked under {@code policy}, compared with the current ranking; nothing is stored. */
@@ -89,7 +93,20 @@ class RankingViews {
     }
 
     private Mono<Ranking> ranking(RankingPolicy policy, String period, Channel channel) {
-        return live.units(period, channel).collectList().map(units -> RankingEngine.rank(policy, units));
+        return live.units(period, channel)
+                .collectList()
+                .flatMap(units -> units.isEmpty() ? known(period).thenReturn(units) : Mono.just(units))
+                .map(units -> RankingEngine.rank(policy, units));
+    }
+
+    /** Completes when the period has unit metrics or a revision; else not-found. */
+    private Mono<Void> known(String period) {
+        return live.hasPeriod(period)
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.defer(() -> revisions.hasPeriod(period)).filter(Boolean::booleanValue))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound(
+                        "no period " + period + ": no unit has metrics of it and it has no ranking")))
+                .then();
     }
 
     private RankingRevision view(String period, RankingPolicy policy, RevisionStatus status, Ranking ranking) {

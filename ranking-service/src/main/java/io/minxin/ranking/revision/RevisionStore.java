@@ -63,6 +63,15 @@ class RevisionStore {
         return writes.get();
     }
 
+    /** Whether any revision of {@code period} exists, of either channel. */
+    Mono<Boolean> hasPeriod(String period) {
+        return Mono.from(revisions
+                        .find(eq("period", period))
+                        .projection(new Document("_id", 1))
+                        .first())
+                .hasElement();
+    }
+
     /** The revisions of one ranking, oldest first. */
     Flux<RankingRevision> list(String period, Channel channel) {
         return Flux.from(revisions

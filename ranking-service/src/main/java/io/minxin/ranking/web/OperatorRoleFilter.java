@@ -1,14 +1,10 @@
 package io.minxin.ranking.web;
 
 import io.minxin.events.CallerHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -37,14 +33,7 @@ class OperatorRoleFilter implements WebFilter {
                 || isOperator(exchange.getRequest().getHeaders().getFirst(ROLE_HEADER))) {
             return chain.filter(exchange);
         }
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.FORBIDDEN);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                        + "\"detail\":\"this route needs the operator role\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return ProblemHandler.write(exchange, HttpStatus.FORBIDDEN, "this route needs the operator role");
     }
 
     private static boolean guarded(ServerWebExchange exchange) {

@@ -94,4 +94,46 @@ class MongoJsonTest {
         assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsBytes(REVISION), RankingRevision.class))
                 .isEqualTo(REVISION);
     }
+
+    @Test
+    void policyIsStoredWithTheRateNamesTheApiShows() {
+        RankingPolicy weighted = new RankingPolicy(
+                "phone-ranking",
+                1,
+                Channel.PHONE,
+                "2000-01",
+                null,
+                1,
+                RankingPolicy.OrderMethod.WEIGHTED,
+                Map.of(Rate.COMPLETION, 0.5, Rate.EXCELLENT, 0.5),
+                List.of(),
+                List.of(),
+                5,
+                RankingPolicy.RateEstimator.RAW,
+                RankingPolicy.NullRates.RANK_LAST,
+                null,
+                null);
+
+        Document web = MongoJson.toDocument("web-ranking|1", WEB);
+        Document phone = MongoJson.toDocument("phone-ranking|1", weighted);
+
+        assertThat(web.getList("rates", String.class))
+                .containsExactly("completionRate", "onTimeRate", "satisfactionRate", "excellentRate");
+        assertThat(phone.get("weights", Document.class).keySet())
+                .containsExactlyInAnyOrder("completionRate", "excellentRate");
+        assertThat(MongoJson.fromDocument(phone, RankingPolicy.class)).isEqualTo(weighted);
+    }
+
+    @Test
+    void policyStoredWithTheFormerRateNamesStillLoads() {
+        Document stored = MongoJson.toDocument("web-ranking|1", WEB);
+        stored.put("rates", List.of("COMPLETION", "ON_TIME", "SATISFACTION", "EXCELLENT"));
+        stored.put("order", "WEIGHTED");
+        stored.put("weights", new Document("COMPLETION", 0.25).append("EXCELLENT", 0.75));
+
+        RankingPolicy loaded = MongoJson.fromDocument(stored, RankingPolicy.class);
+
+        assertThat(loaded.rates()).isEqualTo(WEB.rates());
+        assertThat(loaded.weights()).isEqualTo(Map.of(Rate.COMPLETION, 0.25, Rate.EXCELLENT, 0.75));
+    }
 }

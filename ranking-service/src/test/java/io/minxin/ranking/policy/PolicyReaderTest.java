@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
+import io.minxin.events.problem.FieldViolation;
+import io.minxin.events.state.Rates;
 import io.minxin.ranking.engine.Fact;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.engine.Rate;
-import io.minxin.ranking.web.FieldViolation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ class PolicyReaderTest {
     void readsAWeightedPolicyAndFillsTheDefaults() {
         PolicyReader.Result read = read("""
                 {"effectiveFrom": "2020-10", "order": "WEIGHTED",
-                 "weights": {"COMPLETION": 0.5, "EXCELLENT": 0.5},
+                 "weights": {"completionRate": 0.5, "excellentRate": 0.5},
                  "scoreView": {"base": 10, "bonuses": [{"fact": "EXCELLENT", "points": 0.02}]}}
                 """, Channel.PHONE, PolicyReader.Purpose.STORE);
 
@@ -38,7 +39,7 @@ class PolicyReaderTest {
     void listsEveryBadFieldAtOnce() {
         PolicyReader.Result read = read("""
                 {"effectiveFrom": "2020-13", "order": "WEIGHTED", "minRecieved": 3, "top": 0,
-                 "weights": {"COMPLETON": 0.2, "ON_TIME": -1},
+                 "weights": {"completionRat": 0.2, "onTimeRate": -1},
                  "tieBreaks": ["RECEIVED", "RECEIVED"], "rateEstimator": "BAYES",
                  "scoreView": {"bonuses": [{"fact": "SMILES", "points": "many"}]}}
                 """, Channel.PHONE, PolicyReader.Purpose.STORE);
@@ -49,22 +50,58 @@ class PolicyReaderTest {
                 .containsExactlyInAnyOrder(
                         "minRecieved",
                         "effectiveFrom",
-                        "weights.COMPLETON",
-                        "weights.ON_TIME",
+                        "weights.completionRat",
+                        "weights.onTimeRate",
                         "tieBreaks[1]",
                         "top",
                         "rateEstimator",
                         "scoreView.base",
                         "scoreView.bonuses[0].fact",
                         "scoreView.bonuses[0].points");
-        assertThat(message(read, "weights.COMPLETON"))
-                .isEqualTo("unknown value 'COMPLETON'; one of COMPLETION, ON_TIME, SATISFACTION, EXCELLENT");
+        assertThat(message(read, "weights.completionRat"))
+                .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
+                        + " excellentRate");
+    }
+
+    @Test
+    void ratesAreNamedAsTheReadApisShowThem() {
+        String weights = String.join(
+                ", ", Rates.NAMES.stream().map(name -> "\"" + name + "\": 1").toList());
+        String rates = String.join(
+                ", ", Rates.NAMES.stream().map(name -> "\"" + name + "\"").toList());
+
+        PolicyReader.Result weighted = read(
+                "{\"effectiveFrom\": \"2020-10\", \"order\": \"WEIGHTED\", \"weights\": {" + weights + "}}",
+                Channel.PHONE,
+                PolicyReader.Purpose.STORE);
+        PolicyReader.Result lexicographic = read(
+                "{\"effectiveFrom\": \"2020-10\", \"order\": \"LEXICOGRAPHIC\", \"rates\": [" + rates + "]}",
+                Channel.WEB,
+                PolicyReader.Purpose.STORE);
+
+        assertThat(weighted.violations()).isEmpty();
+        assertThat(weighted.policy().weights()).containsOnlyKeys(Rate.values());
+        assertThat(lexicographic.violations()).isEmpty();
+        assertThat(lexicographic.policy().rates()).containsExactly(Rate.values());
+        assertThat(Rate.names()).isEqualTo(Rates.NAMES);
+    }
+
+    @Test
+    void formerRateNamesAreStillReadForOneRelease() {
+        PolicyReader.Result read = read("""
+                {"effectiveFrom": "2020-10", "order": "WEIGHTED", "weights": {"COMPLETION": 0.5, "ON_TIME": 0.5}}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(read.violations()).isEmpty();
+        assertThat(read.policy().weights()).containsEntry(Rate.COMPLETION, 0.5).containsEntry(Rate.ON_TIME, 0.5);
+        assertThat(EventJson.mapper().valueToTree(read.policy()).get("weights").propertyNames())
+                .containsExactlyInAnyOrder("completionRate", "onTimeRate");
     }
 
     @Test
     void orderNeedsItsOwnParameterAndRefusesTheOther() {
         PolicyReader.Result read = read("""
-                {"effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "weights": {"COMPLETION": 1}}
+                {"effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "weights": {"completionRate": 1}}
                 """, Channel.WEB, PolicyReader.Purpose.STORE);
 
         assertThat(read.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder("weights", "rates");
@@ -73,7 +110,7 @@ class PolicyReaderTest {
     @Test
     void channelOfTheBodyMustMatchThePath() {
         PolicyReader.Result read = read("""
-                {"channel": "WEB", "effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "rates": ["COMPLETION"]}
+                {"channel": "WEB", "effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "rates": ["completionRate"]}
                 """, Channel.PHONE, PolicyReader.Purpose.STORE);
 
         assertThat(message(read, "channel")).isEqualTo("is WEB but the path names PHONE");
@@ -81,10 +118,10 @@ class PolicyReaderTest {
 
     @Test
     void whatIfNeedsAChannelButNoEffectivePeriod() {
-        PolicyReader.Result withoutChannel =
-                read("{\"order\": \"LEXICOGRAPHIC\", \"rates\": [\"COMPLETION\"]}", null, PolicyReader.Purpose.WHAT_IF);
+        PolicyReader.Result withoutChannel = read(
+                "{\"order\": \"LEXICOGRAPHIC\", \"rates\": [\"completionRate\"]}", null, PolicyReader.Purpose.WHAT_IF);
         PolicyReader.Result withChannel = read(
-                "{\"channel\": \"WEB\", \"order\": \"LEXICOGRAPHIC\", \"rates\": [\"COMPLETION\"]}",
+                "{\"channel\": \"WEB\", \"order\": \"LEXICOGRAPHIC\", \"rates\": [\"completionRate\"]}",
                 null,
                 PolicyReader.Purpose.WHAT_IF);
 
@@ -98,7 +135,7 @@ class PolicyReaderTest {
     @Test
     void storedPolicyReadsBackUnchanged() {
         RankingPolicy stored = read("""
-                        {"effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "rates": ["ON_TIME", "COMPLETION"],
+                        {"effectiveFrom": "2020-10", "order": "LEXICOGRAPHIC", "rates": ["onTimeRate", "completionRate"],
                          "tieBreaks": ["FEWER_PUSHBACKS", "RECEIVED"], "top": 3, "nullRates": "NOT_ELIGIBLE",
                          "rateEstimator": "WILSON_LOWER_BOUND", "minReceived": 5, "description": "trial"}
                         """, Channel.WEB, PolicyReader.Purpose.STORE)
@@ -115,7 +152,7 @@ class PolicyReaderTest {
     @Test
     void bodyThatIsNotAnObjectIsRefused() {
         assertThat(read("[1, 2]", Channel.WEB, PolicyReader.Purpose.STORE).violations())
-                .containsExactly(new FieldViolation("", "must be a JSON object"));
+                .containsExactly(FieldViolation.of("", "must be a JSON object"));
     }
 
     private static PolicyReader.Result read(String json, Channel channel, PolicyReader.Purpose purpose) {

@@ -168,10 +168,20 @@ class RankingServiceIT {
         client().put()
                 .uri("/api/v1/policies/WEB")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("effectiveFrom", "2031-01", "order", "LEXICOGRAPHIC", "rates", List.of("COMPLETION")))
+                .bodyValue(Map.of(
+                        "effectiveFrom", "2031-01", "order", "LEXICOGRAPHIC", "rates", List.of("completionRate")))
                 .exchange()
                 .expectStatus()
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                .isEqualTo(HttpStatus.FORBIDDEN)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("about:blank")
+                .jsonPath("$.title")
+                .isEqualTo("Forbidden")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/policies/WEB");
 
         client().put()
                 .uri("/api/v1/policies/WEB")
@@ -192,7 +202,8 @@ class RankingServiceIT {
                 .uri("/api/v1/policies/WEB")
                 .header("X-Minxin-Role", "operator")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("effectiveFrom", "2031-01", "order", "LEXICOGRAPHIC", "rates", List.of("EXCELLENT")))
+                .bodyValue(
+                        Map.of("effectiveFrom", "2031-01", "order", "LEXICOGRAPHIC", "rates", List.of("excellentRate")))
                 .exchange()
                 .expectStatus()
                 .isCreated()
@@ -219,7 +230,96 @@ class RankingServiceIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.paths['/api/v1/rankings/{period}/what-if']")
+                .exists()
+                .jsonPath(
+                        "$.paths['/api/v1/policies/{channel}'].put.responses['4XX'].content['application/problem+json']"
+                                + ".schema['$ref']")
+                .isEqualTo("#/components/schemas/Problem")
+                .jsonPath("$.components.schemas.Problem.properties.violations")
                 .exists();
+    }
+
+    @Test
+    void badPolicyIsRefusedWithItsViolations() {
+        client().put()
+                .uri("/api/v1/policies/PHONE")
+                .header("X-Minxin-Role", "operator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("order", "WEIGHTED", "weights", Map.of("completionRat", 1), "top", 0))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:invalid-request")
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/policies/PHONE")
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.violations[*].field")
+                .value(fields -> assertThat((List<Object>) fields)
+                        .containsExactlyInAnyOrder("effectiveFrom", "weights.completionRat", "top"))
+                .jsonPath("$.violations[?(@.field == 'weights.completionRat')].message")
+                .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
+                        + " excellentRate")
+                .jsonPath("$.violations[0].index")
+                .doesNotExist();
+    }
+
+    @Test
+    void policyWrittenWithTheNamesTheApiShowsIsStored() {
+        Map<String, Object> shown = client().get()
+                .uri("/api/v1/policies?channel=PHONE")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .returnResult()
+                .getResponseBody()
+                .get(0);
+        assertThat((Map<String, Object>) shown.get("weights"))
+                .containsOnlyKeys("completionRate", "onTimeRate", "satisfactionRate", "excellentRate");
+
+        Map<String, Object> next = new java.util.HashMap<>(shown);
+        next.put("effectiveFrom", "2032-01");
+        client().put()
+                .uri("/api/v1/policies/PHONE")
+                .header("X-Minxin-Role", "operator")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(next)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.weights.completionRate")
+                .isEqualTo(0.2);
+    }
+
+    @Test
+    void periodWithoutMetricsOrRankingIsNotFound() {
+        for (String path : List.of(
+                "/api/v1/rankings/2039-01?channel=PHONE",
+                "/api/v1/rankings/2039-01/bottom?channel=WEB",
+                "/api/v1/rankings/2039-01/revisions")) {
+            client().get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:minxin:problem:not-found")
+                    .jsonPath("$.instance")
+                    .isEqualTo(path.replaceFirst("\\?.*", ""));
+        }
     }
 
     @Test
@@ -238,7 +338,7 @@ class RankingServiceIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
                         "order", "LEXICOGRAPHIC",
-                        "rates", List.of("COMPLETION", "ON_TIME", "SATISFACTION", "EXCELLENT"),
+                        "rates", List.of("completionRate", "onTimeRate", "satisfactionRate", "excellentRate"),
                         "rateEstimator", "WILSON_LOWER_BOUND"))
                 .exchange()
                 .expectStatus()
