@@ -82,7 +82,7 @@ set +a
 
 # The demo month is September 2020: the duty check judges exactly that month's working days.
 if $LOAD_DEMO; then
-    export MINXIN_DUTY_SINCE=${MINXIN_DUTY_SINCE:-2020-09-01} MINXIN_DUTY_UNTIL=${MINXIN_DUTY_UNTIL:-2020-09-30}
+    export MINXIN_NOTICE_DUTY_SINCE=${MINXIN_NOTICE_DUTY_SINCE:-2020-09-01} MINXIN_NOTICE_DUTY_UNTIL=${MINXIN_NOTICE_DUTY_UNTIL:-2020-09-30}
 fi
 
 STACK_CP="local-stack/target/local-stack-$VERSION.jar:local-stack/target/lib/*"
@@ -118,7 +118,7 @@ for entry in "${SERVICES[@]}"; do
     port=${entry##*:}
     jar=$svc/target/$svc-$VERSION-exec.jar
     [ -f "$jar" ] || { log "skipping $svc (not built)"; continue; }
-    STATE_DIR="$DATA_DIR/$svc-state" java -Xmx512m -jar "$jar" >"$DATA_DIR/logs/$svc.log" 2>&1 &
+    MINXIN_METRICS_STREAMS_STATE_DIR="$DATA_DIR/$svc-state" java -Xmx512m -jar "$jar" >"$DATA_DIR/logs/$svc.log" 2>&1 &
     PIDS+=($!)
     STARTED+=("$svc:$port")
 done

@@ -59,15 +59,15 @@ final class FreshnessBench {
 
     void run(String bootstrapServers, String mongoUri, Path repo, Path logDir, Path stateDir) throws Exception {
         try (ServiceProcess intake = ServiceProcess.start(
-                        repo, "intake-service", 18081, Map.of("KAFKA_BOOTSTRAP", bootstrapServers), logDir);
+                        repo, "intake-service", 18081, Map.of("MINXIN_KAFKA_BOOTSTRAP", bootstrapServers), logDir);
                 ServiceProcess metrics = ServiceProcess.start(
                         repo,
                         "metrics-service",
                         18082,
                         Map.of(
-                                "KAFKA_BOOTSTRAP", bootstrapServers,
-                                "MONGODB_URI", mongoUri,
-                                "STATE_DIR", stateDir.toString()),
+                                "MINXIN_KAFKA_BOOTSTRAP", bootstrapServers,
+                                "MINXIN_MONGODB_URI", mongoUri,
+                                "MINXIN_METRICS_STREAMS_STATE_DIR", stateDir.toString()),
                         logDir)) {
             HttpClient client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -59,19 +59,19 @@ final class GatewayBench {
                         repo,
                         "ranking-service",
                         18083,
-                        Map.of("KAFKA_BOOTSTRAP", bootstrapServers, "MONGODB_URI", mongoUri),
+                        Map.of("MINXIN_KAFKA_BOOTSTRAP", bootstrapServers, "MINXIN_MONGODB_URI", mongoUri),
                         logDir);
                 ServiceProcess gateway = ServiceProcess.start(
                         repo,
                         "gateway",
                         18080,
                         Map.of(
-                                "KAFKA_BOOTSTRAP", bootstrapServers,
-                                "MONGODB_URI", mongoUri,
-                                "RANKING_URI", ranking.baseUrl(),
+                                "MINXIN_KAFKA_BOOTSTRAP", bootstrapServers,
+                                "MINXIN_MONGODB_URI", mongoUri,
+                                "MINXIN_GATEWAY_SERVICES_RANKING", ranking.baseUrl(),
                                 "MINXIN_BOOTSTRAP_DASHBOARD_KEY", key,
                                 // the benchmark measures the proxy, not the per-key limit
-                                "MINXIN_RATE_LIMIT_DASHBOARD", "1000000"),
+                                "MINXIN_GATEWAY_RATE_LIMIT_PERMITS_DASHBOARD", "1000000"),
                         logDir)) {
             seed(bootstrapServers, 28);
             HttpClient client = HttpClient.newBuilder()

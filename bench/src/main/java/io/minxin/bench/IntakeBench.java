@@ -50,7 +50,7 @@ final class IntakeBench {
         double raw = rawProducer(bootstrapServers, events);
         report.row("intake", "(a) Kafka producer, acks=all, idempotent", raw, "events/s", null, null, null);
         try (ServiceProcess intake = ServiceProcess.start(
-                repo, "intake-service", 18081, Map.of("KAFKA_BOOTSTRAP", bootstrapServers), logDir)) {
+                repo, "intake-service", 18081, Map.of("MINXIN_KAFKA_BOOTSTRAP", bootstrapServers), logDir)) {
             HttpClient client = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .version(HttpClient.Version.HTTP_1_1)

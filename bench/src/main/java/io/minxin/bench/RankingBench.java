@@ -124,7 +124,7 @@ final class RankingBench {
                 repo,
                 "ranking-service",
                 18083,
-                Map.of("KAFKA_BOOTSTRAP", bootstrapServers, "MONGODB_URI", mongoUri),
+                Map.of("MINXIN_KAFKA_BOOTSTRAP", bootstrapServers, "MINXIN_MONGODB_URI", mongoUri),
                 logDir)) {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

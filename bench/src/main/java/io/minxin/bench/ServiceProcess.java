@@ -49,7 +49,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(name + ".log").toFile());
         builder.environment().putAll(env);
-        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(name, port, builder.start());
         service.awaitHealthy(Duration.ofMinutes(3));
         return service;

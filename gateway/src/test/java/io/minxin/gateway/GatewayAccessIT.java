@@ -83,7 +83,7 @@ class GatewayAccessIT {
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
         STUBS.forEach((service, stub) -> registry.add("minxin.gateway.services." + service, stub::uri));
-        registry.add("minxin.gateway.bootstrap.operator-key", OPERATOR_KEY::value);
+        registry.add("minxin.bootstrap.operator-key", OPERATOR_KEY::value);
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ class MongoKeyStoreIT {
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("minxin.mongodb.uri", LocalStackExtension::mongodbUri);
         registry.add("minxin.gateway.keys.store", () -> "mongo");
-        registry.add("minxin.gateway.bootstrap.operator-key", OPERATOR_KEY::value);
+        registry.add("minxin.bootstrap.operator-key", OPERATOR_KEY::value);
     }
 
     @LocalServerPort

@@ -1,6 +1,5 @@
 package io.minxin.metrics;
 
-import io.minxin.events.state.AssessmentPeriod;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,7 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of metrics-service ({@code minxin.metrics.*}).
  *
- * @param cutOffDay 0 for calendar-month periods, else the last day (1..28) of each period
  * @param defaultWorkingDays working days to the deadline of an acceptance without dueAt
  * @param maxEventsPerCase events kept per case; more are sent to the dead-letter topic
  * @param projection how the compacted topics are copied into MongoDB
@@ -17,16 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("minxin.metrics")
 public record MetricsProperties(
-        @DefaultValue("0") int cutOffDay,
         @DefaultValue("15") int defaultWorkingDays,
         @DefaultValue("1000") int maxEventsPerCase,
         @DefaultValue Projection projection,
         @DefaultValue Gauges gauges,
         @DefaultValue Views views) {
-
-    public AssessmentPeriod period() {
-        return new AssessmentPeriod(cutOffDay);
-    }
 
     /**
      * @param groupId consumer group of the projection (its own, apart from the streams applications)

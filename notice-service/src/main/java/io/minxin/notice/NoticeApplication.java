@@ -1,8 +1,6 @@
 package io.minxin.notice;
 
-import io.minxin.events.state.AssessmentPeriod;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -22,11 +20,5 @@ public class NoticeApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Calendar months by default; {@code minxin.period.cut-off-day} 1..28 for cut-off periods. */
-    @Bean
-    AssessmentPeriod assessmentPeriod(@Value("${minxin.period.cut-off-day:0}") int cutOffDay) {
-        return new AssessmentPeriod(cutOffDay);
     }
 }

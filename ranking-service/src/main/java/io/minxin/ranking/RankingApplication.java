@@ -2,7 +2,6 @@ package io.minxin.ranking;
 
 import io.minxin.events.state.AssessmentPeriod;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +19,5 @@ public class RankingApplication {
     @Bean
     Clock clock() {
         return Clock.system(AssessmentPeriod.ZONE);
-    }
-
-    /** The same cut-off day as metrics-service, so both agree on where a period ends. */
-    @Bean
-    AssessmentPeriod assessmentPeriod(@Value("${minxin.period.cut-off-day:0}") int cutOffDay) {
-        return new AssessmentPeriod(cutOffDay);
     }
 }

@@ -246,7 +246,7 @@ class EndToEndIT {
 
     /**
      * The duty check judges a working day at 16:00 on the service's clock, or, for a past day, once the log-in
-     * feed is caught up and quiet. The run starts notice-service with {@code MINXIN_DUTY_SINCE}/{@code _UNTIL}
+     * feed is caught up and quiet. The run starts notice-service with {@code MINXIN_NOTICE_DUTY_SINCE}/{@code _UNTIL}
      * set to the reference month (see {@link Minxin}), as {@code run.sh} does for the demo.
      */
     @Test

@@ -109,7 +109,10 @@ class LoadIT {
                 .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> dashboard.get("api/v1/overview?period=" + MONTH).status() == 200
-                        && dashboard.get("api/v1/rankings/" + MONTH + "?channel=WEB&top=5").status() == 200);
+                        && dashboard
+                                        .get("api/v1/rankings/" + MONTH + "?channel=WEB&top=5")
+                                        .status()
+                                == 200);
         for (int d = 0; d < DASHBOARDS; d++) {
             dashboards.scheduleAtFixedRate(
                     pollingDashboard(dashboard, d),

@@ -72,7 +72,20 @@ public final class Minxin implements AutoCloseable {
         }
     }
 
+    /**
+     * A Minxin of its own, apart from the shared one, every service started with {@code environment} added to what
+     * {@link #get()} sets (e.g. another cut-off day), its services' logs named {@code <name>-<service>.log}; the
+     * caller closes it.
+     */
+    public static Minxin startWith(String name, Map<String, String> environment) {
+        return start(name + "-", environment);
+    }
+
     private static Minxin start() {
+        return start("", Map.of());
+    }
+
+    private static Minxin start(String logPrefix, Map<String, String> extraEnvironment) {
         E2eSettings settings = E2eSettings.fromSystemProperties();
         Map<Service, Path> jars = settings.requireJars();
         Path workDir;
@@ -94,9 +107,10 @@ public final class Minxin implements AutoCloseable {
         }
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            Path logFile = settings.logs().resolve(service.artifact() + ".log");
+            Path logFile = settings.logs().resolve(logPrefix + service.artifact() + ".log");
             deleteIfExists(logFile);
             Map<String, String> environment = environment(service, stack, ports, keys, workDir);
+            environment.putAll(extraEnvironment);
             services.put(
                     service,
                     new ServiceProcess(
@@ -117,26 +131,27 @@ public final class Minxin implements AutoCloseable {
     private static Map<String, String> environment(
             Service service, LocalStack stack, Map<Service, Integer> ports, ApiKeys keys, Path workDir) {
         Map<String, String> environment = new HashMap<>();
-        environment.put("PORT", String.valueOf(ports.get(service)));
-        environment.put("KAFKA_BOOTSTRAP", stack.endpoints().bootstrapServers());
-        environment.put("MONGODB_URI", stack.endpoints().mongoUri());
+        environment.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        environment.put("MINXIN_KAFKA_BOOTSTRAP", stack.endpoints().bootstrapServers());
+        environment.put("MINXIN_MONGODB_URI", stack.endpoints().mongoUri());
         environment.put(
-                "STATE_DIR", workDir.resolve(service.artifact() + "-state").toString());
+                "MINXIN_METRICS_STREAMS_STATE_DIR",
+                workDir.resolve(service.artifact() + "-state").toString());
         if (service == Service.RANKING) {
             // Periods of 2020 are long over: the tests close them themselves, never the scheduler mid-test.
-            environment.put("MINXIN_RANKING_AUTO_CLOSE", "false");
+            environment.put("MINXIN_RANKING_AUTO_CLOSE_ENABLED", "false");
         }
         if (service == Service.NOTICE) {
             // The duty check judges the reference month only, once its log-ins have been consumed (as run.sh).
             YearMonth month = DemoMonth.DEFAULT_MONTH;
-            environment.put("MINXIN_DUTY_SINCE", month.atDay(1).toString());
-            environment.put("MINXIN_DUTY_UNTIL", month.atEndOfMonth().toString());
+            environment.put("MINXIN_NOTICE_DUTY_SINCE", month.atDay(1).toString());
+            environment.put("MINXIN_NOTICE_DUTY_UNTIL", month.atEndOfMonth().toString());
         }
         if (service == Service.GATEWAY) {
-            environment.put("INTAKE_URI", local(ports.get(Service.INTAKE)));
-            environment.put("METRICS_URI", local(ports.get(Service.METRICS)));
-            environment.put("RANKING_URI", local(ports.get(Service.RANKING)));
-            environment.put("NOTICE_URI", local(ports.get(Service.NOTICE)));
+            environment.put("MINXIN_GATEWAY_SERVICES_INTAKE", local(ports.get(Service.INTAKE)));
+            environment.put("MINXIN_GATEWAY_SERVICES_METRICS", local(ports.get(Service.METRICS)));
+            environment.put("MINXIN_GATEWAY_SERVICES_RANKING", local(ports.get(Service.RANKING)));
+            environment.put("MINXIN_GATEWAY_SERVICES_NOTICE", local(ports.get(Service.NOTICE)));
             environment.put("MINXIN_BOOTSTRAP_OPERATOR_KEY", keys.operator());
             environment.put("MINXIN_BOOTSTRAP_INTEGRATION_KEY", keys.integration());
             environment.put("MINXIN_BOOTSTRAP_DASHBOARD_KEY", keys.dashboard());

@@ -2,6 +2,7 @@ package io.minxin.gateway.keys;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code minxin.gateway.keys.*}: where keys are kept and how long look-ups are cached.
@@ -12,11 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cacheSize the most look-ups kept
  */
 @ConfigurationProperties("minxin.gateway.keys")
-record KeySettings(String store, String database, Duration cacheTtl, int cacheSize) {
-    KeySettings {
-        store = store == null ? "mongo" : store;
-        database = database == null ? "minxin_gateway" : database;
-        cacheTtl = cacheTtl == null ? Duration.ofSeconds(30) : cacheTtl;
-        cacheSize = cacheSize <= 0 ? 10_000 : cacheSize;
-    }
-}
+record KeySettings(
+        @DefaultValue("mongo") String store,
+        @DefaultValue("minxin_gateway") String database,
+        @DefaultValue("30s") Duration cacheTtl,
+        @DefaultValue("10000") int cacheSize) {}

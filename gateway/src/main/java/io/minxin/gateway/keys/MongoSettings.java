@@ -1,11 +1,13 @@
 package io.minxin.gateway.keys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code minxin.mongodb.uri}: the MongoDB connection string shared by the services (no database in it). */
+/**
+ * The MongoDB of the key store.
+ *
+ * @param uri the MongoDB connection string shared by the services (no database in it)
+ */
 @ConfigurationProperties("minxin.mongodb")
-record MongoSettings(String uri) {
-    MongoSettings {
-        uri = uri == null || uri.isBlank() ? "mongodb://localhost:27017" : uri;
-    }
-}
+record MongoSettings(
+        @DefaultValue("mongodb://localhost:27017") String uri) {}

@@ -2,7 +2,9 @@ package io.minxin.gateway.resilience;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -15,13 +17,21 @@ import org.springframework.context.annotation.Configuration;
  * service is healthy. Each route gets a limit sized for the load it is meant to carry instead.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RouteBulkheads.Settings.class)
 class RouteBulkheads {
+    /**
+     * {@code minxin.gateway.bulkhead.*}.
+     *
+     * @param maxConcurrentCalls calls one route may have in flight at once; more are answered 503 at once
+     */
+    @ConfigurationProperties("minxin.gateway.bulkhead")
+    record Settings(@DefaultValue("512") int maxConcurrentCalls) {}
+
     @Bean
-    Customizer<ReactiveResilience4jBulkheadProvider> routeBulkheadLimits(
-            @Value("${minxin.gateway.max-concurrent-calls-per-route:512}") int maxConcurrentCalls) {
+    Customizer<ReactiveResilience4jBulkheadProvider> routeBulkheadLimits(Settings settings) {
         return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
                 .bulkheadConfig(BulkheadConfig.custom()
-                        .maxConcurrentCalls(maxConcurrentCalls)
+                        .maxConcurrentCalls(settings.maxConcurrentCalls())
                         .maxWaitDuration(Duration.ZERO)
                         .build())
                 .build());

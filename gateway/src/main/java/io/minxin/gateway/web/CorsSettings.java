@@ -2,6 +2,7 @@ package io.minxin.gateway.web;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code minxin.gateway.cors.*}: browser origins of dashboards allowed to call {@code /api/**}.
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedOrigins exact origins, e.g. {@code http://localhost:3000}; empty allows none
  */
 @ConfigurationProperties("minxin.gateway.cors")
-record CorsSettings(List<String> allowedOrigins) {
+record CorsSettings(@DefaultValue("http://localhost:3000") List<String> allowedOrigins) {
     CorsSettings {
         allowedOrigins = allowedOrigins == null
                 ? List.of()

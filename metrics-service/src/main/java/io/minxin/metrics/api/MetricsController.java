@@ -31,10 +31,10 @@ class MetricsController {
     private final AssessmentPeriod periods;
     private final Clock clock;
 
-    MetricsController(MetricsStore store, MetricsProperties properties, Clock clock) {
+    MetricsController(MetricsStore store, MetricsProperties properties, AssessmentPeriod periods, Clock clock) {
         this.store = store;
         this.views = new PeriodMetricsViews(store, properties.views());
-        this.periods = properties.period();
+        this.periods = periods;
         this.clock = clock;
     }
 

@@ -46,10 +46,15 @@ class UnitRateGauges implements SmartLifecycle {
     private final Clock clock;
     private volatile Disposable refreshing;
 
-    UnitRateGauges(MeterRegistry registry, MetricsStore store, MetricsProperties properties, Clock clock) {
+    UnitRateGauges(
+            MeterRegistry registry,
+            MetricsStore store,
+            MetricsProperties properties,
+            AssessmentPeriod periods,
+            Clock clock) {
         this.registry = registry;
         this.store = store;
-        this.periods = properties.period();
+        this.periods = periods;
         this.refresh = properties.gauges().refresh();
         this.clock = clock;
     }

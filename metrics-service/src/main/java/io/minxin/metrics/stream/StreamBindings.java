@@ -1,6 +1,7 @@
 package io.minxin.metrics.stream;
 
 import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.casestate.WorkingDayDeadlines;
@@ -24,9 +25,9 @@ class StreamBindings {
     private static final Logger log = LoggerFactory.getLogger(StreamBindings.class);
 
     @Bean
-    CaseFolder caseFolder(MetricsProperties properties) {
+    CaseFolder caseFolder(MetricsProperties properties, AssessmentPeriod periods) {
         return new CaseFolder(
-                properties.period(), new WorkingDayDeadlines(WorkingCalendar.china(), properties.defaultWorkingDays()));
+                periods, new WorkingDayDeadlines(WorkingCalendar.china(), properties.defaultWorkingDays()));
     }
 
     @Bean

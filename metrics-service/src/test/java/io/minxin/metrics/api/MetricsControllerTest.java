@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.projection.MetricsStore;
 import java.time.Clock;
@@ -30,14 +31,14 @@ class MetricsControllerTest {
                 .build());
         MetricsStore store = new MetricsStore(unreachable.getDatabase("minxin_metrics"));
         MetricsProperties properties = new MetricsProperties(
-                0,
                 15,
                 1000,
                 new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
                 new MetricsProperties.Gauges(Duration.ofSeconds(15)),
                 new MetricsProperties.Views(Duration.ofSeconds(1), Duration.ofSeconds(30)));
         Clock clock = Clock.fixed(Instant.parse("2020-09-15T00:00:00Z"), ZoneOffset.UTC);
-        client = WebTestClient.bindToController(new MetricsController(store, properties, clock))
+        client = WebTestClient.bindToController(
+                        new MetricsController(store, properties, new AssessmentPeriod(0), clock))
                 .controllerAdvice(new ProblemAdvice())
                 .build();
     }

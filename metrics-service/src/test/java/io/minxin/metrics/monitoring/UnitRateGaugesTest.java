@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.minxin.events.Channel;
+import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.MetricsProperties;
@@ -27,12 +28,12 @@ class UnitRateGaugesTest {
                 registry,
                 null,
                 new MetricsProperties(
-                        0,
                         15,
                         1000,
                         new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
                         new MetricsProperties.Gauges(Duration.ofSeconds(15)),
                         new MetricsProperties.Views(Duration.ofSeconds(1), Duration.ofSeconds(30))),
+                new AssessmentPeriod(0),
                 Clock.systemUTC());
     }
 

@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The monthly targets, as fractions (0.95 = 95%), and when a period counts as closed.
  *
+ * @param satisfaction 满意率 target of a unit's period (0..1)
+ * @param completion 办结率 target (0..1)
+ * @param onTime 按时办结率 target (0..1)
  * @param closeAfterDays a period without a ranking revision is closed this many days after its end; 0 waits
  *     for the ranking revision only
  * @param closeCheckInterval how often the periods past {@code closeAfterDays} are looked for

@@ -1,6 +1,7 @@
 package io.minxin.ranking.mongo;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the service keeps its projections.
@@ -9,4 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param database this service's own database
  */
 @ConfigurationProperties("minxin.mongodb")
-public record MongoSettings(String uri, String database) {}
+public record MongoSettings(
+        @DefaultValue("mongodb://localhost:27017") String uri,
+        @DefaultValue("minxin_ranking") String database) {}

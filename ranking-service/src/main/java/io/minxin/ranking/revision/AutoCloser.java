@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,15 @@ class AutoCloser {
     /**
      * {@code minxin.ranking.auto-close.*}.
      *
+     * @param enabled whether periods are closed automatically (off: operators close them)
      * @param closeAfterDays calendar days after a period's end
      * @param checkInterval how often open periods are checked
      */
     @ConfigurationProperties("minxin.ranking.auto-close")
-    record Settings(boolean enabled, int closeAfterDays, Duration checkInterval) {}
+    record Settings(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5") int closeAfterDays,
+            @DefaultValue("PT15M") Duration checkInterval) {}
 
     private final Settings settings;
     private final AssessmentPeriod calendar;

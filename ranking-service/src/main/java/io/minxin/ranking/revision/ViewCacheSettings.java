@@ -2,6 +2,7 @@ package io.minxin.ranking.revision;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long a current ranking, once read, answers further requests for the same period and channel. Dashboards poll
@@ -15,10 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxViews how many (period, channel) views are kept at most
  */
 @ConfigurationProperties("minxin.ranking.view-cache")
-record ViewCacheSettings(Duration ttl, Duration maxStale, int maxViews) {
+record ViewCacheSettings(
+        @DefaultValue("1s") Duration ttl,
+        @DefaultValue("30s") Duration maxStale,
+        @DefaultValue("1000") int maxViews) {
     ViewCacheSettings {
-        ttl = ttl == null ? Duration.ofSeconds(1) : ttl;
-        maxStale = maxStale == null || maxStale.compareTo(ttl) <= 0 ? ttl.multipliedBy(30) : maxStale;
-        maxViews = maxViews <= 0 ? 1_000 : maxViews;
+        // a view must outlive its refresh
+        maxStale = maxStale.compareTo(ttl) <= 0 ? ttl.multipliedBy(30) : maxStale;
     }
 }

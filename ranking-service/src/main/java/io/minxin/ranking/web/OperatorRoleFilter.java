@@ -2,7 +2,9 @@ package io.minxin.ranking.web;
 
 import io.minxin.events.CallerHeaders;
 import java.util.Arrays;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -16,14 +18,23 @@ import reactor.core.publisher.Mono;
  * {@code X-Minxin-Role}: a PUT or POST of the API without the {@code operator} role is refused with 403.
  */
 @Component
+@EnableConfigurationProperties(OperatorRoleFilter.Settings.class)
 class OperatorRoleFilter implements WebFilter {
     static final String ROLE_HEADER = CallerHeaders.ROLE;
     static final String OPERATOR = "operator";
 
     private final boolean required;
 
-    OperatorRoleFilter(@Value("${minxin.ranking.require-operator-role:true}") boolean required) {
-        this.required = required;
+    /**
+     * {@code minxin.ranking.operator.*}.
+     *
+     * @param requireRole whether a PUT or POST needs the operator role (off only for tests of the service alone)
+     */
+    @ConfigurationProperties("minxin.ranking.operator")
+    record Settings(@DefaultValue("true") boolean requireRole) {}
+
+    OperatorRoleFilter(Settings settings) {
+        this.required = settings.requireRole();
     }
 
     @Override

@@ -36,7 +36,7 @@ class RankingViewCacheTest {
             mock(LiveMetricsStore.class),
             policies,
             Clock.systemUTC(),
-            new ViewCacheSettings(Duration.ofMinutes(1), null, 0));
+            new ViewCacheSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 1000));
 
     @Test
     void repeatedReadsWithinTheTtlReadTheStoreOnce() {
@@ -67,7 +67,7 @@ class RankingViewCacheTest {
                 mock(LiveMetricsStore.class),
                 policies,
                 Clock.systemUTC(),
-                new ViewCacheSettings(Duration.ZERO, null, 0));
+                new ViewCacheSettings(Duration.ZERO, Duration.ZERO, 1000));
         when(revisions.list("2020-09", Channel.WEB)).thenReturn(Flux.just(FIRST));
 
         uncached.current("2020-09", Channel.WEB).block();

@@ -9,7 +9,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import reactor.core.publisher.Mono;
 
 class OperatorRoleFilterTest {
-    private final OperatorRoleFilter filter = new OperatorRoleFilter(true);
+    private final OperatorRoleFilter filter = new OperatorRoleFilter(new OperatorRoleFilter.Settings(true));
 
     @Test
     void postWithoutOperatorRoleIsForbidden() {
@@ -46,7 +46,7 @@ class OperatorRoleFilterTest {
                     return Mono.empty();
                 })
                 .block();
-        new OperatorRoleFilter(false)
+        new OperatorRoleFilter(new OperatorRoleFilter.Settings(false))
                 .filter(MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/periods/2020-09/close")), e -> {
                     passed[1] = true;
                     return Mono.empty();
