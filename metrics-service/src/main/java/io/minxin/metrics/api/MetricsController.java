@@ -10,6 +10,7 @@ import io.minxin.metrics.query.InvalidQuery;
 import io.minxin.metrics.query.Overview;
 import io.minxin.metrics.query.Series;
 import io.minxin.metrics.query.UnitTable;
+import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -82,20 +83,21 @@ class MetricsController {
     /** A case's state and its timeline (every distinct event in order). */
     @GetMapping("/cases/{caseId}")
     Mono<CaseState> caseState(@PathVariable String caseId) {
-        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> new NotFound("no case " + caseId)));
+        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("no case " + caseId)));
     }
 
     /** A period's unit metrics; none of a period other than the current one: not found. */
     private Mono<List<UnitMetrics>> metricsOf(String period) {
         return views.of(period)
                 .filter(metrics -> !metrics.isEmpty() || period.equals(periods.nameOf(clock.instant())))
-                .switchIfEmpty(Mono.error(() -> new NotFound("no period " + period + ": no unit has metrics of it")));
+                .switchIfEmpty(Mono.error(
+                        () -> ProblemException.notFound("no period " + period + ": no unit has metrics of it")));
     }
 
     private Mono<Void> known(String unitId) {
         return store.hasUnit(unitId)
                 .filter(Boolean::booleanValue)
-                .switchIfEmpty(Mono.error(() -> new NotFound("no unit " + unitId + ": no event names it")))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no unit " + unitId + ": no event names it")))
                 .then();
     }
 

@@ -1,39 +1,24 @@
 package io.minxin.metrics.api;
 
 import com.mongodb.MongoException;
-import io.minxin.events.problem.FieldViolation;
-import io.minxin.events.problem.Problem;
 import io.minxin.events.problem.ProblemType;
 import io.minxin.metrics.query.InvalidQuery;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.minxin.servicekit.problem.ProblemAdviceSupport;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebInputException;
-import reactor.core.publisher.Mono;
 
 /**
- * Failures of the read API as RFC 9457 problem JSON ({@link ProblemType}): a bad parameter is invalid-request
- * naming it under {@code violations}, an unknown case, unit or period is not-found; Spring's own web errors come
- * out the same way.
+ * Failures of the read API as RFC 9457 problem JSON ({@link ProblemAdviceSupport}): a bad parameter is
+ * invalid-request naming it, an unknown case, unit or period not-found, an unreachable MongoDB 503.
  */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends ProblemAdviceSupport {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     /** The projection store is down or too slow: the numbers are unavailable, not wrong. */
@@ -43,87 +28,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, null, "the metrics store is unavailable", List.of()));
     }
 
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e) {
-        return respond(problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage(), List.of()));
-    }
-
+    /** A query the plain-Java views refuse, e.g. {@code sort=bogus}. */
     @ExceptionHandler(InvalidQuery.class)
-    @ApiResponse(
-            responseCode = "4XX",
-            description = ProblemType.DOCUMENTATION,
-            content = @Content(mediaType = ProblemType.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     ResponseEntity<ProblemDetail> invalidQuery(InvalidQuery e) {
         return respond(
                 problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, e.getMessage(), List.of(e.violation())));
-    }
-
-    /** Anything unforeseen: logged here, and the client gets a problem without internals. */
-    @ExceptionHandler(Exception.class)
-    @ApiResponse(
-            responseCode = "5XX",
-            description = ProblemType.DOCUMENTATION,
-            content = @Content(mediaType = ProblemType.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Request failed", e);
-        return respond(problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemType.INTERNAL_ERROR,
-                "the request failed unexpectedly; the log has the details",
-                List.of()));
-    }
-
-    /** A parameter that cannot be read (e.g. {@code channel=FAX}, {@code from=yesterday}): invalid-request. */
-    @Override
-    protected Mono<ResponseEntity<Object>> handleExceptionInternal(
-            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        Object problem = ex instanceof ServerWebInputException input && status.value() == HttpStatus.BAD_REQUEST.value()
-                ? problem(
-                        HttpStatus.BAD_REQUEST,
-                        ProblemType.INVALID_REQUEST,
-                        input.getReason(),
-                        List.of(violation(input)))
-                : body;
-        return super.handleExceptionInternal(ex, problem, headers, status, exchange);
-    }
-
-    @Override
-    protected Mono<ResponseEntity<Object>> createResponseEntity(
-            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        HttpHeaders problemHeaders = new HttpHeaders();
-        problemHeaders.addAll(headers);
-        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return super.createResponseEntity(body, problemHeaders, status, exchange);
-    }
-
-    private static ProblemDetail problem(
-            HttpStatus status, ProblemType type, String detail, List<FieldViolation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        if (type != null) {
-            problem.setType(type.uri());
-            problem.setTitle(type.title());
-        }
-        if (!violations.isEmpty()) {
-            problem.setProperty(ProblemType.VIOLATIONS, violations);
-        }
-        return problem;
-    }
-
-    private static FieldViolation violation(ServerWebInputException input) {
-        MethodParameter parameter = input.getMethodParameter();
-        String name = parameter == null
-                        || parameter.getParameterName() == null
-                        || parameter.hasParameterAnnotation(RequestBody.class)
-                ? "body"
-                : parameter.getParameterName();
-        return input.getCause() instanceof TypeMismatchException mismatch && mismatch.getRequiredType() != null
-                ? FieldViolation.ofValue(name, mismatch.getRequiredType())
-                : FieldViolation.of(name, input.getReason());
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

@@ -2,7 +2,7 @@ package io.minxin.notice.delivery;
 
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.notice.notices.NoticeType;
-import io.minxin.notice.web.ProblemException;
+import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.security.SecureRandom;

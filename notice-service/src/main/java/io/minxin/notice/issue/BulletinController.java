@@ -4,7 +4,7 @@ import io.minxin.notice.bulletin.BulletinRenderer;
 import io.minxin.notice.issue.BulletinIssuing.AlreadyIssuedException;
 import io.minxin.notice.issue.BulletinIssuing.BulletinView;
 import io.minxin.notice.issue.BulletinIssuing.IssueRequest;
-import io.minxin.notice.web.ProblemException;
+import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -17,7 +17,7 @@ import io.minxin.notice.rankings.RankingStore;
 import io.minxin.notice.targets.TargetSettings;
 import io.minxin.notice.targets.UnitMetricsStore;
 import io.minxin.notice.units.UnitDirectory;
-import io.minxin.notice.web.ProblemException;
+import io.minxin.servicekit.problem.ProblemException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;

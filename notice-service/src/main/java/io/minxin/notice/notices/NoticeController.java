@@ -1,6 +1,6 @@
 package io.minxin.notice.notices;
 
-import io.minxin.notice.web.ProblemException;
+import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import org.springframework.web.bind.annotation.GetMapping;

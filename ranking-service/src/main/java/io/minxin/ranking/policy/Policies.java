@@ -4,7 +4,7 @@ import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.mongo.MongoJson;
-import io.minxin.ranking.web.ProblemException;
+import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;

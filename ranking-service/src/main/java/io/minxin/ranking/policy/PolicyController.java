@@ -1,8 +1,8 @@
 package io.minxin.ranking.policy;
 
 import io.minxin.ranking.engine.RankingPolicy;
-import io.minxin.ranking.web.ProblemException;
 import io.minxin.ranking.web.Requests;
+import io.minxin.servicekit.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

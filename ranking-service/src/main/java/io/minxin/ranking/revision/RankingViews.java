@@ -11,7 +11,7 @@ import io.minxin.ranking.engine.RankingEngine;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.live.LiveMetricsStore;
 import io.minxin.ranking.policy.Policies;
-import io.minxin.ranking.web.ProblemException;
+import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

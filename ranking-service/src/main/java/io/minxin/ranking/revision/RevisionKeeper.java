@@ -13,7 +13,7 @@ import io.minxin.ranking.live.LiveMetricsStore;
 import io.minxin.ranking.live.MetricsChangeListener;
 import io.minxin.ranking.live.PeriodChannel;
 import io.minxin.ranking.policy.Policies;
-import io.minxin.ranking.web.ProblemException;
+import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

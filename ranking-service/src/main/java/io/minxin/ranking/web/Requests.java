@@ -1,6 +1,7 @@
 package io.minxin.ranking.web;
 
 import io.minxin.events.Channel;
+import io.minxin.servicekit.problem.ProblemException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

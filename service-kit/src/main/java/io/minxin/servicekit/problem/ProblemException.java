@@ -1,11 +1,11 @@
-package io.minxin.ranking.web;
+package io.minxin.servicekit.problem;
 
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.events.problem.ProblemType;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
-/** A request the service refuses, answered as RFC 9457 problem JSON by {@link ProblemHandler}. */
+/** A request a service refuses, answered as RFC 9457 problem JSON by {@link ProblemAdviceSupport}. */
 public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     /** Null: {@code about:blank}, the status phrase as title. */
