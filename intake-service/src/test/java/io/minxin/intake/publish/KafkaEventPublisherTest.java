@@ -130,7 +130,10 @@ class KafkaEventPublisherTest {
     void singleEventsBeyondTheInFlightLimitAreRefusedAtOnceUntilKafkaAcknowledges() {
         MockProducer<String, byte[]> slow = producer(false);
         KafkaEventPublisher publisher = publisher(slow, txProducer, Duration.ofSeconds(60), 2);
+        // one at a time: the first sends run on the publish scheduler's threads, and completeNext completes the
+        // oldest send, which must be e1's
         CompletableFuture<Void> first = publisher.publish(accepted("e1", "c1")).toFuture();
+        await().until(() -> slow.history().size() == 1);
         CompletableFuture<Void> second = publisher.publish(accepted("e2", "c2")).toFuture();
         await().until(() -> slow.history().size() == 2);
 
