@@ -1,5 +1,6 @@
 package io.minxin.notice.issue;
 
+import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinRenderer;
 import io.minxin.notice.issue.BulletinIssuing.AlreadyIssuedException;
 import io.minxin.notice.issue.BulletinIssuing.BulletinView;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The monthly bulletin (通报): its facts as JSON, rendered as Markdown, HTML or DOCX, and issuing it. */
 @RestController
@@ -48,21 +50,21 @@ class BulletinController {
     @GetMapping("/{period:\\d{4}-\\d{2}}.md")
     @Operation(summary = "The bulletin as Markdown")
     Mono<ResponseEntity<String>> markdown(@PathVariable String period) {
-        return issuing.bulletin(period(period))
+        return rendering(period)
                 .map(bulletin -> ResponseEntity.ok().contentType(MARKDOWN).body(renderer.markdown(bulletin)));
     }
 
     @GetMapping("/{period:\\d{4}-\\d{2}}.html")
     @Operation(summary = "The bulletin as a printable HTML page")
     Mono<ResponseEntity<String>> html(@PathVariable String period) {
-        return issuing.bulletin(period(period))
+        return rendering(period)
                 .map(bulletin -> ResponseEntity.ok().contentType(HTML).body(renderer.html(bulletin)));
     }
 
     @GetMapping("/{period:\\d{4}-\\d{2}}.docx")
     @Operation(summary = "The bulletin as a Word document in 公文 layout")
     Mono<ResponseEntity<byte[]>> docx(@PathVariable String period) {
-        return issuing.bulletin(period(period))
+        return rendering(period)
                 .map(bulletin -> ResponseEntity.ok()
                         .contentType(DOCX)
                         .header(
@@ -72,6 +74,14 @@ class BulletinController {
                                         .build()
                                         .toString())
                         .body(renderer.docx(bulletin)));
+    }
+
+    /**
+     * The bulletin, handed on on a thread that may take its time: rendering (a DOCX with Apache POI above all) must
+     * not hold the MongoDB driver's thread that delivered the facts, which every other query of the service waits on.
+     */
+    private Mono<Bulletin> rendering(String period) {
+        return issuing.bulletin(period(period)).publishOn(Schedulers.boundedElastic());
     }
 
     @PostMapping("/{period:\\d{4}-\\d{2}}/issue")
