@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * What a correct Minxin must report for a {@link DemoMonth}, stated from the generator's plan (which
  * case it meant to be late, unanswered, returned...) rather than by folding the events, so it is an
- * independent check of the metric rules of {@code notes/METRICS.md}.
+ * independent check of the metric rules of docs/design.md (section 4).
  *
  * @param month the period (calendar month)
  * @param total the overview over both channels

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The order the default policies of DESIGN.md give to a demo month's expected counts, computed here from the
+ * The order the default policies of docs/design.md (section 6) give to a demo month's expected counts, computed here from the
  * counts alone: PHONE by 0.2·completion + 0.2·on-time + 0.2·satisfaction + 0.4·excellent, WEB by completion,
  * on-time, satisfaction, excellent in turn; a unit with an undefined rate after every unit without one; ties by
  * more received, then a shared rank (1, 1, 3).

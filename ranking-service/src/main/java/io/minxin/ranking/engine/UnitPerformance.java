@@ -20,7 +20,7 @@ public record UnitPerformance(String unitId, String unitName, Counts counts, Rat
         Objects.requireNonNull(rates, "rates");
     }
 
-    /** A unit whose rates are the quotients of its counts, as defined in METRICS.md. */
+    /** A unit whose rates are the quotients of its counts, as defined in docs/design.md, section 4. */
     public static UnitPerformance fromCounts(String unitId, String unitName, Counts counts) {
         return new UnitPerformance(unitId, unitName, counts, Rates.of(counts));
     }
