@@ -47,7 +47,7 @@ final class OldSettingNames implements EnvironmentPostProcessor, Ordered {
         RENAMED.forEach((old, property) -> {
             if (passedOn.containsKey(property)) {
                 log.warn("The environment variable " + old + " is deprecated and will be removed in the next release;"
-                        + " set " + environmentName(property) + " instead");
+                        + " set " + SettingNames.environmentVariable(property) + " instead");
             }
         });
         MapPropertySource source = new MapPropertySource(SOURCE_NAME, passedOn);
@@ -74,7 +74,7 @@ final class OldSettingNames implements EnvironmentPostProcessor, Ordered {
         Map<String, Object> properties = new LinkedHashMap<>();
         RENAMED.forEach((old, property) -> {
             Object value = systemEnvironment.get(old);
-            String newName = environmentName(property);
+            String newName = SettingNames.environmentVariable(property);
             if (value != null
                     && !systemEnvironment.containsKey(newName)
                     && !systemEnvironment.containsKey(
@@ -83,15 +83,6 @@ final class OldSettingNames implements EnvironmentPostProcessor, Ordered {
             }
         });
         return properties;
-    }
-
-    /**
-     * The environment variable Minxin documents for {@code property}: dots and dashes as underscores, upper case
-     * ({@code minxin.period.cut-off-day}: {@code MINXIN_PERIOD_CUT_OFF_DAY}), which Spring Boot's relaxed binding
-     * reads as well as the form without dashes.
-     */
-    static String environmentName(String property) {
-        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     private static Map<String, String> renamed() {

@@ -40,8 +40,9 @@ class OldSettingNamesTest {
     @Test
     void eachOldNameNamesANewVariableThatIsNotItself() {
         OldSettingNames.RENAMED.forEach((old, property) ->
-                assertThat(OldSettingNames.environmentName(property)).as(old).isNotEqualTo(old));
-        assertThat(OldSettingNames.environmentName("minxin.period.cut-off-day")).isEqualTo("MINXIN_PERIOD_CUT_OFF_DAY");
+                assertThat(SettingNames.environmentVariable(property)).as(old).isNotEqualTo(old));
+        assertThat(SettingNames.environmentVariable("minxin.period.cut-off-day"))
+                .isEqualTo("MINXIN_PERIOD_CUT_OFF_DAY");
     }
 
     @Test

@@ -81,6 +81,7 @@ class CutOffPeriodIT {
         Response septemberMisses = api.get(
                 "api/v1/notices?type=TARGET_MISSED&period=2020-09&unitId=" + UNIT,
                 minxin.keys().dashboard());
+        assertThat(septemberMisses.status()).as(septemberMisses.toString()).isEqualTo(200);
         assertThat(septemberMisses.text()).doesNotContain("\"" + UNIT + "\"");
 
         await().atMost(SETTLE).untilAsserted(() -> {

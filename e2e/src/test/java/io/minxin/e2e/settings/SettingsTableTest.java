@@ -3,13 +3,13 @@ package io.minxin.e2e.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.e2e.support.Json;
+import io.minxin.servicekit.SettingNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -126,10 +126,7 @@ class SettingsTableTest {
         StringBuilder table = new StringBuilder("| variable | default | used by | what |\n|---|---|---|---|\n");
         for (Setting setting : settings.values()) {
             table.append("| `")
-                    .append(setting.property()
-                            .replace('.', '_')
-                            .replace('-', '_')
-                            .toUpperCase(Locale.ROOT))
+                    .append(SettingNames.environmentVariable(setting.property()))
                     .append("` | ")
                     .append(setting.defaults().stream()
                             .map(value -> value.isEmpty() ? "none" : "`" + value + "`")
