@@ -1,6 +1,7 @@
 package io.minxin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.minxin.gateway.access.Role;
 import io.minxin.gateway.keys.ApiKeyService;
@@ -40,9 +41,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
 import org.springframework.cloud.gateway.filter.WeightCalculatorWebFilter;
 import org.springframework.cloud.gateway.filter.factory.cache.GlobalLocalResponseCacheGatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.cache.LocalResponseCacheGatewayFilterFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +53,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.core.type.TypeReference;
@@ -433,14 +437,21 @@ class GatewayAccessIT {
     }
 
     @Test
-    void dashboardsPollingOneQueryShareOneAnswerWhileOperatorsReadThrough() {
+    void dashboardsPollingOneQueryShareOneAnswerWhileOperatorsReadThrough(
+            @Autowired LocalResponseCacheGatewayFilterFactory responseCaches) {
+        // the route caches' manager is not a bean of its own
+        CaffeineCacheManager caches =
+                (CaffeineCacheManager) ReflectionTestUtils.getField(responseCaches, "caffeineCacheManager");
         IssuedKey first = keys.create("dash-first", Set.of(Role.DASHBOARD)).block();
         IssuedKey second = keys.create("dash-second", Set.of(Role.DASHBOARD)).block();
         IssuedKey operator = keys.create("op-reads", Set.of(Role.OPERATOR)).block();
         String path = "/api/v1/rankings/2020-09?channel=WEB&shared=true";
 
         // when two dashboards ask the same query, then an operator twice
+        long cachedBefore = cachedAnswers(caches);
         EntityExchangeResult<String> firstAnswer = read(path, first);
+        // Spring Cloud Gateway stores an answer when its body completes, which can be just after the client read it
+        await().atMost(ANSWER_WITHIN).until(() -> cachedAnswers(caches) > cachedBefore);
         EntityExchangeResult<String> secondAnswer = read(path, second);
         read(path, operator);
         read(path, operator);
@@ -453,6 +464,14 @@ class GatewayAccessIT {
                 .isEqualTo("no-store");
         assertThat(secondAnswer.getResponseHeaders().getFirst("X-Content-Type-Options"))
                 .isEqualTo("nosniff");
+    }
+
+    private static long cachedAnswers(CaffeineCacheManager caches) {
+        return caches.getCacheNames().stream()
+                .map(name -> (com.github.benmanes.caffeine.cache.Cache<?, ?>)
+                        caches.getCache(name).getNativeCache())
+                .mapToLong(com.github.benmanes.caffeine.cache.Cache::estimatedSize)
+                .sum();
     }
 
     @Test
