@@ -3,7 +3,7 @@ package io.minxin.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.IssuedKey;
 import io.minxin.gateway.keys.KeyToken;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.IssuedKey;
 import io.minxin.gateway.support.DownstreamStub;

@@ -1,5 +1,6 @@
 package io.minxin.gateway.access;
 
+import io.minxin.events.identity.Role;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,9 +1,10 @@
 package io.minxin.gateway.access;
 
-import static io.minxin.gateway.access.Role.DASHBOARD;
-import static io.minxin.gateway.access.Role.INTEGRATION;
-import static io.minxin.gateway.access.Role.OPERATOR;
+import static io.minxin.events.identity.Role.DASHBOARD;
+import static io.minxin.events.identity.Role.INTEGRATION;
+import static io.minxin.events.identity.Role.OPERATOR;
 
+import io.minxin.events.identity.Role;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.minxin.gateway.cache;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import io.minxin.gateway.web.Caller;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilter;

@@ -1,6 +1,6 @@
 package io.minxin.gateway.keys;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;

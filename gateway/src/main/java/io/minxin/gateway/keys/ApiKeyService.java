@@ -1,6 +1,6 @@
 package io.minxin.gateway.keys;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.minxin.gateway.keys;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package io.minxin.gateway.keys;
 
+import io.minxin.events.identity.Role;
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.events.problem.Problem;
 import io.minxin.events.problem.ProblemType;
-import io.minxin.gateway.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

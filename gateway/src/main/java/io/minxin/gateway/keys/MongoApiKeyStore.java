@@ -8,7 +8,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;

@@ -2,7 +2,7 @@ package io.minxin.gateway.ratelimit;
 
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.minxin.gateway.ratelimit;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,8 +1,8 @@
 package io.minxin.gateway.web;
 
 import io.minxin.events.CallerHeaders;
+import io.minxin.events.identity.Role;
 import io.minxin.gateway.access.Access;
-import io.minxin.gateway.access.Role;
 import io.minxin.gateway.access.RoutePermissions;
 import io.minxin.gateway.keys.ApiKey;
 import io.minxin.gateway.keys.ApiKeyService;

@@ -1,6 +1,6 @@
 package io.minxin.gateway.web;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.util.Set;
 import org.springframework.web.server.ServerWebExchange;
 

@@ -2,7 +2,7 @@ package io.minxin.gateway.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import io.minxin.gateway.keys.Authentication;
 import java.util.EnumMap;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.minxin.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.events.identity.Role;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

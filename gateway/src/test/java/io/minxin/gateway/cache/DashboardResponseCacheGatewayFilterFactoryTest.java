@@ -2,7 +2,7 @@ package io.minxin.gateway.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import io.minxin.gateway.web.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

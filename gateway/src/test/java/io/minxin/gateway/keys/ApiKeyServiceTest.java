@@ -2,7 +2,7 @@ package io.minxin.gateway.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

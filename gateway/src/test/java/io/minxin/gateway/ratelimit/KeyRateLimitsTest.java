@@ -2,7 +2,7 @@ package io.minxin.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minxin.gateway.access.Role;
+import io.minxin.events.identity.Role;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;

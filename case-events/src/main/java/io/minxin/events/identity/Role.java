@@ -1,4 +1,4 @@
-package io.minxin.gateway.access;
+package io.minxin.events.identity;
 
 import java.util.Locale;
 import java.util.Optional;
