@@ -20,6 +20,11 @@ public final class Topics {
     public static final String NOTICES = "notices";
     /** Records that failed processing, with the reason in headers. */
     public static final String CASE_EVENTS_DLQ = "case-events-dlq";
+    /**
+     * Audited operator actions ({@code io.minxin.events.audit.AuditEntry}), key the target, kept for good; one
+     * partition, so the trail has one order for whoever reads it.
+     */
+    public static final String AUDIT = "audit";
 
     /** Partitions of the keyed event topics; compacted topics follow it so joins stay co-partitioned. */
     public static final int PARTITIONS = 6;
@@ -36,7 +41,8 @@ public final class Topics {
                 new Spec(UNIT_DAILY_METRICS, PARTITIONS, true, false),
                 new Spec(RANKINGS, 1, true, false),
                 new Spec(NOTICES, PARTITIONS, false, true),
-                new Spec(CASE_EVENTS_DLQ, 1, false, true));
+                new Spec(CASE_EVENTS_DLQ, 1, false, true),
+                new Spec(AUDIT, 1, false, true));
     }
 
     private Topics() {}

@@ -122,6 +122,7 @@ class CreateTopicsIT {
         topics.put(Topics.RANKINGS, "1, compact, 604800000");
         topics.put(Topics.NOTICES, "6, delete, -1");
         topics.put(Topics.CASE_EVENTS_DLQ, "1, delete, -1");
+        topics.put(Topics.AUDIT, "1, delete, -1");
         return topics;
     }
 

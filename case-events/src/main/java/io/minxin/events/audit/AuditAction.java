@@ -1,0 +1,51 @@
+package io.minxin.events.audit;
+
+import java.util.Optional;
+
+/**
+ * The operator actions that are audited, with the name each has in {@link AuditEntry#action()} and in the audit
+ * API's {@code action} parameter.
+ */
+public enum AuditAction {
+    /** ranking-service: a period closed by an operator (revision 1 of each channel frozen and published). */
+    PERIOD_CLOSE("period.close"),
+    /** ranking-service: a pending revision published (one entry per revision). */
+    REVISION_PUBLISH("revision.publish"),
+    /** ranking-service: a new policy version stored. */
+    POLICY_CHANGE("policy.change"),
+    /** gateway: an API key issued. */
+    KEY_ISSUE("key.issue"),
+    /** gateway: an API key revoked. */
+    KEY_REVOKE("key.revoke"),
+    /** notice-service: a webhook subscription created. */
+    SUBSCRIPTION_CREATE("subscription.create"),
+    /** notice-service: a webhook subscription deleted. */
+    SUBSCRIPTION_DELETE("subscription.delete"),
+    /** notice-service: a period's bulletin issued (numbered and frozen). */
+    BULLETIN_ISSUE("bulletin.issue");
+
+    private final String wireName;
+
+    AuditAction(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in JSON and queries, e.g. {@code period.close}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<AuditAction> fromWireName(String name) {
+        for (AuditAction action : values()) {
+            if (action.wireName.equals(name)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}
