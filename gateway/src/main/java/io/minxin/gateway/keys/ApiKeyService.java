@@ -1,6 +1,7 @@
 package io.minxin.gateway.keys;
 
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,16 +31,30 @@ public final class ApiKeyService {
         this.clock = clock;
     }
 
-    /** Creates a key with a fresh id and secret. */
+    /** Creates a city-wide key ({@link Scope#ALL}) with a fresh id and secret. */
     public Mono<IssuedKey> create(String name, Set<Role> roles) {
+        return create(name, roles, Scope.ALL);
+    }
+
+    /**
+     * Creates a key with a fresh id and secret.
+     *
+     * @throws IllegalArgumentException (in the Mono) when {@code roles} is empty or {@code scope} is not allowed for
+     *     them (see {@link KeyScopes})
+     */
+    public Mono<IssuedKey> create(String name, Set<Role> roles, Scope scope) {
         if (roles.isEmpty()) {
             return Mono.error(new IllegalArgumentException("an API key needs at least one role"));
+        }
+        String refusal = KeyScopes.refusal(roles, scope);
+        if (refusal != null) {
+            return Mono.error(new IllegalArgumentException(refusal));
         }
         return Mono.fromCallable(() -> KeyToken.generate(random))
                 // SecureRandom reads /dev/urandom (a file read): on a worker thread, never on the event loop
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(token -> {
-                    ApiKey key = new ApiKey(token.id(), name, roles, token.hash(), now(), null, false);
+                    ApiKey key = new ApiKey(token.id(), name, roles, scope, token.hash(), now(), null, false);
                     return store.insert(key).then(Mono.fromSupplier(() -> {
                         cache.invalidate(key.id());
                         return new IssuedKey(key, token.value());
@@ -66,7 +81,7 @@ public final class ApiKeyService {
     public Mono<ApiKey> bootstrap(KeyToken token, String name, Set<Role> roles) {
         return forgetting(
                 token.id(),
-                store.upsertBootstrap(new ApiKey(token.id(), name, roles, token.hash(), now(), null, true)));
+                store.upsertBootstrap(new ApiKey(token.id(), name, roles, Scope.ALL, token.hash(), now(), null, true)));
     }
 
     /**

@@ -45,6 +45,7 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
                         given.id(),
                         given.name(),
                         given.roles(),
+                        given.scope(),
                         given.hash(),
                         stored.createdAt(),
                         stored.revokedAt(),

@@ -1,6 +1,7 @@
 package io.minxin.gateway.keys;
 
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.events.problem.Problem;
 import io.minxin.events.problem.ProblemType;
@@ -39,17 +40,27 @@ import reactor.core.publisher.Mono;
 class KeyController {
     private static final int MAX_NAME_LENGTH = 100;
 
-    /** What an operator asks for: a name saying what the key is for, and its roles. */
-    record CreateKey(String name, List<String> roles) {}
+    /**
+     * What an operator asks for: a name saying what the key is for, its roles, and optionally its scope ({@code all}
+     * when absent; {@code unit:<id>} or {@code jurisdiction:<id>} for a dashboard-only key).
+     */
+    record CreateKey(String name, List<String> roles, String scope) {}
 
     /** A key as listed: never its secret or hash. */
     record KeyView(
-            String id, String name, List<String> roles, Instant createdAt, Instant revokedAt, boolean bootstrap) {
+            String id,
+            String name,
+            List<String> roles,
+            String scope,
+            Instant createdAt,
+            Instant revokedAt,
+            boolean bootstrap) {
         static KeyView of(ApiKey key) {
             return new KeyView(
                     key.id(),
                     key.name(),
                     key.roles().stream().map(Role::wireName).toList(),
+                    key.scope().wire(),
                     key.createdAt(),
                     key.revokedAt(),
                     key.bootstrap());
@@ -57,7 +68,7 @@ class KeyController {
     }
 
     /** A key just issued: the only response that ever carries {@code key}. */
-    record IssuedKeyView(String id, String name, List<String> roles, Instant createdAt, String key) {}
+    record IssuedKeyView(String id, String name, List<String> roles, String scope, Instant createdAt, String key) {}
 
     private final ApiKeyService keys;
 
@@ -70,13 +81,15 @@ class KeyController {
     Mono<ResponseEntity<IssuedKeyView>> create(@RequestBody CreateKey request) {
         String name = validName(request.name());
         Set<Role> roles = validRoles(request.roles());
-        return keys.create(name, roles).map(issued -> {
+        Scope scope = validScope(request.scope(), roles);
+        return keys.create(name, roles, scope).map(issued -> {
             ApiKey key = issued.stored();
             return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
                     .body(new IssuedKeyView(
                             key.id(),
                             key.name(),
                             key.roles().stream().map(Role::wireName).toList(),
+                            key.scope().wire(),
                             key.createdAt(),
                             issued.value()));
         });
@@ -125,6 +138,20 @@ class KeyController {
                             field, "unknown role '" + name + "': expected integration, dashboard or operator")));
         }
         return roles;
+    }
+
+    private static Scope validScope(String wire, Set<Role> roles) {
+        Scope scope;
+        try {
+            scope = Scope.parse(wire);
+        } catch (IllegalArgumentException e) {
+            throw badRequest("scope", e.getMessage());
+        }
+        String refusal = KeyScopes.refusal(roles, scope);
+        if (refusal != null) {
+            throw badRequest("scope", refusal);
+        }
+        return scope;
     }
 
     /** Invalid-request naming the field: the problem shape of every Minxin service (Boot's advice writes it). */

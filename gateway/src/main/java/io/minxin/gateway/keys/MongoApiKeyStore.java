@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
@@ -65,6 +66,7 @@ final class MongoApiKeyStore implements ApiKeyStore {
                         Updates.combine(
                                 Updates.set("name", key.name()),
                                 Updates.set("roles", wireNames(key.roles())),
+                                Updates.set("scope", key.scope().wire()),
                                 Updates.set("hash", key.hash()),
                                 Updates.set("bootstrap", true),
                                 Updates.setOnInsert("createdAt", Date.from(key.createdAt()))),
@@ -76,6 +78,7 @@ final class MongoApiKeyStore implements ApiKeyStore {
         return new Document("_id", key.id())
                 .append("name", key.name())
                 .append("roles", wireNames(key.roles()))
+                .append("scope", key.scope().wire())
                 .append("hash", key.hash())
                 .append("createdAt", Date.from(key.createdAt()))
                 .append("revokedAt", key.revokedAt() == null ? null : Date.from(key.revokedAt()))
@@ -93,10 +96,23 @@ final class MongoApiKeyStore implements ApiKeyStore {
                 document.getString("_id"),
                 document.getString("name"),
                 roles,
+                scope(document.getString("scope")),
                 document.getString("hash"),
                 document.getDate("createdAt").toInstant(),
                 revokedAt == null ? null : revokedAt.toInstant(),
                 document.getBoolean("bootstrap", false));
+    }
+
+    /**
+     * A stored scope; a document written before keys had scopes has none and is city-wide. A scope this version
+     * cannot read grants nothing wider: it is kept as a unit scope nobody has (fail closed), never read as all.
+     */
+    private static Scope scope(String wire) {
+        try {
+            return Scope.parse(wire);
+        } catch (IllegalArgumentException e) {
+            return Scope.unit("unreadable-scope");
+        }
     }
 
     private static List<String> wireNames(Set<Role> roles) {

@@ -3,6 +3,7 @@ package io.minxin.gateway.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -62,6 +63,6 @@ class KeyCacheTest {
     }
 
     private static ApiKey key(String id) {
-        return new ApiKey(id, "test", Set.of(Role.DASHBOARD), "00", Instant.EPOCH, null, false);
+        return new ApiKey(id, "test", Set.of(Role.DASHBOARD), Scope.ALL, "00", Instant.EPOCH, null, false);
     }
 }
