@@ -68,7 +68,12 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(LocalStackExtension.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"minxin.mongodb.database=minxin_notice_it", "minxin.notice.delivery.poll-interval=PT0.2S"})
+        properties = {
+            "minxin.mongodb.database=minxin_notice_it",
+            "minxin.notice.delivery.poll-interval=PT0.2S",
+            // the test's webhook receiver listens on loopback, which webhooks reach only when allowed
+            "minxin.notice.webhooks.allowed-networks=127.0.0.1/32"
+        })
 // rendering the first DOCX loads POI, which takes seconds on a busy machine
 @AutoConfigureWebTestClient(timeout = "PT60S")
 // closes the application before the shared stack stops at the end of the run

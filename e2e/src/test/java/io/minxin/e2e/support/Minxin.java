@@ -146,6 +146,8 @@ public final class Minxin implements AutoCloseable {
             YearMonth month = DemoMonth.DEFAULT_MONTH;
             environment.put("MINXIN_NOTICE_DUTY_SINCE", month.atDay(1).toString());
             environment.put("MINXIN_NOTICE_DUTY_UNTIL", month.atEndOfMonth().toString());
+            // the test's webhook receivers listen on loopback, which webhooks reach only when allowed
+            environment.put("MINXIN_NOTICE_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
         }
         if (service == Service.GATEWAY) {
             environment.put("MINXIN_GATEWAY_SERVICES_INTAKE", local(ports.get(Service.INTAKE)));

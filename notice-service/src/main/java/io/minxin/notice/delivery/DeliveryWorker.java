@@ -66,6 +66,8 @@ class DeliveryWorker {
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.retryBackoff(), 2.0))
                 // An open breaker is not a failure of this call: the entry waits for its next attempt instead.
                 .ignoreExceptions(CallNotPermittedException.class)
+                // A refused address stays refused for the moment; the entry's backoff retries it later.
+                .retryOnException(error -> refusedAddress(error) == null)
                 .build());
         Gauge.builder("minxin.webhook.outbox.pending", pending, AtomicLong::get)
                 .description("Outbox entries not delivered yet")
@@ -122,19 +124,45 @@ class DeliveryWorker {
                 .doOnSuccess(done -> count(subscription, "delivered"))
                 .thenReturn(true)
                 .onErrorResume(error -> {
-                    boolean rejected = error instanceof CallNotPermittedException;
-                    count(subscription, rejected ? "circuit-open" : "failed");
+                    WebhookAddressRefusedException refused = refusedAddress(error);
+                    count(subscription, outcome(error, refused));
                     Instant next = clock.instant().plus(settings.redeliveryAfter(entry.attempts() + 1));
+                    // the error names no URL: a refusal names the host and its addresses, the rest the cause
+                    Throwable reported = refused != null ? refused : error;
                     log.warn(
                             "Delivery of {} to subscription {} failed (attempt {}), next attempt at {}: {}",
                             entry.notice().id(),
                             subscription.id(),
                             entry.attempts() + 1,
                             next,
-                            error.toString());
-                    return outbox.failed(entry, next, String.valueOf(error.getMessage()))
+                            reported.toString());
+                    return outbox.failed(entry, next, String.valueOf(reported.getMessage()))
                             .thenReturn(false);
                 });
+    }
+
+    /**
+     * A refused address is a failed delivery like any other: the entry stays, waits its backoff and is tried
+     * again (the name may point elsewhere by then), and the subscription is left as it is; the outcome
+     * {@code refused} of {@code minxin.webhook.deliveries} and the warning tell the operator.
+     */
+    private static String outcome(Throwable error, WebhookAddressRefusedException refused) {
+        if (error instanceof CallNotPermittedException) {
+            return "circuit-open";
+        }
+        return refused != null ? "refused" : "failed";
+    }
+
+    /** The refusal of the connect-time address check, however the HTTP client wrapped it; else null. */
+    static WebhookAddressRefusedException refusedAddress(Throwable error) {
+        Throwable cause = error;
+        // a few levels deep at most (WebClientRequestException over the connect's failure), never round a cycle
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause instanceof WebhookAddressRefusedException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private Mono<Void> post(Subscription subscription, OutboxEntry entry) {
@@ -146,6 +174,10 @@ class DeliveryWorker {
                 .exchangeToMono(response -> response.bodyToMono(String.class)
                         .defaultIfEmpty("")
                         .flatMap(body -> {
+                            if (response.statusCode().is3xxRedirection()) {
+                                return Mono.error(new WebhookRejectedException(
+                                        "HTTP " + response.statusCode().value() + ", a redirect (never followed)"));
+                            }
                             if (!response.statusCode().is2xxSuccessful()) {
                                 return Mono.error(new WebhookRejectedException(
                                         "HTTP " + response.statusCode().value()));

@@ -4,7 +4,9 @@ import io.minxin.events.problem.FieldViolation;
 import io.minxin.notice.notices.NoticeType;
 import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +38,13 @@ class SubscriptionController {
     private final SubscriptionStore store;
     private final Outbox outbox;
     private final Clock clock;
+    private final WebhookAddresses addresses;
 
-    SubscriptionController(SubscriptionStore store, Outbox outbox, Clock clock) {
+    SubscriptionController(SubscriptionStore store, Outbox outbox, Clock clock, WebhookAddresses addresses) {
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     /**
@@ -85,7 +90,8 @@ class SubscriptionController {
     @Operation(summary = "Subscribe a webhook (operator)")
     Mono<ResponseEntity<SubscriptionView>> create(@RequestBody SubscriptionRequest request) {
         return Mono.fromCallable(() -> validated(request))
-                // the id and the secret come from SecureRandom, which reads /dev/urandom: not on the event loop
+                // the id and the secret come from SecureRandom, which reads /dev/urandom, and the URL's host is
+                // looked up (the JDK resolver blocks): not on the event loop
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(store::create)
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id()))
@@ -124,9 +130,7 @@ class SubscriptionController {
         if (request.kind() == null) {
             violations.add(FieldViolation.of("kind", "required: GENERIC, WECOM or DINGTALK"));
         }
-        if (request.url() == null || !httpUrl(request.url())) {
-            violations.add(FieldViolation.of("url", "must be an absolute http or https URL"));
-        }
+        urlViolation(request.url()).ifPresent(reason -> violations.add(FieldViolation.of("url", reason)));
         if (request.secret() != null && request.secret().isBlank()) {
             violations.add(FieldViolation.of("secret", "must not be blank"));
         }
@@ -153,15 +157,39 @@ class SubscriptionController {
                 clock.instant());
     }
 
-    private static boolean httpUrl(String url) {
+    /**
+     * An absolute http(s) URL without user information whose host is, and resolves only to, addresses a webhook
+     * may reach ({@link WebhookAddresses}). A name that does not resolve now is accepted: delivery checks the
+     * address it connects to anyway, and refuses it then if it is not permitted.
+     */
+    private Optional<String> urlViolation(String url) {
+        URI uri;
         try {
-            URI uri = URI.create(url);
-            return uri.isAbsolute()
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null;
+            uri = url == null ? null : URI.create(url);
         } catch (IllegalArgumentException e) {
-            return false;
+            uri = null;
         }
+        if (uri == null
+                || !uri.isAbsolute()
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getHost() == null) {
+            return Optional.of("must be an absolute http or https URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not contain user information (user:password@)");
+        }
+        List<InetAddress> resolved;
+        try {
+            resolved = List.of(InetAddress.getAllByName(uri.getHost()));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+        List<InetAddress> refused =
+                resolved.stream().filter(address -> !addresses.permits(address)).toList();
+        return refused.isEmpty()
+                ? Optional.empty()
+                : Optional.of("must be a public address: "
+                        + new WebhookAddressRefusedException(uri.getHost(), refused).getMessage());
     }
 
     private static ProblemException notFound(String id) {

@@ -3,6 +3,7 @@ package io.minxin.notice.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -28,8 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigurationProperties;
+import reactor.core.publisher.Mono;
 
-/** A webhook that is down, then failing, then back gets every notice, in order, each once. */
+/**
+ * A webhook that is down, then failing, then back gets every notice, in order, each once; a webhook that
+ * redirects or whose name now points at a denied address gets nothing and its notices wait.
+ */
 class WebhookDeliveryTest {
     static final int NOTICES = 20;
     static final String SECRET = "s3cret";
@@ -52,6 +57,8 @@ class WebhookDeliveryTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SubscriptionStore subscriptions = new SubscriptionStore(mongo.database());
     private final Outbox outbox = new Outbox(mongo.database(), subscriptions, Clock.systemUTC());
+    private final ReactiveResilience4JCircuitBreakerFactory breakers;
+    private final StaticNames names = new StaticNames();
     private final DeliveryWorker worker;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger answeredWith500 = new AtomicInteger();
@@ -60,14 +67,19 @@ class WebhookDeliveryTest {
     record Received(String noticeId, String signature, byte[] body) {}
 
     WebhookDeliveryTest() {
-        ReactiveResilience4JCircuitBreakerFactory breakers = new ReactiveResilience4JCircuitBreakerFactory(
+        breakers = new ReactiveResilience4JCircuitBreakerFactory(
                 breakerRegistry, TimeLimiterRegistry.ofDefaults(), null, new Resilience4JConfigurationProperties());
         breakers.configureDefault(id -> DeliveryConfig.breakerConfig(id, settings));
-        worker = new DeliveryWorker(
+        // the receivers of these tests listen on 127.0.0.1, which webhooks may reach only when allowed
+        worker = worker(WebhookAddresses.allowing(List.of("127.0.0.1/32")));
+    }
+
+    private DeliveryWorker worker(WebhookAddresses addresses) {
+        return new DeliveryWorker(
                 subscriptions,
                 outbox,
                 breakers,
-                DeliveryConfig.webhookClient(settings),
+                DeliveryConfig.webhookClient(settings, addresses, names),
                 settings,
                 meters,
                 Clock.systemUTC());
@@ -159,6 +171,100 @@ class WebhookDeliveryTest {
         outbox.accept(notice("pushback-alert|c|u|UNIT_RETURNS")).block();
 
         assertThat(outbox.countPending().block()).isZero();
+    }
+
+    @Test
+    void aRedirectIsAFailedDeliveryAndIsNotFollowed() throws IOException {
+        AtomicInteger redirectTargetHits = new AtomicInteger();
+        HttpServer internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        internal.createContext("/", exchange -> {
+            redirectTargetHits.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        internal.start();
+        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders()
+                    .set(
+                            "Location",
+                            "http://127.0.0.1:" + internal.getAddress().getPort() + "/api/v1/periods/2020-12/close");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        webhook.start();
+        try {
+            subscribe("sub-redirect", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+            outbox.accept(notice("pushback-alert|c|u|UNIT_RETURNS")).block();
+
+            worker.drainAll().block();
+
+            assertThat(redirectTargetHits).hasValue(0);
+            assertThat(outbox.countPending().block()).isEqualTo(1);
+            assertThat(lastError("sub-redirect")).isEqualTo("HTTP 302, a redirect (never followed)");
+            assertThat(meters.counter("minxin.webhook.deliveries", "kind", "GENERIC", "outcome", "failed")
+                            .count())
+                    .isOne();
+        } finally {
+            internal.stop(0);
+        }
+    }
+
+    @Test
+    void aNameThatNowResolvesToADeniedAddressIsRefusedAtConnectTimeAndTheNoticeWaits() throws IOException {
+        webhook = startWebhook(0, 0);
+        int port = webhook.getAddress().getPort();
+        // 127.0.0.1 is allowed, 127.0.0.2 is not: the name has been rebound to a denied address
+        names.answer("hook.example.test", "127.0.0.2");
+        subscribe("sub-rebound", "http://hook.example.test:" + port + "/hook");
+        outbox.accept(notice("pushback-alert|c|u|UNIT_RETURNS")).block();
+
+        worker.drainAll().block();
+
+        assertThat(received).isEmpty();
+        assertThat(outbox.countPending().block()).isEqualTo(1);
+        assertThat(lastError("sub-rebound"))
+                .isEqualTo("hook.example.test (127.0.0.2) is loopback, private, link-local or otherwise not public,"
+                        + " and not in minxin.notice.webhooks.allowed-networks");
+        assertThat(meters.counter("minxin.webhook.deliveries", "kind", "GENERIC", "outcome", "refused")
+                        .count())
+                .isOne();
+
+        // a refused delivery is a failed one: kept, and tried again after its backoff
+        names.answer("hook.example.test", "127.0.0.1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            worker.drainAll().block();
+            return received.size() == 1;
+        });
+        assertThat(outbox.countPending().block()).isZero();
+    }
+
+    @Test
+    void anIpLiteralOfADeniedAddressIsRefusedAtConnectTime() throws IOException {
+        webhook = startWebhook(0, 0);
+        subscribe("sub-literal", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+        outbox.accept(notice("pushback-alert|c|u|UNIT_RETURNS")).block();
+
+        worker(WebhookAddresses.publicOnly()).drainAll().block();
+
+        assertThat(received).isEmpty();
+        assertThat(lastError("sub-literal")).startsWith("127.0.0.1 is loopback");
+    }
+
+    private void subscribe(String id, String url) {
+        subscriptions
+                .create(new Subscription(id, null, WebhookKind.GENERIC, url, SECRET, Set.of(), Instant.now()))
+                .block();
+    }
+
+    private String lastError(String subscriptionId) {
+        return Mono.from(mongo.database()
+                        .getCollection("outbox")
+                        .find(Filters.eq("subscriptionId", subscriptionId))
+                        .first())
+                .map(entry -> entry.getString("lastError"))
+                .block();
     }
 
     private CircuitBreaker breaker(Subscription subscription) {
