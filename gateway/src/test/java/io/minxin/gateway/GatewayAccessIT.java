@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.minxin.events.identity.Role;
+import io.minxin.gateway.identity.TestSigningKeys;
 import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.IssuedKey;
 import io.minxin.gateway.keys.KeyToken;
@@ -46,6 +47,8 @@ import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
 import org.springframework.cloud.gateway.filter.WeightCalculatorWebFilter;
 import org.springframework.cloud.gateway.filter.factory.cache.GlobalLocalResponseCacheGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.cache.LocalResponseCacheGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -64,6 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "minxin.gateway.keys.store=memory",
+            // no Kafka here: key changes are neither announced nor followed (TwoGatewaysIT has both)
+            "minxin.gateway.keys.events.enabled=false",
             "minxin.gateway.rate-limit.permits.integration=10000",
             "minxin.gateway.rate-limit.permits.dashboard=10000",
             "minxin.gateway.rate-limit.permits.operator=10000",
@@ -81,6 +86,10 @@ class GatewayAccessIT {
             SERVICES.stream().collect(Collectors.toMap(service -> service, DownstreamStub::answering));
     private static final KeyToken OPERATOR_KEY = KeyToken.generate(new SecureRandom());
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    /** A token a client made up: well-formed, signed by no key of the gateway. */
+    private static final String FORGED_TOKEN =
+            "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzcG9vZmVkIiwibWlueGluX3JvbGUiOiJvcGVyYXRvciJ9.";
+
     private static final int KEEP_ALIVE_ROUNDS = 400;
     private static final int QUEUED_REQUEST_ROUNDS = 2_000;
 
@@ -88,6 +97,7 @@ class GatewayAccessIT {
     static void downstreams(DynamicPropertyRegistry registry) {
         STUBS.forEach((service, stub) -> registry.add("minxin.gateway.services." + service, stub::uri));
         registry.add("minxin.bootstrap.operator-key", OPERATOR_KEY::value);
+        TestSigningKeys.register(registry);
     }
 
     @AfterAll
@@ -161,7 +171,15 @@ class GatewayAccessIT {
         IssuedKey key = keys.create("table-" + role.wireName(), Set.of(role)).block();
 
         EntityExchangeResult<String> result = send(
-                        call, key.value(), Map.of("X-Minxin-Key-Id", "spoofed", "X-Minxin-Role", "operator"))
+                        call,
+                        key.value(),
+                        Map.of(
+                                "X-Minxin-Key-Id",
+                                "spoofed",
+                                "X-Minxin-Role",
+                                "operator",
+                                HttpHeaders.AUTHORIZATION,
+                                "Bearer " + FORGED_TOKEN))
                 .exchange()
                 .expectBody(String.class)
                 .returnResult();
@@ -181,9 +199,18 @@ class GatewayAccessIT {
                 .containsEntry("service", call.service())
                 .containsEntry("method", call.method().name())
                 .containsEntry("path", call.path())
-                .containsEntry("keyIds", List.of(key.stored().id()))
-                .containsEntry("roles", List.of(role.wireName()))
+                .containsEntry("authorizations", 1)
+                .containsEntry("unsignedIdentity", List.of())
                 .containsEntry("apiKeyForwarded", false);
+        assertThat(seen.get("token"))
+                .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+                .containsEntry("verified", true)
+                .containsEntry("alg", "ES256")
+                .containsEntry("iss", "minxin-gateway")
+                .containsEntry("sub", key.stored().id())
+                .containsEntry("aud", List.of(call.service() + "-service"))
+                .containsEntry("minxin_role", role.wireName())
+                .containsEntry("minxin_scope", "all");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -384,6 +411,37 @@ class GatewayAccessIT {
                 .expectBody()
                 .jsonPath("$.info.title")
                 .isEqualTo(service);
+        // the service sees the gateway's own public identity, signed for it, never a key's
+        assertThat(STUBS.get(service).lastTokenAt("/v3/api-docs"))
+                .containsEntry("verified", true)
+                .containsEntry("sub", "gateway-public")
+                .containsEntry("aud", List.of(service + "-service"))
+                .containsEntry("minxin_role", "dashboard");
+    }
+
+    @Test
+    void everyRouteNamesTheServiceItsTokensAreFor(@Autowired RouteLocator routes) {
+        List<Route> all = routes.getRoutes().collectList().block(ANSWER_WITHIN);
+
+        assertThat(all)
+                .isNotEmpty()
+                .allSatisfy(route -> assertThat(route.getMetadata().get("audience"))
+                        .as(route.getId())
+                        .isIn("intake-service", "metrics-service", "ranking-service", "notice-service"));
+    }
+
+    @Test
+    void tokenLivesAMinuteAndIsNeverOlderThanHalfOfIt() {
+        IssuedKey key = keys.create("dash-ttl", Set.of(Role.DASHBOARD)).block();
+        long sent = System.currentTimeMillis() / 1000;
+
+        Map<String, Object> token = (Map<String, Object>)
+                JSON.readValue(read("/api/v1/units/U7", key).getResponseBody(), JSON_MAP)
+                        .get("token");
+
+        long issued = ((Number) token.get("iat")).longValue();
+        assertThat(((Number) token.get("exp")).longValue() - issued).isEqualTo(60);
+        assertThat(issued).isBetween(sent - 30, sent + 1);
     }
 
     @Test
@@ -492,8 +550,12 @@ class GatewayAccessIT {
         Map<String, Object> secondSeen = JSON.readValue(read(path, second).getResponseBody(), JSON_MAP);
 
         assertThat(STUBS.get("metrics").requestsTo(path)).isEqualTo(2);
-        assertThat(firstSeen).containsEntry("keyIds", List.of(first.stored().id()));
-        assertThat(secondSeen).containsEntry("keyIds", List.of(second.stored().id()));
+        assertThat(subject(firstSeen)).isEqualTo(first.stored().id());
+        assertThat(subject(secondSeen)).isEqualTo(second.stored().id());
+    }
+
+    private static Object subject(Map<String, Object> seen) {
+        return ((Map<?, ?>) seen.get("token")).get("sub");
     }
 
     private EntityExchangeResult<String> read(String path, IssuedKey key) {

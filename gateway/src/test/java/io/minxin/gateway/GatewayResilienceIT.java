@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minxin.events.identity.Role;
+import io.minxin.gateway.identity.TestSigningKeys;
 import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.IssuedKey;
 import io.minxin.gateway.support.DownstreamStub;
@@ -28,6 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "minxin.gateway.keys.store=memory",
+            // no Kafka here: key changes are neither announced nor followed (TwoGatewaysIT has both)
+            "minxin.gateway.keys.events.enabled=false",
             "minxin.gateway.timeouts.response-ms=500",
             "resilience4j.circuitbreaker.configs.default.sliding-window-size=2",
             "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
@@ -42,6 +45,7 @@ class GatewayResilienceIT {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
+        TestSigningKeys.register(registry);
         registry.add("minxin.gateway.services.intake", HEALTHY::uri);
         registry.add("minxin.gateway.services.metrics", HEALTHY::uri);
         registry.add("minxin.gateway.services.ranking", HANGING::uri);

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
+import io.minxin.gateway.identity.TestSigningKeys;
 import io.minxin.gateway.keys.ApiKey;
 import io.minxin.gateway.keys.ApiKeyService;
+import io.minxin.gateway.keys.IssuedKey;
 import io.minxin.gateway.keys.KeyToken;
 import io.minxin.gateway.support.GatewayClient;
 import io.minxin.localstack.LocalStackExtension;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +40,9 @@ class MongoKeyStoreIT {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
+        TestSigningKeys.register(registry);
         registry.add("minxin.mongodb.uri", LocalStackExtension::mongodbUri);
+        registry.add("minxin.kafka.bootstrap", LocalStackExtension::kafkaBootstrapServers);
         registry.add("minxin.gateway.keys.store", () -> "mongo");
         registry.add("minxin.bootstrap.operator-key", OPERATOR_KEY::value);
     }
@@ -92,6 +98,41 @@ class MongoKeyStoreIT {
     }
 
     @Test
+    void unitScopeOfADashboardKeyIsStoredAndReadBack() {
+        IssuedKey issued = keys.create("unit U0042 dashboard", Set.of(Role.DASHBOARD), Scope.unit("U0042"))
+                .block();
+
+        assertThat(document(issued.stored().id()).getString("scope")).isEqualTo("unit:U0042");
+        assertThat(keys.find(issued.stored().id()).block().scope()).isEqualTo(Scope.unit("U0042"));
+        client.get()
+                .uri("/api/v1/keys/{id}", issued.stored().id())
+                .header("X-Api-Key", OPERATOR_KEY.value())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.scope")
+                .isEqualTo("unit:U0042");
+    }
+
+    @Test
+    void keyStoredBeforeKeysHadScopesReadsAsCityWide() {
+        KeyToken old = KeyToken.generate(new SecureRandom());
+        Mono.from(mongo.getDatabase("minxin_gateway")
+                        .getCollection("api_keys")
+                        .insertOne(new Document("_id", old.id())
+                                .append("name", "from an earlier version")
+                                .append("roles", List.of("dashboard"))
+                                .append("hash", old.hash())
+                                .append("createdAt", new Date())
+                                .append("revokedAt", null)
+                                .append("bootstrap", false)))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(keys.find(old.id()).block().scope()).isEqualTo(Scope.ALL);
+    }
+
+    @Test
     void bootstrapOperatorKeyFromTheEnvironmentWorksAndIsListed() {
         client.get()
                 .uri("/api/v1/keys")
@@ -103,6 +144,7 @@ class MongoKeyStoreIT {
                 .jsonPath("$[?(@.id == '" + OPERATOR_KEY.id() + "')].bootstrap")
                 .isEqualTo(List.of(true));
         assertThat(document(OPERATOR_KEY.id()).getString("name")).isEqualTo("bootstrap-operator");
+        assertThat(document(OPERATOR_KEY.id()).getString("scope")).isEqualTo("all");
     }
 
     @Test

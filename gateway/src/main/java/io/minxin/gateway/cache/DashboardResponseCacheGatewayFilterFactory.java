@@ -48,7 +48,10 @@ class DashboardResponseCacheGatewayFilterFactory extends AbstractGatewayFilterFa
         return new OrderedGatewayFilter(
                 (exchange, chain) -> {
                     Caller caller = Caller.of(exchange);
-                    return caller != null && caller.role() == Role.DASHBOARD
+                    // an answer is shared only among callers who may all read it: city-wide dashboards
+                    return caller != null
+                                    && caller.role() == Role.DASHBOARD
+                                    && caller.scope().isAll()
                             ? cache.filter(exchange, chain)
                             : chain.filter(exchange);
                 },

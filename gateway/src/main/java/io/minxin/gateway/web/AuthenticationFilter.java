@@ -1,12 +1,13 @@
 package io.minxin.gateway.web;
 
-import io.minxin.events.CallerHeaders;
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.gateway.access.Access;
 import io.minxin.gateway.access.RoutePermissions;
 import io.minxin.gateway.keys.ApiKey;
 import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.Authentication;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,14 +24,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * Checks the {@code X-Api-Key} of every non-public request against {@link RoutePermissions}. An allowed request
- * goes on without the key and with {@code X-Minxin-Key-Id} and {@code X-Minxin-Role}; those two headers are
- * always removed from what the client sent, so a downstream can trust them.
+ * goes on without the key, with the checked {@link Caller} on the exchange, from which the gateway signs the
+ * identity token a service verifies (package {@code identity}). Whatever a client sent as {@code Authorization},
+ * and the unsigned identity headers of earlier versions, never reach a service.
  */
 @Component
 final class AuthenticationFilter implements WebFilter, Ordered {
     static final String API_KEY = "X-Api-Key";
-    static final String KEY_ID = CallerHeaders.KEY_ID;
-    static final String ROLE = CallerHeaders.ROLE;
+    /**
+     * Headers a client must not get past the gateway: the identity token's header, and the unsigned identity headers
+     * the services trusted before the token (a service of that age behind a newer gateway must not be fooled).
+     */
+    static final List<String> CLIENT_IDENTITY_HEADERS =
+            List.of(HttpHeaders.AUTHORIZATION, "X-Minxin-Key-Id", "X-Minxin-Role", API_KEY);
 
     /** Who called what: one line per allowed request, by key id (never the key). */
     private static final Logger access = LoggerFactory.getLogger("io.minxin.gateway.access");
@@ -61,7 +67,7 @@ final class AuthenticationFilter implements WebFilter, Ordered {
             return problems.write(exchange, HttpStatus.BAD_REQUEST, "The request path is not in canonical form");
         }
         if (decision.kind() == Access.Kind.PUBLIC) {
-            return chain.filter(withHeaders(exchange, null));
+            return chain.filter(withoutClientIdentity(exchange));
         }
         return keys.authenticate(request.getHeaders().getFirst(API_KEY))
                 .flatMap(authentication -> authorize(exchange, chain, decision, authentication));
@@ -93,7 +99,8 @@ final class AuthenticationFilter implements WebFilter, Ordered {
                     "This key may not " + request.getMethod().name() + " " + decision.family() + "; allowed roles: "
                             + names(decision));
         }
-        Caller caller = new Caller(key.id(), role.get(), key.roles());
+        // every key is city-wide until API keys have scopes
+        Caller caller = new Caller(key.id(), role.get(), key.roles(), Scope.ALL);
         caller.attachTo(exchange);
         access.info(
                 "{} {} key={} role={}",
@@ -101,7 +108,7 @@ final class AuthenticationFilter implements WebFilter, Ordered {
                 request.getPath(),
                 key.id(),
                 role.get().wireName());
-        return chain.filter(withHeaders(exchange, caller));
+        return chain.filter(withoutClientIdentity(exchange));
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, Authentication.Failure failure) {
@@ -117,19 +124,11 @@ final class AuthenticationFilter implements WebFilter, Ordered {
         return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail);
     }
 
-    /** The request as it goes on: the client's identity headers and key removed, the checked identity added. */
-    private static ServerWebExchange withHeaders(ServerWebExchange exchange, Caller caller) {
+    /** The request as it goes on: the key and any identity the client claimed removed. */
+    private static ServerWebExchange withoutClientIdentity(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest()
                 .mutate()
-                .headers(headers -> {
-                    headers.remove(KEY_ID);
-                    headers.remove(ROLE);
-                    headers.remove(API_KEY);
-                    if (caller != null) {
-                        headers.set(KEY_ID, caller.keyId());
-                        headers.set(ROLE, caller.role().wireName());
-                    }
-                })
+                .headers(headers -> CLIENT_IDENTITY_HEADERS.forEach(headers::remove))
                 .build();
         return exchange.mutate().request(request).build();
     }

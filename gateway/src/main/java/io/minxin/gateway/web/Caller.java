@@ -1,6 +1,7 @@
 package io.minxin.gateway.web;
 
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import java.util.Set;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -10,8 +11,9 @@ import org.springframework.web.server.ServerWebExchange;
  * @param keyId the key's public id
  * @param role the role that authorized this request
  * @param keyRoles every role of the key
+ * @param scope how far the key may read
  */
-public record Caller(String keyId, Role role, Set<Role> keyRoles) {
+public record Caller(String keyId, Role role, Set<Role> keyRoles, Scope scope) {
     private static final String ATTRIBUTE = Caller.class.getName();
 
     /** Keeps this caller on the exchange, for {@link #of}. */

@@ -3,6 +3,7 @@ package io.minxin.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.gateway.web.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class DashboardResponseCacheGatewayFilterFactoryTest {
         for (int i = 0; i < requests; i++) {
             MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/overview"));
             if (role != null) {
-                new Caller("k1", role, Set.of(role)).attachTo(exchange);
+                new Caller("k1", role, Set.of(role), Scope.ALL).attachTo(exchange);
             }
             filter.filter(exchange, chain).block();
         }

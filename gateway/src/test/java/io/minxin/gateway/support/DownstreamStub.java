@@ -2,6 +2,7 @@ package io.minxin.gateway.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.minxin.gateway.identity.TestSigningKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for a downstream service on a free port. It answers every request with what it received (service,
- * method, path, the identity headers, whether an API key came through, body size), and {@code /v3/api-docs} with
- * a minimal OpenAPI document; or, when hanging, never answers until closed. An echo of the caller is
+ * method, path, the identity token decoded and checked against the gateway tests' public keys, any unsigned identity
+ * header, whether an API key came through, body size), and {@code /v3/api-docs} with a minimal OpenAPI document;
+ * or, when hanging, never answers until closed. The token of the last request to each path is kept. An echo of the caller is
  * {@code Cache-Control: private}, as any answer that depends on who asks must be; a request with the query
  * {@code shared=true} gets an answer without it, like the real read APIs. Requests are counted by path and query.
  */
@@ -41,6 +43,7 @@ public final class DownstreamStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> tokens = new ConcurrentHashMap<>();
 
     private DownstreamStub(String service, boolean hanging) {
         this.service = service;
@@ -84,6 +87,14 @@ public final class DownstreamStub implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         requests.computeIfAbsent(query == null ? path : path + "?" + query, k -> new AtomicInteger())
                 .incrementAndGet();
+        List<String> authorizations = headerValues(exchange, "Authorization");
+        Map<String, Object> token =
+                authorizations.size() == 1 && authorizations.get(0).startsWith("Bearer ")
+                        ? TestSigningKeys.decode(
+                                authorizations.get(0).substring("Bearer ".length()),
+                                TestSigningKeys.publicKeys(TestSigningKeys.directory()))
+                        : Map.of();
+        tokens.put(path, token);
         Map<String, Object> answer = new LinkedHashMap<>();
         if (path.equals("/v3/api-docs")) {
             answer.put("openapi", "3.1.0");
@@ -93,8 +104,9 @@ public final class DownstreamStub implements AutoCloseable {
             answer.put("service", service);
             answer.put("method", exchange.getRequestMethod());
             answer.put("path", path);
-            answer.put("keyIds", headerValues(exchange, "X-Minxin-Key-Id"));
-            answer.put("roles", headerValues(exchange, "X-Minxin-Role"));
+            answer.put("authorizations", authorizations.size());
+            answer.put("token", token);
+            answer.put("unsignedIdentity", unsignedIdentity(exchange));
             answer.put("apiKeyForwarded", exchange.getRequestHeaders().containsKey("X-Api-Key"));
             answer.put("bodyBytes", bodyBytes);
         }
@@ -113,6 +125,18 @@ public final class DownstreamStub implements AutoCloseable {
     public int requestsTo(String pathAndQuery) {
         AtomicInteger count = requests.get(pathAndQuery);
         return count == null ? 0 : count.get();
+    }
+
+    /** The claims (and {@code kid}, {@code alg}, {@code verified}) of the last token that reached {@code path}. */
+    public Map<String, Object> lastTokenAt(String path) {
+        return tokens.getOrDefault(path, Map.of());
+    }
+
+    /** The identity headers services trusted before the signed token: none may ever arrive. */
+    private static List<String> unsignedIdentity(HttpExchange exchange) {
+        return exchange.getRequestHeaders().keySet().stream()
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("x-minxin-"))
+                .toList();
     }
 
     private static List<String> headerValues(HttpExchange exchange, String name) {
