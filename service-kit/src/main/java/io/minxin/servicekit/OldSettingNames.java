@@ -128,13 +128,11 @@ final class OldSettingNames implements EnvironmentPostProcessor, Ordered {
         renamed.put("MINXIN_RANKING_DATABASE", "minxin.mongodb.database");
         renamed.put("MINXIN_RANKING_GROUP", "minxin.ranking.consumer-group");
         renamed.put("MINXIN_RANKING_VIEW_CACHE_MAX", "minxin.ranking.view-cache.max-views");
-        renamed.put("MINXIN_RANKING_REQUIRE_OPERATOR_ROLE", "minxin.ranking.operator.require-role");
         renamed.put("MINXIN_RANKING_AUTO_CLOSE", "minxin.ranking.auto-close.enabled");
         renamed.put("MINXIN_RANKING_CLOSE_AFTER_DAYS", "minxin.ranking.auto-close.close-after-days");
         renamed.put("MINXIN_RANKING_AUTO_CLOSE_CHECK", "minxin.ranking.auto-close.check-interval");
         // notice-service
         renamed.put("MINXIN_NOTICE_DATABASE", "minxin.mongodb.database");
-        renamed.put("MINXIN_NOTICE_REQUIRE_OPERATOR_ROLE", "minxin.notice.operator.require-role");
         renamed.put("MINXIN_DUTY_SINCE", "minxin.notice.duty.since");
         renamed.put("MINXIN_DUTY_UNTIL", "minxin.notice.duty.until");
         // gateway
