@@ -9,6 +9,7 @@ import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.notice.kafka.InboundRecords;
 import io.minxin.notice.notices.Notices;
 import io.minxin.notice.units.UnitDirectory;
+import io.minxin.servicekit.kafka.KafkaClientSettings;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -38,8 +39,9 @@ class DutyConfig {
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${spring.cloud.stream.bindings.unitActivity-in-0.destination}") String topic,
             @Value("${spring.cloud.stream.bindings.unitActivity-in-0.group:${spring.cloud.stream.default.group}}")
-                    String group) {
-        return new KafkaLoginFeed(brokers, topic, group);
+                    String group,
+            KafkaClientSettings kafka) {
+        return new KafkaLoginFeed(brokers, topic, group, kafka.securityProperties());
     }
 
     @Bean

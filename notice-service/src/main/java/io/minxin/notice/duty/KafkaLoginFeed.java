@@ -35,22 +35,29 @@ final class KafkaLoginFeed implements LoginFeed {
     private final String bootstrapServers;
     private final String topic;
     private final String group;
+    /** The service's Kafka principal (service-kit's KafkaClientSettings): these clients are built here, not by Spring. */
+    private final Map<String, String> security;
 
     KafkaLoginFeed(String bootstrapServers, String topic, String group) {
+        this(bootstrapServers, topic, group, Map.of());
+    }
+
+    KafkaLoginFeed(String bootstrapServers, String topic, String group, Map<String, String> security) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.group = group;
+        this.security = Map.copyOf(security);
     }
 
     @Override
     public boolean caughtUp() {
-        try (Admin admin = Admin.create(Map.of(
+        try (Admin admin = Admin.create(withSecurity(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 (int) TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis()))) {
+                (int) TIMEOUT.toMillis())))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(List.of(topic))
                     .allTopicNames()
@@ -87,7 +94,7 @@ final class KafkaLoginFeed implements LoginFeed {
     /** Whether reading each partition from {@code from} to its end yields no record the group still has to see. */
     private boolean onlyMarkersBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
         try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(
-                Map.of(
+                withSecurity(Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
@@ -99,7 +106,7 @@ final class KafkaLoginFeed implements LoginFeed {
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                         1,
                         ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                        (int) TIMEOUT.toMillis()),
+                        (int) TIMEOUT.toMillis())),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             probe.assign(from.keySet());
@@ -123,5 +130,11 @@ final class KafkaLoginFeed implements LoginFeed {
             cause = cause.getCause();
         }
         return cause.toString();
+    }
+
+    private Map<String, Object> withSecurity(Map<String, Object> config) {
+        Map<String, Object> all = new HashMap<>(config);
+        all.putAll(security);
+        return all;
     }
 }
