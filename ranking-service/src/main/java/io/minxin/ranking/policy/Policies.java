@@ -2,13 +2,18 @@ package io.minxin.ranking.policy;
 
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
+import io.minxin.events.audit.AuditAction;
+import io.minxin.events.audit.AuditTargets;
+import io.minxin.events.identity.Caller;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.mongo.MongoJson;
+import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,11 +35,13 @@ public class Policies {
     private static final Logger log = LoggerFactory.getLogger(Policies.class);
 
     private final PolicyStore store;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Map<Channel, RankingPolicy> defaults = new EnumMap<>(Channel.class);
 
-    Policies(PolicyStore store, PolicyDefaults configured, Clock clock) {
+    Policies(PolicyStore store, PolicyDefaults configured, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
         configured.policies().forEach((channel, policy) -> defaults.put(channel, asDefault(channel, policy)));
     }
@@ -70,19 +77,39 @@ public class Policies {
         return store.versions(channel).switchIfEmpty(Mono.justOrEmpty(defaults.get(channel)));
     }
 
-    /** Validates {@code body} and stores it as the next version of {@code channel}. */
-    Mono<RankingPolicy> replace(Channel channel, JsonNode body) {
+    /**
+     * Validates {@code body} and stores it as the next version of {@code channel}; the change (the fields that
+     * differ from the previous version, both versions) is audited before the stored version is answered.
+     */
+    public Mono<RankingPolicy> replace(Channel channel, JsonNode body, Caller operator) {
         PolicyReader.Result read = PolicyReader.read(body, channel, PolicyReader.Purpose.STORE);
         if (!read.valid()) {
             return Mono.error(ProblemException.invalid("ranking policy", read.violations()));
         }
         return storeDefault(channel)
-                .then(store.versions(channel).map(RankingPolicy::version).reduce(0, Math::max))
-                .flatMap(latest -> store.insert(read.policy().asVersion(channel, latest + 1, clock.instant())))
-                .onErrorMap(
-                        MongoJson::isDuplicateKey,
-                        error -> ProblemException.conflict(
-                                "another version of the " + channel + " policy was stored at the same time; retry"));
+                .then(store.versions(channel)
+                        .reduce((older, newer) -> newer.version() > older.version() ? newer : older)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty()))
+                .flatMap(previous -> store.insert(read.policy()
+                                .asVersion(
+                                        channel,
+                                        previous.map(RankingPolicy::version).orElse(0) + 1,
+                                        clock.instant()))
+                        .onErrorMap(
+                                MongoJson::isDuplicateKey,
+                                error -> ProblemException.conflict("another version of the " + channel
+                                        + " policy was stored at the same time; retry"))
+                        .flatMap(stored -> {
+                            PolicyAudits.PolicyChanged change = PolicyAudits.changed(previous.orElse(null), stored);
+                            return audit.recordLater(
+                                            operator,
+                                            AuditAction.POLICY_CHANGE,
+                                            AuditTargets.policy(stored.id()),
+                                            change,
+                                            PolicyAudits.summary(change))
+                                    .thenReturn(stored);
+                        }));
     }
 
     /** Keeps version 1 of every channel in the store, retrying until MongoDB answers. */

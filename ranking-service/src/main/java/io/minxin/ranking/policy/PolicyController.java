@@ -1,5 +1,6 @@
 package io.minxin.ranking.policy;
 
+import io.minxin.events.identity.Caller;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.web.Requests;
 import io.minxin.servicekit.problem.ProblemException;
@@ -42,10 +43,13 @@ class PolicyController {
         return channels.concatMap(policies::versions);
     }
 
-    /** Stores the body as the next version of the channel's policy; answers 201 with the stored version. */
+    /**
+     * Stores the body as the next version of the channel's policy; answers 201 with the stored version once the
+     * change is on the audit trail.
+     */
     @PutMapping("/{channel}")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<RankingPolicy> replace(@PathVariable String channel, @RequestBody JsonNode body) {
-        return policies.replace(Requests.channel(channel), body);
+    Mono<RankingPolicy> replace(@PathVariable String channel, @RequestBody JsonNode body, Caller caller) {
+        return policies.replace(Requests.channel(channel), body, caller);
     }
 }

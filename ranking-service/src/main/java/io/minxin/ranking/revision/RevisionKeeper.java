@@ -3,6 +3,9 @@ package io.minxin.ranking.revision;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.minxin.events.Channel;
+import io.minxin.events.audit.AuditAction;
+import io.minxin.events.audit.AuditTargets;
+import io.minxin.events.identity.Caller;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RevisionDiff;
 import io.minxin.events.ranking.RevisionStatus;
@@ -13,6 +16,7 @@ import io.minxin.ranking.live.LiveMetricsStore;
 import io.minxin.ranking.live.MetricsChangeListener;
 import io.minxin.ranking.live.PeriodChannel;
 import io.minxin.ranking.policy.Policies;
+import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +54,7 @@ public class RevisionKeeper implements MetricsChangeListener {
     private final LiveMetricsStore live;
     private final Policies policies;
     private final RevisionPublisher publisher;
+    private final AuditTrail audit;
     private final Clock clock;
     private final MeterRegistry registry;
 
@@ -59,6 +64,7 @@ public class RevisionKeeper implements MetricsChangeListener {
             LiveMetricsStore live,
             Policies policies,
             RevisionPublisher publisher,
+            AuditTrail audit,
             Clock clock,
             MeterRegistry registry) {
         this.periods = periods;
@@ -66,6 +72,7 @@ public class RevisionKeeper implements MetricsChangeListener {
         this.live = live;
         this.policies = policies;
         this.publisher = publisher;
+        this.audit = audit;
         this.clock = clock;
         this.registry = registry;
     }
@@ -76,6 +83,56 @@ public class RevisionKeeper implements MetricsChangeListener {
                 .createIndexes()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1)))
                 .subscribe();
+    }
+
+    /**
+     * An operator closes a period ({@link #close(String, String)}); the close is audited before it is answered, a
+     * repeated close too (it says the period was closed already).
+     */
+    public synchronized List<RankingRevision> close(String period, Caller operator) {
+        PeriodStore.ClosedPeriod before = periods.find(period).block(TIMEOUT);
+        List<RankingRevision> first = close(period, "operator");
+        RevisionAudits.PeriodClosed change = RevisionAudits.closed(period, before, first);
+        audit.record(
+                operator,
+                AuditAction.PERIOD_CLOSE,
+                AuditTargets.period(period),
+                change,
+                RevisionAudits.summary(change));
+        return first;
+    }
+
+    /**
+     * An operator publishes revision {@code revision} ({@link #publish(String, int, List)}); one audit entry per
+     * revision answered, before the answer.
+     */
+    public synchronized List<RankingRevision> publish(
+            String period, int revision, List<Channel> channels, Caller operator) {
+        List<RankingRevision> before = new ArrayList<>();
+        for (Channel channel : channels) {
+            RankingRevision stored = revisions
+                    .find(RankingRevision.idOf(period, channel, revision))
+                    .block(TIMEOUT);
+            if (stored != null) {
+                before.add(stored);
+            }
+        }
+        List<RankingRevision> published = publish(period, revision, channels);
+        for (RankingRevision after : published) {
+            RevisionStatus previous = before.stream()
+                    .filter(stored -> stored.id().equals(after.id()))
+                    .map(RankingRevision::status)
+                    .findFirst()
+                    .orElse(null);
+            RevisionAudits.RevisionPublished change = RevisionAudits.published(previous, after);
+            audit.record(
+                    operator,
+                    AuditAction.REVISION_PUBLISH,
+                    AuditTargets.revision(after.id()),
+                    change,
+                    RevisionAudits.summary(change));
+        }
+        return published;
     }
 
     /**
