@@ -1,15 +1,30 @@
 package io.minxin.localstack;
 
 import io.minxin.events.Topics;
+import io.minxin.servicekit.SettingNames;
+import io.minxin.servicekit.kafka.KafkaClientSettings;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 
 /**
  * The one-shot command that creates Minxin's topics ({@link Topics#all()}, through {@link TopicSetup}) on a Kafka
@@ -23,6 +38,13 @@ import org.apache.kafka.clients.admin.TopicDescription;
  *       {@code KAFKA_BOOTSTRAP} is still read, with a warning)
  *   <li>{@code MINXIN_TOPIC_REPLICATION_FACTOR}: replicas of each partition (default 1; 3 on a three-broker
  *       cluster)
+ *   <li>{@code MINXIN_KAFKA_SECURITY_PROTOCOL}, {@code MINXIN_KAFKA_SASL_MECHANISM}, {@code MINXIN_KAFKA_USERNAME},
+ *       {@code MINXIN_KAFKA_PASSWORD}: how it authenticates, as in every service ({@link KafkaClientSettings}); a
+ *       super user of the cluster. With a {@code SASL_…} protocol it also makes each principal of
+ *       {@link KafkaAccess} exist with the password {@code MINXIN_KAFKA_USERS_<PRINCIPAL>_PASSWORD} (e.g.
+ *       {@code MINXIN_KAFKA_USERS_INTAKE_SERVICE_PASSWORD}; every one required; SCRAM-SHA-512, set again on every
+ *       run, which is how a password is changed) and gives each exactly the ACLs of the table: missing ones are
+ *       created, any other ACL of these principals is deleted
  * </ul>
  *
  * <p>Exits 0 when every topic exists afterwards; 1 with the reason when Kafka refused or could not be reached
@@ -32,6 +54,12 @@ public final class CreateTopics {
     static final String BOOTSTRAP = "MINXIN_KAFKA_BOOTSTRAP";
     static final String OLD_BOOTSTRAP = "KAFKA_BOOTSTRAP";
     static final String REPLICATION_FACTOR = "MINXIN_TOPIC_REPLICATION_FACTOR";
+    static final String SECURITY_PROTOCOL = "MINXIN_KAFKA_SECURITY_PROTOCOL";
+    static final String SASL_MECHANISM = "MINXIN_KAFKA_SASL_MECHANISM";
+    static final String USERNAME = "MINXIN_KAFKA_USERNAME";
+    static final String PASSWORD = "MINXIN_KAFKA_PASSWORD";
+    /** Kafka's default, and what kafka-configs uses. */
+    private static final int SCRAM_ITERATIONS = 8192;
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -74,20 +102,38 @@ public final class CreateTopics {
             return WRONG_SETTINGS;
         }
 
+        KafkaClientSettings security = new KafkaClientSettings(
+                bootstrap,
+                env.getOrDefault(SECURITY_PROTOCOL, "PLAINTEXT"),
+                env.getOrDefault(SASL_MECHANISM, "SCRAM-SHA-512"),
+                env.get(USERNAME),
+                env.get(PASSWORD));
+        Map<String, Object> adminConfig = new HashMap<>();
+        Map<String, String> passwords;
+        try {
+            adminConfig.putAll(security.securityProperties());
+            passwords = security.authenticates() ? principalPasswords(env) : Map.of();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return WRONG_SETTINGS;
+        }
+
         List<Topics.Spec> specs = Topics.all();
         out.println(
                 NAME + ": " + specs.size() + " topics on " + bootstrap + ", replication factor " + replicationFactor);
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                NAME,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) kafkaTimeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) kafkaTimeout.toMillis()))) {
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, NAME);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
+        try (Admin admin = Admin.create(adminConfig)) {
             TopicSetup.ensureTopics(admin, specs, replicationFactor);
-            return check(admin, specs, replicationFactor, out, err);
+            int checked = check(admin, specs, replicationFactor, out, err);
+            if (checked != OK || !security.authenticates()) {
+                return checked;
+            }
+            ensurePrincipals(admin, passwords, out);
+            ensureAcls(admin, out);
+            return OK;
         } catch (RuntimeException e) {
             // TopicSetup's IllegalStateException (with Kafka's reason as its cause), or the admin client's own
             err.println(NAME + ": failed: " + describe(e));
@@ -141,6 +187,66 @@ public final class CreateTopics {
         }
         out.println(NAME + ": all " + specs.size() + " topics exist");
         return OK;
+    }
+
+    /** The password of each principal of {@link KafkaAccess}, each from its variable; all required. */
+    static Map<String, String> principalPasswords(Map<String, String> env) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (KafkaAccess.Principal principal : KafkaAccess.principals()) {
+            String variable = passwordVariable(principal.name());
+            String password = blankToNull(env.get(variable));
+            if (password == null) {
+                missing.add(variable);
+            } else {
+                passwords.put(principal.name(), password);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("set the password of every service's Kafka principal: " + missing);
+        }
+        return passwords;
+    }
+
+    /** {@code MINXIN_KAFKA_USERS_<PRINCIPAL>_PASSWORD}, e.g. {@code MINXIN_KAFKA_USERS_INTAKE_SERVICE_PASSWORD}. */
+    static String passwordVariable(String principal) {
+        return SettingNames.environmentVariable("minxin.kafka.users." + principal + ".password");
+    }
+
+    /** Sets each principal's SCRAM-SHA-512 credential (creating the user, or changing its password). */
+    private static void ensurePrincipals(Admin admin, Map<String, String> passwords, PrintStream out)
+            throws InterruptedException, ExecutionException {
+        List<UserScramCredentialAlteration> upserts = passwords.entrySet().stream()
+                .map(entry -> (UserScramCredentialAlteration) new UserScramCredentialUpsertion(
+                        entry.getKey(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                        entry.getValue()))
+                .toList();
+        admin.alterUserScramCredentials(upserts).all().get();
+        out.println(NAME + ": SCRAM-SHA-512 credentials set for " + passwords.keySet());
+    }
+
+    /** Creates the ACLs of {@link KafkaAccess} that are missing and deletes any other ACL of its principals. */
+    private static void ensureAcls(Admin admin, PrintStream out) throws InterruptedException, ExecutionException {
+        List<AclBinding> wanted = KafkaAccess.acls();
+        admin.createAcls(wanted).all().get();
+        int deleted = 0;
+        for (KafkaAccess.Principal principal : KafkaAccess.principals()) {
+            AclBindingFilter ofPrincipal = new AclBindingFilter(
+                    ResourcePatternFilter.ANY,
+                    new AccessControlEntryFilter(
+                            "User:" + principal.name(), null, AclOperation.ANY, AclPermissionType.ANY));
+            List<AclBindingFilter> stale = admin.describeAcls(ofPrincipal).values().get().stream()
+                    .filter(binding -> !wanted.contains(binding))
+                    .map(AclBinding::toFilter)
+                    .toList();
+            if (!stale.isEmpty()) {
+                deleted += admin.deleteAcls(stale).all().get().size();
+            }
+        }
+        out.println(NAME + ": " + wanted.size() + " ACLs for "
+                + KafkaAccess.principals().size() + " principals"
+                + (deleted == 0 ? "" : ", " + deleted + " others of theirs deleted"));
     }
 
     static short replicationFactor(String value) {

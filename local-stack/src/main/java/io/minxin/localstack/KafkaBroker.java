@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -31,11 +32,40 @@ public final class KafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** With {@link Security}: the clients' listener (SCRAM-SHA-512) and the broker's own and admin's (PLAIN). */
+    private static final String CLIENT_LISTENER = "CLIENT";
+
+    private static final String BROKER_LISTENER = "BROKER";
+    private static final String PLAIN_LOGIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
+    private static final String SCRAM_LOGIN = "org.apache.kafka.common.security.scram.ScramLoginModule";
 
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final Security security;
+    private final int brokerPort;
     private KafkaRaftServer server;
+
+    /**
+     * The broker as compose and k8s run it, to prove the ACLs of {@link KafkaAccess} on a real broker: clients
+     * authenticate with SCRAM-SHA-512 on the client port (their credentials created by {@link CreateTopics}); the
+     * broker itself ({@code User:kafka}) and the setup job ({@code User:admin}, see {@link #adminBootstrapServers()})
+     * with PLAIN on a listener of their own; the StandardAuthorizer denies whatever no ACL allows, except to those two
+     * super users. Without it (run.sh, the tests) everything is PLAINTEXT and allowed, on loopback only.
+     *
+     * @param brokerPassword of {@code User:kafka}, for the controller and the inter-broker listener
+     * @param adminPassword of {@code User:admin}
+     */
+    public record Security(String brokerPassword, String adminPassword) {
+        public static final String BROKER_USER = "kafka";
+        public static final String ADMIN_USER = "admin";
+
+        /** Without the passwords. */
+        @Override
+        public String toString() {
+            return "Security[users=" + BROKER_USER + "," + ADMIN_USER + "]";
+        }
+    }
 
     /**
      * @param logDir where the broker keeps its data; created when missing
@@ -43,10 +73,20 @@ public final class KafkaBroker implements AutoCloseable {
      * @param controllerPort KRaft controller port, 0 for a free one
      */
     public KafkaBroker(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, null);
+    }
+
+    /**
+     * @param security null for PLAINTEXT without authorization; else SASL and ACLs, the admin listener on a free port
+     */
+    public KafkaBroker(Path logDir, int port, int controllerPort, Security security) {
         this.logDir = logDir.toAbsolutePath().normalize();
-        int[] ports = FreePorts.resolve(port, controllerPort);
+        // the admin listener only with Security (-1: none)
+        int[] ports = FreePorts.resolve(port, controllerPort, security == null ? -1 : 0);
         this.port = ports[0];
         this.controllerPort = ports[1];
+        this.security = security;
+        this.brokerPort = ports[2];
     }
 
     /** Starts the broker and returns once it accepts clients; does nothing when already running. */
@@ -94,6 +134,14 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** With {@link Security}: the listener of the broker itself and of {@code User:admin} (SASL PLAIN). */
+    public String adminBootstrapServers() {
+        if (security == null) {
+            throw new IllegalStateException("a broker without Security has no admin listener");
+        }
+        return HOST + ":" + brokerPort;
+    }
+
     public int controllerPort() {
         return controllerPort;
     }
@@ -114,12 +162,17 @@ public final class KafkaBroker implements AutoCloseable {
         settings.put("node.id", String.valueOf(NODE_ID));
         settings.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         settings.put("controller.listener.names", CONTROLLER_LISTENER);
-        settings.put(
-                "listeners",
-                "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        settings.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        settings.put("inter.broker.listener.name", "PLAINTEXT");
-        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        if (security == null) {
+            settings.put(
+                    "listeners",
+                    "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
+                            + controllerPort);
+            settings.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+            settings.put("inter.broker.listener.name", "PLAINTEXT");
+            settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        } else {
+            settings.putAll(securitySettings());
+        }
         settings.put("log.dirs", logDir.toString());
         // One node: every internal topic has a single replica, and transactions must work on it.
         settings.put("offsets.topic.replication.factor", "1");
@@ -140,6 +193,50 @@ public final class KafkaBroker implements AutoCloseable {
         settings.put("num.network.threads", "2");
         settings.put("num.io.threads", "4");
         return settings;
+    }
+
+    /** The listeners and authorizer of compose's broker (docker-compose.yml), on loopback. */
+    private Map<String, String> securitySettings() {
+        Map<String, String> settings = new HashMap<>();
+        String client = CLIENT_LISTENER.toLowerCase(Locale.ROOT);
+        String broker = BROKER_LISTENER.toLowerCase(Locale.ROOT);
+        String controller = CONTROLLER_LISTENER.toLowerCase(Locale.ROOT);
+        settings.put(
+                "listeners",
+                CLIENT_LISTENER + "://" + HOST + ":" + port + "," + BROKER_LISTENER + "://" + HOST + ":" + brokerPort
+                        + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        settings.put(
+                "advertised.listeners",
+                CLIENT_LISTENER + "://" + HOST + ":" + port + "," + BROKER_LISTENER + "://" + HOST + ":" + brokerPort);
+        settings.put(
+                "listener.security.protocol.map",
+                CLIENT_LISTENER + ":SASL_PLAINTEXT," + BROKER_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER
+                        + ":SASL_PLAINTEXT");
+        settings.put("inter.broker.listener.name", BROKER_LISTENER);
+        settings.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        settings.put("sasl.mechanism.controller.protocol", "PLAIN");
+        settings.put("listener.name." + client + ".sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        settings.put("listener.name." + client + ".scram-sha-512.sasl.jaas.config", SCRAM_LOGIN + " required;");
+        String brokerPassword = quoted(security.brokerPassword());
+        settings.put("listener.name." + broker + ".sasl.enabled.mechanisms", "PLAIN");
+        settings.put(
+                "listener.name." + broker + ".plain.sasl.jaas.config",
+                PLAIN_LOGIN + " required username=\"" + Security.BROKER_USER + "\" password=" + brokerPassword
+                        + " user_" + Security.BROKER_USER + "=" + brokerPassword + " user_" + Security.ADMIN_USER + "="
+                        + quoted(security.adminPassword()) + ";");
+        settings.put("listener.name." + controller + ".sasl.enabled.mechanisms", "PLAIN");
+        settings.put(
+                "listener.name." + controller + ".plain.sasl.jaas.config",
+                PLAIN_LOGIN + " required username=\"" + Security.BROKER_USER + "\" password=" + brokerPassword
+                        + " user_" + Security.BROKER_USER + "=" + brokerPassword + ";");
+        settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        settings.put("allow.everyone.if.no.acl.found", "false");
+        settings.put("super.users", "User:" + Security.BROKER_USER + ";User:" + Security.ADMIN_USER);
+        return settings;
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private void formatOnFirstStart(KafkaConfig config) {
