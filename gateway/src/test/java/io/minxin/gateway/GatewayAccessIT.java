@@ -141,6 +141,7 @@ class GatewayAccessIT {
             call("bulletins", "POST", "/api/v1/bulletins/2020-09/issue", "notice", "operator"),
             call("subscriptions", "GET", "/api/v1/subscriptions", "notice", "operator"),
             call("subscriptions", "POST", "/api/v1/subscriptions", "notice", "operator"),
+            call("audit", "GET", "/api/v1/audit", "notice", "operator"),
             call("keys", "GET", "/api/v1/keys", "gateway", "operator"));
 
     private static Call call(String family, String method, String path, String service, String allowed) {

@@ -49,6 +49,8 @@ public final class RoutePermissions {
             // Subscriptions hold webhook addresses and robot tokens: operators only, reads included.
             new Rule("subscriptions", READ, EnumSet.of(OPERATOR)),
             new Rule("subscriptions", WRITE, EnumSet.of(OPERATOR)),
+            // The audit trail: who did what to which key, policy or webhook; operators only, and read-only.
+            new Rule("audit", READ, EnumSet.of(OPERATOR)),
             new Rule("keys", READ, EnumSet.of(OPERATOR)),
             new Rule("keys", WRITE, EnumSet.of(OPERATOR)));
 
@@ -66,6 +68,7 @@ public final class RoutePermissions {
         families.put("notices", List.of("/api/v1/notices/**"));
         families.put("bulletins", List.of("/api/v1/bulletins/**"));
         families.put("subscriptions", List.of("/api/v1/subscriptions/**"));
+        families.put("audit", List.of("/api/v1/audit/**"));
         families.put("keys", List.of("/api/v1/keys/**"));
         return families;
     }

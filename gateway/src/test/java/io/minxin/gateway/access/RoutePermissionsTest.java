@@ -36,6 +36,11 @@ class RoutePermissionsTest {
             POST   | /api/v1/bulletins/2020-09/issue    | PROTECTED | bulletins     | operator
             GET    | /api/v1/subscriptions              | PROTECTED | subscriptions | operator
             POST   | /api/v1/subscriptions              | PROTECTED | subscriptions | operator
+            GET    | /api/v1/audit                      | PROTECTED | audit         | operator
+            HEAD   | /api/v1/audit                      | PROTECTED | audit         | operator
+            POST   | /api/v1/audit                      | PROTECTED | audit         |
+            DELETE | /api/v1/audit/e-1                  | PROTECTED | audit         |
+            GET    | /api/v1/auditx                     | NO_ROUTE  |               |
             GET    | /api/v1/keys                       | PROTECTED | keys          | operator
             DELETE | /api/v1/keys/0123456789abcdef      | PROTECTED | keys          | operator
             get    | /api/v1/keys                       | PROTECTED | keys          | operator
@@ -104,7 +109,8 @@ class RoutePermissionsTest {
                         "periods",
                         "notices",
                         "bulletins",
-                        "subscriptions");
+                        "subscriptions",
+                        "audit");
         assertThat(RoutePermissions.families(true)).endsWith("keys");
     }
 
