@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.gateway.identity.TestSigningKeys;
 import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.IssuedKey;
@@ -553,6 +554,23 @@ class GatewayAccessIT {
         assertThat(STUBS.get("metrics").requestsTo(path)).isEqualTo(2);
         assertThat(subject(firstSeen)).isEqualTo(first.stored().id());
         assertThat(subject(secondSeen)).isEqualTo(second.stored().id());
+    }
+
+    @Test
+    void scopeOfTheKeyTravelsInTheTokenAndAScopedDashboardIsNeverAnsweredFromTheSharedCache() {
+        IssuedKey cityWide = keys.create("dash-city", Set.of(Role.DASHBOARD)).block();
+        IssuedKey unit = keys.create("dash-unit", Set.of(Role.DASHBOARD), Scope.unit("U0042"))
+                .block();
+        String path = "/api/v1/overview?period=2020-10&shared=true";
+
+        read(path, cityWide);
+        Map<String, Object> unitSeen = JSON.readValue(read(path, unit).getResponseBody(), JSON_MAP);
+
+        assertThat(STUBS.get("metrics").requestsTo(path)).isEqualTo(2);
+        assertThat(unitSeen.get("token"))
+                .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+                .containsEntry("sub", unit.stored().id())
+                .containsEntry("minxin_scope", "unit:U0042");
     }
 
     private static Object subject(Map<String, Object> seen) {

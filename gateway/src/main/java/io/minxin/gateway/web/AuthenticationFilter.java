@@ -1,7 +1,6 @@
 package io.minxin.gateway.web;
 
 import io.minxin.events.identity.Role;
-import io.minxin.events.identity.Scope;
 import io.minxin.gateway.access.Access;
 import io.minxin.gateway.access.RoutePermissions;
 import io.minxin.gateway.keys.ApiKey;
@@ -99,8 +98,7 @@ final class AuthenticationFilter implements WebFilter, Ordered {
                     "This key may not " + request.getMethod().name() + " " + decision.family() + "; allowed roles: "
                             + names(decision));
         }
-        // every key is city-wide until API keys have scopes
-        Caller caller = new Caller(key.id(), role.get(), key.roles(), Scope.ALL);
+        Caller caller = new Caller(key.id(), role.get(), key.roles(), key.scope());
         caller.attachTo(exchange);
         access.info(
                 "{} {} key={} role={}",
