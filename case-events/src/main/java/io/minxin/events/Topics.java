@@ -25,6 +25,12 @@ public final class Topics {
      * partition, so the trail has one order for whoever reads it.
      */
     public static final String AUDIT = "audit";
+    /**
+     * API keys issued and revoked ({@code io.minxin.events.identity.ApiKeyChange}), key the key id: published by the
+     * gateway instance that made the change, read by every instance (each from the end, no consumer group) to drop
+     * its cached look-up. One partition, default retention: a reader only wants what happens while it runs.
+     */
+    public static final String API_KEY_CHANGES = "api-key-changes";
 
     /** Partitions of the keyed event topics; compacted topics follow it so joins stay co-partitioned. */
     public static final int PARTITIONS = 6;
@@ -42,7 +48,8 @@ public final class Topics {
                 new Spec(RANKINGS, 1, true, false),
                 new Spec(NOTICES, PARTITIONS, false, true),
                 new Spec(CASE_EVENTS_DLQ, 1, false, true),
-                new Spec(AUDIT, 1, false, true));
+                new Spec(AUDIT, 1, false, true),
+                new Spec(API_KEY_CHANGES, 1, false, false));
     }
 
     private Topics() {}

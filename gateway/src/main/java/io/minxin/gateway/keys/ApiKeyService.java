@@ -1,11 +1,18 @@
 package io.minxin.gateway.keys;
 
+import io.minxin.events.audit.AuditAction;
+import io.minxin.events.audit.AuditEntry;
+import io.minxin.events.audit.AuditTargets;
+import io.minxin.events.identity.ApiKeyChange;
+import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,21 +21,34 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
-/** Issues, lists, revokes and checks API keys. */
+/**
+ * Issues, lists, revokes and checks API keys. An issue or revocation is announced ({@link KeyEvents}) before it is
+ * answered: to every gateway instance, which drops its cached look-up of the key, and, when an operator did it, to
+ * the audit trail.
+ */
 public final class ApiKeyService {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
     private static final int ID_COLLISION_RETRIES = 3;
+    /** The service named in audit entries: the gateway's spring.application.name. */
+    static final String SERVICE = "gateway";
 
     private final ApiKeyStore store;
     private final KeyCache cache;
     private final SecureRandom random;
     private final Clock clock;
+    private final KeyEvents events;
 
+    /** Without announcements: for tests of this class. */
     ApiKeyService(ApiKeyStore store, KeyCache cache, SecureRandom random, Clock clock) {
+        this(store, cache, random, clock, KeyEvents.NONE);
+    }
+
+    ApiKeyService(ApiKeyStore store, KeyCache cache, SecureRandom random, Clock clock, KeyEvents events) {
         this.store = store;
         this.cache = cache;
         this.random = random;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates a city-wide key ({@link Scope#ALL}) with a fresh id and secret. */
@@ -36,13 +56,20 @@ public final class ApiKeyService {
         return create(name, roles, Scope.ALL);
     }
 
+    /** Creates a key with a fresh id and secret, announced to every gateway instance but not audited. */
+    public Mono<IssuedKey> create(String name, Set<Role> roles, Scope scope) {
+        return create(name, roles, scope, null);
+    }
+
     /**
-     * Creates a key with a fresh id and secret.
+     * Creates a key with a fresh id and secret and announces it ({@link KeyEvents}); answers once Kafka has it.
      *
+     * @param actor the operator who asked for it, named in the audit entry; null: no audit entry (code, tests)
      * @throws IllegalArgumentException (in the Mono) when {@code roles} is empty or {@code scope} is not allowed for
      *     them (see {@link KeyScopes})
+     * @throws KeyEvents.NotAnnouncedException (in the Mono) when the key was stored but Kafka did not take the change
      */
-    public Mono<IssuedKey> create(String name, Set<Role> roles, Scope scope) {
+    public Mono<IssuedKey> create(String name, Set<Role> roles, Scope scope, Caller actor) {
         if (roles.isEmpty()) {
             return Mono.error(new IllegalArgumentException("an API key needs at least one role"));
         }
@@ -61,7 +88,9 @@ public final class ApiKeyService {
                     }));
                 })
                 .retryWhen(
-                        Retry.max(ID_COLLISION_RETRIES).filter(ApiKeyStore.DuplicateKeyIdException.class::isInstance));
+                        Retry.max(ID_COLLISION_RETRIES).filter(ApiKeyStore.DuplicateKeyIdException.class::isInstance))
+                .flatMap(issued -> announce(issued.stored(), ApiKeyChange.Change.ISSUED, actor)
+                        .thenReturn(issued));
     }
 
     public Flux<ApiKey> list() {
@@ -72,9 +101,22 @@ public final class ApiKeyService {
         return store.findById(id);
     }
 
-    /** Revokes the key at once on this instance; empty when there is no such key. */
+    /** {@link #revoke(String, Caller)} without an audit entry (code, tests). */
     public Mono<ApiKey> revoke(String id) {
-        return forgetting(id, store.revoke(id, now()));
+        return revoke(id, null);
+    }
+
+    /**
+     * Revokes the key: at once on this instance, and on every other once they read the announcement; answers once
+     * Kafka has it. Empty when there is no such key.
+     *
+     * @param actor the operator who revoked it, named in the audit entry; null: no audit entry
+     * @throws KeyEvents.NotAnnouncedException (in the Mono) when the key was revoked but Kafka did not take the change
+     */
+    public Mono<ApiKey> revoke(String id, Caller actor) {
+        return forgetting(id, store.revoke(id, now()))
+                .flatMap(
+                        key -> announce(key, ApiKeyChange.Change.REVOKED, actor).thenReturn(key));
     }
 
     /** Stores a key handed to the gateway by its environment (see {@link ApiKeyStore#upsertBootstrap}). */
@@ -91,6 +133,34 @@ public final class ApiKeyService {
      */
     private Mono<ApiKey> forgetting(String id, Mono<ApiKey> change) {
         return change.doOnSuccess(key -> cache.invalidate(id)).doOnError(e -> cache.invalidate(id));
+    }
+
+    private Mono<Void> announce(ApiKey key, ApiKeyChange.Change change, Caller actor) {
+        Instant at = now();
+        AuditEntry audit = actor == null
+                ? null
+                : AuditEntry.of(
+                        actor,
+                        at,
+                        SERVICE,
+                        change == ApiKeyChange.Change.ISSUED ? AuditAction.KEY_ISSUE : AuditAction.KEY_REVOKE,
+                        AuditTargets.key(key.id()),
+                        audited(key),
+                        (change == ApiKeyChange.Change.ISSUED ? "issued" : "revoked") + " API key " + key.id() + " ("
+                                + key.name() + ")");
+        return events.announce(new ApiKeyChange(key.id(), change, at), audit);
+    }
+
+    /** What the audit trail shows of a key: never its secret or hash. */
+    private static Map<String, Object> audited(ApiKey key) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("name", key.name());
+        change.put("roles", key.roles().stream().map(Role::wireName).toList());
+        change.put("scope", key.scope().wire());
+        if (key.revoked()) {
+            change.put("revokedAt", key.revokedAt().toString());
+        }
+        return change;
     }
 
     /** Checks an {@code X-Api-Key} header value (null when absent); never fails, a store outage is an outcome. */

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * Recent key look-ups, so an authenticated request does not cost a MongoDB round trip. Absent keys are remembered
  * too, so a client retrying with a bad key does not hit the store each time. A revocation on this instance takes
- * effect at once; on another gateway instance within the time to live. Caffeine, bounded by entries; its upkeep
+ * effect at once; on another gateway instance when {@link KeyChangeFollower} reads it (or, when Kafka is down, within
+ * the time to live). Caffeine, bounded by entries; its upkeep
  * runs on the calling thread, a few map operations, rather than on a shared pool.
  */
 final class KeyCache {
@@ -38,6 +39,11 @@ final class KeyCache {
 
     void invalidate(String id) {
         entries.invalidate(id);
+    }
+
+    /** Forgets every look-up (the key-change follower took up its position and may have missed changes before). */
+    void invalidateAll() {
+        entries.invalidateAll();
     }
 
     long size() {

@@ -1,5 +1,6 @@
 package io.minxin.gateway.keys;
 
+import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.events.problem.FieldViolation;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -78,21 +80,28 @@ class KeyController {
 
     @PostMapping
     @Operation(summary = "Issue a key; the response shows it once, it cannot be read again")
-    Mono<ResponseEntity<IssuedKeyView>> create(@RequestBody CreateKey request) {
+    Mono<ResponseEntity<IssuedKeyView>> create(@RequestBody CreateKey request, ServerWebExchange exchange) {
         String name = validName(request.name());
         Set<Role> roles = validRoles(request.roles());
         Scope scope = validScope(request.scope(), roles);
-        return keys.create(name, roles, scope).map(issued -> {
-            ApiKey key = issued.stored();
-            return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
-                    .body(new IssuedKeyView(
-                            key.id(),
-                            key.name(),
-                            key.roles().stream().map(Role::wireName).toList(),
-                            key.scope().wire(),
-                            key.createdAt(),
-                            issued.value()));
-        });
+        return operator(exchange)
+                .flatMap(actor -> keys.create(name, roles, scope, actor)
+                        .onErrorMap(
+                                KeyEvents.NotAnnouncedException.class,
+                                e -> notAnnounced(
+                                        "The key was issued but could not be announced: it works on this gateway instance, and"
+                                                + " the audit trail may not show it")))
+                .map(issued -> {
+                    ApiKey key = issued.stored();
+                    return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
+                            .body(new IssuedKeyView(
+                                    key.id(),
+                                    key.name(),
+                                    key.roles().stream().map(Role::wireName).toList(),
+                                    key.scope().wire(),
+                                    key.createdAt(),
+                                    issued.value()));
+                });
     }
 
     @GetMapping
@@ -107,11 +116,40 @@ class KeyController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke a key: it stops working at once on this gateway instance")
-    Mono<ResponseEntity<Void>> revoke(@PathVariable String id) {
-        return keys.revoke(id)
+    @Operation(
+            summary = "Revoke a key: refused at once on this gateway instance, on every other within 2 s of the"
+                    + " answer (within the look-up cache's time to live, 30 s, while Kafka is unavailable: then the"
+                    + " answer is 503)")
+    Mono<ResponseEntity<Void>> revoke(@PathVariable String id, ServerWebExchange exchange) {
+        return operator(exchange)
+                .flatMap(actor -> keys.revoke(id, actor))
+                .onErrorMap(
+                        KeyEvents.NotAnnouncedException.class,
+                        e -> notAnnounced(
+                                "The key was revoked and is refused by this gateway instance, but the other instances could not"
+                                        + " be told: they refuse it once their cached look-up expires (minxin.gateway.keys"
+                                        + ".cache-ttl), and the audit trail may not show it. Repeat the request to announce"
+                                        + " it again"))
                 .map(revoked -> ResponseEntity.noContent().<Void>build())
                 .switchIfEmpty(Mono.error(() -> noSuchKey(id)));
+    }
+
+    /** The operator calling, for the audit trail: always there behind the authentication filter. */
+    private Mono<Caller> operator(ServerWebExchange exchange) {
+        return KeyApiCaller.of(exchange, keys)
+                .switchIfEmpty(Mono.error(() -> new ErrorResponseException(
+                        HttpStatus.UNAUTHORIZED,
+                        // type about:blank, as the authentication filter's own 401
+                        ProblemDetail.forStatusAndDetail(
+                                HttpStatus.UNAUTHORIZED, "An API key is required in the X-Api-Key header"),
+                        null)));
+    }
+
+    private static ErrorResponseException notAnnounced(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.EVENT_LOG_UNAVAILABLE, detail),
+                null);
     }
 
     private static String validName(String name) {

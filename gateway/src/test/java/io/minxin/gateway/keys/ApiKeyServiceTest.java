@@ -1,13 +1,21 @@
 package io.minxin.gateway.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.minxin.events.audit.AuditEntry;
+import io.minxin.events.identity.ApiKeyChange;
+import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -17,11 +25,9 @@ class ApiKeyServiceTest {
     private static final Instant NOW = Instant.parse("2020-09-30T08:00:00.123456Z");
 
     private final InMemoryApiKeyStore store = new InMemoryApiKeyStore();
-    private final ApiKeyService keys = new ApiKeyService(
-            store,
-            new KeyCache(Duration.ofMinutes(1), 100, System::nanoTime),
-            new SecureRandom(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final KeyCache cache = new KeyCache(Duration.ofMinutes(1), 100, System::nanoTime);
+    private final ApiKeyService keys =
+            new ApiKeyService(store, cache, new SecureRandom(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void createdKeyAuthenticatesAndIsStoredOnlyAsHash() {
@@ -117,6 +123,76 @@ class ApiKeyServiceTest {
                         .onErrorResume(e -> Mono.empty())
                         .blockOptional())
                 .isEmpty();
+    }
+
+    @Test
+    void givenAnOperatorWhenIssuingAndRevokingThenEachChangeIsAnnouncedWithItsAuditEntry() {
+        List<ApiKeyChange> changes = new ArrayList<>();
+        List<AuditEntry> audits = new ArrayList<>();
+        ApiKeyService announcing = announcing((change, audit) -> Mono.fromRunnable(() -> {
+            changes.add(change);
+            audits.add(audit);
+        }));
+        Caller operator = new Caller("0perat0r", Role.OPERATOR, Scope.ALL);
+
+        IssuedKey issued = announcing
+                .create("unit wall", Set.of(Role.DASHBOARD), Scope.unit("U0042"), operator)
+                .block();
+        announcing.revoke(issued.stored().id(), operator).block();
+
+        assertThat(changes)
+                .extracting(ApiKeyChange::keyId, ApiKeyChange::change)
+                .containsExactly(
+                        tuple(issued.stored().id(), ApiKeyChange.Change.ISSUED),
+                        tuple(issued.stored().id(), ApiKeyChange.Change.REVOKED));
+        assertThat(audits).extracting(AuditEntry::action).containsExactly("key.issue", "key.revoke");
+        assertThat(audits).allSatisfy(audit -> {
+            assertThat(audit.actorKeyId()).isEqualTo("0perat0r");
+            assertThat(audit.target()).isEqualTo("key:" + issued.stored().id());
+            assertThat(audit.change().get("scope").asString()).isEqualTo("unit:U0042");
+            assertThat(new String(audit.toBytes(), StandardCharsets.UTF_8))
+                    .doesNotContain(
+                            KeyToken.parse(issued.value()).orElseThrow().secret(),
+                            issued.stored().hash());
+        });
+    }
+
+    @Test
+    void givenKafkaDownWhenRevokingThenTheKeyIsRevokedAndTheFailureSaysItWasNotAnnounced() {
+        ApiKeyService unannounced = announcing((change, audit) ->
+                Mono.error(new KeyEvents.NotAnnouncedException(change, new IllegalStateException("no broker"))));
+        IssuedKey issued = keys.create("dash", Set.of(Role.DASHBOARD)).block();
+
+        assertThat(unannounced
+                        .revoke(issued.stored().id(), new Caller("0perat0r", Role.OPERATOR, Scope.ALL))
+                        .onErrorResume(KeyEvents.NotAnnouncedException.class, e -> Mono.empty())
+                        .blockOptional())
+                .isEmpty();
+
+        assertThat(store.findById(issued.stored().id()).block().revoked()).isTrue();
+        assertThat(failure(issued.value())).isEqualTo(Authentication.Failure.REVOKED);
+    }
+
+    @Test
+    void givenAnOperatorRoleWhenIssuingWithAUnitScopeThenTheKeyIsRefusedAndNotStored() {
+        assertThat(keys.create("district operator", Set.of(Role.OPERATOR), Scope.unit("U0042"))
+                        .onErrorResume(IllegalArgumentException.class, e -> Mono.empty())
+                        .blockOptional())
+                .isEmpty();
+        assertThat(store.findAll().collectList().block()).isEmpty();
+    }
+
+    @Test
+    void givenADashboardRoleWhenIssuingWithAUnitScopeThenTheKeyAuthenticatesWithIt() {
+        IssuedKey issued = keys.create("unit wall", Set.of(Role.DASHBOARD), Scope.unit("U0042"))
+                .block();
+
+        assertThat(keys.authenticate(issued.value()).block().key().scope()).isEqualTo(Scope.unit("U0042"));
+    }
+
+    /** A service on the same store (and cache) as {@link #keys}, announcing to {@code events}. */
+    private ApiKeyService announcing(KeyEvents events) {
+        return new ApiKeyService(store, cache, new SecureRandom(), Clock.fixed(NOW, ZoneOffset.UTC), events);
     }
 
     private Authentication.Failure failure(String header) {
