@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param store {@code mongo} (default) or {@code memory} (this process only: tests, benchmarks)
  * @param database the gateway's own MongoDB database
- * @param cacheTtl how long a look-up is reused; bounds how late another instance sees a revocation
+ * @param cacheTtl how long a look-up is reused; bounds how late another instance sees a revocation while Kafka is
+ *     unavailable (else topic {@code api-key-changes} tells every instance within 2 s)
  * @param cacheSize the most look-ups kept
  */
 @ConfigurationProperties("minxin.gateway.keys")
