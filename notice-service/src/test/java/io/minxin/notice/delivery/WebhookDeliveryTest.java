@@ -241,6 +241,43 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void theProductionResolverChecksANameOffTheEventLoopsBlockingPath() throws IOException {
+        webhook = startWebhook(0, 0);
+        String url = "http://localhost:" + webhook.getAddress().getPort() + "/hook";
+        // Reactor Netty's own DNS resolver (hosts file: localhost is loopback), under BlockHound like every test
+        DeliveryWorker refusing = new DeliveryWorker(
+                subscriptions,
+                outbox,
+                breakers,
+                DeliveryConfig.webhookClient(settings, WebhookAddresses.publicOnly()),
+                settings,
+                meters,
+                Clock.systemUTC());
+        subscribe("sub-localhost", url);
+        outbox.accept(notice("pushback-alert|c|u|UNIT_RETURNS")).block();
+
+        refusing.drainAll().block();
+
+        assertThat(received).isEmpty();
+        assertThat(lastError("sub-localhost")).startsWith("localhost (").contains("127.0.0.1");
+
+        DeliveryWorker allowing = new DeliveryWorker(
+                subscriptions,
+                outbox,
+                breakers,
+                DeliveryConfig.webhookClient(settings, WebhookAddresses.allowing(List.of("127.0.0.1/32"))),
+                settings,
+                meters,
+                Clock.systemUTC());
+        subscribe("sub-localhost-allowed", url);
+        outbox.accept(notice("duty-letter|u|2020-09")).block();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            allowing.drainAll().block();
+            return received.size() == 1;
+        });
+    }
+
+    @Test
     void anIpLiteralOfADeniedAddressIsRefusedAtConnectTime() throws IOException {
         webhook = startWebhook(0, 0);
         subscribe("sub-literal", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
