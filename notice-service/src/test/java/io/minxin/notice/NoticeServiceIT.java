@@ -10,6 +10,8 @@ import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
 import io.minxin.events.UnitLogin;
 import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.events.ranking.PolicyRef;
 import io.minxin.events.ranking.RankingInputs;
 import io.minxin.events.ranking.RankingRevision;
@@ -23,6 +25,8 @@ import io.minxin.localstack.LocalStackExtension;
 import io.minxin.notice.duty.DutyLedger;
 import io.minxin.notice.duty.LoginFeed;
 import io.minxin.notice.pushback.CaseStates;
+import io.minxin.servicekit.identity.ServicePortChecks;
+import io.minxin.servicekit.identity.TestIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +57,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -80,13 +89,17 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 class NoticeServiceIT {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final String OPERATOR = "operator";
+    static final String AUDIENCE = "notice-service";
+    static final TestIdentity IDENTITY = TestIdentity.shared();
 
     private static KafkaProducer<String, byte[]> producer;
     private static KafkaConsumer<String, byte[]> noticesTopic;
     private static final Map<String, JsonNode> published = new ConcurrentHashMap<>();
 
+    /** Calls without a token; {@link #web} calls as the gateway does for an operator. */
     @Autowired
+    WebTestClient anonymous;
+
     WebTestClient web;
 
     @Autowired
@@ -97,6 +110,23 @@ class NoticeServiceIT {
 
     @Autowired
     LoginFeed loginFeed;
+
+    @DynamicPropertySource
+    static void identity(DynamicPropertyRegistry registry) {
+        TestIdentity.register(registry);
+    }
+
+    @BeforeEach
+    void asOperator() {
+        web = as(Role.OPERATOR);
+    }
+
+    private WebTestClient as(Role role) {
+        return anonymous
+                .mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, IDENTITY.bearer(role, Scope.ALL, AUDIENCE))
+                .build();
+    }
 
     @BeforeAll
     static void clients() {
@@ -197,8 +227,10 @@ class NoticeServiceIT {
 
     @Test
     void operatorRoutesNeedTheOperatorRole() {
-        web.get().uri("/api/v1/subscriptions").exchange().expectStatus().isForbidden();
-        web.post()
+        WebTestClient dashboard = as(Role.DASHBOARD);
+        dashboard.get().uri("/api/v1/subscriptions").exchange().expectStatus().isForbidden();
+        dashboard
+                .post()
                 .uri("/api/v1/bulletins/2020-07/issue")
                 .exchange()
                 .expectStatus()
@@ -206,7 +238,6 @@ class NoticeServiceIT {
 
         web.post()
                 .uri("/api/v1/subscriptions")
-                .header("X-Minxin-Role", OPERATOR)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
                         "kind",
@@ -225,7 +256,6 @@ class NoticeServiceIT {
                 .isEqualTo("DUTY_LETTER");
         web.post()
                 .uri("/api/v1/subscriptions")
-                .header("X-Minxin-Role", OPERATOR)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("kind", "GENERIC", "url", "ftp://example.org"))
                 .exchange()
@@ -236,10 +266,19 @@ class NoticeServiceIT {
     }
 
     @Test
+    void onItsOwnPortTheServiceRefusesCallsWithoutTheGatewaysTokenAndRolesTheGatewayWouldRefuse() {
+        ServicePortChecks checks = new ServicePortChecks(anonymous, AUDIENCE);
+        checks.refusesCallsWithoutAValidToken(HttpMethod.GET, "/api/v1/subscriptions");
+        checks.refusesCallsWithoutAValidToken(HttpMethod.POST, "/api/v1/bulletins/2020-07/issue");
+        checks.refusesRole(Role.INTEGRATION, HttpMethod.GET, "/api/v1/notices?period=2020-07");
+        checks.refusesRole(Role.DASHBOARD, HttpMethod.DELETE, "/api/v1/subscriptions/any");
+        checks.leavesProbesOpen();
+    }
+
+    @Test
     void badSubscriptionIsRefusedWithItsViolations() {
         web.post()
                 .uri("/api/v1/subscriptions")
-                .header("X-Minxin-Role", OPERATOR)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("url", "ftp://example.org", "secret", " "))
                 .exchange()
@@ -266,7 +305,8 @@ class NoticeServiceIT {
                 .expectBody()
                 .jsonPath("$.violations[0].field")
                 .isEqualTo("limit");
-        web.get()
+        as(Role.DASHBOARD)
+                .get()
                 .uri("/api/v1/subscriptions")
                 .exchange()
                 .expectStatus()
@@ -298,7 +338,6 @@ class NoticeServiceIT {
         }
         web.post()
                 .uri("/api/v1/bulletins/2039-01/issue")
-                .header("X-Minxin-Role", OPERATOR)
                 .exchange()
                 .expectStatus()
                 .isNotFound();
@@ -321,7 +360,6 @@ class NoticeServiceIT {
         try {
             String subscription = web.post()
                     .uri("/api/v1/subscriptions")
-                    .header("X-Minxin-Role", OPERATOR)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of(
                             "kind",
@@ -384,7 +422,6 @@ class NoticeServiceIT {
 
             web.post()
                     .uri("/api/v1/bulletins/2020-07/issue")
-                    .header("X-Minxin-Role", OPERATOR)
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("number", 7, "sequence", 5, "issueDate", "2020-10-29"))
                     .exchange()
@@ -399,7 +436,6 @@ class NoticeServiceIT {
                     .isEqualTo(5);
             web.post()
                     .uri("/api/v1/bulletins/2020-07/issue")
-                    .header("X-Minxin-Role", OPERATOR)
                     .exchange()
                     .expectStatus()
                     .isEqualTo(409);
