@@ -80,6 +80,18 @@ set -a
 . "$KEYS_FILE"
 set +a
 
+# Identity-token keys: the gateway signs who is calling with the private set, the services verify with the public
+# one. Generated once per data directory (data/ is never committed); rotation: docs/design.md, section 8.
+IDENTITY_DIR=$DATA_DIR/identity
+GATEWAY_JAR=gateway/target/gateway-$VERSION-exec.jar
+if [ -f "$GATEWAY_JAR" ]; then
+    java -cp "$GATEWAY_JAR" -Dloader.main=io.minxin.gateway.identity.IdentityKeys \
+        org.springframework.boot.loader.launch.PropertiesLauncher generate "$IDENTITY_DIR" >"$DATA_DIR/logs/identity-keys.log" 2>&1 \
+        || { cat "$DATA_DIR/logs/identity-keys.log" >&2; exit 1; }
+fi
+export MINXIN_GATEWAY_IDENTITY_SIGNING_KEYS=$IDENTITY_DIR/signing-keys.json
+export MINXIN_IDENTITY_PUBLIC_KEYS=file:$IDENTITY_DIR/public-keys.json
+
 # The demo month is September 2020: the duty check judges exactly that month's working days.
 if $LOAD_DEMO; then
     export MINXIN_NOTICE_DUTY_SINCE=${MINXIN_NOTICE_DUTY_SINCE:-2020-09-01} MINXIN_NOTICE_DUTY_UNTIL=${MINXIN_NOTICE_DUTY_UNTIL:-2020-09-30}

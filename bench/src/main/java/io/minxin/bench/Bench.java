@@ -23,6 +23,8 @@ public final class Bench {
         Path work = Files.createTempDirectory("minxin-bench");
         Path logs = repo.resolve("bench/results/logs");
         Report report = new Report();
+        BenchIdentity identity = BenchIdentity.generate(repo, work.resolve("identity"));
+        ServiceProcess.useIdentity(identity);
         log.info("benchmarks {} on {}; broker data in {}", which, Report.machine(), work);
         if (all || which.contains("intake")) {
             try (LocalStack stack = freshStack(work, "intake")) {
@@ -58,7 +60,7 @@ public final class Bench {
         }
         if (all || which.contains("gateway")) {
             try (LocalStack stack = freshStack(work, "gateway")) {
-                new GatewayBench(settings, report)
+                new GatewayBench(settings, report, identity)
                         .run(
                                 stack.endpoints().bootstrapServers(),
                                 stack.endpoints().mongoUri(),

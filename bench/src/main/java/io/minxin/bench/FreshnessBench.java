@@ -5,6 +5,7 @@ import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.identity.Role;
 import io.minxin.events.state.UnitMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -179,6 +180,7 @@ final class FreshnessBench {
             HttpResponse<Void> response = client.send(
                     HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", contentType)
+                            .header("Authorization", ServiceProcess.bearer(Role.INTEGRATION, "intake-service"))
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());

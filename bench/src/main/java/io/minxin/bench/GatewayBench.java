@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.identity.Role;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import java.lang.management.ManagementFactory;
@@ -47,10 +48,12 @@ final class GatewayBench {
 
     private final BenchSettings settings;
     private final Report report;
+    private final BenchIdentity identity;
 
-    GatewayBench(BenchSettings settings, Report report) {
+    GatewayBench(BenchSettings settings, Report report, BenchIdentity identity) {
         this.settings = settings;
         this.report = report;
+        this.identity = identity;
     }
 
     void run(String bootstrapServers, String mongoUri, Path repo, Path logDir) throws Exception {
@@ -80,8 +83,10 @@ final class GatewayBench {
                     .build();
             String path = "/api/v1/rankings/" + PERIOD + "?channel=PHONE&top=5";
             // a timeout, so a lost answer fails the run instead of hanging it
+            // a direct call carries a token as the gateway's would: one per key, role and service, reused
             HttpRequest direct = HttpRequest.newBuilder(URI.create(ranking.baseUrl() + path))
                     .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", identity.bearer(Role.DASHBOARD, "ranking-service"))
                     .build();
             HttpRequest proxied = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
                     .timeout(Duration.ofSeconds(30))
@@ -123,7 +128,9 @@ final class GatewayBench {
                     null,
                     null);
             Saturation directMax = saturate(client, direct, settings.gatewaySeconds(), ranking, gateway);
+            double signedBefore = tokensSigned(client, gateway);
             Saturation proxiedMax = saturate(client, proxied, settings.gatewaySeconds(), ranking, gateway);
+            double signedPerCall = (tokensSigned(client, gateway) - signedBefore) / proxiedMax.calls();
             report.row(
                     "gateway",
                     "GET ranking direct, saturation (32 clients)",
@@ -143,6 +150,7 @@ final class GatewayBench {
             // where the cores went: on a shared machine the ratio is the direct call's CPU over the proxied one's
             cpuRows("direct", directMax);
             cpuRows("via gateway", proxiedMax);
+            tokenRows(directMax, proxiedMax, signedPerCall);
         }
     }
 
@@ -217,6 +225,66 @@ final class GatewayBench {
         return latencies;
     }
 
+    /**
+     * The identity token's share of a call's CPU at saturation, in this run: what one ES256 signature and one
+     * verification (parse and signature check, Nimbus) cost on one thread of this machine, against the gateway's
+     * CPU per proxied call (which signs only when its reused token for the key, role and service is half-way to
+     * expiry, counted by its minxin_gateway_identity_tokens_signed_total) and ranking-service's per direct call (which
+     * verifies every call).
+     */
+    private void tokenRows(Saturation direct, Saturation proxied, double signedPerCall) throws Exception {
+        BenchIdentity.Costs costs = identity.measure(Integer.getInteger("bench.gateway.token.samples", 20_000));
+        double gatewayPerCall = proxied.cpuMicrosPerCall().get("gateway");
+        double rankingPerCall = direct.cpuMicrosPerCall().get("ranking-service");
+        report.row(
+                "gateway", "token: ES256 sign, CPU per token (one thread)", costs.signMicros(), "µs", null, null, null);
+        report.row(
+                "gateway",
+                "token: ES256 parse + verify, CPU per token (one thread)",
+                costs.verifyMicros(),
+                "µs",
+                null,
+                null,
+                null);
+        report.row(
+                "gateway",
+                "token: tokens the gateway signed per proxied call at saturation",
+                signedPerCall,
+                "tokens",
+                null,
+                null,
+                null);
+        report.row(
+                "gateway",
+                "token: signing's share of the gateway's CPU per call (signed per call × sign)",
+                signedPerCall * costs.signMicros(),
+                "µs",
+                gatewayPerCall,
+                signedPerCall * costs.signMicros() / gatewayPerCall,
+                null);
+        report.row(
+                "gateway",
+                "token: verification's share of ranking-service's CPU per direct call",
+                costs.verifyMicros(),
+                "µs",
+                rankingPerCall,
+                costs.verifyMicros() / rankingPerCall,
+                null);
+    }
+
+    /** The gateway's count of identity tokens signed so far. */
+    private static double tokensSigned(HttpClient client, ServiceProcess gateway) throws Exception {
+        HttpResponse<String> scrape = client.send(
+                HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return scrape.body()
+                .lines()
+                .filter(line -> line.startsWith("minxin_gateway_identity_tokens_signed_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private void cpuRows(String path, Saturation saturation) {
         for (Map.Entry<String, Double> process : saturation.cpuMicrosPerCall().entrySet()) {
             report.row(
@@ -231,7 +299,7 @@ final class GatewayBench {
     }
 
     /** Closed-loop throughput, and the CPU each process spent per call meanwhile. */
-    record Saturation(double perSecond, Map<String, Double> cpuMicrosPerCall) {}
+    record Saturation(double perSecond, double calls, Map<String, Double> cpuMicrosPerCall) {}
 
     private static Saturation saturate(
             HttpClient client, HttpRequest request, int seconds, ServiceProcess ranking, ServiceProcess gateway)
@@ -269,6 +337,6 @@ final class GatewayBench {
                 (os.getProcessCpuTime() - benchBefore) / 1_000.0 / calls);
         cpu.put("ranking-service", ranking.cpu().minus(rankingBefore).toNanos() / 1_000.0 / calls);
         cpu.put("gateway", gateway.cpu().minus(gatewayBefore).toNanos() / 1_000.0 / calls);
-        return new Saturation(total / IntakeBench.seconds(start), cpu);
+        return new Saturation(total / IntakeBench.seconds(start), calls, cpu);
     }
 }

@@ -3,6 +3,7 @@ package io.minxin.bench;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.identity.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -126,6 +127,7 @@ final class IntakeBench {
                 for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/events/batch"))
                             .header("Content-Type", "application/x-ndjson")
+                            .header("Authorization", ServiceProcess.bearer(Role.INTEGRATION, "intake-service"))
                             .POST(HttpRequest.BodyPublishers.ofString(bodies.get(b), StandardCharsets.UTF_8))
                             .build();
                     long t0 = System.nanoTime();
@@ -171,6 +173,7 @@ final class IntakeBench {
                     String body = bodies.get(Math.floorMod(next.getAndIncrement(), bodies.size()));
                     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/events"))
                             .header("Content-Type", "application/cloudevents+json")
+                            .header("Authorization", ServiceProcess.bearer(Role.INTEGRATION, "intake-service"))
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                             .build();
                     long t0 = System.nanoTime();

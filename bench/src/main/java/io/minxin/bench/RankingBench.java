@@ -3,6 +3,7 @@ package io.minxin.bench;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.identity.Role;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.ranking.engine.Fact;
@@ -154,7 +155,7 @@ final class RankingBench {
                 long t0 = System.nanoTime();
                 HttpResponse<String> closed = client.send(
                         HttpRequest.newBuilder(URI.create(ranking.baseUrl() + "/api/v1/periods/" + PERIOD + "/close"))
-                                .header("X-Minxin-Role", "operator")
+                                .header("Authorization", ServiceProcess.bearer(Role.OPERATOR, "ranking-service"))
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -181,8 +182,11 @@ final class RankingBench {
     }
 
     private static int rows(HttpClient client, String url) throws Exception {
-        HttpResponse<String> response =
-                client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", ServiceProcess.bearer(Role.DASHBOARD, "ranking-service"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package io.minxin.bench;
 
+import io.minxin.events.identity.Role;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,9 @@ final class ServiceProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     private static final String VERSION = "0.1.0-SNAPSHOT";
 
+    /** The run's identity keys, given to every service it starts. */
+    private static BenchIdentity identity;
+
     private final String name;
     private final int port;
     private final Process process;
@@ -28,6 +32,15 @@ final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.port = port;
         this.process = process;
+    }
+
+    static void useIdentity(BenchIdentity keys) {
+        identity = keys;
+    }
+
+    /** {@code Authorization} of a direct call to {@code service} under {@code role}. */
+    static String bearer(Role role, String service) {
+        return identity.bearer(role, service);
     }
 
     static ServiceProcess start(Path repo, String name, int port, Map<String, String> env, Path logDir)
@@ -48,6 +61,7 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve(name + ".log").toFile());
+        builder.environment().putAll(identity.environment(name));
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(name, port, builder.start());

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * this run. Started once, on first use, and shared by every test class (see {@link MinxinExtension}).
  */
 public final class Minxin implements AutoCloseable {
+    private static final String SIGNING_KEYS = "signing-keys.json";
+    private static final String PUBLIC_KEYS = "public-keys.json";
     private static final Logger log = LoggerFactory.getLogger(Minxin.class);
 
     private static Minxin shared;
@@ -101,6 +103,7 @@ public final class Minxin implements AutoCloseable {
                 stack.endpoints().bootstrapServers(),
                 stack.endpoints().mongoUri());
         ApiKeys keys = ApiKeys.generate();
+        Path identity = identityKeys(jars.get(Service.GATEWAY), workDir.resolve("identity"));
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, FreePort.pick());
@@ -109,7 +112,7 @@ public final class Minxin implements AutoCloseable {
         for (Service service : Service.values()) {
             Path logFile = settings.logs().resolve(logPrefix + service.artifact() + ".log");
             deleteIfExists(logFile);
-            Map<String, String> environment = environment(service, stack, ports, keys, workDir);
+            Map<String, String> environment = environment(service, stack, ports, keys, identity, workDir);
             environment.putAll(extraEnvironment);
             services.put(
                     service,
@@ -129,9 +132,19 @@ public final class Minxin implements AutoCloseable {
     }
 
     private static Map<String, String> environment(
-            Service service, LocalStack stack, Map<Service, Integer> ports, ApiKeys keys, Path workDir) {
+            Service service, LocalStack stack, Map<Service, Integer> ports, ApiKeys keys, Path identity, Path workDir) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        // the gateway signs with the private set; a service verifies with the public one, as with run.sh
+        if (service == Service.GATEWAY) {
+            environment.put(
+                    "MINXIN_GATEWAY_IDENTITY_SIGNING_KEYS",
+                    identity.resolve(SIGNING_KEYS).toString());
+        } else {
+            environment.put(
+                    "MINXIN_IDENTITY_PUBLIC_KEYS",
+                    identity.resolve(PUBLIC_KEYS).toUri().toString());
+        }
         environment.put("MINXIN_KAFKA_BOOTSTRAP", stack.endpoints().bootstrapServers());
         environment.put("MINXIN_MONGODB_URI", stack.endpoints().mongoUri());
         environment.put(
@@ -159,6 +172,30 @@ public final class Minxin implements AutoCloseable {
             environment.put("MINXIN_BOOTSTRAP_DASHBOARD_KEY", keys.dashboard());
         }
         return environment;
+    }
+
+    /**
+     * The run's identity-token keys, made by the gateway jar's own command ({@code IdentityKeys generate}) as
+     * {@code run.sh} makes them; returns their directory.
+     */
+    private static Path identityKeys(Path gatewayJar, Path dir) {
+        Commands.Result result = Commands.run(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                gatewayJar.toString(),
+                "-Dloader.main=io.minxin.gateway.identity.IdentityKeys",
+                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "generate",
+                dir.toString()));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("IdentityKeys generate failed: " + result.output());
+        }
+        return dir;
+    }
+
+    /** The file of this run's private signing keys (the gateway's), for tests that forge or hand-make tokens. */
+    public Path signingKeys() {
+        return workDir.resolve("identity").resolve(SIGNING_KEYS);
     }
 
     private static String local(int port) {
