@@ -1,7 +1,11 @@
 package io.minxin.notice.delivery;
 
+import io.minxin.events.audit.AuditAction;
+import io.minxin.events.audit.AuditTargets;
+import io.minxin.events.identity.Caller;
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.notice.notices.NoticeType;
+import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.InetAddress;
@@ -39,12 +43,15 @@ class SubscriptionController {
     private final Outbox outbox;
     private final Clock clock;
     private final WebhookAddresses addresses;
+    private final AuditTrail audit;
 
-    SubscriptionController(SubscriptionStore store, Outbox outbox, Clock clock, WebhookAddresses addresses) {
+    SubscriptionController(
+            SubscriptionStore store, Outbox outbox, Clock clock, WebhookAddresses addresses, AuditTrail audit) {
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
         this.addresses = addresses;
+        this.audit = audit;
     }
 
     /**
@@ -80,7 +87,7 @@ class SubscriptionController {
                     subscription.createdAt());
         }
 
-        private static String masked(String url) {
+        static String masked(String url) {
             int query = url.indexOf('?');
             return query < 0 ? url : url.substring(0, query) + "?…";
         }
@@ -88,12 +95,19 @@ class SubscriptionController {
 
     @PostMapping
     @Operation(summary = "Subscribe a webhook (operator)")
-    Mono<ResponseEntity<SubscriptionView>> create(@RequestBody SubscriptionRequest request) {
+    Mono<ResponseEntity<SubscriptionView>> create(@RequestBody SubscriptionRequest request, Caller caller) {
         return Mono.fromCallable(() -> validated(request))
                 // the id and the secret come from SecureRandom, which reads /dev/urandom, and the URL's host is
                 // looked up (the JDK resolver blocks): not on the event loop
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(store::create)
+                .flatMap(created -> audit.recordLater(
+                                caller,
+                                AuditAction.SUBSCRIPTION_CREATE,
+                                AuditTargets.subscription(created.id()),
+                                audited(created),
+                                "subscribed " + describe(created))
+                        .thenReturn(created))
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id()))
                         .body(SubscriptionView.of(created, true)));
     }
@@ -114,12 +128,41 @@ class SubscriptionController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Unsubscribe a webhook; what it has not received yet is dropped (operator)")
-    Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return store.delete(id)
-                .flatMap(existed -> existed
-                        ? outbox.discard(id)
-                                .thenReturn(ResponseEntity.noContent().<Void>build())
-                        : Mono.error(notFound(id)));
+    Mono<ResponseEntity<Void>> delete(@PathVariable String id, Caller caller) {
+        return store.byId(id)
+                .switchIfEmpty(Mono.error(() -> notFound(id)))
+                .flatMap(subscription -> store.delete(id)
+                        .flatMap(existed -> existed
+                                ? outbox.discard(id)
+                                        .then(audit.recordLater(
+                                                caller,
+                                                AuditAction.SUBSCRIPTION_DELETE,
+                                                AuditTargets.subscription(id),
+                                                audited(subscription),
+                                                "unsubscribed " + describe(subscription)))
+                                        .thenReturn(ResponseEntity.noContent().<Void>build())
+                                : Mono.error(notFound(id))));
+    }
+
+    /**
+     * A subscription as the audit trail keeps it: whether it is signed, never its secret; the URL whole, for the
+     * trail to mask its parameter values (robot tokens) and keep their names.
+     */
+    private static SubscriptionView audited(Subscription subscription) {
+        return new SubscriptionView(
+                subscription.id(),
+                subscription.name(),
+                subscription.kind(),
+                subscription.url(),
+                subscription.types(),
+                subscription.secret() != null,
+                null,
+                subscription.createdAt());
+    }
+
+    private static String describe(Subscription subscription) {
+        return (subscription.name() == null ? "" : subscription.name() + " ") + subscription.kind() + " "
+                + SubscriptionView.masked(subscription.url());
     }
 
     private Subscription validated(SubscriptionRequest request) {

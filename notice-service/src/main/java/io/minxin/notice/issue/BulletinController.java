@@ -1,5 +1,6 @@
 package io.minxin.notice.issue;
 
+import io.minxin.events.identity.Caller;
 import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinRenderer;
 import io.minxin.notice.issue.BulletinIssuing.AlreadyIssuedException;
@@ -87,14 +88,14 @@ class BulletinController {
     @PostMapping("/{period:\\d{4}-\\d{2}}/issue")
     @Operation(summary = "Number, freeze and issue the bulletin; raises a BULLETIN_ISSUED notice (operator)")
     Mono<ResponseEntity<BulletinView>> issue(
-            @PathVariable String period, @RequestBody(required = false) IssueRequest request) {
+            @PathVariable String period, @RequestBody(required = false) IssueRequest request, Caller caller) {
         if (request != null && request.number() != null && request.number() < 1) {
             return Mono.error(ProblemException.invalid("number", "must be 1 or more"));
         }
         if (request != null && request.sequence() != null && request.sequence() < 1) {
             return Mono.error(ProblemException.invalid("sequence", "must be 1 or more"));
         }
-        return issuing.issue(period(period), request)
+        return issuing.issue(period(period), request, caller)
                 .map(view -> ResponseEntity.created(URI.create("/api/v1/bulletins/" + period))
                         .body(view))
                 .onErrorMap(AlreadyIssuedException.class, e -> ProblemException.conflict(e.getMessage()));

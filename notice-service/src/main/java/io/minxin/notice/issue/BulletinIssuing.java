@@ -1,12 +1,16 @@
 package io.minxin.notice.issue;
 
+import io.minxin.events.audit.AuditAction;
+import io.minxin.events.audit.AuditTargets;
 import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.identity.Caller;
 import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinComposer;
 import io.minxin.notice.bulletin.BulletinFacts;
 import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.notices.Notices;
+import io.minxin.servicekit.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +28,7 @@ class BulletinIssuing {
     private final BulletinIssues issues;
     private final BulletinComposer composer;
     private final Notices notices;
+    private final AuditTrail audit;
     private final Clock clock;
 
     BulletinIssuing(
@@ -31,11 +36,13 @@ class BulletinIssuing {
             BulletinIssues issues,
             BulletinComposer composer,
             Notices notices,
+            AuditTrail audit,
             Clock clock) {
         this.source = source;
         this.issues = issues;
         this.composer = composer;
         this.notices = notices;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -70,8 +77,27 @@ class BulletinIssuing {
         return view(period).map(view -> composer.compose(view.facts()));
     }
 
-    /** Numbers, freezes and stores the bulletin, then raises its notice. */
-    Mono<BulletinView> issue(YearMonth period, IssueRequest request) {
+    /**
+     * What the audit trail says about an issue.
+     *
+     * @param requested what the operator fixed (null fields: taken from the counters, today)
+     */
+    record Issued(
+            String period,
+            String documentNumber,
+            int sequence,
+            LocalDate issueDate,
+            Instant issuedAt,
+            IssueRequest requested,
+            int phoneTop,
+            int webTop,
+            int poorCases) {}
+
+    /**
+     * Numbers, freezes and stores the bulletin, raises its notice, and puts the issue on the audit trail; answered
+     * after all three.
+     */
+    Mono<BulletinView> issue(YearMonth period, IssueRequest request, Caller operator) {
         IssueRequest given = request == null ? new IssueRequest(null, null, null) : request;
         LocalDate issueDate = given.issueDate() != null ? given.issueDate() : today();
         return issues.issued(period.toString())
@@ -84,7 +110,30 @@ class BulletinIssuing {
                                 period,
                                 source.issuer()
                                         .issue(issueDate.getYear(), numbers.getT1(), numbers.getT2(), issueDate)))
-                        .flatMap(facts -> store(period, facts))));
+                        .flatMap(facts -> store(period, facts))
+                        .flatMap(view -> audited(view, given, operator))));
+    }
+
+    private Mono<BulletinView> audited(BulletinView view, IssueRequest requested, Caller operator) {
+        BulletinFacts facts = view.facts();
+        Issued issued = new Issued(
+                view.period(),
+                view.documentNumber(),
+                facts.issue().sequence(),
+                facts.issue().issueDate(),
+                view.issuedAt(),
+                requested,
+                facts.phoneTop().size(),
+                facts.webTop().size(),
+                facts.poorCases().size());
+        return audit.recordLater(
+                        operator,
+                        AuditAction.BULLETIN_ISSUE,
+                        AuditTargets.bulletin(view.period()),
+                        issued,
+                        "issued the bulletin of " + view.period() + " as " + view.documentNumber() + " (第"
+                                + issued.sequence() + "期, " + issued.issueDate() + ")")
+                .thenReturn(view);
     }
 
     private Mono<BulletinView> store(YearMonth period, BulletinFacts facts) {

@@ -2,7 +2,11 @@ package io.minxin.notice.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.events.identity.Caller;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.notice.mongo.InMemoryMongo;
+import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemAdviceSupport;
 import java.time.Clock;
 import java.util.List;
@@ -11,9 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** A subscription cannot point notice-service at the platform itself or at any other non-public address. */
@@ -122,8 +130,25 @@ class SubscriptionControllerTest {
     private WebTestClient client(WebhookAddresses addresses) {
         SubscriptionStore store = new SubscriptionStore(mongo.database());
         Outbox outbox = new Outbox(mongo.database(), store, Clock.systemUTC());
-        return WebTestClient.bindToController(new SubscriptionController(store, outbox, Clock.systemUTC(), addresses))
+        AuditTrail audit = new AuditTrail("notice-service", Clock.systemUTC(), entry -> true, () -> {});
+        return WebTestClient.bindToController(
+                        new SubscriptionController(store, outbox, Clock.systemUTC(), addresses, audit))
                 .controllerAdvice(new Problems())
+                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new OperatorCaller()))
                 .build();
+    }
+
+    /** The caller the service's security chain would give the controller: an operator. */
+    static final class OperatorCaller implements HandlerMethodArgumentResolver {
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Mono<Object> resolveArgument(
+                MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
+            return Mono.just(new Caller("op-test", Role.OPERATOR, Scope.ALL));
+        }
     }
 }
