@@ -125,24 +125,42 @@ until grep -q "local-stack ready" "$DATA_DIR/logs/local-stack.log" 2>/dev/null; 
 done
 log "local-stack ready"
 
+# Only the gateway is meant to be reached: the services behind it listen on loopback (Spring's server.address), and
+# the gateway where MINXIN_GATEWAY_ADDRESS says (default 127.0.0.1; 0.0.0.0 opens it to the network).
+GATEWAY_ADDRESS=${MINXIN_GATEWAY_ADDRESS:-127.0.0.1}
+case "$GATEWAY_ADDRESS" in
+    0.0.0.0 | :: | "[::]") GATEWAY_HOST=127.0.0.1 ;;
+    *:*) GATEWAY_HOST="[${GATEWAY_ADDRESS#[}"; GATEWAY_HOST="${GATEWAY_HOST%]}]" ;;
+    *) GATEWAY_HOST=$GATEWAY_ADDRESS ;;
+esac
+host_of() { if [ "$1" = gateway ]; then echo "$GATEWAY_HOST"; else echo 127.0.0.1; fi; }
+
 for entry in "${SERVICES[@]}"; do
     svc=${entry%%:*}
     port=${entry##*:}
     jar=$svc/target/$svc-$VERSION-exec.jar
     [ -f "$jar" ] || { log "skipping $svc (not built)"; continue; }
-    MINXIN_METRICS_STREAMS_STATE_DIR="$DATA_DIR/$svc-state" java -Xmx512m -jar "$jar" >"$DATA_DIR/logs/$svc.log" 2>&1 &
+    address=()
+    [ "$svc" = gateway ] || address=(SERVER_ADDRESS=127.0.0.1)
+    env "${address[@]}" MINXIN_METRICS_STREAMS_STATE_DIR="$DATA_DIR/$svc-state" java -Xmx512m -jar "$jar" \
+        >"$DATA_DIR/logs/$svc.log" 2>&1 &
     PIDS+=($!)
     STARTED+=("$svc:$port")
 done
 for entry in "${STARTED[@]}"; do
-    wait_for "${entry%%:*}" "http://localhost:${entry##*:}/actuator/health" 180
+    wait_for "${entry%%:*}" "http://$(host_of "${entry%%:*}"):${entry##*:}/actuator/health" 180
 done
 
 if [ -f gateway/target/gateway-$VERSION-exec.jar ]; then
-    ENTRY=http://localhost:8080
+    ENTRY=http://$GATEWAY_HOST:8080
 else
-    ENTRY=http://localhost:8081
+    ENTRY=http://127.0.0.1:8081
 fi
+case "$GATEWAY_ADDRESS" in
+    127.* | ::1 | "[::1]" | localhost) OPEN="this machine only; MINXIN_GATEWAY_ADDRESS=0.0.0.0 ./run.sh opens it" ;;
+    0.0.0.0 | :: | "[::]") OPEN="every interface: reachable from the network" ;;
+    *) OPEN="$GATEWAY_ADDRESS only" ;;
+esac
 
 if $LOAD_DEMO && [ ! -f "$DATA_DIR/demo-loaded" ]; then
     DEMO=$DATA_DIR/demo-2020-09.ndjson
@@ -171,10 +189,11 @@ fi
 cat <<INFO
 
 Minxin is running.
-  Gateway (all APIs)   http://localhost:8080/api/v1/…      Swagger UI  http://localhost:8080/swagger-ui.html
-  Overview             curl -H "X-Api-Key: \$MINXIN_BOOTSTRAP_DASHBOARD_KEY" 'http://localhost:8080/api/v1/overview?period=2020-09'
-  Services             intake :8081  metrics :8082  ranking :8083  notice :8084  (/actuator/health, /actuator/prometheus)
-  Kafka localhost:9092   MongoDB mongodb://localhost:27017   logs $DATA_DIR/logs
+  Gateway (all APIs)   $ENTRY/api/v1/…      Swagger UI  $ENTRY/swagger-ui.html
+                       listening on $GATEWAY_ADDRESS ($OPEN)
+  Overview             curl -H "X-Api-Key: \$MINXIN_BOOTSTRAP_DASHBOARD_KEY" '$ENTRY/api/v1/overview?period=2020-09'
+  Services             127.0.0.1 only: intake :8081  metrics :8082  ranking :8083  notice :8084  (/actuator/health, /actuator/prometheus)
+  Kafka 127.0.0.1:9092   MongoDB mongodb://127.0.0.1:27017   logs $DATA_DIR/logs
   API keys             $KEYS_FILE  (source it: set -a; . $KEYS_FILE; set +a)
 Ctrl-C stops everything.
 INFO
