@@ -12,6 +12,7 @@ import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
 import io.minxin.localstack.LocalStackEndpoints;
 import io.minxin.localstack.LocalStackExtension;
+import io.minxin.servicekit.identity.TestIdentity;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -37,6 +41,11 @@ class IntakeKafkaIT {
 
     @Autowired
     WebTestClient client;
+
+    @DynamicPropertySource
+    static void identity(DynamicPropertyRegistry registry) {
+        TestIdentity.register(registry);
+    }
 
     @Test
     void aSingleEventLandsOnCaseEventsUnderItsCaseIdInTheKeysPartition(LocalStackEndpoints stack) {
@@ -151,7 +160,12 @@ class IntakeKafkaIT {
     }
 
     private WebTestClient.ResponseSpec post(String path, MediaType type, String body) {
-        return client.post().uri(path).contentType(type).bodyValue(body).exchange();
+        return client.post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, TestEvents.integrationToken())
+                .contentType(type)
+                .bodyValue(body)
+                .exchange();
     }
 
     private static String unique(String prefix) {

@@ -4,6 +4,7 @@ import static io.minxin.intake.TestEvents.accepted;
 import static io.minxin.intake.TestEvents.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.servicekit.identity.TestIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -29,6 +30,7 @@ class KafkaDownIT {
     @DynamicPropertySource
     static void unreachableKafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort());
+        TestIdentity.register(registry);
     }
 
     @Autowired
@@ -71,6 +73,7 @@ class KafkaDownIT {
     private WebTestClient.ResponseSpec postEvent(String id) {
         return client.post()
                 .uri("/api/v1/events")
+                .header(HttpHeaders.AUTHORIZATION, TestEvents.integrationToken())
                 .contentType(MediaType.parseMediaType("application/cloudevents+json"))
                 .bodyValue(json(accepted(id, "c-" + id)).toString())
                 .exchange();
@@ -79,6 +82,7 @@ class KafkaDownIT {
     private WebTestClient.ResponseSpec postBatch(String id) {
         return client.post()
                 .uri("/api/v1/events/batch")
+                .header(HttpHeaders.AUTHORIZATION, TestEvents.integrationToken())
                 .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
                 .bodyValue(TestEvents.array(List.of(accepted(id + "a", "c-" + id), accepted(id + "b", "c-" + id))))
                 .exchange();

@@ -9,6 +9,9 @@ import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.UnitLogin;
 import io.minxin.events.Visited;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
+import io.minxin.servicekit.identity.TestIdentity;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,6 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Valid events of the contract and their wire forms, for tests. */
 public final class TestEvents {
+    /** The service's name, the audience of the gateway's tokens for it. */
+    public static final String AUDIENCE = "intake-service";
+
+    /** {@code Authorization} as the gateway sends it for an integration key. */
+    public static String integrationToken() {
+        return TestIdentity.shared().bearer(Role.INTEGRATION, Scope.ALL, AUDIENCE);
+    }
+
     public static final String SOURCE = "/platform/test-8890";
     public static final Instant AT = Instant.parse("2024-09-02T01:00:00Z");
 

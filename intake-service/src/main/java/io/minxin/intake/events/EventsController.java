@@ -1,10 +1,8 @@
 package io.minxin.intake.events;
 
-import io.minxin.events.CallerHeaders;
+import io.minxin.events.identity.Caller;
 import io.minxin.events.problem.Problem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,15 +62,11 @@ import reactor.core.publisher.Mono;
                         mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                         schema = @Schema(implementation = Problem.class)))
 class EventsController {
-    /** Set by the gateway after it authenticated the caller; only logged here. */
-    static final String KEY_ID_HEADER = CallerHeaders.KEY_ID;
-
     static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
     static final String CLOUDEVENTS_BATCH_JSON = "application/cloudevents-batch+json";
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
 
-    private static final String KEY_ID_DESCRIPTION = "API key id, set by the gateway; logged only";
     private static final int KEY_ID_LOG_MAX = 64;
     private static final String EVENT_EXAMPLE = """
             {"specversion":"1.0","id":"evt-1","source":"/platform/panjin-8890","type":"minxin.case.accepted",
@@ -107,10 +101,9 @@ class EventsController {
                                         schema = @Schema(type = "object", description = "a CloudEvent"))
                             }),
             responses = @ApiResponse(responseCode = "202", description = "published and acknowledged"))
-    @Parameter(in = ParameterIn.HEADER, name = KEY_ID_HEADER, description = KEY_ID_DESCRIPTION)
-    Mono<Receipt> publishEvent(ServerWebExchange exchange) {
+    Mono<Receipt> publishEvent(ServerWebExchange exchange, Caller caller) {
         presetReceiptType(exchange);
-        String key = keyId(exchange);
+        String key = loggable(caller.keyId());
         return body(exchange, limits.maxEventBytes(), key).flatMap(bytes -> intake.acceptEvent(bytes, key));
     }
 
@@ -145,10 +138,9 @@ class EventsController {
                                         schema = @Schema(type = "array", description = "CloudEvents"))
                             }),
             responses = @ApiResponse(responseCode = "202", description = "committed"))
-    @Parameter(in = ParameterIn.HEADER, name = KEY_ID_HEADER, description = KEY_ID_DESCRIPTION)
-    Mono<Receipt> publishBatch(ServerWebExchange exchange) {
+    Mono<Receipt> publishBatch(ServerWebExchange exchange, Caller caller) {
         presetReceiptType(exchange);
-        String key = keyId(exchange);
+        String key = loggable(caller.keyId());
         MediaType contentType = exchange.getRequest().getHeaders().getContentType();
         Charset charset = contentType == null || contentType.getCharset() == null
                 ? StandardCharsets.UTF_8
@@ -159,18 +151,13 @@ class EventsController {
     }
 
     /**
-     * A client that accepts anything gets the receipt as JSON without a content negotiation per request; refusals
-     * set their own type (problem JSON). The key id is read from the exchange, not bound as a parameter, for the
-     * same reason: the single-event path is taken thousands of times a second.
+     * A client that accepts anything gets the receipt as JSON without a content negotiation per request (the
+     * single-event path is taken thousands of times a second); refusals set their own type (problem JSON).
      */
     private static void presetReceiptType(ServerWebExchange exchange) {
         if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.ACCEPT)) {
             exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
         }
-    }
-
-    private static String keyId(ServerWebExchange exchange) {
-        return loggable(exchange.getRequest().getHeaders().getFirst(KEY_ID_HEADER));
     }
 
     private Mono<byte[]> body(ServerWebExchange exchange, DataSize limit, String keyId) {
@@ -218,7 +205,10 @@ class EventsController {
         return BatchFormat.JSON_ARRAY;
     }
 
-    /** The header comes from outside: no line breaks or control characters into the log, and not too long. */
+    /**
+     * The key id of the verified caller (the token's {@code sub}, which the gateway signs): still no line breaks or
+     * control characters into the log, and not too long.
+     */
     static String loggable(String keyId) {
         if (keyId == null || keyId.isBlank()) {
             return "-";
