@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code minxin.gateway.identity.*}: the identity token the gateway signs for every call it forwards (see
  * case-events' {@code CallerToken}), so that a service trusts a signature, not the network.
  *
- * @param signingKeys the file with the gateway's private signing keys, a JWK set written by {@link IdentityKeys}
+ * @param signingKeys the file with the gateway's private signing keys, a JWK set written by {@code IdentityKeys}
  *     ({@code generate}, {@code rotate}, {@code retire}); the gateway signs with its first key and re-reads the file
  *     when it changes, so a rotation needs no restart. Required; never in the repository
  * @param tokenTtl how long a token is valid ({@code exp} − {@code iat}), 2 s to 10 min; the gateway reuses a token
  *     for the same key id, role, scope and service for at most half of it
  * @param generateIfMissing create the key files ({@code public-keys.json} beside the signing file) when the signing
  *     file does not exist: for a gateway started by hand; {@code run.sh} and deployments create them with
- *     {@link IdentityKeys}
+ *     {@code IdentityKeys}
  * @param reloadInterval how often the signing file is checked for a change
  */
 @ConfigurationProperties("minxin.gateway.identity")
