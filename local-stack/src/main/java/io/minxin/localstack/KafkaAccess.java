@@ -34,12 +34,6 @@ public final class KafkaAccess {
     public static final String GATEWAY = "gateway";
 
     /**
-     * Revocations of API keys, published by one gateway instance and read by every one (each from the end, without a
-     * consumer group).
-     */
-    public static final String API_KEY_CHANGES = "api-key-changes";
-
-    /**
      * metrics-service's Kafka Streams application prefix ({@code minxin.metrics.streams.application-prefix}) and
      * the start of its projection's consumer group: its internal topics, groups and transactional ids all begin so.
      */
@@ -147,9 +141,15 @@ public final class KafkaAccess {
                         NOTICE,
                         null,
                         null),
-                // key issue and revoke: audited, and passed to every gateway instance
+                // key issue and revoke: audited, and passed to every gateway instance (each reads from the end, no
+                // group)
                 new Principal(
-                        GATEWAY, Set.of(API_KEY_CHANGES), Set.of(Topics.AUDIT, API_KEY_CHANGES), null, null, null));
+                        GATEWAY,
+                        Set.of(Topics.API_KEY_CHANGES),
+                        Set.of(Topics.AUDIT, Topics.API_KEY_CHANGES),
+                        null,
+                        null,
+                        null));
     }
 
     /** Every ACL of {@link #principals()}. */

@@ -98,7 +98,7 @@ class KafkaAccessIT {
                     .isInstanceOf(GroupAuthorizationException.class);
         }
         try (KafkaConsumer<String, String> keys = consumer(KafkaAccess.NOTICE, KafkaAccess.NOTICE)) {
-            keys.subscribe(List.of(KafkaAccess.API_KEY_CHANGES));
+            keys.subscribe(List.of(Topics.API_KEY_CHANGES));
             assertThatThrownBy(() -> keys.poll(Duration.ofSeconds(10))).isInstanceOf(TopicAuthorizationException.class);
         }
     }
