@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The monthly bulletin (通报): its facts as JSON, rendered as Markdown, HTML or DOCX, and issuing it. */
+/**
+ * The monthly bulletin (通报): its facts as JSON, rendered as Markdown, HTML or DOCX, and issuing it. An issued
+ * bulletin is read by every caller, a draft by city-wide callers only ({@link BulletinScope}).
+ */
 @RestController
 @RequestMapping("/api/v1/bulletins")
 class BulletinController {
@@ -44,28 +47,28 @@ class BulletinController {
 
     @GetMapping(value = "/{period:\\d{4}-\\d{2}}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The bulletin's facts: the issued one, or a live draft (status DRAFT)")
-    Mono<BulletinView> facts(@PathVariable String period) {
-        return issuing.view(period(period));
+    Mono<BulletinView> facts(@PathVariable String period, Caller caller) {
+        return issuing.view(period(period)).map(view -> BulletinScope.readable(caller.scope(), view));
     }
 
     @GetMapping("/{period:\\d{4}-\\d{2}}.md")
     @Operation(summary = "The bulletin as Markdown")
-    Mono<ResponseEntity<String>> markdown(@PathVariable String period) {
-        return rendering(period)
+    Mono<ResponseEntity<String>> markdown(@PathVariable String period, Caller caller) {
+        return rendering(period, caller)
                 .map(bulletin -> ResponseEntity.ok().contentType(MARKDOWN).body(renderer.markdown(bulletin)));
     }
 
     @GetMapping("/{period:\\d{4}-\\d{2}}.html")
     @Operation(summary = "The bulletin as a printable HTML page")
-    Mono<ResponseEntity<String>> html(@PathVariable String period) {
-        return rendering(period)
+    Mono<ResponseEntity<String>> html(@PathVariable String period, Caller caller) {
+        return rendering(period, caller)
                 .map(bulletin -> ResponseEntity.ok().contentType(HTML).body(renderer.html(bulletin)));
     }
 
     @GetMapping("/{period:\\d{4}-\\d{2}}.docx")
     @Operation(summary = "The bulletin as a Word document in 公文 layout")
-    Mono<ResponseEntity<byte[]>> docx(@PathVariable String period) {
-        return rendering(period)
+    Mono<ResponseEntity<byte[]>> docx(@PathVariable String period, Caller caller) {
+        return rendering(period, caller)
                 .map(bulletin -> ResponseEntity.ok()
                         .contentType(DOCX)
                         .header(
@@ -81,8 +84,8 @@ class BulletinController {
      * The bulletin, handed on on a thread that may take its time: rendering (a DOCX with Apache POI above all) must
      * not hold the MongoDB driver's thread that delivered the facts, which every other query of the service waits on.
      */
-    private Mono<Bulletin> rendering(String period) {
-        return issuing.bulletin(period(period)).publishOn(Schedulers.boundedElastic());
+    private Mono<Bulletin> rendering(String period, Caller caller) {
+        return issuing.bulletin(period(period), caller.scope()).publishOn(Schedulers.boundedElastic());
     }
 
     @PostMapping("/{period:\\d{4}-\\d{2}}/issue")

@@ -4,6 +4,7 @@ import io.minxin.events.audit.AuditAction;
 import io.minxin.events.audit.AuditTargets;
 import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.identity.Caller;
+import io.minxin.events.identity.Scope;
 import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinComposer;
 import io.minxin.notice.bulletin.BulletinFacts;
@@ -73,8 +74,11 @@ class BulletinIssuing {
                 .switchIfEmpty(Mono.defer(() -> source.requireData(period).then(draft(period))));
     }
 
-    Mono<Bulletin> bulletin(YearMonth period) {
-        return view(period).map(view -> composer.compose(view.facts()));
+    /** The bulletin to render, as a caller of {@code scope} may read it ({@link BulletinScope}). */
+    Mono<Bulletin> bulletin(YearMonth period, Scope scope) {
+        return view(period)
+                .map(view ->
+                        composer.compose(BulletinScope.readable(scope, view).facts()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.minxin.notice.notices;
 
+import io.minxin.events.identity.Caller;
 import io.minxin.servicekit.problem.ProblemException;
+import io.minxin.servicekit.scope.UnitAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,23 +17,34 @@ class NoticeController {
     private static final int MAX_LIMIT = 5000;
 
     private final Notices notices;
+    private final NoticeScope scope;
 
-    NoticeController(Notices notices) {
+    NoticeController(Notices notices, UnitAccess access) {
         this.notices = notices;
+        this.scope = new NoticeScope(access);
     }
 
     @GetMapping
-    @Operation(summary = "Alerts, 提示函 and bulletin notices, oldest fact first")
+    @Operation(
+            summary = "Alerts, 提示函 and bulletin notices, oldest fact first; a unit-scoped caller gets its own unit's"
+                    + " (another unit's: 403)")
     Flux<Notice> find(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String unitId,
             @RequestParam(required = false) String period,
-            @RequestParam(defaultValue = "1000") int limit) {
+            @RequestParam(defaultValue = "1000") int limit,
+            Caller caller) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "must be from 1 to " + MAX_LIMIT);
         }
-        return notices.find(
-                type == null || type.isBlank() ? null : type(type), blankToNull(unitId), blankToNull(period), limit);
+        NoticeType noticeType = type == null || type.isBlank() ? null : type(type);
+        String unit = scope.unitToFind(caller.scope(), blankToNull(unitId));
+        if (NoticeScope.needsFilter(caller.scope(), unit)) {
+            return notices.find(noticeType, null, blankToNull(period), MAX_LIMIT)
+                    .filter(notice -> scope.visible(caller.scope(), notice))
+                    .take(limit);
+        }
+        return notices.find(noticeType, unit, blankToNull(period), limit);
     }
 
     private static NoticeType type(String name) {
