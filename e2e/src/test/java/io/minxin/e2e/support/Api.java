@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for one base URI (the gateway, or a service directly), with the API key header. */
 public final class Api {
@@ -59,6 +60,21 @@ public final class Api {
         return send(request(pathAndQuery, apiKey)
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    /**
+     * Any method with the headers given and nothing else (no API key unless among them), e.g. a forged identity header
+     * or a hand-made token sent to a service's own port; a null body sends none.
+     */
+    public Response send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = request(pathAndQuery, null);
+        headers.forEach(builder::header);
+        return send(builder.method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
     }
 
