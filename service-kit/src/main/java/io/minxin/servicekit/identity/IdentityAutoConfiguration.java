@@ -24,8 +24,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import reactor.core.publisher.Mono;
 
 /**
- * Every WebFlux service verifies the gateway's identity token on every route but health, Prometheus and its API
- * document: a Spring Security resource server over the gateway's public keys ({@link IdentitySettings}), the
+ * Every WebFlux service verifies the gateway's identity token on every route but health and Prometheus: a Spring Security resource server over the gateway's public keys ({@link IdentitySettings}), the
  * roles of each route from the service's {@link RouteRoles}, and controllers given the {@code Caller}.
  *
  * <p>Active where the resource server is on the classpath (each service brings its starter); the gateway, which
@@ -46,10 +45,10 @@ import reactor.core.publisher.Mono;
 public class IdentityAutoConfiguration {
 
     /**
-     * Open without a token (GET and HEAD): probes, the Prometheus scrape, and the OpenAPI document, which the
-     * gateway serves to anyone at {@code /v3/api-docs/<service>} and which holds no data.
+     * Open without a token (GET and HEAD): probes and the Prometheus scrape. Everything else, the OpenAPI document
+     * included (the gateway sends its own token for it), needs a token.
      */
-    static final String[] OPEN_READS = {"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**"};
+    static final String[] OPEN_READS = {"/actuator/health/**", "/actuator/prometheus"};
 
     @Bean
     PublicKeySet identityPublicKeys(IdentitySettings settings, ResourceLoader resources) {

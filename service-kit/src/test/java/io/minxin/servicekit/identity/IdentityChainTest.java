@@ -166,6 +166,15 @@ class IdentityChainTest {
             }
         });
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theChecksEveryServiceRunsOnItsOwnPortPassHere() {
+        ServicePortChecks checks = new ServicePortChecks(client, AUDIENCE);
+        checks.refusesCallsWithoutAValidToken(HttpMethod.POST, "/api/v1/things");
+        checks.refusesRole(DASHBOARD, HttpMethod.POST, "/api/v1/things");
+        checks.leavesProbesOpen();
     }
 
     private WebTestClient.ResponseSpec exchange(HttpMethod method, String path, Role role) {
