@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.RevisionStatus;
@@ -14,6 +16,8 @@ import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.localstack.LocalStackExtension;
 import io.minxin.ranking.engine.ReferenceBulletin;
+import io.minxin.servicekit.identity.ServicePortChecks;
+import io.minxin.servicekit.identity.TestIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +42,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -54,6 +62,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "spring.cloud.stream.kafka.binder.min-partition-count=1"
         })
 class RankingServiceIT {
+    private static final String AUDIENCE = "ranking-service";
+    private static final TestIdentity IDENTITY = TestIdentity.shared();
     private static final String PERIOD = "2020-09";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final ParameterizedTypeReference<List<RankingRevision>> REVISIONS =
@@ -65,6 +75,11 @@ class RankingServiceIT {
 
     @LocalServerPort
     int port;
+
+    @DynamicPropertySource
+    static void identity(DynamicPropertyRegistry registry) {
+        TestIdentity.register(registry);
+    }
 
     @BeforeAll
     static void connect() {
@@ -143,7 +158,6 @@ class RankingServiceIT {
         // when the operator publishes it
         client().post()
                 .uri("/api/v1/periods/{period}/revisions/2/publish?channel=PHONE", PERIOD)
-                .header("X-Minxin-Role", "operator")
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -164,8 +178,20 @@ class RankingServiceIT {
     }
 
     @Test
+    void onItsOwnPortTheServiceRefusesCallsWithoutTheGatewaysTokenAndRolesTheGatewayWouldRefuse() {
+        ServicePortChecks checks = new ServicePortChecks(anonymous(), AUDIENCE);
+        checks.refusesCallsWithoutAValidToken(HttpMethod.POST, "/api/v1/periods/2020-11/close");
+        checks.refusesCallsWithoutAValidToken(HttpMethod.GET, "/api/v1/rankings/2020-09?channel=PHONE");
+        checks.refusesRole(Role.INTEGRATION, HttpMethod.GET, "/api/v1/rankings/2020-09?channel=PHONE");
+        checks.refusesRole(Role.DASHBOARD, HttpMethod.POST, "/api/v1/periods/2020-11/close");
+        checks.refusesRole(Role.DASHBOARD, HttpMethod.POST, "/api/v1/rankings/2020-09/what-if?channel=WEB");
+        checks.leavesProbesOpen();
+    }
+
+    @Test
     void policyChangesNeedTheOperatorRoleAndNameEveryBadField() {
-        client().put()
+        client(IDENTITY.bearer(Role.DASHBOARD, Scope.ALL, AUDIENCE))
+                .put()
                 .uri("/api/v1/policies/WEB")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
@@ -185,7 +211,6 @@ class RankingServiceIT {
 
         client().put()
                 .uri("/api/v1/policies/WEB")
-                .header("X-Minxin-Role", "operator")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("effectiveFrom", "2031-1", "order", "LEXICOGRAPHIC", "top", 0))
                 .exchange()
@@ -200,7 +225,6 @@ class RankingServiceIT {
 
         client().put()
                 .uri("/api/v1/policies/WEB")
-                .header("X-Minxin-Role", "operator")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(
                         Map.of("effectiveFrom", "2031-01", "order", "LEXICOGRAPHIC", "rates", List.of("excellentRate")))
@@ -243,7 +267,6 @@ class RankingServiceIT {
     void badPolicyIsRefusedWithItsViolations() {
         client().put()
                 .uri("/api/v1/policies/PHONE")
-                .header("X-Minxin-Role", "operator")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("order", "WEIGHTED", "weights", Map.of("completionRat", 1), "top", 0))
                 .exchange()
@@ -290,7 +313,6 @@ class RankingServiceIT {
         next.put("effectiveFrom", "2032-01");
         client().put()
                 .uri("/api/v1/policies/PHONE")
-                .header("X-Minxin-Role", "operator")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(next)
                 .exchange()
@@ -334,7 +356,6 @@ class RankingServiceIT {
 
         RankingRevision trial = client().post()
                 .uri("/api/v1/rankings/2021-03/what-if?channel=WEB")
-                .header("X-Minxin-Role", "operator")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
                         "order", "LEXICOGRAPHIC",
@@ -386,7 +407,6 @@ class RankingServiceIT {
     private List<RankingRevision> close() {
         return client().post()
                 .uri("/api/v1/periods/{period}/close", PERIOD)
-                .header("X-Minxin-Role", "operator")
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -453,7 +473,19 @@ class RankingServiceIT {
         }
     }
 
+    /** An operator's calls, with the gateway's token. */
     private WebTestClient client() {
+        return client(IDENTITY.bearer(Role.OPERATOR, Scope.ALL, AUDIENCE));
+    }
+
+    private WebTestClient client(String authorization) {
+        return anonymous()
+                .mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, authorization)
+                .build();
+    }
+
+    private WebTestClient anonymous() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
