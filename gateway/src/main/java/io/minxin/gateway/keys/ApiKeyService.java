@@ -136,19 +136,24 @@ public final class ApiKeyService {
     }
 
     private Mono<Void> announce(ApiKey key, ApiKeyChange.Change change, Caller actor) {
-        Instant at = now();
-        AuditEntry audit = actor == null
+        return Mono.defer(() -> events.announce(new ApiKeyChange(key.id(), change, now()), audit(key, change, actor)))
+                // the audit entry's id is a random UUID, drawn from SecureRandom (a read of /dev/urandom), and the
+                // store may answer on an event loop
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private AuditEntry audit(ApiKey key, ApiKeyChange.Change change, Caller actor) {
+        return actor == null
                 ? null
                 : AuditEntry.of(
                         actor,
-                        at,
+                        now(),
                         SERVICE,
                         change == ApiKeyChange.Change.ISSUED ? AuditAction.KEY_ISSUE : AuditAction.KEY_REVOKE,
                         AuditTargets.key(key.id()),
                         audited(key),
                         (change == ApiKeyChange.Change.ISSUED ? "issued" : "revoked") + " API key " + key.id() + " ("
                                 + key.name() + ")");
-        return events.announce(new ApiKeyChange(key.id(), change, at), audit);
     }
 
     /** What the audit trail shows of a key: never its secret or hash. */

@@ -86,6 +86,9 @@ final class KeyChangeFollower implements SmartLifecycle {
         if (current != null) {
             current.wakeup();
         }
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {

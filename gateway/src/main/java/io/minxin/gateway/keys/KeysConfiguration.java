@@ -108,6 +108,8 @@ class KeysConfiguration {
                     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-key-changes-" + UUID.randomUUID());
                     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
                     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                    // the topics job creates the topic with its settings; a consumer must not create it otherwise
+                    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
                     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
                 },
                 cache,

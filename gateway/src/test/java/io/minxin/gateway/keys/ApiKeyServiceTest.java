@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 class ApiKeyServiceTest {
     private static final Instant NOW = Instant.parse("2020-09-30T08:00:00.123456Z");
@@ -155,6 +156,20 @@ class ApiKeyServiceTest {
                             KeyToken.parse(issued.value()).orElseThrow().secret(),
                             issued.stored().hash());
         });
+    }
+
+    @Test
+    void givenTheStoreAnswersOnANonBlockingThreadWhenAnOperatorRevokesThenTheAuditEntryIsMadeWithoutBlockingIt() {
+        ApiKeyService announcing = announcing((change, audit) -> Mono.empty());
+        IssuedKey issued = keys.create("dash", Set.of(Role.DASHBOARD)).block();
+
+        // BlockHound (installed for every test) fails a read of /dev/urandom on the parallel scheduler
+        ApiKey revoked = Mono.defer(() -> announcing.revoke(
+                        issued.stored().id(), new Caller("0perat0r", Role.OPERATOR, Scope.ALL)))
+                .subscribeOn(Schedulers.parallel())
+                .block(Duration.ofSeconds(10));
+
+        assertThat(revoked.revoked()).isTrue();
     }
 
     @Test
