@@ -12,6 +12,8 @@ import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
 import io.minxin.localstack.LocalStackExtension;
@@ -19,6 +21,8 @@ import io.minxin.metrics.query.Overview;
 import io.minxin.metrics.query.Series;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.metrics.stream.MetricsTopology;
+import io.minxin.servicekit.identity.ServicePortChecks;
+import io.minxin.servicekit.identity.TestIdentity;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +55,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -62,6 +68,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(LocalStackExtension.class)
 class MetricsServiceIT {
     private static final Logger log = LoggerFactory.getLogger(MetricsServiceIT.class);
+    private static final String AUDIENCE = "metrics-service";
     private static final DemoMonth DEMO = DemoMonth.generate();
     /** Inside the demo month, so the rate gauges of the "current" period show it. */
     private static final Clock IN_DEMO_MONTH = Clock.fixed(Instant.parse("2020-09-20T04:00:00Z"), ZoneOffset.UTC);
@@ -89,6 +96,7 @@ class MetricsServiceIT {
         try (ConfigurableApplicationContext second = start("second")) {
             WebTestClient http = http(second);
             ExpectedTotals expected = DEMO.expected();
+            onItsOwnPortTheServiceRefusesCallsWithoutTheGatewaysTokenAndRolesTheGatewayWouldRefuse(anonymous(second));
 
             await().atMost(Duration.ofMinutes(4))
                     .pollInterval(Duration.ofSeconds(2))
@@ -220,7 +228,9 @@ class MetricsServiceIT {
                         "STATE_DIR=" + stateDirs.resolve(stateDir),
                         "MONGODB_DATABASE=" + run,
                         "PROJECTION_GROUP_ID=" + run + "-projection",
-                        "GAUGES_REFRESH=1s")
+                        "GAUGES_REFRESH=1s",
+                        TestIdentity.PUBLIC_KEYS_PROPERTY + "="
+                                + TestIdentity.shared().publicKeysLocation())
                 .run();
     }
 
@@ -230,7 +240,25 @@ class MetricsServiceIT {
                 .sum();
     }
 
+    private static void onItsOwnPortTheServiceRefusesCallsWithoutTheGatewaysTokenAndRolesTheGatewayWouldRefuse(
+            WebTestClient anonymous) {
+        ServicePortChecks checks = new ServicePortChecks(anonymous, AUDIENCE);
+        checks.refusesCallsWithoutAValidToken(HttpMethod.GET, "/api/v1/overview?period=2020-09");
+        checks.refusesRole(Role.INTEGRATION, HttpMethod.GET, "/api/v1/units?period=2020-09");
+        checks.refusesRole(Role.OPERATOR, HttpMethod.POST, "/api/v1/overview");
+        checks.leavesProbesOpen();
+    }
+
+    /** Reads as a dashboard, with the gateway's token. */
     private static WebTestClient http(ConfigurableApplicationContext context) {
+        return anonymous(context)
+                .mutate()
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION, TestIdentity.shared().bearer(Role.DASHBOARD, Scope.ALL, AUDIENCE))
+                .build();
+    }
+
+    private static WebTestClient anonymous(ConfigurableApplicationContext context) {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(Duration.ofSeconds(20))
