@@ -1,6 +1,7 @@
 package io.minxin.metrics.api;
 
 import io.minxin.events.Channel;
+import io.minxin.events.identity.Caller;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.UnitMetrics;
@@ -11,6 +12,7 @@ import io.minxin.metrics.query.Overview;
 import io.minxin.metrics.query.Series;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.servicekit.problem.ProblemException;
+import io.minxin.servicekit.scope.UnitAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Read API over the MongoDB projection. Rates without denominator are null. */
+/**
+ * Read API over the MongoDB projection. Rates without denominator are null. A caller reads what its scope covers
+ * ({@link MetricsScope}).
+ */
 @RestController
 @RequestMapping("/api/v1")
 class MetricsController {
@@ -31,9 +36,16 @@ class MetricsController {
     private final PeriodMetricsViews views;
     private final AssessmentPeriod periods;
     private final Clock clock;
+    private final MetricsScope scope;
 
-    MetricsController(MetricsStore store, MetricsProperties properties, AssessmentPeriod periods, Clock clock) {
+    MetricsController(
+            MetricsStore store,
+            MetricsProperties properties,
+            AssessmentPeriod periods,
+            Clock clock,
+            UnitAccess access) {
         this.store = store;
+        this.scope = new MetricsScope(access);
         this.views = new PeriodMetricsViews(store, properties.views());
         this.periods = periods;
         this.clock = clock;
@@ -44,9 +56,9 @@ class MetricsController {
      * or future period without any unit metrics is not found; the current one answers zeros until its first case.
      */
     @GetMapping("/overview")
-    Mono<Overview> overview(@RequestParam(required = false) String period) {
+    Mono<Overview> overview(@RequestParam(required = false) String period, Caller caller) {
         String name = period(period);
-        return metricsOf(name).map(metrics -> Overview.of(name, metrics));
+        return metricsOf(name).map(metrics -> Overview.of(name, scope.visible(caller.scope(), metrics)));
     }
 
     /** The per-unit table of a period, one channel or both, sorted by any rate or count. */
@@ -55,10 +67,12 @@ class MetricsController {
             @RequestParam(required = false) String period,
             @RequestParam(required = false) Channel channel,
             @RequestParam(defaultValue = UnitTable.DEFAULT_SORT) String sort,
-            @RequestParam(defaultValue = UnitTable.DESCENDING) String order) {
+            @RequestParam(defaultValue = UnitTable.DESCENDING) String order,
+            Caller caller) {
         String name = period(period);
         UnitTable.check(sort, order);
-        return metricsOf(name).map(metrics -> UnitTable.of(name, channel, sort, order, metrics));
+        return metricsOf(name)
+                .map(metrics -> UnitTable.of(name, channel, sort, order, scope.visible(caller.scope(), metrics)));
     }
 
     /**
@@ -70,7 +84,9 @@ class MetricsController {
             @PathVariable String unitId,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
-            @RequestParam(required = false) Channel channel) {
+            @RequestParam(required = false) Channel channel,
+            Caller caller) {
+        scope.requireUnit(caller.scope(), unitId);
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(AssessmentPeriod.ZONE));
         LocalDate first = from != null ? from : last.minusDays(Series.WINDOW_DAYS - 1);
         Series.check(first, last);
@@ -82,8 +98,10 @@ class MetricsController {
 
     /** A case's state and its timeline (every distinct event in order). */
     @GetMapping("/cases/{caseId}")
-    Mono<CaseState> caseState(@PathVariable String caseId) {
-        return store.caseState(caseId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("no case " + caseId)));
+    Mono<CaseState> caseState(@PathVariable String caseId, Caller caller) {
+        return store.caseState(caseId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no case " + caseId)))
+                .map(state -> scope.requireCase(caller.scope(), state));
     }
 
     /** A period's unit metrics; none of a period other than the current one: not found. */

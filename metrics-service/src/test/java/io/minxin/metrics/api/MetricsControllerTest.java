@@ -4,9 +4,16 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import io.minxin.events.identity.Caller;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.projection.MetricsStore;
+import io.minxin.servicekit.identity.CallerArgumentResolver;
+import io.minxin.servicekit.identity.TestIdentity;
+import io.minxin.servicekit.scope.Jurisdictions;
+import io.minxin.servicekit.scope.UnitAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class MetricsControllerTest {
     private MongoClient unreachable;
     private WebTestClient client;
+    private WebTestClient unitU01;
 
     @BeforeEach
     void bindToUnreachableMongo() {
@@ -37,9 +45,17 @@ class MetricsControllerTest {
                 new MetricsProperties.Gauges(Duration.ofSeconds(15)),
                 new MetricsProperties.Views(Duration.ofSeconds(1), Duration.ofSeconds(30)));
         Clock clock = Clock.fixed(Instant.parse("2020-09-15T00:00:00Z"), ZoneOffset.UTC);
-        client = WebTestClient.bindToController(
-                        new MetricsController(store, properties, new AssessmentPeriod(0), clock))
+        MetricsController controller = new MetricsController(
+                store, properties, new AssessmentPeriod(0), clock, new UnitAccess(Jurisdictions.UNKNOWN));
+        client = bind(controller, new Caller("k1", Role.DASHBOARD, Scope.ALL));
+        unitU01 = bind(controller, new Caller("k2", Role.DASHBOARD, Scope.unit("U01")));
+    }
+
+    private static WebTestClient bind(MetricsController controller, Caller caller) {
+        return WebTestClient.bindToController(controller)
                 .controllerAdvice(new ProblemAdvice())
+                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver()))
+                .webFilter(TestIdentity.signedIn(caller))
                 .build();
     }
 
@@ -110,5 +126,23 @@ class MetricsControllerTest {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+    }
+
+    @Test
+    void aUnitAskingForAnotherUnitsSeriesIsRefused403WithoutAskingMongo() {
+        unitU01.get()
+                .uri("/api/v1/units/U02/series")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Forbidden")
+                .jsonPath("$.detail")
+                .isEqualTo("the caller's scope unit:U01 does not cover unit U02");
+        // its own unit is asked of MongoDB, unreachable here
+        unitU01.get().uri("/api/v1/units/U01/series").exchange().expectStatus().isEqualTo(503);
     }
 }
