@@ -12,7 +12,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
@@ -62,9 +64,10 @@ public class IdentityAutoConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
-        decoder.setJwtValidator(CallerTokenRules.validator(
-                settings.audienceOr(environment.getProperty("spring.application.name")), settings.clockSkew()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> rules = CallerTokenRules.validator(
+                settings.audienceOr(environment.getProperty("spring.application.name")), settings.clockSkew());
+        decoder.setJwtValidator(rules);
+        return new VerifiedTokens(decoder, rules, Clock.systemUTC());
     }
 
     @Bean
