@@ -164,8 +164,8 @@ class ApiKeyServiceTest {
         IssuedKey issued = keys.create("dash", Set.of(Role.DASHBOARD)).block();
 
         // BlockHound (installed for every test) fails a read of /dev/urandom on the parallel scheduler
-        ApiKey revoked = Mono.defer(() -> announcing.revoke(
-                        issued.stored().id(), new Caller("0perat0r", Role.OPERATOR, Scope.ALL)))
+        ApiKey revoked = Mono.defer(
+                        () -> announcing.revoke(issued.stored().id(), new Caller("0perat0r", Role.OPERATOR, Scope.ALL)))
                 .subscribeOn(Schedulers.parallel())
                 .block(Duration.ofSeconds(10));
 

@@ -1,6 +1,9 @@
 package io.minxin.servicekit.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -60,14 +63,25 @@ public class IdentityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder identityTokenDecoder(PublicKeySet keys, IdentitySettings settings, Environment environment) {
+    ReactiveJwtDecoder identityTokenDecoder(
+            PublicKeySet keys,
+            IdentitySettings settings,
+            Environment environment,
+            ObjectProvider<MeterRegistry> meters) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         OAuth2TokenValidator<Jwt> rules = CallerTokenRules.validator(
                 settings.audienceOr(environment.getProperty("spring.application.name")), settings.clockSkew());
         decoder.setJwtValidator(rules);
-        return new VerifiedTokens(decoder, rules, Clock.systemUTC());
+        MeterRegistry registry = meters.getIfAvailable();
+        Runnable countVerification = registry == null
+                ? () -> {}
+                : Counter.builder("minxin.identity.tokens.verified")
+                        .description("Identity tokens whose signature this service verified (a token is"
+                                + " verified once, then remembered until it expires)")
+                        .register(registry)::increment;
+        return new VerifiedTokens(decoder, rules, Clock.systemUTC(), countVerification);
     }
 
     @Bean

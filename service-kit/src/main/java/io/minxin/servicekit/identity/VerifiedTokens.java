@@ -28,10 +28,17 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
     private final ReactiveJwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> rules;
     private final Cache<String, Jwt> verified;
+    private final Runnable countVerification;
 
-    VerifiedTokens(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> rules, Clock clock) {
+    /**
+     * @param countVerification called for each signature verification (not for a remembered token), for the
+     *     metric {@code minxin_identity_tokens_verified_total}
+     */
+    VerifiedTokens(
+            ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> rules, Clock clock, Runnable countVerification) {
         this.verifier = verifier;
         this.rules = rules;
+        this.countVerification = countVerification;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(MAXIMUM_SIZE)
                 .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> untilExpiry(jwt, clock)))
@@ -44,6 +51,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
         if (known != null && !rules.validate(known).hasErrors()) {
             return Mono.just(known);
         }
+        countVerification.run();
         return verifier.decode(token).doOnNext(jwt -> verified.put(token, jwt));
     }
 

@@ -36,7 +36,8 @@ class VerifiedTokensTest {
             ? OAuth2TokenValidatorResult.success()
             : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token"));
 
-    private final VerifiedTokens tokens = new VerifiedTokens(verifier, rules, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final VerifiedTokens tokens =
+            new VerifiedTokens(verifier, rules, Clock.fixed(NOW, ZoneOffset.UTC), () -> {});
 
     @Test
     void sameTokenTwiceIsVerifiedOnce() {
@@ -71,7 +72,7 @@ class VerifiedTokensTest {
             verifications.incrementAndGet();
             return Mono.error(new BadJwtException("forged"));
         };
-        VerifiedTokens strict = new VerifiedTokens(refusing, rules, Clock.fixed(NOW, ZoneOffset.UTC));
+        VerifiedTokens strict = new VerifiedTokens(refusing, rules, Clock.fixed(NOW, ZoneOffset.UTC), () -> {});
 
         strict.decode("x.y.z").onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(1));
         strict.decode("x.y.z").onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(1));
