@@ -44,6 +44,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Each operator action of ranking-service puts exactly one entry on topic {@code audit} before it answers, naming
@@ -176,17 +177,10 @@ class OperatorAuditIT {
 
     @Test
     void givenAPolicy_whenAnOperatorStoresANewVersion_thenOneEntryNamesTheFieldsThatChanged() {
-        var stored = policies.replace(
-                        Channel.WEB,
-                        EventJson.mapper()
-                                .valueToTree(Map.of(
-                                        "effectiveFrom",
-                                        "2040-01",
-                                        "order",
-                                        "LEXICOGRAPHIC",
-                                        "rates",
-                                        List.of("excellentRate"))),
-                        OPERATOR)
+        // the previous version is known here, whatever other tests of this JVM stored before
+        policies.replace(Channel.WEB, lexicographic("2039-01", "satisfactionRate"), OPERATOR)
+                .block();
+        var stored = policies.replace(Channel.WEB, lexicographic("2040-01", "excellentRate"), OPERATOR)
                 .block();
 
         AuditEntry entry = awaitOnly("policy:web-ranking", "version", stored.version());
@@ -197,6 +191,11 @@ class OperatorAuditIT {
                 .contains("effectiveFrom", "rates")
                 .doesNotContain("order", "version", "createdAt");
         assertThat(entry.change().path("after").path("rates").get(0).asString()).isEqualTo("excellentRate");
+    }
+
+    private static JsonNode lexicographic(String effectiveFrom, String rate) {
+        return EventJson.mapper()
+                .valueToTree(Map.of("effectiveFrom", effectiveFrom, "order", "LEXICOGRAPHIC", "rates", List.of(rate)));
     }
 
     private void awaitLive(String period, Channel channel, int units) {
