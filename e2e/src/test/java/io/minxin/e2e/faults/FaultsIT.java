@@ -19,6 +19,7 @@ import io.minxin.e2e.support.ServiceProcess;
 import io.minxin.e2e.support.UnitMetricsWatch;
 import io.minxin.e2e.support.WebhookReceiver;
 import io.minxin.events.Topics;
+import io.minxin.events.identity.Role;
 import io.minxin.localstack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,7 +105,10 @@ class FaultsIT {
             direct = await("intake answers 503 while the broker is down")
                     .atMost(OUTAGE_NOTICED)
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> postBatch(minxin.service(Service.INTAKE), null, probe), r -> r.status() == 503);
+                    .until(
+                            () -> minxin.direct(Service.INTAKE, Role.INTEGRATION)
+                                    .post("api/v1/events/batch", null, EventFeed.NDJSON, probe),
+                            r -> r.status() == 503);
             throughGateway = await("the gateway answers 503 while the broker is down")
                     .atMost(OUTAGE_NOTICED)
                     .pollInterval(Duration.ofSeconds(1))
@@ -132,7 +136,7 @@ class FaultsIT {
     void mongoDownAnswers503ToQueriesAndTheProjectionsCatchUpAfterwards(Minxin minxin) {
         DemoMonth demo = DemoLoad.month(YearMonth.of(2020, 12));
         Dashboard dashboard = DemoLoad.dashboard(minxin);
-        Dashboard metricsDirect = new Dashboard(minxin.service(Service.METRICS).api(), null);
+        Dashboard metricsDirect = new Dashboard(minxin.direct(Service.METRICS, Role.DASHBOARD), null);
         LocalStack stack = minxin.stack();
 
         stack.mongo().stop();
@@ -149,7 +153,7 @@ class FaultsIT {
             assertThat(throughGateway.contentType()).startsWith("application/problem+json");
 
             // The gateway's key store is MongoDB too: the integration posts to intake itself meanwhile.
-            new EventFeed(minxin.service(Service.INTAKE).api(), null)
+            new EventFeed(minxin.direct(Service.INTAKE, Role.INTEGRATION), null)
                     .send(EventFeed.lines(demo.events(), "mongo"), DemoLoad.BATCH);
             Map<String, Long> received = new HashMap<>();
             await("metrics-service published the month on unit-metrics while MongoDB is down")

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A plain HTTP client for one base URI (the gateway, or a service directly), with the API key header. */
 public final class Api {
@@ -20,9 +21,23 @@ public final class Api {
             .build();
 
     private final URI base;
+    private final Supplier<String> authorization;
 
     public Api(URI base) {
+        this(base, null);
+    }
+
+    private Api(URI base, Supplier<String> authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /**
+     * This client with an {@code Authorization} header from {@code authorization} on every request, e.g. a fresh
+     * identity token per call to a service's own port, as the gateway would send.
+     */
+    public Api authorizedBy(Supplier<String> authorization) {
+        return new Api(base, authorization);
     }
 
     public URI base() {
@@ -80,6 +95,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String pathAndQuery, String apiKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(TIMEOUT);
+        if (authorization != null) {
+            builder.header("Authorization", authorization.get());
+        }
         if (apiKey != null) {
             builder.header(KEY_HEADER, apiKey);
         }

@@ -1,6 +1,8 @@
 package io.minxin.e2e.support;
 
 import io.minxin.demo.DemoMonth;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -191,6 +193,15 @@ public final class Minxin implements AutoCloseable {
             throw new IllegalStateException("IdentityKeys generate failed: " + result.output());
         }
         return dir;
+    }
+
+    /**
+     * A client of a service's own port that sends, with every request, a fresh identity token of {@code role} and
+     * scope all signed with this run's key, as the gateway would: for tests that must bypass the gateway.
+     */
+    public Api direct(Service service, Role role) {
+        IdentityTokens tokens = IdentityTokens.signedWith(signingKeys());
+        return service(service).api().authorizedBy(() -> tokens.bearer(role, Scope.ALL, service));
     }
 
     /** The file of this run's private signing keys (the gateway's), for tests that forge or hand-make tokens. */
