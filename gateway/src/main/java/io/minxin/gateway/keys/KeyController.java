@@ -134,9 +134,12 @@ class KeyController {
                 .switchIfEmpty(Mono.error(() -> noSuchKey(id)));
     }
 
-    /** The operator calling, for the audit trail: always there behind the authentication filter. */
+    /**
+     * The operator calling, for the audit trail: the authentication filter keeps the caller it verified on the
+     * exchange (web.Caller#attachTo); always there behind it.
+     */
     private Mono<Caller> operator(ServerWebExchange exchange) {
-        return KeyApiCaller.of(exchange, keys)
+        return Mono.justOrEmpty(exchange.<Caller>getAttribute(Caller.class.getName()))
                 .switchIfEmpty(Mono.error(() -> new ErrorResponseException(
                         HttpStatus.UNAUTHORIZED,
                         // type about:blank, as the authentication filter's own 401

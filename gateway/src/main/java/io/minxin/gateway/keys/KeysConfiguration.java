@@ -117,11 +117,6 @@ class KeysConfiguration {
     }
 
     @Bean
-    KeyApiCaller keyApiCaller() {
-        return new KeyApiCaller();
-    }
-
-    @Bean
     BootstrapKeys bootstrapKeys(ApiKeyService keys, BootstrapKeySettings settings) {
         return new BootstrapKeys(keys, settings);
     }

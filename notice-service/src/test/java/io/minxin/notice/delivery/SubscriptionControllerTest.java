@@ -7,6 +7,8 @@ import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.notice.mongo.InMemoryMongo;
 import io.minxin.servicekit.audit.AuditTrail;
+import io.minxin.servicekit.identity.CallerArgumentResolver;
+import io.minxin.servicekit.identity.TestIdentity;
 import io.minxin.servicekit.problem.ProblemAdviceSupport;
 import java.time.Clock;
 import java.util.List;
@@ -15,13 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.reactive.BindingContext;
-import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** A subscription cannot point notice-service at the platform itself or at any other non-public address. */
@@ -134,21 +132,8 @@ class SubscriptionControllerTest {
         return WebTestClient.bindToController(
                         new SubscriptionController(store, outbox, Clock.systemUTC(), addresses, audit))
                 .controllerAdvice(new Problems())
-                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new OperatorCaller()))
+                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver()))
+                .webFilter(TestIdentity.signedIn(new Caller("op-test", Role.OPERATOR, Scope.ALL)))
                 .build();
-    }
-
-    /** The caller the service's security chain would give the controller: an operator. */
-    static final class OperatorCaller implements HandlerMethodArgumentResolver {
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == Caller.class;
-        }
-
-        @Override
-        public Mono<Object> resolveArgument(
-                MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
-            return Mono.just(new Caller("op-test", Role.OPERATOR, Scope.ALL));
-        }
     }
 }
