@@ -32,6 +32,13 @@ public final class Topics {
      */
     public static final String API_KEY_CHANGES = "api-key-changes";
 
+    /**
+     * Human decisions of the month ({@code io.minxin.events.decision.Decision}), key the subject (the caseId for a
+     * case, so that a case's decisions share its events' partition; {@code bulletin|<period>}, {@code
+     * letter|<noticeId>}), kept for good: with {@link #CASE_EVENTS} the system of record.
+     */
+    public static final String DECISIONS = "decisions";
+
     /** Partitions of the keyed event topics; compacted topics follow it so joins stay co-partitioned. */
     public static final int PARTITIONS = 6;
 
@@ -49,7 +56,8 @@ public final class Topics {
                 new Spec(NOTICES, PARTITIONS, false, true),
                 new Spec(CASE_EVENTS_DLQ, 1, false, true),
                 new Spec(AUDIT, 1, false, true),
-                new Spec(API_KEY_CHANGES, 1, false, false));
+                new Spec(API_KEY_CHANGES, 1, false, false),
+                new Spec(DECISIONS, PARTITIONS, false, true));
     }
 
     private Topics() {}

@@ -107,11 +107,16 @@ public final class KafkaAccess {
                 // events and duty log-ins, in transactions (minxin.intake.publish.transaction-id-prefix: intake-…)
                 new Principal(
                         INTAKE, Set.of(), Set.of(Topics.CASE_EVENTS, Topics.UNIT_ACTIVITY), INTAKE, "intake-", null),
-                // the Streams topology (case-events → case-state, unit-metrics, unit-daily-metrics, dead letters)
-                // and the MongoDB projection of its outputs
+                // the Streams topology (case-events and the case decisions → case-state, unit-metrics,
+                // unit-daily-metrics, dead letters) and the MongoDB projection of its outputs
                 new Principal(
                         METRICS,
-                        Set.of(Topics.CASE_EVENTS, Topics.CASE_STATE, Topics.UNIT_METRICS, Topics.UNIT_DAILY_METRICS),
+                        Set.of(
+                                Topics.CASE_EVENTS,
+                                Topics.DECISIONS,
+                                Topics.CASE_STATE,
+                                Topics.UNIT_METRICS,
+                                Topics.UNIT_DAILY_METRICS),
                         Set.of(
                                 Topics.CASE_STATE,
                                 Topics.UNIT_METRICS,
@@ -128,7 +133,8 @@ public final class KafkaAccess {
                         RANKING,
                         null,
                         null),
-                // alerts, letters and the bulletin from everything computed; the audit trail it serves
+                // alerts, letters and the bulletin from everything computed; the audit trail it serves; the month's
+                // human decisions it takes and projects
                 new Principal(
                         NOTICE,
                         Set.of(
@@ -136,8 +142,9 @@ public final class KafkaAccess {
                                 Topics.UNIT_METRICS,
                                 Topics.RANKINGS,
                                 Topics.UNIT_ACTIVITY,
-                                Topics.AUDIT),
-                        Set.of(Topics.NOTICES, Topics.AUDIT),
+                                Topics.AUDIT,
+                                Topics.DECISIONS),
+                        Set.of(Topics.NOTICES, Topics.AUDIT, Topics.DECISIONS),
                         NOTICE,
                         null,
                         null),

@@ -41,6 +41,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.CONFLICT, null, detail, List.of());
     }
 
+    /** 503: the event log (Kafka) did not take what the request had to record; nothing was changed. */
+    public static ProblemException eventLogUnavailable(String detail) {
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE, ProblemType.EVENT_LOG_UNAVAILABLE, detail, List.of());
+    }
+
     public HttpStatus status() {
         return status;
     }

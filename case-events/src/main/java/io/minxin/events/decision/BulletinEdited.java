@@ -1,0 +1,51 @@
+package io.minxin.events.decision;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An operator edits the draft of a period's bulletin before it is issued. A null field leaves what the draft
+ * had; per field, the latest edit ({@link Decision#supersedes}) stands.
+ *
+ * @param period the period of the bulletin
+ * @param signer 签发人
+ * @param number the n of 发文字号 ({@code 〔year〕n号})
+ * @param sequence 第N期
+ * @param issueDate 印发日期
+ * @param office the issuing body named in the text (区营商环境建设局)
+ * @param issuingOffice 印发机关 of the 版记
+ * @param reportTo 报
+ * @param sendTo 送
+ * @param requirements the paragraphs of 三、工作要求, replacing the generated ones
+ * @param explanations per caseId, the explanation of a 较差件, replacing the generated account and ruling
+ */
+public record BulletinEdited(
+        String period,
+        String signer,
+        Integer number,
+        Integer sequence,
+        LocalDate issueDate,
+        String office,
+        String issuingOffice,
+        List<String> reportTo,
+        List<String> sendTo,
+        List<String> requirements,
+        Map<String, String> explanations)
+        implements DecisionBody {
+    public static final String KIND = "bulletin-edited";
+
+    public BulletinEdited {
+        Objects.requireNonNull(period, "period");
+        reportTo = reportTo == null ? null : List.copyOf(reportTo);
+        sendTo = sendTo == null ? null : List.copyOf(sendTo);
+        requirements = requirements == null ? null : List.copyOf(requirements);
+        explanations = explanations == null ? null : Map.copyOf(explanations);
+    }
+
+    @Override
+    public String key() {
+        return BulletinIssued.key(period);
+    }
+}
