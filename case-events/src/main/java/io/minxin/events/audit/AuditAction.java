@@ -22,7 +22,15 @@ public enum AuditAction {
     /** notice-service: a webhook subscription deleted. */
     SUBSCRIPTION_DELETE("subscription.delete"),
     /** notice-service: a period's bulletin issued (numbered and frozen). */
-    BULLETIN_ISSUE("bulletin.issue");
+    BULLETIN_ISSUE("bulletin.issue"),
+    /** notice-service: an operator's ruling on a 较差件 candidate (confirmed, dismissed or reassigned). */
+    PUSHBACK_RULING("pushback.rule"),
+    /** notice-service: a unit filed a dispute (申诉) about one of its cases. */
+    DISPUTE_FILE("dispute.file"),
+    /** notice-service: an operator accepted or rejected a dispute (with the decisions an acceptance brings). */
+    DISPUTE_DECIDE("dispute.decide"),
+    /** notice-service: an operator excluded a case from indicators (剔除), or restored it. */
+    EXCLUSION("case.exclude");
 
     private final String wireName;
 

@@ -35,5 +35,15 @@ public final class AuditTargets {
         return "bulletin:" + period;
     }
 
+    /** A case, e.g. {@code case:614418} (a 较差件 ruling, an exclusion). */
+    public static String caseOf(String caseId) {
+        return "case:" + caseId;
+    }
+
+    /** A dispute (申诉) by its id (filed, decided). */
+    public static String dispute(String disputeId) {
+        return "dispute:" + disputeId;
+    }
+
     private AuditTargets() {}
 }

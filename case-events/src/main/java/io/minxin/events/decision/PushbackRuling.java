@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param responsibleUnitName its name as the bulletin prints it, when known
  * @param ruling the ruling in the bulletin's voice (which unit should have handled it and why), e.g.
  *     该诉求实际问题为流动商贩问题，应由综合执法局处理; required unless dismissed
+ * @param disputeId the dispute whose acceptance made this ruling (a dismissal), or null for an operator's own;
+ *     optional in JSON
  */
 public record PushbackRuling(
         String caseId,
@@ -22,7 +24,8 @@ public record PushbackRuling(
         String candidateUnitId,
         String responsibleUnitId,
         String responsibleUnitName,
-        String ruling)
+        String ruling,
+        String disputeId)
         implements DecisionBody {
     public static final String KIND = "pushback-ruling";
 
@@ -37,6 +40,17 @@ public record PushbackRuling(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(verdict, "verdict");
         ruling = ruling == null ? "" : ruling;
+    }
+
+    /** A ruling of an operator's own, not brought by a dispute. */
+    public PushbackRuling(
+            String caseId,
+            Verdict verdict,
+            String candidateUnitId,
+            String responsibleUnitId,
+            String responsibleUnitName,
+            String ruling) {
+        this(caseId, verdict, candidateUnitId, responsibleUnitId, responsibleUnitName, ruling, null);
     }
 
     @Override

@@ -175,6 +175,10 @@ class AuditEntryTest {
                         "key.revoke",
                         "subscription.create",
                         "subscription.delete",
-                        "bulletin.issue");
+                        "bulletin.issue",
+                        "pushback.rule",
+                        "dispute.file",
+                        "dispute.decide",
+                        "case.exclude");
     }
 }
