@@ -140,6 +140,17 @@ class GatewayAccessIT {
             call("notices", "GET", "/api/v1/notices", "notice", "dashboard,operator"),
             call("bulletins", "GET", "/api/v1/bulletins/2020-09", "notice", "dashboard,operator"),
             call("bulletins", "POST", "/api/v1/bulletins/2020-09/issue", "notice", "operator"),
+            call("bulletins", "PATCH", "/api/v1/bulletins/2020-09/draft", "notice", "operator"),
+            call("bulletins", "POST", "/api/v1/bulletins/2020-09/corrections", "notice", "operator"),
+            call("reviews", "GET", "/api/v1/reviews", "notice", "dashboard,operator"),
+            call("reviews", "POST", "/api/v1/reviews/614418/ruling", "notice", "operator"),
+            call("disputes", "GET", "/api/v1/disputes/d-1", "notice", "dashboard,operator"),
+            call("disputes", "POST", "/api/v1/disputes", "notice", "dashboard"),
+            call("disputes", "POST", "/api/v1/disputes/d-1/decision", "notice", "operator"),
+            call("exclusions", "GET", "/api/v1/exclusions", "notice", "dashboard,operator"),
+            call("exclusions", "POST", "/api/v1/exclusions", "notice", "operator"),
+            call("letters", "GET", "/api/v1/letters/xlt-huibin/2020-09.docx", "notice", "dashboard,operator"),
+            call("letters", "POST", "/api/v1/letters/xlt-huibin/2020-09/acknowledgement", "notice", "dashboard"),
             call("subscriptions", "GET", "/api/v1/subscriptions", "notice", "operator"),
             call("subscriptions", "POST", "/api/v1/subscriptions", "notice", "operator"),
             call("audit", "GET", "/api/v1/audit", "notice", "operator"),
@@ -675,7 +686,7 @@ class GatewayAccessIT {
             request.header("X-Api-Key", key);
         }
         headers.forEach(request::header);
-        if (call.method() == HttpMethod.POST || call.method() == HttpMethod.PUT) {
+        if (call.method() == HttpMethod.POST || call.method() == HttpMethod.PUT || call.method() == HttpMethod.PATCH) {
             return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
         }
         return request;

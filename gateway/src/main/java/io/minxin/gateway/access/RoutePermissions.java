@@ -44,8 +44,21 @@ public final class RoutePermissions {
             new Rule("periods", READ, EnumSet.of(DASHBOARD, OPERATOR)),
             new Rule("periods", WRITE, EnumSet.of(OPERATOR)),
             new Rule("notices", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            // the draft (PATCH …/draft), issue and 更正 (POST …/corrections) are the operator's
             new Rule("bulletins", READ, EnumSet.of(DASHBOARD, OPERATOR)),
             new Rule("bulletins", WRITE, EnumSet.of(OPERATOR)),
+            // Month-end decisions (issue 16): operators decide; a unit's liaison (a dashboard key of scope unit:<id>)
+            // files a dispute about its own case and acknowledges its own 提示函. The gateway lets any dashboard key
+            // through to those two writes only; notice-service refuses a key whose scope is not that unit.
+            new Rule("reviews", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("reviews", POST, EnumSet.of(OPERATOR), "/api/v1/reviews/*/ruling"),
+            new Rule("disputes", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("disputes", POST, EnumSet.of(DASHBOARD), "/api/v1/disputes"),
+            new Rule("disputes", POST, EnumSet.of(OPERATOR), "/api/v1/disputes/*/decision"),
+            new Rule("exclusions", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("exclusions", POST, EnumSet.of(OPERATOR), "/api/v1/exclusions"),
+            new Rule("letters", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("letters", POST, EnumSet.of(DASHBOARD), "/api/v1/letters/*/*/acknowledgement"),
             // Subscriptions hold webhook addresses and robot tokens: operators only, reads included.
             new Rule("subscriptions", READ, EnumSet.of(OPERATOR)),
             new Rule("subscriptions", WRITE, EnumSet.of(OPERATOR)),
@@ -56,7 +69,23 @@ public final class RoutePermissions {
 
     private static final String[] MALFORMED_MARKS = {"//", "\\", ";", "%2e", "%2f", "%5c", "%00"};
 
-    private record Rule(String family, Set<String> methods, Set<Role> roles) {}
+    /**
+     * Roles allowed to call {@code methods} on a family: on all of its paths when {@code path} is null, else on the
+     * paths {@code path} matches, where a {@code *} segment stands for any one segment (e.g. a dispute id). A
+     * family whose writes differ by path (disputes: a unit files, an operator decides) names each write path, so
+     * any other write of it is refused.
+     */
+    private record Rule(String family, Set<String> methods, Set<Role> roles, String path) {
+        Rule(String family, Set<String> methods, Set<Role> roles) {
+            this(family, methods, roles, null);
+        }
+
+        boolean allows(String requestFamily, String method, String rawPath) {
+            return family.equals(requestFamily)
+                    && methods.contains(method)
+                    && (path == null || segmentsMatch(path, rawPath));
+        }
+    }
 
     private static Map<String, List<String>> families() {
         Map<String, List<String>> families = new LinkedHashMap<>();
@@ -67,6 +96,10 @@ public final class RoutePermissions {
         families.put("periods", List.of("/api/v1/periods/**"));
         families.put("notices", List.of("/api/v1/notices/**"));
         families.put("bulletins", List.of("/api/v1/bulletins/**"));
+        families.put("reviews", List.of("/api/v1/reviews/**"));
+        families.put("disputes", List.of("/api/v1/disputes/**"));
+        families.put("exclusions", List.of("/api/v1/exclusions/**"));
+        families.put("letters", List.of("/api/v1/letters/**"));
         families.put("subscriptions", List.of("/api/v1/subscriptions/**"));
         families.put("audit", List.of("/api/v1/audit/**"));
         families.put("keys", List.of("/api/v1/keys/**"));
@@ -91,16 +124,16 @@ public final class RoutePermissions {
         }
         for (Map.Entry<String, List<String>> family : FAMILIES.entrySet()) {
             if (family.getValue().stream().anyMatch(pattern -> matches(pattern, rawPath))) {
-                return new Access(Access.Kind.PROTECTED, family.getKey(), rolesFor(family.getKey(), verb));
+                return new Access(Access.Kind.PROTECTED, family.getKey(), rolesFor(family.getKey(), verb, rawPath));
             }
         }
         return Access.noRoute();
     }
 
-    private static Set<Role> rolesFor(String family, String method) {
+    private static Set<Role> rolesFor(String family, String method, String rawPath) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Rule rule : RULES) {
-            if (rule.family().equals(family) && rule.methods().contains(method)) {
+            if (rule.allows(family, method, rawPath)) {
                 roles.addAll(rule.roles());
             }
         }
@@ -113,6 +146,22 @@ public final class RoutePermissions {
             return path.equals(base) || path.startsWith(base + "/");
         }
         return path.equals(pattern);
+    }
+
+    /** Whether {@code path} has the segments of {@code pattern}, a {@code *} segment matching any non-empty one. */
+    private static boolean segmentsMatch(String pattern, String path) {
+        String[] expected = pattern.split("/", -1);
+        String[] actual = path.split("/", -1);
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            boolean any = expected[i].equals("*") && !actual[i].isEmpty();
+            if (!any && !expected[i].equals(actual[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isMalformed(String rawPath) {

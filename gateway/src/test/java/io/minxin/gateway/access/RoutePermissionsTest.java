@@ -34,6 +34,30 @@ class RoutePermissionsTest {
             DELETE | /api/v1/notices/n-1                | PROTECTED | notices       |
             GET    | /api/v1/bulletins/2020-09          | PROTECTED | bulletins     | dashboard,operator
             POST   | /api/v1/bulletins/2020-09/issue    | PROTECTED | bulletins     | operator
+            PATCH  | /api/v1/bulletins/2020-09/draft    | PROTECTED | bulletins     | operator
+            POST   | /api/v1/bulletins/2020-09/corrections | PROTECTED | bulletins  | operator
+            GET    | /api/v1/bulletins/2020-09/revisions/1.docx | PROTECTED | bulletins | dashboard,operator
+            GET    | /api/v1/reviews                    | PROTECTED | reviews       | dashboard,operator
+            POST   | /api/v1/reviews/614418/ruling      | PROTECTED | reviews       | operator
+            POST   | /api/v1/reviews                    | PROTECTED | reviews       |
+            POST   | /api/v1/reviews/614418             | PROTECTED | reviews       |
+            POST   | /api/v1/reviews/614418/ruling/x    | PROTECTED | reviews       |
+            PUT    | /api/v1/reviews/614418/ruling      | PROTECTED | reviews       |
+            GET    | /api/v1/disputes                   | PROTECTED | disputes      | dashboard,operator
+            GET    | /api/v1/disputes/d-1               | PROTECTED | disputes      | dashboard,operator
+            POST   | /api/v1/disputes                   | PROTECTED | disputes      | dashboard
+            POST   | /api/v1/disputes/d-1/decision      | PROTECTED | disputes      | operator
+            POST   | /api/v1/disputes/d-1               | PROTECTED | disputes      |
+            DELETE | /api/v1/disputes/d-1               | PROTECTED | disputes      |
+            GET    | /api/v1/exclusions                 | PROTECTED | exclusions    | dashboard,operator
+            POST   | /api/v1/exclusions                 | PROTECTED | exclusions    | operator
+            DELETE | /api/v1/exclusions/x-1             | PROTECTED | exclusions    |
+            GET    | /api/v1/letters                    | PROTECTED | letters       | dashboard,operator
+            GET    | /api/v1/letters/xlt-huibin/2020-09.docx | PROTECTED | letters  | dashboard,operator
+            POST   | /api/v1/letters/xlt-huibin/2020-09/acknowledgement | PROTECTED | letters | dashboard
+            POST   | /api/v1/letters/xlt-huibin/acknowledgement | PROTECTED | letters |
+            POST   | /api/v1/letters                    | PROTECTED | letters       |
+            GET    | /api/v1/disputesx                  | NO_ROUTE  |               |
             GET    | /api/v1/subscriptions              | PROTECTED | subscriptions | operator
             POST   | /api/v1/subscriptions              | PROTECTED | subscriptions | operator
             GET    | /api/v1/audit                      | PROTECTED | audit         | operator
@@ -99,6 +123,40 @@ class RoutePermissionsTest {
     }
 
     @Test
+    void aUnitsDashboardKeyFilesDisputesAndAcknowledgesLettersButDecidesNothing() {
+        Set<Role> unit = EnumSet.of(Role.DASHBOARD);
+
+        assertThat(RoutePermissions.decide("POST", "/api/v1/disputes").authorizingRole(unit))
+                .contains(Role.DASHBOARD);
+        assertThat(RoutePermissions.decide("POST", "/api/v1/letters/xlt-huibin/2020-09/acknowledgement")
+                        .authorizingRole(unit))
+                .contains(Role.DASHBOARD);
+        for (String decision :
+                new String[] {"/api/v1/disputes/d-1/decision", "/api/v1/reviews/614418/ruling", "/api/v1/exclusions"}) {
+            assertThat(RoutePermissions.decide("POST", decision).authorizingRole(unit))
+                    .as(decision)
+                    .isEmpty();
+        }
+        assertThat(RoutePermissions.decide("PATCH", "/api/v1/bulletins/2020-09/draft")
+                        .authorizingRole(unit))
+                .isEmpty();
+    }
+
+    @Test
+    void anOperatorDecidesButFilesNoDisputeForAUnit() {
+        Set<Role> operator = EnumSet.of(Role.OPERATOR);
+
+        assertThat(RoutePermissions.decide("POST", "/api/v1/disputes").authorizingRole(operator))
+                .isEmpty();
+        assertThat(RoutePermissions.decide("POST", "/api/v1/letters/xlt-huibin/2020-09/acknowledgement")
+                        .authorizingRole(operator))
+                .isEmpty();
+        assertThat(RoutePermissions.decide("POST", "/api/v1/disputes/d-1/decision")
+                        .authorizingRole(operator))
+                .contains(Role.OPERATOR);
+    }
+
+    @Test
     void familiesListTheProxiedOnesBeforeTheGatewaysOwn() {
         assertThat(RoutePermissions.families(false))
                 .containsExactly(
@@ -109,6 +167,10 @@ class RoutePermissionsTest {
                         "periods",
                         "notices",
                         "bulletins",
+                        "reviews",
+                        "disputes",
+                        "exclusions",
+                        "letters",
                         "subscriptions",
                         "audit");
         assertThat(RoutePermissions.families(true)).endsWith("keys");
