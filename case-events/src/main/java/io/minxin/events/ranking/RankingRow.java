@@ -1,5 +1,7 @@
 package io.minxin.events.ranking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.minxin.events.state.ExcludedCase;
 import java.util.List;
 
 /**
@@ -13,6 +15,8 @@ import java.util.List;
  * @param bonus 加分, the sum of {@code bonuses} (null when the policy has no score view)
  * @param penalty 减分, the sum of {@code penalties} (null when the policy has no score view)
  * @param total 总分 = base + 加分 − 减分 (null when the policy has no score view)
+ * @param exclusions the cases excluded (剔除) from the unit's inputs and why, as {@code unit-metrics} lists them;
+ *     omitted in JSON when none
  */
 public record RankingRow(
         int rank,
@@ -25,11 +29,29 @@ public record RankingRow(
         Double penalty,
         Double total,
         List<ScoreItem> bonuses,
-        List<ScoreItem> penalties) {
+        List<ScoreItem> penalties,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExcludedCase> exclusions) {
 
     public RankingRow {
         terms = terms == null ? List.of() : List.copyOf(terms);
         bonuses = bonuses == null ? List.of() : List.copyOf(bonuses);
         penalties = penalties == null ? List.of() : List.copyOf(penalties);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    }
+
+    /** A row of a unit without exclusions. */
+    public RankingRow(
+            int rank,
+            String unitId,
+            String unitName,
+            RankingInputs inputs,
+            Double score,
+            List<ScoreTerm> terms,
+            Double bonus,
+            Double penalty,
+            Double total,
+            List<ScoreItem> bonuses,
+            List<ScoreItem> penalties) {
+        this(rank, unitId, unitName, inputs, score, terms, bonus, penalty, total, bonuses, penalties, List.of());
     }
 }

@@ -1,8 +1,11 @@
 package io.minxin.events.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.minxin.events.Channel;
 import io.minxin.events.EventType;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.decision.Decision;
+import io.minxin.events.decision.PushbackRuling;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,10 +29,18 @@ import java.util.List;
  * @param pushback confirmed 推诿: concluded by a unit that returned the case before the conclusion, as
  *     metrics-service decides it ({@code CaseFolder}); readers take the decision from here, never decide again
  * @param history every distinct event of the case, in folding order
- * @param version number of distinct events folded; grows with every change
+ * @param version number of distinct events and decisions folded; grows with every change
  * @param confirmedPushback what made the case a confirmed 推诿 (the unit, its returns), null unless {@code pushback}
  *     (and then there is a conclusion); optional in JSON: a record written before it existed has {@code pushback}
  *     without it
+ * @param decisions every distinct decision about the case that metrics-service folds (kinds {@code pushback-ruling}
+ *     and {@code exclusion}), in the order they supersede each other (decidedAt, then id): the case's timeline of
+ *     human decisions; omitted in JSON when none
+ * @param ruling the operator's ruling that stands on the 推诿 candidate (the latest {@code pushback-ruling} decision),
+ *     null when none; it decides where {@code pushbacks} counts ({@link #pushbackUnit()}), while {@code pushback} and
+ *     {@code confirmedPushback} stay the candidate as the events make it
+ * @param exclusions the exclusions (剔除) in force, one per decision that still excludes an indicator, with those
+ *     indicators, ordered by decidedAt, then decision id; omitted in JSON when none
  */
 public record CaseState(
         String caseId,
@@ -48,16 +59,95 @@ public record CaseState(
         boolean pushback,
         List<HistoryEntry> history,
         long version,
-        Pushback confirmedPushback) {
+        Pushback confirmedPushback,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions,
+        Decision ruling,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExcludedCase> exclusions) {
 
     public CaseState {
         acceptances = acceptances == null ? List.of() : List.copyOf(acceptances);
         returns = returns == null ? List.of() : List.copyOf(returns);
         history = history == null ? List.of() : List.copyOf(history);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
         if (confirmedPushback != null && (!pushback || conclusion == null)) {
             throw new IllegalArgumentException(
                     "confirmedPushback of case " + caseId + " without pushback or conclusion");
         }
+        if (ruling != null && !(ruling.body() instanceof PushbackRuling)) {
+            throw new IllegalArgumentException(
+                    "ruling " + ruling.id() + " of case " + caseId + " is no pushback ruling");
+        }
+    }
+
+    /** A case state without decisions, as before they existed. */
+    public CaseState(
+            String caseId,
+            String period,
+            Channel channel,
+            String title,
+            String category,
+            Instant acceptedAt,
+            String owner,
+            String ownerName,
+            Instant dueAt,
+            List<Acceptance> acceptances,
+            List<Return> returns,
+            Conclusion conclusion,
+            Visit visit,
+            boolean pushback,
+            List<HistoryEntry> history,
+            long version,
+            Pushback confirmedPushback) {
+        this(
+                caseId,
+                period,
+                channel,
+                title,
+                category,
+                acceptedAt,
+                owner,
+                ownerName,
+                dueAt,
+                acceptances,
+                returns,
+                conclusion,
+                visit,
+                pushback,
+                history,
+                version,
+                confirmedPushback,
+                List.of(),
+                null,
+                List.of());
+    }
+
+    /** The ruling that stands on the 推诿 candidate, or null. */
+    public PushbackRuling pushbackRuling() {
+        return ruling == null ? null : (PushbackRuling) ruling.body();
+    }
+
+    /**
+     * The unit the 推诿 (较差件) of this case is charged to, or null: none unless the case is a candidate
+     * ({@code pushback}); none when the ruling dismissed it; the responsible unit when the ruling named one
+     * (REASSIGNED); otherwise (confirmed, or no ruling yet) the candidate.
+     */
+    public String pushbackUnit() {
+        if (!pushback) {
+            return null;
+        }
+        String candidate = confirmedPushback != null
+                ? confirmedPushback.unitId()
+                : conclusion == null ? null : conclusion.unitId();
+        PushbackRuling decided = pushbackRuling();
+        if (decided == null) {
+            return candidate;
+        }
+        return switch (decided.verdict()) {
+            case DISMISSED -> null;
+            case REASSIGNED -> decided.responsibleUnitId() != null ? decided.responsibleUnitId() : candidate;
+            case CONFIRMED -> candidate;
+        };
     }
 
     /** No acceptance yet: the case belongs to no period and counts nowhere. */

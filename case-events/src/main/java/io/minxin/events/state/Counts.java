@@ -1,8 +1,19 @@
 package io.minxin.events.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The counted facts of one unit, channel and span of time (a period or a day), as defined in the metric
- * semantics: what the unit owned and how it went, the returns it made, the confirmed 推诿 it concluded.
+ * semantics: what the unit owned and how it went, the returns it made, the 推诿 charged to it.
+ *
+ * <p>The eight counts say what happened, excluded cases included; {@link #excluded} says which parts of them operators
+ * excluded (剔除) from the assessment. Every field is a sum over cases, so counts of units add up exactly (overview =
+ * sum of units), and every rate is computed from its assessed parts ({@link #numerator}, {@link #denominator}): what
+ * happened minus what is excluded from that rate.
+ *
+ * @param pushbacks 推诿 (较差件) charged to the unit: the candidate's unless an operator's ruling dismissed the case or
+ *     named another unit
+ * @param excluded the excluded parts, omitted in JSON (null) when nothing is excluded
  */
 public record Counts(
         long received,
@@ -12,8 +23,26 @@ public record Counts(
         long satisfied,
         long excellent,
         long returns,
-        long pushbacks) {
+        long pushbacks,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Excluded excluded) {
     public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public Counts {
+        excluded = excluded == null || excluded.none() ? null : excluded;
+    }
+
+    /** Counts with nothing excluded. */
+    public Counts(
+            long received,
+            long concluded,
+            long concludedOnTime,
+            long visited,
+            long satisfied,
+            long excellent,
+            long returns,
+            long pushbacks) {
+        this(received, concluded, concludedOnTime, visited, satisfied, excellent, returns, pushbacks, null);
+    }
 
     public Counts plus(Counts other) {
         return new Counts(
@@ -24,7 +53,8 @@ public record Counts(
                 satisfied + other.satisfied,
                 excellent + other.excellent,
                 returns + other.returns,
-                pushbacks + other.pushbacks);
+                pushbacks + other.pushbacks,
+                excludedParts().plus(other.excludedParts()));
     }
 
     public Counts minus(Counts other) {
@@ -33,10 +63,37 @@ public record Counts(
 
     public Counts negated() {
         return new Counts(
-                -received, -concluded, -concludedOnTime, -visited, -satisfied, -excellent, -returns, -pushbacks);
+                -received,
+                -concluded,
+                -concludedOnTime,
+                -visited,
+                -satisfied,
+                -excellent,
+                -returns,
+                -pushbacks,
+                excludedParts().negated());
     }
 
-    /** True when every count is zero. */
+    /** These counts with {@code parts} excluded besides what they exclude already. */
+    public Counts excluding(Excluded parts) {
+        return new Counts(
+                received,
+                concluded,
+                concludedOnTime,
+                visited,
+                satisfied,
+                excellent,
+                returns,
+                pushbacks,
+                excludedParts().plus(parts));
+    }
+
+    /** What is excluded, {@link Excluded#NONE} rather than null. */
+    public Excluded excludedParts() {
+        return excluded == null ? Excluded.NONE : excluded;
+    }
+
+    /** True when every count is zero, excluded parts included. */
     public boolean none() {
         return equals(NONE);
     }
@@ -48,5 +105,139 @@ public record Counts(
 
     public Rates rates() {
         return Rates.of(this);
+    }
+
+    /** What a rate ({@code completionRate}, ...) is a fraction of, counting every case, excluded ones included. */
+    public Part counted(String rate) {
+        return switch (rate) {
+            case "completionRate" -> new Part(concluded, received);
+            case "onTimeRate" -> new Part(concludedOnTime, concluded);
+            case "satisfactionRate" -> new Part(satisfied, visited);
+            case "excellentRate" -> new Part(excellent, visited);
+            default -> throw new IllegalArgumentException("unknown rate " + rate);
+        };
+    }
+
+    /** The numerator of a rate ({@code completionRate}, ...) without the cases excluded from it. */
+    public long numerator(String rate) {
+        return counted(rate).numerator() - excludedParts().of(rate).numerator();
+    }
+
+    /** The denominator of a rate ({@code completionRate}, ...) without the cases excluded from it. */
+    public long denominator(String rate) {
+        return counted(rate).denominator() - excludedParts().of(rate).denominator();
+    }
+
+    /** The returns that count: {@link #returns} without those of cases excluded from {@code returns}. */
+    public long assessedReturns() {
+        return returns - excludedParts().returns();
+    }
+
+    /** A numerator and its denominator. */
+    public record Part(long numerator, long denominator) {
+        public static final Part ZERO = new Part(0, 0);
+
+        public Part plus(Part other) {
+            return new Part(numerator + other.numerator, denominator + other.denominator);
+        }
+
+        public Part negated() {
+            return new Part(-numerator, -denominator);
+        }
+
+        public boolean zero() {
+            return numerator == 0 && denominator == 0;
+        }
+
+        /** Jackson's filter that leaves a zero part out of the JSON (its {@code equals} says "omit"). */
+        public static final class ZeroFilter {
+            @Override
+            public boolean equals(Object value) {
+                return value == null || value instanceof Part part && part.zero();
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * The parts of the counts excluded from each rate (剔除): a case excluded from a rate takes its share of that rate's
+     * numerator and denominator with it, and nothing from the other rates; a case excluded from {@code returns} takes
+     * its returns. Zero parts of rates are omitted in JSON; {@code returns} is always written.
+     */
+    public record Excluded(
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Part.ZeroFilter.class)
+            Part completionRate,
+
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Part.ZeroFilter.class)
+            Part onTimeRate,
+
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Part.ZeroFilter.class)
+            Part satisfactionRate,
+
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Part.ZeroFilter.class)
+            Part excellentRate,
+
+            long returns) {
+        public static final Excluded NONE = new Excluded(null, null, null, null, 0);
+
+        public Excluded {
+            completionRate = completionRate == null ? Part.ZERO : completionRate;
+            onTimeRate = onTimeRate == null ? Part.ZERO : onTimeRate;
+            satisfactionRate = satisfactionRate == null ? Part.ZERO : satisfactionRate;
+            excellentRate = excellentRate == null ? Part.ZERO : excellentRate;
+        }
+
+        /** The excluded part of a rate named as in the JSON. */
+        public Part of(String rate) {
+            return switch (rate) {
+                case "completionRate" -> completionRate;
+                case "onTimeRate" -> onTimeRate;
+                case "satisfactionRate" -> satisfactionRate;
+                case "excellentRate" -> excellentRate;
+                default -> throw new IllegalArgumentException("unknown rate " + rate);
+            };
+        }
+
+        /** Nothing but {@code part} excluded from {@code rate}. */
+        public static Excluded from(String rate, Part part) {
+            return switch (rate) {
+                case "completionRate" -> new Excluded(part, null, null, null, 0);
+                case "onTimeRate" -> new Excluded(null, part, null, null, 0);
+                case "satisfactionRate" -> new Excluded(null, null, part, null, 0);
+                case "excellentRate" -> new Excluded(null, null, null, part, 0);
+                default -> throw new IllegalArgumentException("unknown rate " + rate);
+            };
+        }
+
+        /** Nothing but {@code returns} returns excluded. */
+        public static Excluded ofReturns(long returns) {
+            return new Excluded(null, null, null, null, returns);
+        }
+
+        public Excluded plus(Excluded other) {
+            return new Excluded(
+                    completionRate.plus(other.completionRate),
+                    onTimeRate.plus(other.onTimeRate),
+                    satisfactionRate.plus(other.satisfactionRate),
+                    excellentRate.plus(other.excellentRate),
+                    returns + other.returns);
+        }
+
+        public Excluded negated() {
+            return new Excluded(
+                    completionRate.negated(),
+                    onTimeRate.negated(),
+                    satisfactionRate.negated(),
+                    excellentRate.negated(),
+                    -returns);
+        }
+
+        public boolean none() {
+            return equals(NONE);
+        }
     }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The four rates of the bulletin, as fractions in [0, 1]. A rate whose denominator is zero is null ("—"),
- * never 0 or 1; it is written as an explicit JSON null.
+ * The four rates of the bulletin, as fractions in [0, 1], each of its assessed parts (the cases excluded from it, 剔除,
+ * left out of its numerator and denominator: {@link Counts#numerator}, {@link Counts#denominator}). A rate whose
+ * denominator is zero is null ("—"), never 0 or 1; it is written as an explicit JSON null.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Rates(Double completionRate, Double onTimeRate, Double satisfactionRate, Double excellentRate) {
@@ -15,10 +16,10 @@ public record Rates(Double completionRate, Double onTimeRate, Double satisfactio
 
     public static Rates of(Counts counts) {
         return new Rates(
-                ratio(counts.concluded(), counts.received()),
-                ratio(counts.concludedOnTime(), counts.concluded()),
-                ratio(counts.satisfied(), counts.visited()),
-                ratio(counts.excellent(), counts.visited()));
+                ratio(counts, "completionRate"),
+                ratio(counts, "onTimeRate"),
+                ratio(counts, "satisfactionRate"),
+                ratio(counts, "excellentRate"));
     }
 
     /** The rate named as in the JSON ({@code completionRate}, ...), null when it has no denominator. */
@@ -37,7 +38,8 @@ public record Rates(Double completionRate, Double onTimeRate, Double satisfactio
         }
     }
 
-    private static Double ratio(long numerator, long denominator) {
-        return denominator == 0 ? null : (double) numerator / denominator;
+    private static Double ratio(Counts counts, String rate) {
+        long denominator = counts.denominator(rate);
+        return denominator == 0 ? null : (double) counts.numerator(rate) / denominator;
     }
 }

@@ -1,6 +1,8 @@
 package io.minxin.events.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.minxin.events.Channel;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,10 +10,20 @@ import java.util.Objects;
  * {@code unit-metrics}, key {@link #key()} ({@code unitId|channel|period}).
  *
  * @param unitName the unit's name as last given by an acceptance, null when unknown
- * @param version grows by one with every change of this key's counts
+ * @param rates computed from {@code counts} (whatever is given)
+ * @param version grows by one with every change of this key's counts or exclusions
+ * @param exclusions the cases excluded (剔除) from this unit's counts, one entry per exclusion decision in force, with
+ *     the indicators it excludes here, ordered by case, then decision; omitted in JSON when there are none
  */
 public record UnitMetrics(
-        String unitId, String unitName, Channel channel, String period, Counts counts, Rates rates, long version) {
+        String unitId,
+        String unitName,
+        Channel channel,
+        String period,
+        Counts counts,
+        Rates rates,
+        long version,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExcludedCase> exclusions) {
 
     public UnitMetrics {
         Objects.requireNonNull(unitId, "unitId");
@@ -19,10 +31,27 @@ public record UnitMetrics(
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(counts, "counts");
         rates = Rates.of(counts);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    }
+
+    public UnitMetrics(
+            String unitId, String unitName, Channel channel, String period, Counts counts, Rates rates, long version) {
+        this(unitId, unitName, channel, period, counts, rates, version, List.of());
     }
 
     public UnitMetrics(String unitId, String unitName, Channel channel, String period, Counts counts, long version) {
-        this(unitId, unitName, channel, period, counts, Rates.of(counts), version);
+        this(unitId, unitName, channel, period, counts, Rates.of(counts), version, List.of());
+    }
+
+    public UnitMetrics(
+            String unitId,
+            String unitName,
+            Channel channel,
+            String period,
+            Counts counts,
+            long version,
+            List<ExcludedCase> exclusions) {
+        this(unitId, unitName, channel, period, counts, Rates.of(counts), version, exclusions);
     }
 
     public String key() {

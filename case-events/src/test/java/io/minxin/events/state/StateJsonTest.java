@@ -7,6 +7,10 @@ import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.EventType;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.decision.Decision;
+import io.minxin.events.decision.Exclusion;
+import io.minxin.events.decision.Indicator;
+import io.minxin.events.decision.PushbackRuling;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,112 @@ class StateJsonTest {
         CaseState.Pushback pushback = new CaseState.Pushback("zhifa", List.of());
 
         assertThatThrownBy(() -> caseState(false, pushback)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void givenNothingExcludedThenCountsAndUnitMetricsWriteNoExclusionFields() {
+        UnitMetrics metrics =
+                new UnitMetrics("u1", "工信局", Channel.PHONE, "2020-09", new Counts(2, 1, 1, 1, 1, 0, 1, 0), 3);
+
+        JsonNode json = EventJson.mapper().valueToTree(metrics);
+
+        assertThat(json.path("counts").has("excluded")).isFalse();
+        assertThat(json.has("exclusions")).isFalse();
+        assertThat(metrics.counts().excluded()).isNull();
+    }
+
+    @Test
+    void givenAnExcludedVisitThenTheRateIsOfTheAssessedPartsAndTheCountsStillSum() {
+        Counts.Excluded unsatisfiedVisit = Counts.Excluded.from("satisfactionRate", new Counts.Part(0, 1));
+        Counts counts = new Counts(10, 10, 10, 4, 3, 1, 2, 0).excluding(unsatisfiedVisit);
+
+        assertThat(counts.rates().satisfactionRate()).isEqualTo(1.0);
+        assertThat(counts.rates().excellentRate()).isEqualTo(0.25);
+        assertThat(counts.numerator("satisfactionRate")).isEqualTo(3);
+        assertThat(counts.denominator("satisfactionRate")).isEqualTo(3);
+        Counts other = new Counts(1, 1, 1, 1, 0, 0, 1, 0).excluding(Counts.Excluded.ofReturns(1));
+        Counts sum = counts.plus(other);
+        assertThat(sum.visited()).isEqualTo(5);
+        assertThat(sum.excludedParts().satisfactionRate()).isEqualTo(new Counts.Part(0, 1));
+        assertThat(sum.assessedReturns()).isEqualTo(2);
+        assertThat(sum.rates().satisfactionRate()).isEqualTo(0.75);
+        assertThat(sum.minus(other)).isEqualTo(counts);
+        assertThat(counts.minus(counts).none()).isTrue();
+    }
+
+    @Test
+    void givenExclusionsThenTheirJsonRoundTripsWithZeroPartsOmitted() {
+        ExcludedCase excluded =
+                new ExcludedCase("614418", List.of(Indicator.SATISFACTION_RATE), "经核实为不合理诉求", "d-1", AT, null);
+        Counts counts = new Counts(1, 1, 1, 1, 0, 0, 0, 0)
+                .excluding(Counts.Excluded.from("satisfactionRate", new Counts.Part(0, 1)));
+        UnitMetrics metrics = new UnitMetrics("u1", "工信局", Channel.PHONE, "2020-09", counts, 3, List.of(excluded));
+
+        JsonNode json = EventJson.mapper().valueToTree(metrics);
+
+        JsonNode parts = json.path("counts").path("excluded");
+        assertThat(parts.path("satisfactionRate").path("denominator").asLong()).isEqualTo(1);
+        assertThat(parts.has("completionRate")).isFalse();
+        assertThat(parts.path("returns").asLong()).isZero();
+        assertThat(json.path("rates").get("satisfactionRate").isNull()).isTrue();
+        assertThat(json.path("exclusions").path(0).path("indicators").path(0).asString())
+                .isEqualTo("satisfactionRate");
+        assertThat(json.path("exclusions").path(0).has("disputeId")).isFalse();
+        assertThat(EventJson.mapper().treeToValue(json, UnitMetrics.class)).isEqualTo(metrics);
+    }
+
+    @Test
+    void givenDecisionsThenTheCaseStateRoundTripsAndARecordWithoutThemStillReads() {
+        Decision ruling = new Decision(
+                "d-2",
+                "2020-09",
+                "key-op",
+                "operator",
+                AT,
+                "属地问题",
+                new PushbackRuling("614418", PushbackRuling.Verdict.REASSIGNED, "zhifa", "jiedao", "街道", "应由街道处理"));
+        Decision exclusion = new Decision(
+                "d-1",
+                "2020-09",
+                "key-op",
+                "operator",
+                AT,
+                "不合理诉求",
+                new Exclusion("614418", List.of(Indicator.SATISFACTION_RATE), true, null));
+        CaseState plain = caseState(true, null);
+        CaseState state = new CaseState(
+                plain.caseId(),
+                plain.period(),
+                plain.channel(),
+                plain.title(),
+                plain.category(),
+                plain.acceptedAt(),
+                plain.owner(),
+                plain.ownerName(),
+                plain.dueAt(),
+                plain.acceptances(),
+                plain.returns(),
+                plain.conclusion(),
+                plain.visit(),
+                plain.pushback(),
+                plain.history(),
+                3,
+                null,
+                List.of(exclusion, ruling),
+                ruling,
+                List.of(new ExcludedCase("614418", List.of(Indicator.SATISFACTION_RATE), "不合理诉求", "d-1", AT, null)));
+
+        ObjectNode json = EventJson.mapper().valueToTree(state);
+
+        assertThat(json.path("ruling").path("body").path("verdict").asString()).isEqualTo("REASSIGNED");
+        assertThat(json.path("decisions").size()).isEqualTo(2);
+        assertThat(EventJson.mapper().treeToValue(json, CaseState.class)).isEqualTo(state);
+        assertThat(state.pushbackUnit()).isEqualTo("jiedao");
+        assertThat(plain.pushbackUnit()).isEqualTo("zhifa");
+        assertThat(EventJson.mapper().valueToTree(plain).has("decisions")).isFalse();
+        json.remove(List.of("decisions", "ruling", "exclusions"));
+        assertThat(EventJson.mapper().treeToValue(json, CaseState.class).decisions())
+                .isEmpty();
     }
 
     private static CaseState caseState(boolean pushback, CaseState.Pushback confirmedPushback) {
