@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of metrics-service ({@code minxin.metrics.*}).
  *
  * @param defaultWorkingDays working days to the deadline of an acceptance without dueAt
- * @param maxEventsPerCase events kept per case; more are sent to the dead-letter topic
+ * @param maxEventsPerCase entries kept per case, its events and decisions together; a further event is sent to the
+ *     dead-letter topic, a further decision skipped and counted
  * @param projection how the compacted topics are copied into MongoDB
  * @param gauges how often the per-unit rate gauges are read from MongoDB
  * @param views how long the read API reuses a period's unit metrics

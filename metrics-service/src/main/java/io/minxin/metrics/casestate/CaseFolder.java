@@ -7,22 +7,34 @@ import io.minxin.events.Concluded;
 import io.minxin.events.EventType;
 import io.minxin.events.Returned;
 import io.minxin.events.Visited;
+import io.minxin.events.decision.Decision;
+import io.minxin.events.decision.Exclusion;
+import io.minxin.events.decision.Indicator;
+import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
+import io.minxin.events.state.ExcludedCase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Folds the distinct events of one case into its {@link CaseState}. The result depends only on the set of
- * events, never on the order they arrived in: events are sorted by occurredAt, then type (accepted &lt;
- * returned &lt; concluded &lt; visited), then id and source, and a repeated (source, id) counts once.
+ * Folds the distinct events of one case, and the operators' decisions about it, into its {@link CaseState}. The
+ * result depends only on the set of events and decisions, never on the order they arrived in: events are sorted by
+ * occurredAt, then type (accepted &lt; returned &lt; concluded &lt; visited), then id and source, and a repeated
+ * (source, id) counts once; decisions are sorted as they supersede each other ({@link Decision#supersedes}: decidedAt,
+ * then id), and a repeated id counts once.
  */
 public final class CaseFolder {
+    /** The order decisions supersede each other in: the last one about a subject stands. */
+    public static final Comparator<Decision> DECISION_ORDER =
+            Comparator.comparing(Decision::decidedAt).thenComparing(Decision::id);
+
     /** The folding order of the metric semantics. */
     public static final Comparator<CaseEvent> ORDER = Comparator.comparing(CaseEvent::occurredAt)
             .thenComparingInt(e -> typeRank(e.type()))
@@ -74,7 +86,100 @@ public final class CaseFolder {
         }
     }
 
+    /**
+     * Whether metrics-service folds {@code decision} into the case {@code caseId}: a 推诿 ruling or an exclusion of that
+     * case. Other kinds are not about the numbers.
+     *
+     * @throws IllegalArgumentException when it is one of those kinds but names another case
+     */
+    public static boolean foldable(String caseId, Decision decision) {
+        String about;
+        if (decision.body() instanceof PushbackRuling ruling) {
+            about = ruling.caseId();
+        } else if (decision.body() instanceof Exclusion exclusion) {
+            about = exclusion.caseId();
+        } else {
+            return false;
+        }
+        if (!about.equals(caseId)) {
+            throw new IllegalArgumentException(
+                    "decision " + decision.id() + " is about case " + about + ", not " + caseId);
+        }
+        return true;
+    }
+
     public CaseState fold(String caseId, Collection<CaseEvent> events) {
+        return fold(caseId, events, List.of());
+    }
+
+    /** The state of a case from its events and the decisions about it (those that are not {@link #foldable} are left out). */
+    public CaseState fold(String caseId, Collection<CaseEvent> events, Collection<Decision> decisions) {
+        List<Decision> decided = sortedDistinctDecisions(caseId, decisions);
+        return foldEvents(caseId, events, decided, ruling(decided), exclusionsInForce(caseId, decided));
+    }
+
+    /** The foldable decisions once per id (the first wins), in the order they supersede each other. */
+    static List<Decision> sortedDistinctDecisions(String caseId, Collection<Decision> decisions) {
+        Map<String, Decision> distinct = new LinkedHashMap<>();
+        for (Decision decision : decisions) {
+            if (foldable(caseId, decision)) {
+                distinct.putIfAbsent(decision.id(), decision);
+            }
+        }
+        List<Decision> sorted = new ArrayList<>(distinct.values());
+        sorted.sort(DECISION_ORDER);
+        return sorted;
+    }
+
+    /** The latest ruling, or null. */
+    private static Decision ruling(List<Decision> sorted) {
+        Decision latest = null;
+        for (Decision decision : sorted) {
+            if (decision.body() instanceof PushbackRuling) {
+                latest = decision;
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Per indicator, the latest exclusion decision that names it stands: when it excludes, the indicator is excluded by
+     * that decision; when it restores, by none. The result has one entry per decision that still excludes something.
+     */
+    private static List<ExcludedCase> exclusionsInForce(String caseId, List<Decision> sorted) {
+        Map<Indicator, Decision> latest = new EnumMap<>(Indicator.class);
+        for (Decision decision : sorted) {
+            if (decision.body() instanceof Exclusion exclusion) {
+                exclusion.indicators().forEach(indicator -> latest.put(indicator, decision));
+            }
+        }
+        Map<Decision, List<Indicator>> byDecision = new LinkedHashMap<>();
+        latest.forEach((indicator, decision) -> {
+            if (((Exclusion) decision.body()).excluded()) {
+                byDecision.computeIfAbsent(decision, d -> new ArrayList<>()).add(indicator);
+            }
+        });
+        return byDecision.entrySet().stream()
+                .map(entry -> {
+                    Decision decision = entry.getKey();
+                    return new ExcludedCase(
+                            caseId,
+                            entry.getValue(),
+                            decision.reason(),
+                            decision.id(),
+                            decision.decidedAt(),
+                            ((Exclusion) decision.body()).disputeId());
+                })
+                .sorted(ExcludedCase.ORDER)
+                .toList();
+    }
+
+    private CaseState foldEvents(
+            String caseId,
+            Collection<CaseEvent> events,
+            List<Decision> decided,
+            Decision ruling,
+            List<ExcludedCase> exclusions) {
         List<CaseEvent> sorted = sortedDistinct(events);
         List<Integer> acceptedAt = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
@@ -121,8 +226,11 @@ public final class CaseFolder {
                     visit,
                     false,
                     history,
-                    history.size(),
-                    null);
+                    history.size() + decided.size(),
+                    null,
+                    decided,
+                    ruling,
+                    exclusions);
         }
         Accepted first = (Accepted) sorted.get(acceptedAt.get(0)).data();
         int latestIndex = acceptedAt.get(acceptedAt.size() - 1);
@@ -162,8 +270,11 @@ public final class CaseFolder {
                 visit,
                 pushback != null,
                 history,
-                history.size(),
-                pushback);
+                history.size() + decided.size(),
+                pushback,
+                decided,
+                ruling,
+                exclusions);
     }
 
     /** The events once per (source, id), in folding order; of two with the same identity the first wins. */

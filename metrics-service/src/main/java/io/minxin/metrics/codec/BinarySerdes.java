@@ -1,13 +1,18 @@
 package io.minxin.metrics.codec;
 
+import io.minxin.events.decision.Indicator;
 import io.minxin.events.state.Counts;
+import io.minxin.events.state.ExcludedCase;
+import io.minxin.events.state.Rates;
 import io.minxin.metrics.unitrates.Contribution;
 import io.minxin.metrics.unitrates.Share;
 import io.minxin.metrics.unitrates.Tally;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,10 +21,23 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Binary serdes of the values only this service reads: the per-case contributions, the changes on the
  * repartition topic and the running tallies. Each value starts with a format byte, so a later layout can
- * be told apart.
+ * be told apart: format 1 (counts only) is still read, format 2 (written now) adds the excluded parts of the counts
+ * and the exclusions listed (剔除).
  */
 public final class BinarySerdes {
-    private static final int FORMAT = 1;
+    /** Counts and the unit's name. */
+    private static final int COUNTS_ONLY = 1;
+    /** Besides: the excluded parts of the counts and the exclusions listed. */
+    private static final int WITH_EXCLUSIONS = 2;
+
+    /** Codes of the stored indicators, append-only: values must read the same if the enum changes order. */
+    private static final Indicator[] INDICATORS = {
+        Indicator.COMPLETION_RATE,
+        Indicator.ON_TIME_RATE,
+        Indicator.SATISFACTION_RATE,
+        Indicator.EXCELLENT_RATE,
+        Indicator.RETURNS
+    };
 
     public static final class ShareSerde extends Serdes.WrapperSerde<Share> {
         public ShareSerde() {
@@ -34,11 +52,14 @@ public final class BinarySerdes {
                             (out, tally) -> {
                                 writeShare(out, new Share(tally.unitName(), tally.counts()));
                                 out.writeVarLong(tally.version());
+                                writeEntries(out, tally.exclusions());
                             },
-                            56),
-                    reading(in -> {
-                        Share share = readShare(in);
-                        return new Tally(share.unitName(), share.counts(), in.readVarLong());
+                            64),
+                    reading((in, format) -> {
+                        Share share = readShare(in, format);
+                        long version = in.readVarLong();
+                        List<ExcludedCase> exclusions = format == COUNTS_ONLY ? List.of() : readEntries(in);
+                        return new Tally(share.unitName(), share.counts(), version, exclusions);
                     }));
         }
     }
@@ -55,11 +76,11 @@ public final class BinarySerdes {
                                 });
                             },
                             160),
-                    reading(in -> {
+                    reading((in, format) -> {
                         int size = in.readVarInt();
                         Map<String, Share> shares = new LinkedHashMap<>();
                         for (int i = 0; i < size; i++) {
-                            shares.put(in.readString(), readShare(in));
+                            shares.put(in.readString(), readShare(in, format));
                         }
                         return new Contribution(shares);
                     }));
@@ -77,21 +98,77 @@ public final class BinarySerdes {
                 .writeVarLong(c.excellent())
                 .writeVarLong(c.returns())
                 .writeVarLong(c.pushbacks());
+        Counts.Excluded excluded = c.excluded();
+        out.writeBoolean(excluded != null);
+        if (excluded != null) {
+            for (String rate : Rates.NAMES) {
+                Counts.Part part = excluded.of(rate);
+                out.writeVarLong(part.numerator()).writeVarLong(part.denominator());
+            }
+            out.writeVarLong(excluded.returns());
+        }
+        Share.CaseExclusions exclusions = share.exclusions();
+        out.writeBoolean(exclusions != null);
+        if (exclusions != null) {
+            out.writeString(exclusions.caseId());
+            writeEntries(out, exclusions.entries());
+        }
     }
 
-    private static Share readShare(Binary.Reader in) {
+    private static Share readShare(Binary.Reader in, int format) {
         String unitName = in.readString();
+        long[] counts = new long[8];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = in.readVarLong();
+        }
+        Counts.Excluded excluded = null;
+        Share.CaseExclusions exclusions = null;
+        if (format != COUNTS_ONLY) {
+            if (in.readBoolean()) {
+                Counts.Part[] parts = new Counts.Part[Rates.NAMES.size()];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = new Counts.Part(in.readVarLong(), in.readVarLong());
+                }
+                excluded = new Counts.Excluded(parts[0], parts[1], parts[2], parts[3], in.readVarLong());
+            }
+            if (in.readBoolean()) {
+                exclusions = new Share.CaseExclusions(in.readString(), readEntries(in));
+            }
+        }
         return new Share(
                 unitName,
                 new Counts(
-                        in.readVarLong(),
-                        in.readVarLong(),
-                        in.readVarLong(),
-                        in.readVarLong(),
-                        in.readVarLong(),
-                        in.readVarLong(),
-                        in.readVarLong(),
-                        in.readVarLong()));
+                        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
+                        excluded),
+                exclusions);
+    }
+
+    private static void writeEntries(Binary.Writer out, List<ExcludedCase> entries) {
+        out.writeVarInt(entries.size());
+        for (ExcludedCase entry : entries) {
+            out.writeString(entry.caseId()).writeVarInt(entry.indicators().size());
+            entry.indicators().forEach(indicator -> out.writeCode(indicator, INDICATORS));
+            out.writeString(entry.reason())
+                    .writeString(entry.decisionId())
+                    .writeInstant(entry.decidedAt())
+                    .writeString(entry.disputeId());
+        }
+    }
+
+    private static List<ExcludedCase> readEntries(Binary.Reader in) {
+        int size = in.readVarInt();
+        List<ExcludedCase> entries = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String caseId = in.readString();
+            int indicatorCount = in.readVarInt();
+            List<Indicator> indicators = new ArrayList<>(indicatorCount);
+            for (int j = 0; j < indicatorCount; j++) {
+                indicators.add(in.readCode(INDICATORS));
+            }
+            entries.add(new ExcludedCase(
+                    caseId, indicators, in.readString(), in.readString(), in.readInstant(), in.readString()));
+        }
+        return entries;
     }
 
     private static <T> Serializer<T> writing(BiConsumer<Binary.Writer, T> write, int capacity) {
@@ -99,23 +176,23 @@ public final class BinarySerdes {
             if (value == null) {
                 return null;
             }
-            Binary.Writer out = new Binary.Writer(capacity).writeByte(FORMAT);
+            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_EXCLUSIONS);
             write.accept(out, value);
             return out.toByteArray();
         };
     }
 
-    private static <T> Deserializer<T> reading(Function<Binary.Reader, T> read) {
+    private static <T> Deserializer<T> reading(BiFunction<Binary.Reader, Integer, T> read) {
         return (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
             Binary.Reader in = new Binary.Reader(bytes, 0);
             int format = in.readByte();
-            if (format != FORMAT) {
+            if (format != COUNTS_ONLY && format != WITH_EXCLUSIONS) {
                 throw new SerializationException("unknown value format " + format);
             }
-            T value = read.apply(in);
+            T value = read.apply(in, format);
             if (!in.atEnd()) {
                 throw new SerializationException("trailing bytes in a value of " + bytes.length + " bytes");
             }

@@ -5,20 +5,24 @@ import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
+import io.minxin.events.EventJson;
 import io.minxin.events.EventType;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
+import io.minxin.events.decision.Decision;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
+import tools.jackson.core.JacksonException;
 
 /**
- * The distinct events of one case as the history store holds them (its values are these bytes), in a compact
- * binary form: every event reads and extends its case's history, so JSON here would cost more than the rest of
- * the fold.
+ * The distinct events of one case, and the decisions about it, as the history store holds them (its values are these
+ * bytes), in a compact binary form: every event reads and extends its case's history, so JSON here would cost more
+ * than the rest of the fold. A decision is an entry of its own kind (code {@value #DECISION}): its id, then its JSON as
+ * the contract writes it (decisions are few, and their JSON carries any kind a later contract adds).
  */
 public final class CaseHistoryCodec {
     /** Format 1: a count, then the events. */
@@ -35,6 +39,12 @@ public final class CaseHistoryCodec {
         EventType.CASE_ACCEPTED, EventType.CASE_RETURNED, EventType.CASE_CONCLUDED, EventType.CASE_VISITED
     };
 
+    /** Entry code of a decision, after the codes of {@link #TYPES}. */
+    private static final int DECISION = 5;
+
+    /** What the history store holds of one case. */
+    public record History(List<CaseEvent> events, List<Decision> decisions) {}
+
     private static final Channel[] CHANNELS = {Channel.PHONE, Channel.WEB};
     private static final Satisfaction[] SATISFACTIONS = {
         Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED, Satisfaction.UNSATISFIED, Satisfaction.UNREACHABLE
@@ -50,11 +60,14 @@ public final class CaseHistoryCodec {
 
     /** The stored history (null for none) with {@code event} after its last event, in format 2. */
     public static byte[] append(byte[] history, CaseEvent event) {
+        return appendEntry(history, entry(event));
+    }
+
+    private static byte[] appendEntry(byte[] history, byte[] entry) {
         byte[] stored = history == null || history.length == 0 ? new byte[] {APPENDABLE} : history;
         if (stored[0] != APPENDABLE) {
             stored = write(read(stored));
         }
-        byte[] entry = entry(event);
         Binary.Writer length = new Binary.Writer(5).writeVarInt(entry.length);
         byte[] prefix = length.toByteArray();
         byte[] appended = Arrays.copyOf(stored, stored.length + prefix.length + entry.length);
@@ -63,9 +76,44 @@ public final class CaseHistoryCodec {
         return appended;
     }
 
+    /** The stored history (null for none) with {@code decision} after its last entry, in format 2. */
+    public static byte[] append(byte[] history, Decision decision) {
+        Binary.Writer entry = new Binary.Writer(512)
+                .writeVarInt(DECISION)
+                .writeString(decision.id())
+                .writeString(EventJson.mapper().writeValueAsString(decision));
+        return appendEntry(history, entry.toByteArray());
+    }
+
     /**
-     * How many events the stored history holds (0 for null), or -1 when one of them has the same id and source
-     * as {@code event}.
+     * How many entries (events and decisions) the stored history holds (0 for null), or -1 when it holds a decision
+     * with the id of {@code decision}.
+     */
+    public static int countUnlessRepeated(byte[] history, Decision decision) {
+        if (history == null || history.length == 0) {
+            return 0;
+        }
+        if (history[0] != APPENDABLE) {
+            return read(history).size();
+        }
+        byte[] id = utf8(decision.id());
+        Binary.Reader in = new Binary.Reader(history, 1);
+        int count = 0;
+        while (!in.atEnd()) {
+            int length = in.readVarInt();
+            int end = in.position() + length;
+            if (in.readVarInt() == DECISION && in.stringEquals(id)) {
+                return -1;
+            }
+            in.seek(end);
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * How many entries (events and decisions) the stored history holds (0 for null), or -1 when one of its events
+     * has the same id and source as {@code event}.
      */
     public static int countUnlessRepeated(byte[] history, CaseEvent event) {
         if (history == null || history.length == 0) {
@@ -87,8 +135,7 @@ public final class CaseHistoryCodec {
         while (!in.atEnd()) {
             int length = in.readVarInt();
             int end = in.position() + length;
-            in.readVarInt(); // type code
-            if (in.stringEquals(id) && in.stringEquals(source)) {
+            if (in.readVarInt() != DECISION && in.stringEquals(id) && in.stringEquals(source)) {
                 return -1;
             }
             in.seek(end);
@@ -111,15 +158,21 @@ public final class CaseHistoryCodec {
         return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The events of a stored history, without its decisions. */
     public static List<CaseEvent> read(byte[] bytes) {
+        return readHistory(bytes).events();
+    }
+
+    /** The events and the decisions of a stored history, each in the order they were stored. */
+    public static History readHistory(byte[] bytes) {
         try {
             return readBinary(bytes);
-        } catch (NullPointerException | IllegalArgumentException e) {
+        } catch (NullPointerException | IllegalArgumentException | JacksonException e) {
             throw new SerializationException("unreadable case history: " + e.getMessage(), e);
         }
     }
 
-    private static List<CaseEvent> readBinary(byte[] bytes) {
+    private static History readBinary(byte[] bytes) {
         Binary.Reader in = new Binary.Reader(bytes, 0);
         int format = in.readByte();
         if (format == COUNTED) {
@@ -131,28 +184,39 @@ public final class CaseHistoryCodec {
             if (!in.atEnd()) {
                 throw new SerializationException("trailing bytes after " + size + " events of a case history");
             }
-            return events;
+            return new History(events, List.of());
         }
         if (format != APPENDABLE) {
             throw new SerializationException("unknown case history format " + format);
         }
         List<CaseEvent> events = new ArrayList<>(4);
+        List<Decision> decisions = new ArrayList<>(0);
         while (!in.atEnd()) {
             int length = in.readVarInt();
             int end = in.position() + length;
-            events.add(readEvent(in));
+            int code = in.readVarInt();
+            if (code == DECISION) {
+                in.readString(); // the id, for finding repeats
+                decisions.add(EventJson.mapper().readValue(in.readString(), Decision.class));
+            } else {
+                events.add(readEvent(in, code));
+            }
             if (in.position() != end) {
-                throw new SerializationException(
-                        "event " + events.size() + " of a case history is not " + length + " bytes long");
+                throw new SerializationException("entry " + (events.size() + decisions.size())
+                        + " of a case history is not " + length + " bytes long");
             }
         }
-        return events;
+        return new History(events, decisions);
     }
 
     private static CaseEvent readEvent(Binary.Reader in) {
-        EventType type = in.readCode(TYPES);
+        return readEvent(in, in.readVarInt());
+    }
+
+    private static CaseEvent readEvent(Binary.Reader in, int code) {
+        EventType type = code < 1 || code > TYPES.length ? null : TYPES[code - 1];
         if (type == null) {
-            throw new SerializationException("case history event without a type");
+            throw new SerializationException("case history entry of unknown kind " + code);
         }
         String id = in.readString();
         String source = in.readString();

@@ -58,7 +58,7 @@ final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Fold
             return;
         }
         if (known >= maxEventsPerCase) {
-            reject(record, "case " + caseId + " already has " + known + " events, the limit per case");
+            reject(record, "case " + caseId + " already has " + known + " events and decisions, the limit per case");
             return;
         }
         try {

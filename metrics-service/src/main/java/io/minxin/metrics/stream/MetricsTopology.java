@@ -44,8 +44,9 @@ import org.apache.kafka.streams.state.Stores;
  * {@link #build} or {@link #topology} directly).
  *
  * <ol>
- *   <li>{@link #caseState}: case-events (raw bytes, key caseId) to one {@link CaseState} per case, plus
- *       the rejected records for the dead-letter topic, each with a {@value #DLQ_REASON_HEADER} header.
+ *   <li>{@link #caseState}: case-events and decisions (raw bytes, key caseId, co-partitioned) to one {@link
+ *       CaseState} per case, plus the rejected records of case-events for the dead-letter topic, each with a
+ *       {@value #DLQ_REASON_HEADER} header (a decision is never a dead letter: {@link DecisionProcessor}).
  *   <li>{@link #unitMetrics}: case states to per-bucket counts: {@link UnitMetrics} per unit, channel and
  *       period, and {@link UnitDay} per unit, channel and local day of first acceptance.
  * </ol>
@@ -122,15 +123,14 @@ public final class MetricsTopology {
             new Output<>(Topics.UNIT_METRICS, JsonSerdes.UnitMetricsSerde::new, Outputs::periods),
             new Output<>(UNIT_DAYS_TOPIC, JsonSerdes.UnitDaySerde::new, Outputs::days));
 
-    /** Stage one on a stream of case-events values as published (bytes, key caseId). */
-    public static CaseStates caseState(
-            KStream<String, byte[]> events, CaseFolder folder, int maxEventsPerCase, ProcessingListener listener) {
-        return caseState(events, folder, maxEventsPerCase, listener, StoreType.ROCKS_DB);
-    }
-
-    /** Stage one with a choice of store (in-memory stores are for tests and benchmarks of the logic alone). */
+    /**
+     * Stage one on streams of case-events and decisions values as published (bytes, key caseId), with a choice of
+     * store (in-memory stores are for tests and benchmarks of the logic alone). {@code maxEventsPerCase} bounds the
+     * entries of a case's history, its events and decisions together.
+     */
     public static CaseStates caseState(
             KStream<String, byte[]> events,
+            KStream<String, byte[]> decisions,
             CaseFolder folder,
             int maxEventsPerCase,
             ProcessingListener listener,
@@ -152,8 +152,12 @@ public final class MetricsTopology {
                 .split(Named.as("folded-"))
                 .branch((caseId, folded) -> folded.version() != null, Branched.as("state"))
                 .defaultBranch(Branched.as("rejected"));
+        FixedKeyProcessorSupplier<String, byte[], Folded> decide =
+                () -> new DecisionProcessor(maxEventsPerCase, listener);
+        KStream<String, Folded> decided = decisions.processValues(decide, Named.as("fold-decision"), HISTORY_STORE);
         FixedKeyProcessorSupplier<String, Long, CaseState> publish = () -> new PublishProcessor(folder);
         KStream<String, CaseState> latest = branches.get("folded-state")
+                .merge(decided, Named.as("case-or-decision"))
                 .mapValues(Folded::version, Named.as("case-changed"))
                 .toTable(
                         Named.as("changed-cases"),
@@ -209,14 +213,15 @@ public final class MetricsTopology {
                 branches.get("tally-day").mapValues(MetricsTopology::unitDayOf, Named.as("unit-day")));
     }
 
-    /** Both stages on a stream of case-events values, stage two fed by stage one directly. */
+    /** Both stages on streams of case-events and decisions values, stage two fed by stage one directly. */
     public static Outputs stages(
             KStream<String, byte[]> events,
+            KStream<String, byte[]> decisions,
             CaseFolder folder,
             int maxEventsPerCase,
             ProcessingListener listener,
             StoreType storeType) {
-        CaseStates stageOne = caseState(events, folder, maxEventsPerCase, listener, storeType);
+        CaseStates stageOne = caseState(events, decisions, folder, maxEventsPerCase, listener, storeType);
         UnitCounts stageTwo = unitMetrics(stageOne.states(), storeType);
         return new Outputs(stageOne.states(), stageOne.deadLetters(), stageTwo.periods(), stageTwo.days());
     }
@@ -226,6 +231,7 @@ public final class MetricsTopology {
             StreamsBuilder builder, CaseFolder folder, ProcessingListener listener, StoreType storeType) {
         Outputs out = stages(
                 builder.stream(Topics.CASE_EVENTS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
+                builder.stream(Topics.DECISIONS, Consumed.with(Serdes.String(), Serdes.ByteArray())),
                 folder,
                 DEFAULT_MAX_EVENTS_PER_CASE,
                 listener,
@@ -252,7 +258,13 @@ public final class MetricsTopology {
     static UnitMetrics unitMetricsOf(String bucketKey, Tally tally) {
         Bucket bucket = Bucket.parse(bucketKey);
         return new UnitMetrics(
-                bucket.unitId(), tally.unitName(), bucket.channel(), bucket.span(), tally.counts(), tally.version());
+                bucket.unitId(),
+                tally.unitName(),
+                bucket.channel(),
+                bucket.span(),
+                tally.counts(),
+                tally.version(),
+                tally.exclusions());
     }
 
     static UnitDay unitDayOf(String bucketKey, Tally tally) {

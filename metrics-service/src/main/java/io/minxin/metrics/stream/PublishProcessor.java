@@ -1,10 +1,8 @@
 package io.minxin.metrics.stream;
 
-import io.minxin.events.CaseEvent;
 import io.minxin.events.state.CaseState;
 import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.codec.CaseHistoryCodec;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -13,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the state of a changed case, folded from its history as it stands, when the record cache of
- * {@link MetricsTopology#CHANGED_STORE} lets the change through: once per commit interval however often the
- * case changed meanwhile, at once when record caches are off.
+ * Publishes the state of a changed case, folded from its history (events and decisions) as it stands, when the record
+ * cache of {@link MetricsTopology#CHANGED_STORE} lets the change through: once per commit interval however often the
+ * case changed meanwhile, at once when record caches are off. A case known only from decisions has no state yet: it is
+ * published with its first event.
  */
 final class PublishProcessor implements FixedKeyProcessor<String, Long, CaseState> {
     private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
@@ -40,17 +39,22 @@ final class PublishProcessor implements FixedKeyProcessor<String, Long, CaseStat
         if (stored == null) {
             return;
         }
-        List<CaseEvent> history = CaseHistoryCodec.read(stored);
         CaseState state;
+        int entries = 0;
         try {
-            state = folder.fold(record.key(), history);
+            CaseHistoryCodec.History history = CaseHistoryCodec.readHistory(stored);
+            if (history.events().isEmpty()) {
+                return;
+            }
+            entries = history.events().size() + history.decisions().size();
+            state = folder.fold(record.key(), history.events(), history.decisions());
         } catch (RuntimeException e) {
-            // every stored event passed CaseFolder.check, so this is a defect: the case is named and skipped
-            // rather than stopping the stream thread for every other case
+            // every stored event passed CaseFolder.check and every decision CaseFolder.foldable, so this is a defect:
+            // the case is named and skipped rather than stopping the stream thread for every other case
             log.error(
-                    "case {} cannot be folded from its {} events; its state is not published",
+                    "case {} cannot be folded from its {} events and decisions; its state is not published",
                     record.key(),
-                    history.size(),
+                    entries,
                     e);
             return;
         }

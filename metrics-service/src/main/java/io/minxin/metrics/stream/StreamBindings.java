@@ -5,7 +5,7 @@ import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.casestate.WorkingDayDeadlines;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized.StoreType;
@@ -17,8 +17,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
  * Both stages as one function of the Kafka Streams binder (application id {@code <prefix>-case-state}, see
- * application.yml): case-events to case-state, the dead-letter topic, unit-metrics and unit-daily-metrics.
- * Stage two is fed by stage one in the same task, so no case state is parsed back from case-state.
+ * application.yml): case-events ({@code caseState-in-0}) and decisions ({@code caseState-in-1}) to case-state, the
+ * dead-letter topic, unit-metrics and unit-daily-metrics. Stage two is fed by stage one in the same task, so no case
+ * state is parsed back from case-state.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamBindings {
@@ -31,11 +32,11 @@ class StreamBindings {
     }
 
     @Bean
-    Function<KStream<String, byte[]>, KStream<String, ?>[]> caseState(
+    BiFunction<KStream<String, byte[]>, KStream<String, byte[]>, KStream<String, ?>[]> caseState(
             CaseFolder folder, MetricsProperties properties, ProcessingListener listener) {
         // in the order of MetricsTopology.OUTPUTS: the binder binds the N-th to caseState-out-N
-        return events -> MetricsTopology.stages(
-                        events, folder, properties.maxEventsPerCase(), listener, StoreType.ROCKS_DB)
+        return (events, decisions) -> MetricsTopology.stages(
+                        events, decisions, folder, properties.maxEventsPerCase(), listener, StoreType.ROCKS_DB)
                 .inOrder();
     }
 

@@ -1,17 +1,28 @@
 package io.minxin.metrics.unitrates;
 
+import io.minxin.events.decision.Indicator;
+import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
+import io.minxin.events.state.ExcludedCase;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What one case counts, per bucket key: for the period of the case and for the local day of its first
  * acceptance. Replacing a case's old contribution by its new one ({@link #changeTo}) moves counts when a
  * case is re-assigned or corrected, instead of counting it twice.
+ *
+ * <p>The operators' decisions are applied here: the 推诿 goes to the unit the ruling leaves it with
+ * ({@link CaseState#pushbackUnit()}); a case excluded from a rate adds its share of that rate's numerator and
+ * denominator to the excluded parts ({@link Counts.Excluded}) of its owner, and a case excluded from {@code returns}
+ * its returns to those of each returning unit; the period bucket of each of those units lists the exclusion.
  *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
@@ -26,6 +37,11 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts EXCELLENT = new Counts(0, 0, 0, 0, 0, 1, 0, 0);
     private static final Counts RETURN = new Counts(0, 0, 0, 0, 0, 0, 1, 0);
     private static final Counts PUSHBACK = new Counts(0, 0, 0, 0, 0, 0, 0, 1);
+    private static final Counts EXCLUDED_RETURN = RETURN.excluding(Counts.Excluded.ofReturns(1));
+    /** What a case's exclusions can take from the unit it counts for. */
+    private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
+
+    private static final Set<Indicator> RETURNS = EnumSet.of(Indicator.RETURNS);
 
     public Contribution {
         shares = Map.copyOf(shares);
@@ -36,41 +52,71 @@ public record Contribution(Map<String, Share> shares) {
         if (state.pending()) {
             return NONE;
         }
+        Set<Indicator> excluded = EnumSet.noneOf(Indicator.class);
+        state.exclusions().forEach(exclusion -> excluded.addAll(exclusion.indicators()));
         Map<String, Counts> byUnit = new LinkedHashMap<>();
+        Map<String, Set<Indicator>> applicable = new LinkedHashMap<>();
         if (state.owner() != null) {
-            Counts owned = RECEIVED;
-            if (state.conclusion() != null) {
-                owned = owned.plus(CONCLUDED);
-                if (state.conclusion().onTime()) {
-                    owned = owned.plus(ON_TIME);
-                }
-            }
-            CaseState.Visit visit = state.visit();
-            if (visit != null && visit.answered()) {
-                owned = owned.plus(VISITED);
-                if (visit.satisfaction().satisfied()) {
-                    owned = owned.plus(SATISFIED);
-                }
-                if (visit.excellent()) {
-                    owned = owned.plus(EXCELLENT);
-                }
-            }
-            byUnit.merge(state.owner(), owned, Counts::plus);
+            byUnit.merge(state.owner(), owned(state, excluded), Counts::plus);
+            applicable
+                    .computeIfAbsent(state.owner(), u -> EnumSet.noneOf(Indicator.class))
+                    .addAll(RATES);
         }
         for (CaseState.Return r : state.returns()) {
-            byUnit.merge(r.unitId(), RETURN, Counts::plus);
+            byUnit.merge(r.unitId(), excluded.contains(Indicator.RETURNS) ? EXCLUDED_RETURN : RETURN, Counts::plus);
+            applicable
+                    .computeIfAbsent(r.unitId(), u -> EnumSet.noneOf(Indicator.class))
+                    .addAll(RETURNS);
         }
-        if (state.pushback()) {
-            byUnit.merge(state.conclusion().unitId(), PUSHBACK, Counts::plus);
+        String pushbackUnit = state.pushbackUnit();
+        if (pushbackUnit != null) {
+            byUnit.merge(pushbackUnit, PUSHBACK, Counts::plus);
         }
         Map<String, Share> shares = new LinkedHashMap<>();
         String day = AssessmentPeriod.localDate(state.acceptedAt()).toString();
         byUnit.forEach((unitId, counts) -> {
-            Share share = new Share(nameOf(state, unitId), counts);
-            shares.put(new Bucket(unitId, state.channel(), state.period()).key(), share);
-            shares.put(new Bucket(unitId, state.channel(), day).key(), share);
+            String unitName = nameOf(state, unitId);
+            List<ExcludedCase> listed = state.exclusions().stream()
+                    .map(exclusion -> exclusion.only(applicable.getOrDefault(unitId, Set.of())))
+                    .filter(Objects::nonNull)
+                    .toList();
+            Share.CaseExclusions exclusions =
+                    listed.isEmpty() ? null : new Share.CaseExclusions(state.caseId(), listed);
+            shares.put(
+                    new Bucket(unitId, state.channel(), state.period()).key(), new Share(unitName, counts, exclusions));
+            // day buckets feed rolling rates: the counts with their excluded parts, no list
+            shares.put(new Bucket(unitId, state.channel(), day).key(), new Share(unitName, counts));
         });
         return new Contribution(shares);
+    }
+
+    /** What the case counts for its owner, with the share of each rate it is excluded from as excluded parts. */
+    private static Counts owned(CaseState state, Set<Indicator> excluded) {
+        Counts owned = RECEIVED;
+        if (state.conclusion() != null) {
+            owned = owned.plus(CONCLUDED);
+            if (state.conclusion().onTime()) {
+                owned = owned.plus(ON_TIME);
+            }
+        }
+        CaseState.Visit visit = state.visit();
+        if (visit != null && visit.answered()) {
+            owned = owned.plus(VISITED);
+            if (visit.satisfaction().satisfied()) {
+                owned = owned.plus(SATISFIED);
+            }
+            if (visit.excellent()) {
+                owned = owned.plus(EXCELLENT);
+            }
+        }
+        Counts.Excluded parts = Counts.Excluded.NONE;
+        for (Indicator indicator : excluded) {
+            if (RATES.contains(indicator)) {
+                String rate = indicator.wireName();
+                parts = parts.plus(Counts.Excluded.from(rate, owned.counted(rate)));
+            }
+        }
+        return owned.excluding(parts);
     }
 
     /** Per bucket, the counts that move when this contribution is replaced by {@code next}; no zero changes. */
@@ -83,19 +129,38 @@ public record Contribution(Map<String, Share> shares) {
             Share after = next.shares.get(key);
             Counts change = (after == null ? Counts.NONE : after.counts())
                     .minus(before == null ? Counts.NONE : before.counts());
-            if (!change.none()) {
-                changes.put(key, new Share(after != null ? after.unitName() : before.unitName(), change));
+            Share.CaseExclusions listed = listedChange(before, after);
+            if (!change.none() || listed != null) {
+                changes.put(key, new Share(after != null ? after.unitName() : before.unitName(), change, listed));
             }
         }
         return changes;
     }
 
+    /** The case's exclusions listed in a bucket from now on, or null when they stay as they were. */
+    private static Share.CaseExclusions listedChange(Share before, Share after) {
+        List<ExcludedCase> was = before == null ? List.of() : before.entries();
+        List<ExcludedCase> is = after == null ? List.of() : after.entries();
+        if (was.equals(is)) {
+            return null;
+        }
+        String caseId = after != null && after.exclusions() != null
+                ? after.exclusions().caseId()
+                : before.exclusions().caseId();
+        return new Share.CaseExclusions(caseId, is);
+    }
+
+    /** The unit's name as its latest acceptance of the case gives it, else as the ruling that charged it names it. */
     private static String nameOf(CaseState state, String unitId) {
         String name = null;
         for (CaseState.Acceptance a : state.acceptances()) {
             if (a.unitId().equals(unitId) && a.unitName() != null) {
                 name = a.unitName();
             }
+        }
+        PushbackRuling ruling = state.pushbackRuling();
+        if (name == null && ruling != null && unitId.equals(ruling.responsibleUnitId())) {
+            name = ruling.responsibleUnitName();
         }
         return name;
     }

@@ -21,7 +21,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The service binds the streams its function returns by position ({@code caseState-out-N}, application.yml),
+ * The service binds the streams its function takes and returns by position ({@code caseState-in-0} case-events,
+ * {@code caseState-in-1} decisions, {@code caseState-out-N}, application.yml),
  * while the TopologyTestDriver tests run {@link MetricsTopology#build}; both follow
  * {@link MetricsTopology#OUTPUTS}, and application.yml must say the same: the N-th output binding goes to the
  * N-th entry's topic with its serdes, and there is one output binding per entry, no more.
@@ -58,6 +59,15 @@ class BindingsMatchOutputsTest {
         assertSetting(STREAMS_BINDINGS + in + ".consumer.key-serde", className(Serdes.String()));
         assertSetting(STREAMS_BINDINGS + in + ".consumer.value-serde", className(Serdes.ByteArray()));
         assertSetting(STREAMS_BINDINGS + in + ".consumer.dlq-name", Topics.CASE_EVENTS_DLQ);
+    }
+
+    @Test
+    void theSecondInputIsDecisionsAsPublished() {
+        String in = FUNCTION + "-in-1";
+
+        assertSetting(BINDINGS + in + ".destination", Topics.DECISIONS);
+        assertSetting(STREAMS_BINDINGS + in + ".consumer.key-serde", className(Serdes.String()));
+        assertSetting(STREAMS_BINDINGS + in + ".consumer.value-serde", className(Serdes.ByteArray()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.minxin.metrics.stream;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.decision.Decision;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.UnitMetrics;
@@ -29,6 +30,7 @@ final class TopologyHarness implements AutoCloseable {
 
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> events;
+    final TestInputTopic<String, byte[]> decisions;
     final TestOutputTopic<String, CaseState> states;
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, UnitMetrics> unitMetrics;
@@ -47,6 +49,7 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(MetricsTopology.topology(FOLDER, listener, storeType), props);
         events = driver.createInputTopic(Topics.CASE_EVENTS, new StringSerializer(), new ByteArraySerializer());
+        decisions = driver.createInputTopic(Topics.DECISIONS, new StringSerializer(), new ByteArraySerializer());
         states = driver.createOutputTopic(
                 Topics.CASE_STATE, new StringDeserializer(), new JsonSerdes.CaseStateSerde().deserializer());
         deadLetters =
@@ -61,6 +64,10 @@ final class TopologyHarness implements AutoCloseable {
 
     void send(CaseEvent event) {
         events.pipeInput(event.key(), EventJson.toBytes(event));
+    }
+
+    void send(Decision decision) {
+        decisions.pipeInput(decision.key(), EventJson.mapper().writeValueAsBytes(decision));
     }
 
     /** The latest value per key of each output, as a compacted topic would keep it. */
