@@ -205,17 +205,7 @@ class EndToEndIT {
                                 .text())
                         .contains("共受理有效诉求 " + expected.total().counts().received() + " 件")
                         .contains(topUnitNames));
-        Response issued = await("the operator issues the bulletin (retrying 503 as a client does)")
-                .atMost(NOTICES_SETTLE)
-                .pollInterval(Duration.ofSeconds(2))
-                .until(
-                        () -> minxin.gateway()
-                                .post(
-                                        "api/v1/bulletins/" + month() + "/issue",
-                                        minxin.keys().operator(),
-                                        "application/json",
-                                        "{}".getBytes(StandardCharsets.UTF_8)),
-                        response -> response.status() != 503);
+        Response issued = minxin.issueBulletin(month().toString());
         assertThat(issued.status()).as(issued.toString()).isIn(201, 409);
 
         Response markdown = dashboard.get("api/v1/bulletins/" + month() + ".md");

@@ -3,9 +3,12 @@ package io.minxin.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.demo.DemoMonth;
 import io.minxin.demo.DemoUnit;
+import io.minxin.demo.ExpectedTotals;
 import io.minxin.e2e.support.Api;
 import io.minxin.e2e.support.Cases;
+import io.minxin.e2e.support.DemoSeptember;
 import io.minxin.e2e.support.EventFeed;
 import io.minxin.e2e.support.Json;
 import io.minxin.e2e.support.Minxin;
@@ -37,8 +40,9 @@ import tools.jackson.databind.JsonNode;
  * Who may call what, through the gateway: every route family, read and write, for a caller without a key, an
  * operator, an integration, a city-wide dashboard and a dashboard limited to one unit (A), with the status each
  * gets, one table. Then what the unit-scoped dashboard sees where it is let in: its own figures, rows, rank,
- * notices and cases only, and the bulletin once it is issued. A month of its own (May 2020): two cases, one of
- * unit A and one of unit B, both concluded late, B's visit unsatisfied, the month closed.
+ * notices and cases only, and the bulletin once it is issued; it disputes its own case only, decides nothing, and
+ * acknowledges its own 提示函 only. A month of its own (May 2020): two cases, one of unit A and one of unit B, both
+ * concluded late, B's visit unsatisfied, the month closed.
  */
 @Order(3)
 @ExtendWith(MinxinExtension.class)
@@ -113,21 +117,7 @@ class AccessMatrixIT {
         keys.put("operator", operator);
         keys.put("integration", minxin.keys().integration());
         keys.put("dashboard", minxin.keys().dashboard());
-        keys.put("unit A", issueKey("e2e unit A dashboard", "dashboard", "unit:" + A.unitId()));
-    }
-
-    /** A key issued by the operator through the gateway, as a 承办单位's dashboard would be given one. */
-    private static String issueKey(String name, String role, String scope) {
-        Response issued = gateway()
-                .post(
-                        "api/v1/keys",
-                        minxin.keys().operator(),
-                        "application/json",
-                        Json.write(Map.of("name", name, "roles", List.of(role), "scope", scope))
-                                .getBytes(StandardCharsets.UTF_8));
-        assertThat(issued.status()).as("issue %s: %s", scope, issued).isEqualTo(201);
-        assertThat(issued.json().path("scope").asString()).isEqualTo(scope);
-        return issued.json().path("key").asString();
+        keys.put("unit A", minxin.issueKey("e2e unit A dashboard", "dashboard", "unit:" + A.unitId()));
     }
 
     private static Api gateway() {
@@ -185,6 +175,60 @@ class AccessMatrixIT {
                 Route.get("api/v1/bulletins/" + MONTH, 401, 200, 403, 200, 403),
                 Route.get("api/v1/bulletins/" + MONTH + ".md", 401, 200, 403, 200, 403),
                 Route.write("POST", "api/v1/bulletins/" + MONTH + "/issue", "{\"number\":0}", 401, 400, 403, 403, 403),
+                Route.write(
+                        "PATCH",
+                        "api/v1/bulletins/" + MONTH + "/draft",
+                        "{\"sequence\":\"x\"}",
+                        401,
+                        400,
+                        403,
+                        403,
+                        403),
+                Route.write(
+                        "POST",
+                        "api/v1/bulletins/" + MONTH + "/corrections",
+                        "{\"reason\":[1]}",
+                        401,
+                        400,
+                        403,
+                        403,
+                        403),
+                // month-end (issue 16): every read for dashboards (a unit its own), operators decide; a unit files
+                // a dispute about its own case only (B's: 403), a dashboard of no unit files none
+                Route.get("api/v1/reviews?period=" + MONTH, 401, 200, 403, 200, 200),
+                Route.write(
+                        "POST",
+                        "api/v1/reviews/" + CASE_A + "/ruling",
+                        "{\"verdict\":\"BOGUS\"}",
+                        401,
+                        400,
+                        403,
+                        403,
+                        403),
+                Route.get("api/v1/exclusions?period=" + MONTH, 401, 200, 403, 200, 200),
+                Route.write("POST", "api/v1/exclusions", "{\"indicators\":[\"BOGUS\"]}", 401, 400, 403, 403, 403),
+                Route.get("api/v1/disputes?period=" + MONTH, 401, 200, 403, 200, 200),
+                Route.write("POST", "api/v1/disputes", disputeOf(CASE_B, "UNSATISFIED_VISIT"), 401, 403, 403, 403, 403),
+                Route.write(
+                        "POST",
+                        "api/v1/disputes/am-none/decision",
+                        "{\"accepted\":\"maybe\"}",
+                        401,
+                        400,
+                        403,
+                        403,
+                        403),
+                Route.get("api/v1/letters?period=" + MONTH, 401, 200, 403, 200, 200),
+                Route.get("api/v1/letters?unitId=" + B.unitId(), 401, 200, 403, 200, 403),
+                Route.write(
+                        "POST",
+                        "api/v1/letters/" + B.unitId() + "/" + MONTH + "/acknowledgement",
+                        "{}",
+                        401,
+                        403,
+                        403,
+                        403,
+                        403),
                 // operators only: subscriptions, audit, keys
                 Route.get("api/v1/subscriptions", 401, 200, 403, 403, 403),
                 Route.write("POST", "api/v1/subscriptions", "{}", 401, 400, 403, 403, 403),
@@ -196,6 +240,10 @@ class AccessMatrixIT {
                 Route.get("api/v1/events", 401, 403, 403, 403, 403),
                 // no such route: 404 to any valid key, 401 without one
                 Route.get("api/v1/nothing", 401, 404, 404, 404, 404));
+    }
+
+    private static String disputeOf(String caseId, String subject) {
+        return Json.write(Map.of("caseId", caseId, "subject", subject, "reason", "e2e: 该件已按期办结"));
     }
 
     @TestFactory
@@ -348,19 +396,95 @@ class AccessMatrixIT {
     }
 
     @Test
+    @Order(2)
+    void aUnitDisputesItsOwnCaseOnlyAndOnlyAnOperatorDecides() {
+        Response foreign = post("api/v1/disputes", keys.get("unit A"), disputeOf(CASE_B, "LATE_CONCLUSION"));
+        assertThat(foreign.status()).as("unit A about B's case: %s", foreign).isEqualTo(403);
+        Response cityWide = post("api/v1/disputes", keys.get("dashboard"), disputeOf(CASE_A, "LATE_CONCLUSION"));
+        assertThat(cityWide.status()).as("a dashboard of no unit: %s", cityWide).isEqualTo(403);
+
+        Response filed = post("api/v1/disputes", keys.get("unit A"), disputeOf(CASE_A, "LATE_CONCLUSION"));
+        assertThat(filed.status()).as("unit A about its own case: %s", filed).isEqualTo(201);
+        String disputeId = filed.json().hasNonNull("disputeId")
+                ? filed.json().path("disputeId").asString()
+                : filed.json().path("id").asString();
+        List<String> units = new ArrayList<>();
+        Json.items(asUnitA("api/v1/disputes?period=" + MONTH))
+                .forEach(dispute -> units.add(dispute.path("unitId").asString()));
+        assertThat(units).contains(A.unitId()).containsOnly(A.unitId());
+
+        String rejection = Json.write(Map.of("accepted", false, "reason", "e2e: 超期属实"));
+        String decision = "api/v1/disputes/" + disputeId + "/decision";
+        for (String caller : List.of("dashboard", "unit A")) {
+            Response refused = post(decision, keys.get(caller), rejection);
+            assertThat(refused.status()).as("%s decides: %s", caller, refused).isEqualTo(403);
+        }
+        Response rejected = post(decision, keys.get("operator"), rejection);
+        assertThat(rejected.status()).as("the operator decides: %s", rejected).isEqualTo(200);
+    }
+
+    /**
+     * The 提示函 of the demo September (units with four missed duty days, as EndToEndIT loads it; loaded here when
+     * this class runs alone): a unit's key acknowledges its own letter, not another unit's.
+     */
+    @Test
+    @Order(4)
+    void aUnitAcknowledgesItsOwnLetterOnly() {
+        ExpectedTotals september = DemoSeptember.loadAndClose(minxin).demo().expected();
+        List<String> lettered = List.copyOf(september.reminderLetterUnits());
+        assertThat(lettered).hasSizeGreaterThanOrEqualTo(2);
+        String own = lettered.get(0);
+        String other = lettered.get(1);
+        String period = DemoMonth.DEFAULT_MONTH.toString();
+        String unitKey = minxin.issueKey("e2e letter unit", "dashboard", "unit:" + own);
+        await("the 提示函 of " + own + " in " + period)
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> letterUnits("api/v1/letters?period=" + period).containsAll(lettered));
+
+        Response foreign =
+                post("api/v1/letters/" + other + "/" + period + "/acknowledgement", unitKey, "{\"reply\":\"收到\"}");
+        assertThat(foreign.status())
+                .as("acknowledging %s's letter: %s", other, foreign)
+                .isEqualTo(403);
+        Response cityWide =
+                post("api/v1/letters/" + own + "/" + period + "/acknowledgement", keys.get("dashboard"), "{}");
+        assertThat(cityWide.status()).as("a dashboard of no unit: %s", cityWide).isEqualTo(403);
+        Response acknowledged =
+                post("api/v1/letters/" + own + "/" + period + "/acknowledgement", unitKey, "{\"reply\":\"收到，立即整改\"}");
+        assertThat(acknowledged.status())
+                .as("acknowledging its own: %s", acknowledged)
+                .isEqualTo(201);
+
+        List<String> unacknowledged = letterUnits("api/v1/letters?period=" + period + "&acknowledged=false");
+        assertThat(unacknowledged).contains(other).doesNotContain(own);
+        assertThat(gateway()
+                        .get("api/v1/letters/" + own + "/" + period + ".docx", unitKey)
+                        .status())
+                .isEqualTo(200);
+        assertThat(gateway()
+                        .get("api/v1/letters/" + other + "/" + period + ".docx", unitKey)
+                        .status())
+                .isEqualTo(403);
+    }
+
+    private static List<String> letterUnits(String path) {
+        Response letters = gateway().get(path, keys.get("operator"));
+        assertThat(letters.status()).as("%s: %s", path, letters).isEqualTo(200);
+        List<String> units = new ArrayList<>();
+        Json.items(letters.json())
+                .forEach(letter -> units.add(letter.path("unitId").asString()));
+        return units;
+    }
+
+    private static Response post(String path, String apiKey, String json) {
+        return gateway().post(path, apiKey, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     @Order(3)
     void anIssuedBulletinIsDistributedToEveryUnit() {
-        Response issued = await("the operator issues " + MONTH + " (retrying 503 as a client does)")
-                .atMost(SETTLE)
-                .pollInterval(Duration.ofSeconds(2))
-                .until(
-                        () -> gateway()
-                                .post(
-                                        "api/v1/bulletins/" + MONTH + "/issue",
-                                        minxin.keys().operator(),
-                                        "application/json",
-                                        "{}".getBytes(StandardCharsets.UTF_8)),
-                        response -> response.status() != 503);
+        Response issued = minxin.issueBulletin(MONTH);
         assertThat(issued.status()).as(issued.toString()).isIn(201, 409);
 
         assertThat(asUnitA("api/v1/bulletins/" + MONTH).path("status").asString())

@@ -1,6 +1,9 @@
 package io.minxin.e2e.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.minxin.demo.DemoMonth;
+import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.localstack.LocalStack;
@@ -9,14 +12,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +37,8 @@ public final class Minxin implements AutoCloseable {
     private static final String SIGNING_KEYS = "signing-keys.json";
     private static final String PUBLIC_KEYS = "public-keys.json";
     private static final Logger log = LoggerFactory.getLogger(Minxin.class);
+    /** The earliest month a test files disputes for (AccessMatrixIT's May 2020). */
+    private static final YearMonth EARLIEST_MONTH = YearMonth.of(2020, 5);
 
     private static Minxin shared;
     private static RuntimeException startFailure;
@@ -82,14 +91,22 @@ public final class Minxin implements AutoCloseable {
      * caller closes it.
      */
     public static Minxin startWith(String name, Map<String, String> environment) {
-        return start(name + "-", environment);
+        return start(name + "-", environment, EnumSet.allOf(Service.class));
+    }
+
+    /**
+     * As {@link #startWith}, with only {@code services} running, e.g. metrics, ranking and notice for a replay read
+     * through the services' own ports ({@link #direct}); the others get ports and environments but no process.
+     */
+    public static Minxin startOnly(String name, Map<String, String> environment, Set<Service> running) {
+        return start(name + "-", environment, EnumSet.copyOf(running));
     }
 
     private static Minxin start() {
-        return start("", Map.of());
+        return start("", Map.of(), EnumSet.allOf(Service.class));
     }
 
-    private static Minxin start(String logPrefix, Map<String, String> extraEnvironment) {
+    private static Minxin start(String logPrefix, Map<String, String> extraEnvironment, Set<Service> running) {
         E2eSettings settings = E2eSettings.fromSystemProperties();
         Map<Service, Path> jars = settings.requireJars();
         Path workDir;
@@ -111,7 +128,7 @@ public final class Minxin implements AutoCloseable {
             ports.put(service, FreePort.pick());
         }
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
+        for (Service service : running) {
             Path logFile = settings.logs().resolve(logPrefix + service.artifact() + ".log");
             deleteIfExists(logFile);
             Map<String, String> environment = environment(service, stack, ports, keys, identity, workDir);
@@ -129,7 +146,11 @@ public final class Minxin implements AutoCloseable {
             minxin.close();
             throw e;
         }
-        log.info("Minxin up: gateway {}", minxin.gateway().base());
+        log.info(
+                "Minxin up: {}",
+                services.values().stream()
+                        .map(process -> process.service().artifact() + " :" + process.port())
+                        .toList());
         return minxin;
     }
 
@@ -163,6 +184,10 @@ public final class Minxin implements AutoCloseable {
             environment.put("MINXIN_NOTICE_DUTY_UNTIL", month.atEndOfMonth().toString());
             // the test's webhook receivers listen on loopback, which webhooks reach only when allowed
             environment.put("MINXIN_NOTICE_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
+            // Disputes of the tests' months of 2020 may be filed today: the window reaches a little past now.
+            environment.put(
+                    "MINXIN_NOTICE_DISPUTES_WINDOW_WORKING_DAYS",
+                    String.valueOf(workingDaysSince(EARLIEST_MONTH.atEndOfMonth()) + 20));
         }
         if (service == Service.GATEWAY) {
             environment.put("MINXIN_GATEWAY_SERVICES_INTAKE", local(ports.get(Service.INTAKE)));
@@ -174,6 +199,37 @@ public final class Minxin implements AutoCloseable {
             environment.put("MINXIN_BOOTSTRAP_DASHBOARD_KEY", keys.dashboard());
         }
         return environment;
+    }
+
+    /** Working days after {@code day} up to today (Asia/Shanghai), by the platform's calendar. */
+    private static int workingDaysSince(LocalDate day) {
+        WorkingCalendar calendar = WorkingCalendar.china();
+        LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
+        int days = 0;
+        for (LocalDate date = day.plusDays(1); !date.isAfter(today); date = date.plusDays(1)) {
+            if (calendar.isWorkingDay(date)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    /**
+     * A key issued by the operator through the gateway ({@code POST /api/v1/keys}), e.g. a dashboard key of scope
+     * {@code unit:<id>} as a 承办单位's liaison is given one; returns the key.
+     */
+    public String issueKey(String name, String role, String scope) {
+        Response issued = gateway()
+                .post(
+                        "api/v1/keys",
+                        keys.operator(),
+                        "application/json",
+                        Json.write(Map.of("name", name, "roles", List.of(role), "scope", scope))
+                                .getBytes(StandardCharsets.UTF_8));
+        if (issued.status() != 201 || !scope.equals(issued.json().path("scope").asString())) {
+            throw new AssertionError("issue " + scope + ": " + issued);
+        }
+        return issued.json().path("key").asString();
     }
 
     /**
@@ -256,6 +312,24 @@ public final class Minxin implements AutoCloseable {
                                         "types",
                                         List.of("PUSHBACK_CONFIRMED")))
                                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The operator issues the bulletin of {@code period}, retrying a 503 (a service not ready yet) as a client does;
+     * the first other answer.
+     */
+    public Response issueBulletin(String period) {
+        return await("the operator issues " + period + " (retrying 503 as a client does)")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> gateway()
+                                .post(
+                                        "api/v1/bulletins/" + period + "/issue",
+                                        keys.operator(),
+                                        "application/json",
+                                        "{}".getBytes(StandardCharsets.UTF_8)),
+                        response -> response.status() != 503);
     }
 
     public String kafkaBootstrap() {
