@@ -3,14 +3,21 @@ package io.minxin.metrics.casestate;
 import static io.minxin.metrics.testing.CaseEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.decision.BulletinEdited;
+import io.minxin.events.decision.Decision;
+import io.minxin.events.decision.Indicator;
+import io.minxin.events.decision.PushbackRuling.Verdict;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.CaseState;
+import io.minxin.events.state.ExcludedCase;
 import io.minxin.metrics.testing.CaseEvents;
+import io.minxin.metrics.testing.Decisions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -249,6 +256,70 @@ class CaseFolderTest {
 
     private static CaseEvent returned(String id, String unitId, String reason, String at) {
         return CaseEvent.of("614418-" + id, CaseEvents.SOURCE, new Returned("614418", unitId, reason, at(at)));
+    }
+
+    @Test
+    void givenSeveralExclusionsThenPerIndicatorTheLatestDecisionStandsWhateverTheirOrder() {
+        Decisions d = new Decisions("614418");
+        Decision both = d.exclude("d1", "2020-10-03T09:00:00", Indicator.SATISFACTION_RATE, Indicator.RETURNS);
+        Decision restoreReturns = d.restore("d2", "2020-10-04T09:00:00", Indicator.RETURNS);
+        Decision onTime = d.exclude("d0", "2020-10-04T09:00:00", Indicator.ON_TIME_RATE);
+        List<CaseEvent> events = List.of(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
+
+        CaseState state = folder.fold("614418", events, List.of(restoreReturns, both, onTime, both));
+        CaseState reversed = folder.fold("614418", events, List.of(onTime, both, restoreReturns));
+
+        assertThat(state.exclusions())
+                .extracting(ExcludedCase::decisionId, ExcludedCase::indicators)
+                .containsExactly(
+                        tuple("d1", List.of(Indicator.SATISFACTION_RATE)),
+                        tuple("d0", List.of(Indicator.ON_TIME_RATE)));
+        assertThat(state.decisions()).extracting(Decision::id).containsExactly("d1", "d0", "d2");
+        assertThat(state.version()).isEqualTo(4);
+        assertThat(reversed).isEqualTo(state);
+    }
+
+    @Test
+    void givenRulingsThenTheLatestStandsAndDecidesWhereThePushbackIsChargedNotWhetherItIsACandidate() {
+        Decisions d = new Decisions("614418");
+        List<CaseEvent> events = returnedTwiceThenConcluded();
+
+        CaseState dismissed = folder.fold(
+                "614418",
+                events,
+                List.of(
+                        d.ruling("r2", "2020-10-04T09:00:00", Verdict.DISMISSED, "a", null),
+                        d.ruling("r1", "2020-10-03T09:00:00", Verdict.REASSIGNED, "a", "b")));
+        CaseState reassigned = folder.fold(
+                "614418", events, List.of(d.ruling("r1", "2020-10-03T09:00:00", Verdict.REASSIGNED, "a", "b")));
+
+        assertThat(dismissed.pushback()).isTrue();
+        assertThat(dismissed.ruling().id()).isEqualTo("r2");
+        assertThat(dismissed.pushbackUnit()).isNull();
+        assertThat(reassigned.pushbackUnit()).isEqualTo("b");
+        assertThat(folder.fold("614418", events).pushbackUnit()).isEqualTo("a");
+    }
+
+    @Test
+    void givenADecisionOfAnotherKindOrCaseThenItIsNotFolded() {
+        Decision bulletin = new Decision(
+                "b1",
+                "2020-09",
+                "k",
+                "operator",
+                at("2020-10-03T09:00:00"),
+                "",
+                new BulletinEdited("2020-09", "李某", null, null, null, null, null, null, null, null, null));
+        Decision otherCase = new Decisions("999").exclude("x", "2020-10-03T09:00:00", Indicator.RETURNS);
+
+        assertThat(CaseFolder.foldable("614418", bulletin)).isFalse();
+        assertThatThrownBy(() -> CaseFolder.foldable("614418", otherCase)).hasMessageContaining("999");
+        assertThat(folder.fold(
+                                "614418",
+                                List.of(c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00")),
+                                List.of(bulletin))
+                        .decisions())
+                .isEmpty();
     }
 
     private CaseState fold(CaseEvent... events) {

@@ -10,7 +10,12 @@ import io.minxin.events.Channel;
 import io.minxin.events.EventType;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
+import io.minxin.events.decision.Decision;
+import io.minxin.events.decision.Indicator;
+import io.minxin.events.decision.PushbackRuling.Verdict;
 import io.minxin.events.state.Counts;
+import io.minxin.events.state.ExcludedCase;
+import io.minxin.metrics.testing.Decisions;
 import io.minxin.metrics.unitrates.Contribution;
 import io.minxin.metrics.unitrates.Share;
 import io.minxin.metrics.unitrates.Tally;
@@ -117,6 +122,64 @@ class BinaryValuesTest {
                 .isEqualTo(shares.get("a|PHONE|2020-09-01"));
         assertThat(roundTrip(new BinarySerdes.TallySerde(), tally)).isEqualTo(tally);
         assertThat(roundTrip(new BinarySerdes.TallySerde(), Tally.EMPTY)).isEqualTo(Tally.EMPTY);
+    }
+
+    @Test
+    void givenDecisionsBetweenTheEventsThenTheHistoryReadsBackBothAndFindsRepeatsOfEach() {
+        List<CaseEvent> events = DemoMonth.generate().caseEvents().subList(0, 2);
+        Decisions d = new Decisions(events.get(0).key());
+        Decision excluded = d.exclude("d1", "2020-10-05T09:00:00", Indicator.SATISFACTION_RATE);
+        Decision ruling = d.ruling("r1", "2020-10-05T09:00:00", Verdict.REASSIGNED, "a", "b");
+
+        byte[] history = CaseHistoryCodec.append(null, excluded);
+        history = CaseHistoryCodec.append(history, events.get(0));
+        history = CaseHistoryCodec.append(history, ruling);
+
+        assertThat(CaseHistoryCodec.readHistory(history))
+                .isEqualTo(new CaseHistoryCodec.History(List.of(events.get(0)), List.of(excluded, ruling)));
+        assertThat(CaseHistoryCodec.countUnlessRepeated(history, ruling)).isEqualTo(-1);
+        assertThat(CaseHistoryCodec.countUnlessRepeated(history, events.get(0))).isEqualTo(-1);
+        assertThat(CaseHistoryCodec.countUnlessRepeated(history, events.get(1))).isEqualTo(3);
+        assertThat(CaseHistoryCodec.countUnlessRepeated(history, d.exclude("d2", "2020-10-05T09:00:00")))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void givenExcludedPartsAndListedExclusionsThenSharesTalliesAndContributionsReadBackEqual() {
+        ExcludedCase listed = new ExcludedCase(
+                "614418",
+                List.of(Indicator.SATISFACTION_RATE, Indicator.RETURNS),
+                "申诉成立：回访对象非诉求人",
+                "d1",
+                Instant.parse("2020-10-05T01:00:00Z"),
+                "dispute-1");
+        Counts counts = new Counts(1, 1, 0, 1, 0, 0, 2, 1)
+                .excluding(new Counts.Excluded(
+                        new Counts.Part(1, 1), null, new Counts.Part(0, 1), new Counts.Part(-1, -1), 2));
+        Share share = new Share("兴隆台街道", counts, new Share.CaseExclusions("614418", List.of(listed)));
+        Share removal = new Share(null, Counts.NONE, new Share.CaseExclusions("614418", List.of()));
+        Tally tally = new Tally("兴隆台街道", counts, 7, List.of(listed));
+
+        assertThat(roundTrip(new BinarySerdes.ShareSerde(), share)).isEqualTo(share);
+        assertThat(roundTrip(new BinarySerdes.ShareSerde(), removal)).isEqualTo(removal);
+        assertThat(roundTrip(new BinarySerdes.TallySerde(), tally)).isEqualTo(tally);
+        Contribution contribution = new Contribution(Map.of("a|PHONE|2020-09", share));
+        assertThat(roundTrip(new BinarySerdes.ContributionSerde(), contribution))
+                .isEqualTo(contribution);
+    }
+
+    @Test
+    void givenAValueOfFormatOneThenItStillReads() {
+        // a tally as format 1 wrote it: format, unitName, eight counts, version
+        Binary.Writer formatOne = new Binary.Writer(16).writeByte(1).writeString("街道");
+        for (long count : new long[] {3, 2, 1, 1, 1, 0, 1, 0}) {
+            formatOne.writeVarLong(count);
+        }
+        formatOne.writeVarLong(9);
+
+        Tally tally = new BinarySerdes.TallySerde().deserializer().deserialize("t", formatOne.toByteArray());
+
+        assertThat(tally).isEqualTo(new Tally("街道", new Counts(3, 2, 1, 1, 1, 0, 1, 0), 9));
     }
 
     @Test

@@ -10,8 +10,14 @@ import io.minxin.events.EventData;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
+import io.minxin.events.decision.Decision;
+import io.minxin.events.decision.DecisionBody;
+import io.minxin.events.decision.Exclusion;
+import io.minxin.events.decision.Indicator;
+import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
+import io.minxin.events.state.ExcludedCase;
 import io.minxin.metrics.unitrates.Bucket;
 import io.minxin.metrics.unitrates.Contribution;
 import io.minxin.metrics.unitrates.Share;
@@ -25,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -38,9 +45,9 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.kstream.Materialized.StoreType;
 
 /**
- * Late, repeated and out-of-order delivery of a case's events ends, through the whole topology, in the
- * state and unit counts of the clean sequence once (the fold of the set of distinct events). One driver
- * serves every try; each try is a case of its own with units of its own.
+ * Late, repeated and out-of-order delivery of a case's events, and of the operators' decisions about it, ends, through
+ * the whole topology, in the state, unit counts and listed exclusions of the clean sequence once (the fold of the set
+ * of distinct events and decisions). One driver serves every try; each try is a case of its own with units of its own.
  */
 class OutOfOrderProperties {
     private static final Instant START = Instant.parse("2020-09-28T16:00:00Z");
@@ -48,6 +55,7 @@ class OutOfOrderProperties {
     private static final AtomicInteger TRIES = new AtomicInteger();
     private static final Map<String, CaseState> STATES = new HashMap<>();
     private static final Map<String, Counts> COUNTS = new HashMap<>();
+    private static final Map<String, List<ExcludedCase>> EXCLUSIONS = new HashMap<>();
     private static Path stateDir;
     private static TopologyHarness topology;
 
@@ -87,6 +95,61 @@ class OutOfOrderProperties {
         assertThat(countsOf(caseId)).isEqualTo(periodCounts(Contribution.of(clean)));
     }
 
+    @Property(tries = 300)
+    void anyPermutationOrDuplicationOfEventsAndDecisionsGivesTheNumbersOfTheCleanOrder(
+            @ForAll("cases") List<Spec> specs, @ForAll("decisions") List<DecisionSpec> decided, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            events.add(CaseEvent.of("e" + i, "/platform/p", specs.get(i).data(caseId)));
+        }
+        List<Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < decided.size(); i++) {
+            decisions.add(decided.get(i).decision("d" + i, caseId));
+        }
+        List<Runnable> messy = new ArrayList<>();
+        events.forEach(event -> messy.add(() -> topology.send(event)));
+        decisions.forEach(decision -> messy.add(() -> topology.send(decision)));
+        int repeats = random.nextInt(messy.size() + 1);
+        for (int i = 0; i < repeats; i++) {
+            messy.add(messy.get(random.nextInt(messy.size())));
+        }
+        Collections.shuffle(messy, random);
+        CaseState clean = TopologyHarness.FOLDER.fold(caseId, events, decisions);
+
+        messy.forEach(Runnable::run);
+        STATES.putAll(topology.states.readKeyValuesToMap());
+        topology.latestUnitMetrics().forEach((key, metrics) -> {
+            COUNTS.put(key, metrics.counts());
+            EXCLUSIONS.put(key, metrics.exclusions());
+        });
+
+        assertThat(STATES.get(caseId)).isEqualTo(clean);
+        Contribution contribution = Contribution.of(clean);
+        assertThat(countsOf(caseId)).isEqualTo(periodCounts(contribution));
+        assertThat(exclusionsOf(caseId)).isEqualTo(periodExclusions(contribution));
+    }
+
+    private static Map<String, List<ExcludedCase>> exclusionsOf(String caseId) {
+        Map<String, List<ExcludedCase>> exclusions = new HashMap<>();
+        EXCLUSIONS.forEach((key, value) -> {
+            if (key.startsWith(caseId + "/") && !value.isEmpty()) {
+                exclusions.put(key, value);
+            }
+        });
+        return exclusions;
+    }
+
+    private static Map<String, List<ExcludedCase>> periodExclusions(Contribution contribution) {
+        Map<String, List<ExcludedCase>> exclusions = new HashMap<>();
+        contribution.shares().forEach((key, share) -> {
+            if (share.exclusions() != null) {
+                exclusions.put(key, share.exclusions().entries());
+            }
+        });
+        return exclusions;
+    }
+
     private static Map<String, Counts> countsOf(String caseId) {
         Map<String, Counts> counts = new HashMap<>();
         COUNTS.forEach((key, value) -> {
@@ -122,6 +185,38 @@ class OutOfOrderProperties {
                     return new Visited(caseId, null, satisfaction, excellent, at);
             }
         }
+    }
+
+    /** One decision of a generated case: an exclusion (or its withdrawal) or a ruling, at one of a few times. */
+    record DecisionSpec(
+            int kind,
+            Set<Indicator> indicators,
+            boolean excluded,
+            PushbackRuling.Verdict verdict,
+            String unit,
+            int day) {
+        Decision decision(String id, String caseId) {
+            DecisionBody body = kind == 0
+                    ? new Exclusion(caseId, List.copyOf(indicators), excluded, null)
+                    : new PushbackRuling(
+                            caseId, verdict, caseId + "/a", caseId + "/" + unit, "name of " + unit, "应由其处理");
+            // few distinct times: equal ones are ordered by id
+            return new Decision(id, "2020-09", "k", "operator", START.plusSeconds(day * 86_400L), "理由 " + id, body);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<DecisionSpec>> decisions() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.of(Indicator.class).set().ofMinSize(1),
+                        Arbitraries.of(true, true, false),
+                        Arbitraries.of(PushbackRuling.Verdict.class),
+                        Arbitraries.of(UNITS),
+                        Arbitraries.integers().between(0, 3))
+                .as(DecisionSpec::new)
+                .list()
+                .ofMaxSize(5);
     }
 
     @Provide
