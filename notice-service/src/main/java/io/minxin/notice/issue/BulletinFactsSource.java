@@ -10,10 +10,9 @@ import io.minxin.events.state.UnitMetrics;
 import io.minxin.notice.bulletin.BulletinFacts;
 import io.minxin.notice.bulletin.BulletinProperties;
 import io.minxin.notice.duty.DutySettings;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
-import io.minxin.notice.notices.Notices;
 import io.minxin.notice.rankings.RankingStore;
+import io.minxin.notice.review.ReviewedPoorCase;
+import io.minxin.notice.review.Reviews;
 import io.minxin.notice.targets.TargetSettings;
 import io.minxin.notice.targets.UnitMetricsStore;
 import io.minxin.notice.units.UnitDirectory;
@@ -29,16 +28,13 @@ import reactor.core.publisher.Mono;
 /**
  * Gathers what the bulletin of a period says from this service's projections: the overview from the stored
  * {@code unit-metrics}, tables 1 and 2 from the latest published ranking revisions, table 3 and its
- * explanations from the confirmed 推诿 notices, the requirements from the alert settings.
+ * explanations from the 较差件 review, the requirements from the alert settings.
  */
 @Component
 class BulletinFactsSource {
-    private static final int MAX_POOR_CASES = 1000;
-    private static final String PUSHBACK = "推诿";
-
     private final UnitMetricsStore metrics;
     private final RankingStore rankings;
-    private final Notices notices;
+    private final Reviews reviews;
     private final UnitDirectory directory;
     private final AssessmentPeriod periods;
     private final TargetSettings targets;
@@ -48,7 +44,7 @@ class BulletinFactsSource {
     BulletinFactsSource(
             UnitMetricsStore metrics,
             RankingStore rankings,
-            Notices notices,
+            Reviews reviews,
             UnitDirectory directory,
             AssessmentPeriod periods,
             TargetSettings targets,
@@ -56,7 +52,7 @@ class BulletinFactsSource {
             BulletinProperties bulletin) {
         this.metrics = metrics;
         this.rankings = rankings;
-        this.notices = notices;
+        this.reviews = reviews;
         this.directory = directory;
         this.periods = periods;
         this.targets = targets;
@@ -94,8 +90,7 @@ class BulletinFactsSource {
                 rankings.latest(name, Channel.PHONE).map(Optional::of).defaultIfEmpty(Optional.empty());
         Mono<Optional<RankingRevision>> web =
                 rankings.latest(name, Channel.WEB).map(Optional::of).defaultIfEmpty(Optional.empty());
-        Mono<List<Notice>> pushbacks = notices.find(NoticeType.PUSHBACK_CONFIRMED, null, name, MAX_POOR_CASES)
-                .collectList();
+        Mono<List<ReviewedPoorCase>> pushbacks = reviews.poorCases(name);
         return Mono.zip(overview, phone, web, pushbacks)
                 .map(all -> new BulletinFacts(
                         period,
@@ -106,7 +101,7 @@ class BulletinFactsSource {
                         all.getT2().map(this::phoneRows).orElse(List.of()),
                         all.getT3().map(this::webRows).orElse(List.of()),
                         poorCases(all.getT4()),
-                        all.getT4().stream().map(Notice::text).toList(),
+                        all.getT4().stream().map(ReviewedPoorCase::explanation).toList(),
                         new BulletinFacts.Targets(
                                 targets.satisfaction().doubleValue(),
                                 targets.completion().doubleValue(),
@@ -161,18 +156,12 @@ class BulletinFactsSource {
                 .toList();
     }
 
-    private List<BulletinFacts.PoorCase> poorCases(List<Notice> confirmed) {
+    /** Table 3 as the 较差件 review decided it (confirmed and reassigned candidates), numbered. */
+    private static List<BulletinFacts.PoorCase> poorCases(List<ReviewedPoorCase> confirmed) {
         List<BulletinFacts.PoorCase> rows = new ArrayList<>();
-        for (Notice notice : confirmed) {
-            Object title = notice.facts().get("caseTitle");
+        for (ReviewedPoorCase poor : confirmed) {
             rows.add(new BulletinFacts.PoorCase(
-                    rows.size() + 1,
-                    notice.caseId(),
-                    title == null ? "" : title.toString(),
-                    notice.unitName() != null
-                            ? notice.unitName()
-                            : directory.name(notice.unitId()).orElse(notice.unitId()),
-                    PUSHBACK));
+                    rows.size() + 1, poor.caseId(), poor.title(), poor.unitName(), poor.reason()));
         }
         return rows;
     }

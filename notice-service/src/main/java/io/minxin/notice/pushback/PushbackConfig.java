@@ -6,14 +6,16 @@ import io.minxin.events.state.CaseState;
 import io.minxin.notice.kafka.InboundRecords;
 import io.minxin.notice.notices.Notices;
 import io.minxin.notice.units.UnitNameSettings;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.ObjectReader;
 
-/** Topic {@code case-state} → 推诿 alerts and confirmed 推诿. */
+/** Topic {@code case-state} → 推诿 alerts, and every {@link CaseStateProjection} (较差件 candidates, cases). */
 @Configuration(proxyBeanMethods = false)
 class PushbackConfig {
     /**
@@ -40,13 +42,19 @@ class PushbackConfig {
         return InboundRecords.read(message, WITHOUT_HISTORY, CaseState.class);
     }
 
-    /** Input binding {@code caseState-in-0}; a failure is retried by the binder, the offset waits for it. */
+    /**
+     * Input binding {@code caseState-in-0}: the 推诿 alerts, then every {@link CaseStateProjection} (the confirmed
+     * 推诿 is the 较差件 review's, which raises its notice); a failure is retried by the binder, the offset waits for
+     * it.
+     */
     @Bean
-    Consumer<Message<byte[]>> caseState(PushbackDetector detector, Notices notices) {
+    Consumer<Message<byte[]>> caseState(
+            PushbackDetector detector, Notices notices, List<CaseStateProjection> projections) {
         return message -> read(message)
-                .map(detector::examine)
-                .filter(found -> !found.isEmpty())
-                // a Kafka listener thread: the offset must not advance before the notices are stored
-                .ifPresent(found -> notices.emitAll(found).block(InboundRecords.STORE_TIMEOUT));
+                // a Kafka listener thread: the offset must not advance before the notices and projections are stored
+                .ifPresent(state -> notices.emitAll(detector.alerts(state))
+                        .thenMany(Flux.fromIterable(projections).concatMap(projection -> projection.apply(state)))
+                        .then()
+                        .block(InboundRecords.STORE_TIMEOUT));
     }
 }

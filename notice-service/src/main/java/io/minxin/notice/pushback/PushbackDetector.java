@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,23 +124,40 @@ public final class PushbackDetector {
     }
 
     private Notice confirmed(CaseState state, Pushback pushback, Conclusion conclusion) {
+        PushbackCandidate candidate = candidate(state, pushback, conclusion);
+        return candidate.confirmedNotice(candidate.unitId(), candidate.unitName(), candidate.explanation(""));
+    }
+
+    /**
+     * The 较差件 candidate of the state: metrics-service's confirmed 推诿, with what its account is written from;
+     * empty when the state has none (or was written before it named the unit and returns).
+     */
+    public Optional<PushbackCandidate> candidate(CaseState state) {
+        if (state.pending() || !state.pushback() || state.confirmedPushback() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(candidate(state, state.confirmedPushback(), state.conclusion()));
+    }
+
+    /** The alerts of the state ({@link Rule}), without the confirmed 推诿, which the 较差件 review raises. */
+    public List<Notice> alerts(CaseState state) {
+        return examine(state).stream()
+                .filter(notice -> notice.type() != NoticeType.PUSHBACK_CONFIRMED)
+                .toList();
+    }
+
+    private PushbackCandidate candidate(CaseState state, Pushback pushback, Conclusion conclusion) {
         String unitId = pushback.unitId();
-        String unit = shortName(state, unitId);
-        List<Return> returns = pushback.returns();
-        List<String> reasons = reasons(returns);
-        String explanation = PushbackTexts.explanation(unit, reasons, unit);
-        NoticeType type = NoticeType.PUSHBACK_CONFIRMED;
-        return about(state, type, type.id(state.caseId(), unitId), unitId, conclusion.occurredAt())
-                .title("较差件（推诿）：案件" + state.caseId() + subject(state))
-                .text(explanation)
-                .fact("caseTitle", state.title())
-                .fact("reason", "推诿")
-                .fact("returnCount", returns.size())
-                .fact("reasons", PushbackTexts.distinct(reasons))
-                .fact("returnedBy", unit)
-                .fact("concludedBy", unit)
-                .fact("concludedAt", conclusion.occurredAt().toString())
-                .build();
+        return new PushbackCandidate(
+                state.caseId(),
+                state.period(),
+                state.channel(),
+                state.title(),
+                unitId,
+                fullName(state, unitId),
+                shortName(state, unitId),
+                pushback.returns(),
+                conclusion.occurredAt());
     }
 
     private Notice.Builder alert(CaseState state, Rule rule, Return last, String title, String text) {

@@ -15,7 +15,33 @@ final class PushbackTexts {
      * @param concludingUnit short name of the unit that concluded it
      */
     static String explanation(String returningUnit, List<String> reasons, String concludingUnit) {
-        return returningUnit + returnedFor(reasons) + "，目前该案件已由" + concludingUnit + "结案。";
+        return explanation(returningUnit, reasons, concludingUnit, "");
+    }
+
+    /**
+     * The explanation with an operator's ruling between the account and the conclusion, e.g.
+     * 综合执法局以“…”为由退件，该诉求实际问题为流动商贩问题，应由综合执法局处理，目前该案件已由综合执法局结案。
+     *
+     * @param ruling a clause without closing punctuation ({@link #clause}); empty for none
+     */
+    static String explanation(String returningUnit, List<String> reasons, String concludingUnit, String ruling) {
+        String inserted = ruling.isEmpty() ? "" : "，" + ruling;
+        return returningUnit + returnedFor(reasons) + inserted + "，目前该案件已由" + concludingUnit + "结案。";
+    }
+
+    /**
+     * A ruling as a clause of the explanation: stripped of spaces and of the punctuation that would end it early
+     * (an operator may well type 。 or ， at its end); empty for null or blank.
+     */
+    static String clause(String ruling) {
+        if (ruling == null) {
+            return "";
+        }
+        String clause = ruling.strip();
+        while (!clause.isEmpty() && "，。；、,.;".indexOf(clause.charAt(clause.length() - 1)) >= 0) {
+            clause = clause.substring(0, clause.length() - 1).strip();
+        }
+        return clause;
     }
 
     /** 以“…”为由退件 / 三次均以“…”为由退件 / 三次先后以“…”、“…”为由退件. */
