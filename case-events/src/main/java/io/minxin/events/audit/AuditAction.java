@@ -30,7 +30,11 @@ public enum AuditAction {
     /** notice-service: an operator accepted or rejected a dispute (with the decisions an acceptance brings). */
     DISPUTE_DECIDE("dispute.decide"),
     /** notice-service: an operator excluded a case from indicators (剔除), or restored it. */
-    EXCLUSION("case.exclude");
+    EXCLUSION("case.exclude"),
+    /** notice-service: fields of a period's bulletin draft edited (a {@code BulletinEdited} decision). */
+    BULLETIN_EDIT("bulletin.edit"),
+    /** notice-service: a 更正 of an issued bulletin issued (a {@code BulletinIssued} decision of revision n). */
+    BULLETIN_CORRECT("bulletin.correct");
 
     private final String wireName;
 

@@ -47,13 +47,22 @@ public record RankingRevision(
         return period + "|" + channel;
     }
 
+    /**
+     * Kafka key of the live view of an open period on {@code rankings}: {@code period|channel|LIVE}. A key of its
+     * own, so that compaction never drops a published revision for a live view.
+     */
+    public static String liveKey(String period, Channel channel) {
+        return key(period, channel) + "|" + RevisionStatus.LIVE;
+    }
+
     /** Deterministic revision id: {@code period|channel|revision}. */
     public static String idOf(String period, Channel channel, int revision) {
         return key(period, channel) + "|" + revision;
     }
 
+    /** Kafka key on {@code rankings}: {@link #liveKey} for a live view, else {@link #key(String, Channel)}. */
     public String key() {
-        return key(period, channel);
+        return status == RevisionStatus.LIVE ? liveKey(period, channel) : key(period, channel);
     }
 
     /** This revision with other rows, e.g. only the best of them. */

@@ -179,6 +179,8 @@ class AuditEntryTest {
                         "pushback.rule",
                         "dispute.file",
                         "dispute.decide",
-                        "case.exclude");
+                        "case.exclude",
+                        "bulletin.edit",
+                        "bulletin.correct");
     }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param subtitle the issue line under the title, e.g. （第5期）
  * @param body 主体, in order
  * @param imprint 版记
+ * @param draftMark the mark every page of a draft carries (草稿), null for an issued document
  */
 public record Bulletin(
         YearMonth period,
@@ -26,7 +27,21 @@ public record Bulletin(
         String title,
         String subtitle,
         List<Block> body,
-        Imprint imprint) {
+        Imprint imprint,
+        String draftMark) {
+
+    /** An issued document: no draft mark. */
+    public Bulletin(
+            YearMonth period,
+            LocalDate issueDate,
+            String author,
+            Masthead masthead,
+            String title,
+            String subtitle,
+            List<Block> body,
+            Imprint imprint) {
+        this(period, issueDate, author, masthead, title, subtitle, body, imprint, null);
+    }
 
     public Bulletin {
         Objects.requireNonNull(period, "period");

@@ -39,20 +39,13 @@ public final class BulletinComposer {
         BulletinFacts.Issue issue = facts.issue();
         BulletinFacts.DocumentNumber number = issue.number();
         Bulletin.Masthead masthead = new Bulletin.Masthead(
-                issue.header(),
-                texts.format(
-                        Text.DOCUMENT_NUMBER,
-                        number.prefix(),
-                        Integer.toString(number.year()),
-                        Integer.toString(number.sequence())),
-                texts.format(Text.SIGNER_LABEL),
-                issue.signer());
+                issue.header(), documentNumber(number), texts.format(Text.SIGNER_LABEL), issue.signer());
 
         List<Block> body = new ArrayList<>();
         body.add(paragraph(Text.INTRO, month(facts), day(facts.from()), day(facts.to())));
         overview(facts, body);
         ranking(facts, body);
-        requirements(facts.targets(), body);
+        requirements(facts, body);
 
         return new Bulletin(
                 facts.period(),
@@ -63,6 +56,92 @@ public final class BulletinComposer {
                 texts.format(Text.ISSUE_SEQUENCE, Integer.toString(issue.sequence())),
                 body,
                 imprint(facts.distribution(), issue.issueDate()));
+    }
+
+    /** The draft of a bulletin: as {@link #compose}, every page marked as a draft (草稿). */
+    public Bulletin composeDraft(BulletinFacts facts) {
+        Bulletin bulletin = compose(facts);
+        return new Bulletin(
+                bulletin.period(),
+                bulletin.issueDate(),
+                bulletin.author(),
+                bulletin.masthead(),
+                bulletin.title(),
+                bulletin.subtitle(),
+                bulletin.body(),
+                bulletin.imprint(),
+                texts.format(Text.DRAFT_MARK));
+    }
+
+    /**
+     * A 更正 of an issued bulletin, as a document of its own: its own 发文字号 and date, the title 关于《…》的更正, the
+     * sentence naming the corrected bulletin (date, title, 发文字号), what changed as numbered items, then the
+     * corrected bulletin in full, so that a reader holds one document that is right.
+     *
+     * @param facts the corrected bulletin's facts (its issue: the corrected bulletin's numbers and date)
+     */
+    public Bulletin composeCorrection(BulletinFacts facts, Correction correction) {
+        Bulletin corrected = compose(facts);
+        BulletinFacts.Issue issue = facts.issue();
+        List<Block> body = new ArrayList<>();
+        LocalDate originalDate = issue.issueDate();
+        body.add(paragraph(
+                Text.CORRECTION_LEAD,
+                issue.office(),
+                Integer.toString(originalDate.getYear()),
+                Integer.toString(originalDate.getMonthValue()),
+                Integer.toString(originalDate.getDayOfMonth()),
+                corrected.title(),
+                corrected.masthead().documentNumber()));
+        int number = 0;
+        for (String change : correction.changes()) {
+            body.add(new Item(++number, List.of(new Bulletin.Run(change, false))));
+        }
+        body.add(paragraph(Text.CORRECTION_FULL_TEXT));
+        body.add(new Heading(corrected.title() + corrected.subtitle()));
+        body.addAll(corrected.body());
+        Bulletin.Masthead masthead = new Bulletin.Masthead(
+                issue.header(),
+                correction.documentNumber(),
+                corrected.masthead().signerLabel(),
+                issue.signer());
+        return new Bulletin(
+                facts.period(),
+                correction.issueDate(),
+                issue.office(),
+                masthead,
+                texts.format(Text.CORRECTION_TITLE, corrected.title()),
+                texts.format(
+                        Text.CORRECTION_SUBTITLE,
+                        Integer.toString(issue.sequence()),
+                        Integer.toString(correction.revision())),
+                body,
+                imprint(facts.distribution(), correction.issueDate()));
+    }
+
+    /**
+     * What a 更正 says of itself.
+     *
+     * @param revision n: the n-th 更正 of the bulletin
+     * @param documentNumber its own 发文字号, as printed
+     * @param issueDate its 印发日期
+     * @param changes what changed against the previous revision, one sentence each
+     */
+    public record Correction(int revision, String documentNumber, LocalDate issueDate, List<String> changes) {
+        public Correction {
+            Objects.requireNonNull(documentNumber, "documentNumber");
+            Objects.requireNonNull(issueDate, "issueDate");
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** A 发文字号 as printed, e.g. 兴隆营商督字〔2020〕7号. */
+    public String documentNumber(BulletinFacts.DocumentNumber number) {
+        return texts.format(
+                Text.DOCUMENT_NUMBER,
+                number.prefix(),
+                Integer.toString(number.year()),
+                Integer.toString(number.sequence()));
     }
 
     private void overview(BulletinFacts facts, List<Block> body) {
@@ -106,6 +185,9 @@ public final class BulletinComposer {
                                         Integer.toString(facts.poorCases().size())))
                 + texts.format(Text.RANKING_END);
         body.add(new Paragraph(List.of(new Bulletin.Run(sentence, false))));
+        if (facts.liveRanking()) {
+            body.add(paragraph(Text.RANKING_LIVE));
+        }
 
         if (!facts.phoneTop().isEmpty()) {
             body.add(table(
@@ -134,9 +216,20 @@ public final class BulletinComposer {
         }
     }
 
-    private void requirements(BulletinFacts.Targets targets, List<Block> body) {
+    private void requirements(BulletinFacts facts, List<Block> body) {
         body.add(new Heading(texts.format(Text.HEADING_REQUIREMENTS)));
         body.add(paragraph(Text.REQUIREMENTS_LEAD));
+        List<List<Bulletin.Run>> items = facts.requirements().isEmpty()
+                ? generatedRequirements(facts.targets())
+                : facts.requirements().stream()
+                        .map(text -> List.of(new Bulletin.Run(text, false)))
+                        .toList();
+        for (int i = 0; i < items.size(); i++) {
+            body.add(new Item(i + 1, items.get(i)));
+        }
+    }
+
+    private List<List<Bulletin.Run>> generatedRequirements(BulletinFacts.Targets targets) {
         List<List<Bulletin.Run>> items = new ArrayList<>();
         if (!texts.isBlank(Text.REQUIREMENT_TARGETS)) {
             items.add(texts.runs(
@@ -154,9 +247,7 @@ public final class BulletinComposer {
                     Slot.strong(DUTY_TIME.format(targets.dutyCutoff())),
                     Slot.plain(Integer.toString(targets.toleratedMissedDays()))));
         }
-        for (int i = 0; i < items.size(); i++) {
-            body.add(new Item(i + 1, items.get(i)));
-        }
+        return items;
     }
 
     private Bulletin.Imprint imprint(BulletinFacts.Distribution distribution, LocalDate issueDate) {

@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param explanations the explanations of the 较差件, one paragraph each, without numbers (the bulletin numbers them)
  * @param targets the figures quoted in 三、工作要求
  * @param distribution 报/送 and the issuing office of the imprint
+ * @param liveRanking whether tables 1 and 2 (either of them) are the live ranking of a period not closed yet, so the
+ *     bulletin says the ranking is not frozen
+ * @param requirements the numbered paragraphs of 三、工作要求 as an operator wrote them; empty: the generated ones
  */
 public record BulletinFacts(
         YearMonth period,
@@ -35,7 +38,38 @@ public record BulletinFacts(
         List<PoorCase> poorCases,
         List<String> explanations,
         Targets targets,
-        Distribution distribution) {
+        Distribution distribution,
+        boolean liveRanking,
+        List<String> requirements) {
+
+    /** Facts of a frozen ranking with the generated requirements. */
+    public BulletinFacts(
+            YearMonth period,
+            LocalDate from,
+            LocalDate to,
+            Issue issue,
+            Overview overview,
+            List<PhoneRow> phoneTop,
+            List<WebRow> webTop,
+            List<PoorCase> poorCases,
+            List<String> explanations,
+            Targets targets,
+            Distribution distribution) {
+        this(
+                period,
+                from,
+                to,
+                issue,
+                overview,
+                phoneTop,
+                webTop,
+                poorCases,
+                explanations,
+                targets,
+                distribution,
+                false,
+                List.of());
+    }
 
     public BulletinFacts {
         Objects.requireNonNull(period, "period");
@@ -52,6 +86,40 @@ public record BulletinFacts(
         webTop = List.copyOf(webTop);
         poorCases = List.copyOf(poorCases);
         explanations = List.copyOf(explanations);
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
+    }
+
+    /** These facts, saying whether tables 1 and 2 are a live ranking. */
+    public BulletinFacts withLiveRanking(boolean live) {
+        return copy(issue, explanations, distribution, live, requirements);
+    }
+
+    /** These facts with another issue, explanations, distribution and requirements (an operator's edits). */
+    public BulletinFacts edited(
+            Issue newIssue, List<String> newExplanations, Distribution newDistribution, List<String> newRequirements) {
+        return copy(newIssue, newExplanations, newDistribution, liveRanking, newRequirements);
+    }
+
+    private BulletinFacts copy(
+            Issue newIssue,
+            List<String> newExplanations,
+            Distribution newDistribution,
+            boolean live,
+            List<String> newRequirements) {
+        return new BulletinFacts(
+                period,
+                from,
+                to,
+                newIssue,
+                overview,
+                phoneTop,
+                webTop,
+                poorCases,
+                newExplanations,
+                targets,
+                newDistribution,
+                live,
+                newRequirements);
     }
 
     /**

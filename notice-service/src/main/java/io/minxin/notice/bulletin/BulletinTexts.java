@@ -207,7 +207,21 @@ public final class BulletinTexts {
         SEND_TO("send-to", 1),
         LIST_SEPARATOR("list-separator", 0),
         ISSUED_ON("issued-on", 3),
-        MISSING_VALUE("missing-value", 0);
+        MISSING_VALUE("missing-value", 0),
+        DRAFT_MARK("draft-mark", 0),
+        RANKING_LIVE("ranking-live", 0),
+        CORRECTION_TITLE("correction-title", 1),
+        CORRECTION_SUBTITLE("correction-subtitle", 2),
+        CORRECTION_LEAD("correction-lead", 6),
+        CORRECTION_FULL_TEXT("correction-full-text", 0),
+        CHANGE_VALUE("change-value", 3),
+        CHANGE_CELL("change-cell", 3),
+        CHANGE_ROW_ADDED("change-row-added", 3),
+        CHANGE_ROW_REMOVED("change-row-removed", 3),
+        CHANGE_ITEM("change-item", 3),
+        CHANGE_ITEM_ADDED("change-item-added", 3),
+        CHANGE_ITEM_REMOVED("change-item-removed", 3),
+        CHANGE_LABELS("change-labels", 0, 16);
 
         private static final Map<String, Text> BY_KEY = new HashMap<>();
 

@@ -112,6 +112,9 @@ final class DocxWriter {
             }
             imprint(doc, bulletin.imprint());
             page(doc);
+            if (bulletin.draftMark() != null) {
+                draftMark(doc, bulletin.draftMark());
+            }
             properties(doc, bulletin);
             fontTable(doc);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -350,6 +353,17 @@ final class DocxWriter {
         doc.setEvenAndOddHeadings(true);
         pageNumber(doc.createFooter(HeaderFooterType.DEFAULT), ParagraphAlignment.RIGHT);
         pageNumber(doc.createFooter(HeaderFooterType.EVEN), ParagraphAlignment.LEFT);
+    }
+
+    /** The draft mark in the header of every page (odd and even: the document has both), red, on the right. */
+    private static void draftMark(XWPFDocument doc, String mark) {
+        for (HeaderFooterType type : List.of(HeaderFooterType.DEFAULT, HeaderFooterType.EVEN)) {
+            XWPFParagraph p = doc.createHeader(type).createParagraph();
+            p.setAlignment(ParagraphAlignment.RIGHT);
+            XWPFRun run = run(p, mark, HEITI, BODY_PT);
+            run.setBold(true);
+            run.setColor(RED);
+        }
     }
 
     /** "— 1 —", one character in from the outer edge. */

@@ -16,6 +16,10 @@ import java.util.List;
 final class HtmlWriter {
 
     private static final String STYLE = style();
+    // a fixed element is printed on every page: the draft mark is on each page of the print, as on the screen
+    private static final String DRAFT_STYLE = ".draft-mark{position:fixed;top:6mm;right:8mm;z-index:1;"
+            + "padding:1mm 3mm;border:2px solid #c00;color:#c00;background:#fff;"
+            + "font:bold 16pt \"黑体\",\"SimHei\",\"Noto Sans CJK SC\",sans-serif;}\n";
 
     private HtmlWriter() {}
 
@@ -32,7 +36,12 @@ final class HtmlWriter {
                 .append(escape(bulletin.subtitle()))
                 .append("</title>\n<style>\n")
                 .append(STYLE)
-                .append("</style>\n</head>\n<body>\n<article class=\"bulletin\">\n");
+                .append(bulletin.draftMark() == null ? "" : DRAFT_STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        if (bulletin.draftMark() != null) {
+            element(html, "div", "draft-mark", bulletin.draftMark());
+        }
+        html.append("<article class=\"bulletin\">\n");
         masthead(html, bulletin.masthead());
         element(html, "h1", null, bulletin.title());
         element(html, "p", "subtitle", bulletin.subtitle());

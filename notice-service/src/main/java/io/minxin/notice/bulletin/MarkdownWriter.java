@@ -25,6 +25,7 @@ final class MarkdownWriter {
     static String write(Bulletin bulletin) {
         StringBuilder md = new StringBuilder();
         Bulletin.Masthead masthead = bulletin.masthead();
+        draftMark(md, bulletin);
         line(md, line(masthead.issuerMark()));
         line(md, line(masthead.documentNumber()));
         line(md, line(masthead.signerLabel() + masthead.signerName()));
@@ -40,7 +41,15 @@ final class MarkdownWriter {
         }
         line(md, line(bulletin.imprint().issuingOffice()));
         line(md, line(bulletin.imprint().issuedOn()));
+        draftMark(md, bulletin);
         return md.toString();
+    }
+
+    /** A draft says so first and last (Markdown has no pages). */
+    private static void draftMark(StringBuilder md, Bulletin bulletin) {
+        if (bulletin.draftMark() != null) {
+            line(md, "> **" + escape(bulletin.draftMark()) + "**");
+        }
     }
 
     private static void block(StringBuilder md, Block block) {

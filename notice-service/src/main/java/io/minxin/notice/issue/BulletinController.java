@@ -5,7 +5,9 @@ import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinRenderer;
 import io.minxin.notice.issue.BulletinIssuing.AlreadyIssuedException;
 import io.minxin.notice.issue.BulletinIssuing.BulletinView;
+import io.minxin.notice.issue.BulletinIssuing.CorrectionRequest;
 import io.minxin.notice.issue.BulletinIssuing.IssueRequest;
+import io.minxin.notice.issue.BulletinIssuing.RevisionSummary;
 import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -17,17 +19,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The monthly bulletin (通报): its facts as JSON, rendered as Markdown, HTML or DOCX, and issuing it. An issued
- * bulletin is read by every caller, a draft by city-wide callers only ({@link BulletinScope}).
+ * The monthly bulletin (通报): its facts as JSON, rendered as Markdown, HTML or DOCX; its draft, edited; issuing it
+ * and its 更正; every issued revision. An issued bulletin is read by every caller, a draft by city-wide callers only
+ * ({@link BulletinScope}).
  */
 @RestController
 @RequestMapping("/api/v1/bulletins")
@@ -45,51 +50,68 @@ class BulletinController {
         this.renderer = renderer;
     }
 
-    @GetMapping(value = "/{period:\\d{4}-\\d{2}}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The bulletin's facts: the issued one, or a live draft (status DRAFT)")
+    private static final String PERIOD = "/{period:\\d{4}-\\d{2}}";
+    private static final String REVISION = PERIOD + "/revisions/{revision:\\d{1,6}}";
+
+    @GetMapping(value = PERIOD, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The bulletin's facts: the latest issued revision, or the live draft (status DRAFT)")
     Mono<BulletinView> facts(@PathVariable String period, Caller caller) {
         return issuing.view(period(period)).map(view -> BulletinScope.readable(caller.scope(), view));
     }
 
-    @GetMapping("/{period:\\d{4}-\\d{2}}.md")
-    @Operation(summary = "The bulletin as Markdown")
-    Mono<ResponseEntity<String>> markdown(@PathVariable String period, Caller caller) {
-        return rendering(period, caller)
-                .map(bulletin -> ResponseEntity.ok().contentType(MARKDOWN).body(renderer.markdown(bulletin)));
+    @GetMapping(PERIOD + ".md")
+    @Operation(summary = "The bulletin as Markdown (the latest issued revision, or the draft)")
+    Mono<ResponseEntity<byte[]>> markdown(@PathVariable String period, Caller caller) {
+        return rendered(rendering(period, caller), Format.MARKDOWN, "bulletin-" + period);
     }
 
-    @GetMapping("/{period:\\d{4}-\\d{2}}.html")
-    @Operation(summary = "The bulletin as a printable HTML page")
-    Mono<ResponseEntity<String>> html(@PathVariable String period, Caller caller) {
-        return rendering(period, caller)
-                .map(bulletin -> ResponseEntity.ok().contentType(HTML).body(renderer.html(bulletin)));
+    @GetMapping(PERIOD + ".html")
+    @Operation(summary = "The bulletin as a printable HTML page (the latest issued revision, or the draft)")
+    Mono<ResponseEntity<byte[]>> html(@PathVariable String period, Caller caller) {
+        return rendered(rendering(period, caller), Format.HTML, "bulletin-" + period);
     }
 
-    @GetMapping("/{period:\\d{4}-\\d{2}}.docx")
-    @Operation(summary = "The bulletin as a Word document in 公文 layout")
+    @GetMapping(PERIOD + ".docx")
+    @Operation(summary = "The bulletin as a Word document in 公文 layout (the latest issued revision, or the draft)")
     Mono<ResponseEntity<byte[]>> docx(@PathVariable String period, Caller caller) {
-        return rendering(period, caller)
-                .map(bulletin -> ResponseEntity.ok()
-                        .contentType(DOCX)
-                        .header(
-                                HttpHeaders.CONTENT_DISPOSITION,
-                                ContentDisposition.attachment()
-                                        .filename("bulletin-" + period + ".docx")
-                                        .build()
-                                        .toString())
-                        .body(renderer.docx(bulletin)));
+        return rendered(rendering(period, caller), Format.DOCX, "bulletin-" + period);
     }
 
-    /**
-     * The bulletin, handed on on a thread that may take its time: rendering (a DOCX with Apache POI above all) must
-     * not hold the MongoDB driver's thread that delivered the facts, which every other query of the service waits on.
-     */
+    @GetMapping(value = PERIOD + "/draft", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The draft with the operators' edits and who made them; after the issue, the next 更正 to be"
+                    + " with what it would change (city-wide callers)")
+    Mono<BulletinView> draft(@PathVariable String period, Caller caller) {
+        return issuing.draftView(period(period)).map(view -> BulletinScope.readable(caller.scope(), view));
+    }
+
+    @GetMapping(PERIOD + "/draft.{format:md|html|docx}")
+    @Operation(summary = "The draft rendered, every page marked 草稿 (city-wide callers)")
+    Mono<ResponseEntity<byte[]>> draftDocument(
+            @PathVariable String period, @PathVariable String format, Caller caller) {
+        return rendered(
+                issuing.draftBulletin(period(period), caller.scope()),
+                Format.of(format),
+                "bulletin-" + period + "-draft");
+    }
+
+    @PatchMapping(value = PERIOD + "/draft", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Edit the draft: 签发人, number, sequence, issueDate, office, issuingOffice, reportTo, sendTo,"
+                    + " requirements, explanations (a BulletinEdited decision; operator). After the issue the edits"
+                    + " go into the next 更正; number, sequence and issueDate then answer 409")
+    Mono<BulletinView> edit(@PathVariable String period, @RequestBody DraftEditRequest request, Caller caller) {
+        return issuing.edit(period(period), request, caller);
+    }
+
     private Mono<Bulletin> rendering(String period, Caller caller) {
-        return issuing.bulletin(period(period), caller.scope()).publishOn(Schedulers.boundedElastic());
+        return issuing.bulletin(period(period), caller.scope());
     }
 
-    @PostMapping("/{period:\\d{4}-\\d{2}}/issue")
-    @Operation(summary = "Number, freeze and issue the bulletin; raises a BULLETIN_ISSUED notice (operator)")
+    @PostMapping(PERIOD + "/issue")
+    @Operation(
+            summary = "Number, freeze and issue the draft as revision 0 (a BulletinIssued decision); raises a"
+                    + " BULLETIN_ISSUED notice (operator)")
     Mono<ResponseEntity<BulletinView>> issue(
             @PathVariable String period, @RequestBody(required = false) IssueRequest request, Caller caller) {
         if (request != null && request.number() != null && request.number() < 1) {
@@ -102,6 +124,91 @@ class BulletinController {
                 .map(view -> ResponseEntity.created(URI.create("/api/v1/bulletins/" + period))
                         .body(view))
                 .onErrorMap(AlreadyIssuedException.class, e -> ProblemException.conflict(e.getMessage()));
+    }
+
+    @PostMapping(PERIOD + "/corrections")
+    @Operation(
+            summary = "Issue a 更正 of the issued bulletin: today's facts with the edits, what changed against the"
+                    + " latest revision; 409 when nothing changed or not issued (operator)")
+    Mono<ResponseEntity<BulletinView>> correct(
+            @PathVariable String period, @RequestBody CorrectionRequest request, Caller caller) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            return Mono.error(ProblemException.invalid("reason", "must say why the bulletin is corrected"));
+        }
+        if (request.reason().length() > DraftEditRequest.MAX_TEXT) {
+            return Mono.error(
+                    ProblemException.invalid("reason", "must be at most " + DraftEditRequest.MAX_TEXT + " characters"));
+        }
+        if (request.number() != null && request.number() < 1) {
+            return Mono.error(ProblemException.invalid("number", "must be 1 or more"));
+        }
+        return issuing.correct(period(period), request, caller)
+                .map(view -> ResponseEntity.created(
+                                URI.create("/api/v1/bulletins/" + period + "/revisions/" + view.revision()))
+                        .body(view))
+                .onErrorMap(AlreadyIssuedException.class, e -> ProblemException.conflict(e.getMessage()));
+    }
+
+    @GetMapping(value = PERIOD + "/revisions", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The issued revisions: 0 the bulletin, n its n-th 更正, with what each changed")
+    Flux<RevisionSummary> revisions(@PathVariable String period) {
+        return issuing.revisions(period(period));
+    }
+
+    @GetMapping(value = REVISION, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One issued revision with its frozen facts")
+    Mono<BulletinView> revision(@PathVariable String period, @PathVariable int revision) {
+        return issuing.revision(period(period), revision);
+    }
+
+    @GetMapping(REVISION + ".{format:md|html|docx}")
+    @Operation(summary = "One issued revision rendered: the bulletin, or a 更正 with the corrected bulletin in full")
+    Mono<ResponseEntity<byte[]>> revisionDocument(
+            @PathVariable String period, @PathVariable int revision, @PathVariable String format) {
+        return rendered(
+                issuing.revisionBulletin(period(period), revision),
+                Format.of(format),
+                "bulletin-" + period + "-" + revision);
+    }
+
+    /** The formats a bulletin is rendered in. */
+    private enum Format {
+        MARKDOWN,
+        HTML,
+        DOCX;
+
+        static Format of(String extension) {
+            return switch (extension) {
+                case "md" -> MARKDOWN;
+                case "html" -> HTML;
+                default -> DOCX;
+            };
+        }
+    }
+
+    private Mono<ResponseEntity<byte[]>> rendered(Mono<Bulletin> bulletin, Format format, String filename) {
+        // rendering (a DOCX with Apache POI above all) must not hold the MongoDB driver's thread that delivered the
+        // facts, which every other query of the service waits on
+        return bulletin.publishOn(Schedulers.boundedElastic()).map(document -> switch (format) {
+            case MARKDOWN ->
+                ResponseEntity.ok()
+                        .contentType(MARKDOWN)
+                        .body(renderer.markdown(document).getBytes(StandardCharsets.UTF_8));
+            case HTML ->
+                ResponseEntity.ok()
+                        .contentType(HTML)
+                        .body(renderer.html(document).getBytes(StandardCharsets.UTF_8));
+            case DOCX ->
+                ResponseEntity.ok()
+                        .contentType(DOCX)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(filename + ".docx")
+                                        .build()
+                                        .toString())
+                        .body(renderer.docx(document));
+        });
     }
 
     private static YearMonth period(String name) {

@@ -3,6 +3,7 @@ package io.minxin.notice.issue;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RankingRow;
+import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.Rates;
@@ -86,29 +87,43 @@ class BulletinFactsSource {
         String name = period.toString();
         Mono<BulletinFacts.Overview> overview =
                 metrics.byPeriod(name).collectList().map(BulletinFactsSource::overview);
-        Mono<Optional<RankingRevision>> phone =
-                rankings.latest(name, Channel.PHONE).map(Optional::of).defaultIfEmpty(Optional.empty());
-        Mono<Optional<RankingRevision>> web =
-                rankings.latest(name, Channel.WEB).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<RankingRevision>> phone = ranking(name, Channel.PHONE);
+        Mono<Optional<RankingRevision>> web = ranking(name, Channel.WEB);
         Mono<List<ReviewedPoorCase>> pushbacks = reviews.poorCases(name);
         return Mono.zip(overview, phone, web, pushbacks)
                 .map(all -> new BulletinFacts(
-                        period,
-                        periods.firstDay(period),
-                        periods.lastDay(period),
-                        issue,
-                        all.getT1(),
-                        all.getT2().map(this::phoneRows).orElse(List.of()),
-                        all.getT3().map(this::webRows).orElse(List.of()),
-                        poorCases(all.getT4()),
-                        all.getT4().stream().map(ReviewedPoorCase::explanation).toList(),
-                        new BulletinFacts.Targets(
-                                targets.satisfaction().doubleValue(),
-                                targets.completion().doubleValue(),
-                                targets.onTime().doubleValue(),
-                                duty.checkTime(),
-                                duty.letterAtMissedDay() - 1),
-                        bulletin.issuer().distribution()));
+                                period,
+                                periods.firstDay(period),
+                                periods.lastDay(period),
+                                issue,
+                                all.getT1(),
+                                all.getT2().map(this::phoneRows).orElse(List.of()),
+                                all.getT3().map(this::webRows).orElse(List.of()),
+                                poorCases(all.getT4()),
+                                all.getT4().stream().map(ReviewedPoorCase::explanation).toList(),
+                                new BulletinFacts.Targets(
+                                        targets.satisfaction().doubleValue(),
+                                        targets.completion().doubleValue(),
+                                        targets.onTime().doubleValue(),
+                                        duty.checkTime(),
+                                        duty.letterAtMissedDay() - 1),
+                                bulletin.issuer().distribution())
+                        .withLiveRanking(live(all.getT2()) || live(all.getT3())));
+    }
+
+    /**
+     * The published ranking of a closed period, else the live one of an open period (as ranking-service last put
+     * it on {@code rankings}): a draft shows the units as they rank now, and says that it is not frozen.
+     */
+    private Mono<Optional<RankingRevision>> ranking(String period, Channel channel) {
+        return rankings.latest(period, channel)
+                .switchIfEmpty(Mono.defer(() -> rankings.live(period, channel)))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private static boolean live(Optional<RankingRevision> ranking) {
+        return ranking.filter(each -> each.status() == RevisionStatus.LIVE).isPresent();
     }
 
     /** 基本情况: the sums over every unit of both channels; units = those that received or returned a case. */

@@ -2,11 +2,13 @@ package io.minxin.notice.targets;
 
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.notice.kafka.InboundRecords;
 import io.minxin.notice.rankings.RankingStore;
 import io.minxin.notice.units.UnitNameSettings;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +37,18 @@ class TargetConfig {
     /**
      * Input binding {@code rankings-in-0}: any ranking revision of a period and channel (key {@code period|channel})
      * means the period is closed for that channel (read from the key alone). The revision is kept for the bulletin.
+     * A live view of an open period (status {@code LIVE}, key {@code period|channel|LIVE}) is kept for the draft
+     * bulletin and closes nothing.
      */
     @Bean
     Consumer<Message<byte[]>> rankings(TargetAlerts alerts, RankingStore rankingStore) {
         // a Kafka listener thread: the offset must not advance before the revision and the close are stored
         return message -> {
-            InboundRecords.read(message, RankingRevision.class)
-                    .ifPresent(revision -> rankingStore.save(revision).block(InboundRecords.STORE_TIMEOUT));
+            Optional<RankingRevision> revision = InboundRecords.read(message, RankingRevision.class);
+            revision.ifPresent(each -> rankingStore.save(each).block(InboundRecords.STORE_TIMEOUT));
+            if (revision.filter(each -> each.status() == RevisionStatus.LIVE).isPresent()) {
+                return;
+            }
             String key = InboundRecords.key(message);
             int bar = key == null ? -1 : key.lastIndexOf('|');
             Channel channel = bar < 0 ? null : channel(key.substring(bar + 1));

@@ -8,13 +8,25 @@ import io.minxin.notice.issue.BulletinIssuing.BulletinView;
 import io.minxin.notice.issue.BulletinIssuing.Status;
 import io.minxin.servicekit.problem.ProblemException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 class BulletinScopeTest {
-    private static final BulletinView DRAFT = new BulletinView("2020-09", Status.DRAFT, "兴隆营商督字〔2026〕1号", null, null);
-    private static final BulletinView ISSUED =
-            new BulletinView("2020-09", Status.ISSUED, "兴隆营商督字〔2020〕7号", Instant.parse("2020-10-10T02:00:00Z"), null);
+    private static final BulletinView DRAFT =
+            new BulletinView("2020-09", Status.DRAFT, 0, "兴隆营商督字〔2026〕1号", null, null, null, List.of(), null, Map.of());
+    private static final BulletinView ISSUED = new BulletinView(
+            "2020-09",
+            Status.ISSUED,
+            0,
+            "兴隆营商督字〔2020〕7号",
+            Instant.parse("2020-10-10T02:00:00Z"),
+            "op-1",
+            "",
+            List.of(),
+            null,
+            null);
 
     @Test
     void anIssuedBulletinIsDistributedToEveryUnit() {

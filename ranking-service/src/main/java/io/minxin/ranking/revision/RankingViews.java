@@ -63,6 +63,11 @@ class RankingViews {
 
     private record ViewKey(String period, Channel channel, long revisionWrites, long policyWrites) {}
 
+    /** {@link #current} read afresh, past the cache: the view of the inputs as stored now. */
+    Mono<RankingRevision> fresh(String period, Channel channel) {
+        return read(period, channel);
+    }
+
     private Mono<RankingRevision> read(String period, Channel channel) {
         return revisions.list(period, channel).collectList().flatMap(all -> {
             RankingRevision official = latestPublished(all);

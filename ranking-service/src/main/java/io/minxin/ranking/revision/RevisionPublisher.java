@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RevisionStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes revisions on {@code rankings} (binding {@code rankings-out-0}, key {@code period|channel}, the JSON of
- * the contract). The binding is synchronous, so a revision counts as published only once the broker has it.
+ * the contract), and live views under {@code period|channel|LIVE}. The binding is synchronous, so a revision counts
+ * as published only once the broker has it.
  */
 @Component
 class RevisionPublisher {
@@ -39,12 +41,27 @@ class RevisionPublisher {
     }
 
     void publish(RankingRevision revision) {
+        send(revision);
+        published.get(revision.channel()).increment();
+    }
+
+    /**
+     * Puts the live view of an open period on {@code rankings}, under its own key ({@link RankingRevision#key()}
+     * of a {@code LIVE} view), so that other services (the bulletin draft) can show it; not counted as published.
+     */
+    void publishLive(RankingRevision view) {
+        if (view.status() != RevisionStatus.LIVE) {
+            throw new IllegalArgumentException("not a live view: " + view.status());
+        }
+        send(view);
+    }
+
+    private void send(RankingRevision revision) {
         Message<byte[]> message = MessageBuilder.withPayload(EventJson.mapper().writeValueAsBytes(revision))
                 .setHeader(KafkaHeaders.KEY, revision.key().getBytes(StandardCharsets.UTF_8))
                 .build();
         if (!bridge.send(BINDING, message)) {
-            throw new IllegalStateException("the rankings binding refused revision " + revision.id());
+            throw new IllegalStateException("the rankings binding refused " + revision.key());
         }
-        published.get(revision.channel()).increment();
     }
 }
