@@ -1,37 +1,44 @@
 package io.minxin.ranking.engine;
 
-/** A counted fact a 加分 or 减分 rule can give points for. */
+/**
+ * A counted fact a 加分 or 减分 rule can give points for. A fact that is part of a rate is counted as the rate is, the
+ * cases excluded from that rate (剔除) left out; returns without those of cases excluded from {@code returns}.
+ */
 public enum Fact {
+    /** Cases received, excluded ones included (社会关注度). */
     RECEIVED,
+    /** Cases concluded, excluded ones included. */
     CONCLUDED,
+    /** The numerator of the on-time rate. */
     CONCLUDED_ON_TIME,
-    /** concluded − concludedOnTime. */
+    /** The on-time rate's denominator − its numerator: late conclusions not excluded from it. */
     LATE_CONCLUSION,
-    /** received − concluded. */
+    /** The completion rate's denominator − its numerator: open cases not excluded from it. */
     UNCONCLUDED,
+    /** Answered visits, excluded ones included. */
     VISITED,
+    /** The numerator of the satisfaction rate. */
     SATISFIED,
-    /** A visit rated excellent. */
+    /** A visit rated excellent: the numerator of the excellent rate. */
     EXCELLENT,
-    /** A return made by the unit. */
+    /** A return made by the unit, unless its case is excluded from {@code returns}. */
     RETURN,
-    /** A confirmed 推诿. */
+    /** A 推诿 charged to the unit (as the operator's ruling leaves it). */
     PUSHBACK;
 
     public long countOf(UnitPerformance unit) {
+        var counts = unit.counts();
         return switch (this) {
-            case RECEIVED -> unit.counts().received();
-            case CONCLUDED -> unit.counts().concluded();
-            case CONCLUDED_ON_TIME -> unit.counts().concludedOnTime();
-            case LATE_CONCLUSION ->
-                Math.max(0, unit.counts().concluded() - unit.counts().concludedOnTime());
-            case UNCONCLUDED ->
-                Math.max(0, unit.counts().received() - unit.counts().concluded());
-            case VISITED -> unit.counts().visited();
-            case SATISFIED -> unit.counts().satisfied();
-            case EXCELLENT -> unit.counts().excellent();
-            case RETURN -> unit.counts().returns();
-            case PUSHBACK -> unit.counts().pushbacks();
+            case RECEIVED -> counts.received();
+            case CONCLUDED -> counts.concluded();
+            case CONCLUDED_ON_TIME -> counts.numerator("onTimeRate");
+            case LATE_CONCLUSION -> Math.max(0, counts.denominator("onTimeRate") - counts.numerator("onTimeRate"));
+            case UNCONCLUDED -> Math.max(0, counts.denominator("completionRate") - counts.numerator("completionRate"));
+            case VISITED -> counts.visited();
+            case SATISFIED -> counts.numerator("satisfactionRate");
+            case EXCELLENT -> counts.numerator("excellentRate");
+            case RETURN -> counts.assessedReturns();
+            case PUSHBACK -> counts.pushbacks();
         };
     }
 }

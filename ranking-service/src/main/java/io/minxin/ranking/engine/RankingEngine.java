@@ -38,7 +38,8 @@ public final class RankingEngine {
             if (reason == null) {
                 candidates.add(new Candidate(policy, unit));
             } else {
-                notEligible.add(new NotEligibleUnit(unit.unitId(), unit.unitName(), unit.inputs(), reason));
+                notEligible.add(
+                        new NotEligibleUnit(unit.unitId(), unit.unitName(), unit.inputs(), reason, unit.exclusions()));
             }
         }
         candidates.sort(ORDER);
@@ -156,7 +157,7 @@ public final class RankingEngine {
                 case CONCLUDED -> unit.counts().concluded();
                 case VISITED -> unit.counts().visited();
                 case FEWER_PUSHBACKS -> -unit.counts().pushbacks();
-                case FEWER_RETURNS -> -unit.counts().returns();
+                case FEWER_RETURNS -> -unit.counts().assessedReturns();
             };
         }
 
@@ -174,7 +175,8 @@ public final class RankingEngine {
                         null,
                         null,
                         null,
-                        null);
+                        null,
+                        unit.exclusions());
             }
             List<ScoreItem> bonuses = items(view.bonuses());
             List<ScoreItem> penalties = items(view.penalties());
@@ -193,7 +195,8 @@ public final class RankingEngine {
                     penalty.doubleValue(),
                     total,
                     bonuses,
-                    penalties);
+                    penalties,
+                    unit.exclusions());
         }
 
         private List<ScoreItem> items(List<RankingPolicy.ScoreRule> rules) {

@@ -70,12 +70,11 @@ public enum Rate {
         };
     }
 
-    /** How many cases the rate was measured on: the sample size for the Wilson bound. */
+    /**
+     * How many cases the rate was measured on, those excluded from it (剔除) left out: the sample size for the Wilson
+     * bound.
+     */
     public long denominatorOf(UnitPerformance unit) {
-        return switch (this) {
-            case COMPLETION -> unit.counts().received();
-            case ON_TIME -> unit.counts().concluded();
-            case SATISFACTION, EXCELLENT -> unit.counts().visited();
-        };
+        return unit.counts().denominator(fieldName);
     }
 }

@@ -91,6 +91,7 @@ public class LiveMetricsStore {
     }
 
     static UnitPerformance performance(UnitMetrics metric) {
-        return new UnitPerformance(metric.unitId(), metric.unitName(), metric.counts(), metric.rates());
+        return new UnitPerformance(
+                metric.unitId(), metric.unitName(), metric.counts(), metric.rates(), metric.exclusions());
     }
 }

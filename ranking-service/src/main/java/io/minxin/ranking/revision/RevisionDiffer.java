@@ -6,6 +6,7 @@ import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.RevisionDiff;
 import io.minxin.events.ranking.RowChange;
+import io.minxin.events.state.ExcludedCase;
 import io.minxin.ranking.engine.Ranking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** What changed between a stored revision and a new ranking: per unit, its rank, eligibility and inputs. */
+/**
+ * What changed between a stored revision and a new ranking: per unit, its rank, eligibility, inputs and the cases
+ * excluded from them (an exclusion that changes no count is a change too: the row says why it counts what it counts).
+ */
 final class RevisionDiffer {
 
-    /** The units whose rank or inputs differ, in the order of the new ranking, then those that left it. */
+    /** The units whose rank, inputs or exclusions differ, in the order of the new ranking, then those that left it. */
     static RevisionDiff diff(RankingRevision previous, Ranking current) {
         Map<String, Place> before = places(previous.rows(), previous.notEligible());
         Map<String, Place> after = places(current.rows(), current.notEligible());
@@ -28,7 +32,11 @@ final class RevisionDiffer {
         for (String unitId : units) {
             Place was = before.get(unitId);
             Place is = after.get(unitId);
-            if (was == null || is == null || !Objects.equals(was.rank, is.rank) || !was.inputs.equals(is.inputs)) {
+            if (was == null
+                    || is == null
+                    || !Objects.equals(was.rank, is.rank)
+                    || !was.inputs.equals(is.inputs)
+                    || !was.exclusions.equals(is.exclusions)) {
                 String unitName = is != null && is.unitName != null ? is.unitName : was == null ? null : was.unitName;
                 changes.add(new RowChange(
                         unitId,
@@ -36,7 +44,9 @@ final class RevisionDiffer {
                         was == null ? null : was.rank,
                         is == null ? null : is.rank,
                         was == null ? null : was.inputs,
-                        is == null ? null : is.inputs));
+                        is == null ? null : is.inputs,
+                        was == null ? List.of() : was.exclusions,
+                        is == null ? List.of() : is.exclusions));
             }
         }
         return new RevisionDiff(previous.revision(), changes);
@@ -51,15 +61,15 @@ final class RevisionDiffer {
     private static Map<String, Place> places(List<RankingRow> rows, List<NotEligibleUnit> notEligible) {
         Map<String, Place> places = new LinkedHashMap<>();
         for (RankingRow row : rows) {
-            places.put(row.unitId(), new Place(row.unitName(), row.rank(), row.inputs()));
+            places.put(row.unitId(), new Place(row.unitName(), row.rank(), row.inputs(), row.exclusions()));
         }
         for (NotEligibleUnit unit : notEligible) {
-            places.put(unit.unitId(), new Place(unit.unitName(), null, unit.inputs()));
+            places.put(unit.unitId(), new Place(unit.unitName(), null, unit.inputs(), unit.exclusions()));
         }
         return places;
     }
 
-    private record Place(String unitName, Integer rank, RankingInputs inputs) {}
+    private record Place(String unitName, Integer rank, RankingInputs inputs, List<ExcludedCase> exclusions) {}
 
     private RevisionDiffer() {}
 }

@@ -4,10 +4,15 @@ import static io.minxin.ranking.engine.Units.counted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.minxin.events.decision.Indicator;
 import io.minxin.events.ranking.NotEligibleUnit;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.ScoreItem;
 import io.minxin.events.ranking.ScoreTerm;
+import io.minxin.events.state.Counts;
+import io.minxin.events.state.ExcludedCase;
+import io.minxin.events.state.Rates;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,32 @@ class RankingEngineTest {
         assertThat(top).extracting(RankingRow::bonus).isEqualTo(ReferenceBulletin.TABLE_2_BONUS);
         assertThat(top).extracting(RankingRow::penalty).containsOnly(0.0);
         assertThat(top).extracting(RankingRow::total).isEqualTo(ReferenceBulletin.TABLE_2_TOTAL);
+    }
+
+    @Test
+    void givenALateConclusionExcludedFromTheOnTimeRateThenTheRowListsItAndNeitherRateNorPenaltyCountIt() {
+        ExcludedCase excluded = new ExcludedCase(
+                "625810",
+                List.of(Indicator.ON_TIME_RATE),
+                "申诉成立：延期已获批准",
+                "d-1",
+                Instant.parse("2020-10-05T01:00:00Z"),
+                "dispute-1");
+        Counts counts = new Counts(10, 10, 9, 5, 5, 5, 0, 0)
+                .excluding(Counts.Excluded.from("onTimeRate", new Counts.Part(0, 1)));
+        UnitPerformance unit = new UnitPerformance("a", "a", counts, Rates.of(counts), List.of(excluded));
+
+        RankingRow row = RankingEngine.rank(TestPolicies.weighted(), List.of(unit))
+                .rows()
+                .get(0);
+
+        assertThat(row.exclusions()).containsExactly(excluded);
+        assertThat(row.inputs().rates().onTimeRate()).isEqualTo(1.0);
+        assertThat(row.penalties())
+                .filteredOn(item -> item.fact().equals("LATE_CONCLUSION"))
+                .extracting(ScoreItem::count)
+                .containsExactly(0L);
+        assertThat(Rate.ON_TIME.denominatorOf(unit)).isEqualTo(9);
     }
 
     @Test

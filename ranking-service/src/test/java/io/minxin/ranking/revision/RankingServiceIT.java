@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.decision.Indicator;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.events.ranking.RankingRevision;
@@ -13,6 +14,7 @@ import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.events.ranking.RowChange;
 import io.minxin.events.state.Counts;
+import io.minxin.events.state.ExcludedCase;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.localstack.LocalStackExtension;
 import io.minxin.ranking.engine.ReferenceBulletin;
@@ -175,6 +177,55 @@ class RankingServiceIT {
                 .contains("minxin_ranking_revisions_published_total{")
                 .contains("minxin_ranking_live_units{")
                 .contains("minxin_ranking_close_duration_seconds_count{");
+    }
+
+    @Test
+    void givenAClosedPeriodWhenALateExclusionArrivesThenAPendingRevisionListsItInTheRowAndTheDiff() {
+        String period = "2021-07";
+        Counts unsatisfiedVisit = new Counts(10, 10, 10, 4, 3, 1, 0, 0);
+        send(new UnitMetrics("excl-a", "excl a", Channel.WEB, period, unsatisfiedVisit, 1));
+        send(new UnitMetrics("excl-b", "excl b", Channel.WEB, period, new Counts(10, 10, 10, 4, 4, 1, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(ranking(Channel.WEB, period).rows()).hasSize(2));
+        client().post()
+                .uri("/api/v1/periods/{period}/close", period)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // when the unsatisfied visit of one of excl-a's cases is excluded from 满意率 after the close
+        ExcludedCase excluded = new ExcludedCase(
+                "case-2021-07",
+                List.of(Indicator.SATISFACTION_RATE),
+                "经核实为不合理诉求",
+                "decision-2021-07",
+                Instant.parse("2021-08-03T02:00:00Z"),
+                null);
+        Counts assessed = unsatisfiedVisit.excluding(Counts.Excluded.from("satisfactionRate", new Counts.Part(0, 1)));
+        send(new UnitMetrics("excl-a", "excl a", Channel.WEB, period, assessed, 2, List.of(excluded)));
+        producer.flush();
+
+        // then a pending revision 2 shows the exclusion in the unit's row and in the diff
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(revisions(Channel.WEB, period)).hasSize(2));
+        RankingRevision pending = revisions(Channel.WEB, period).get(1);
+        assertThat(pending.status()).isEqualTo(RevisionStatus.PENDING);
+        assertThat(pending.rows())
+                .filteredOn(row -> row.unitId().equals("excl-a"))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.exclusions()).containsExactly(excluded);
+                    assertThat(row.inputs().rates().satisfactionRate()).isEqualTo(1.0);
+                });
+        assertThat(pending.diff().changes())
+                .filteredOn(change -> change.unitId().equals("excl-a"))
+                .singleElement()
+                .satisfies(change -> {
+                    assertThat(change.previousExclusions()).isEmpty();
+                    assertThat(change.exclusions()).containsExactly(excluded);
+                });
     }
 
     @Test

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.minxin.events.Channel;
+import io.minxin.events.decision.Indicator;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RevisionDiff;
 import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.events.ranking.RowChange;
+import io.minxin.events.state.Counts;
+import io.minxin.events.state.ExcludedCase;
+import io.minxin.events.state.Rates;
 import io.minxin.ranking.engine.Ranking;
 import io.minxin.ranking.engine.RankingEngine;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.engine.Rate;
 import io.minxin.ranking.engine.UnitPerformance;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,43 @@ class RevisionDifferTest {
     }
 
     @Test
+    void givenALateExclusionThenTheDiffListsTheUnitWithItsNewInputsAndExclusions() {
+        RankingRevision first = Revisions.of(1, RevisionStatus.PUBLISHED, rank(A, B, C));
+        ExcludedCase excluded = excluded("625810", Indicator.COMPLETION_RATE);
+        Counts counts = C.counts().excluding(Counts.Excluded.from("completionRate", new Counts.Part(0, 2)));
+        UnitPerformance cExcluded = new UnitPerformance("c", "c", counts, Rates.of(counts), List.of(excluded));
+
+        RevisionDiff diff = RevisionDiffer.diff(first, rank(A, B, cExcluded));
+
+        assertThat(diff.changes())
+                .extracting(RowChange::unitId, RowChange::previousRank, RowChange::rank)
+                .containsExactly(tuple("c", 3, 1), tuple("b", 2, 3));
+        RowChange c = diff.changes().get(0);
+        assertThat(c.previousExclusions()).isEmpty();
+        assertThat(c.exclusions()).containsExactly(excluded);
+        assertThat(c.inputs().rates().completionRate()).isEqualTo(1.0);
+        assertThat(RevisionDiffer.sameRanking(first, rank(A, B, cExcluded))).isFalse();
+    }
+
+    @Test
+    void givenAnExclusionThatChangesNoCountThenTheUnitIsStillAChange() {
+        RankingRevision first = Revisions.of(1, RevisionStatus.PUBLISHED, rank(A, B, C));
+        ExcludedCase notYetConcluded = excluded("625811", Indicator.ON_TIME_RATE);
+        UnitPerformance bListed = new UnitPerformance("b", "b", B.counts(), B.rates(), List.of(notYetConcluded));
+
+        Ranking revised = rank(A, bListed, C);
+
+        assertThat(RevisionDiffer.sameRanking(first, revised)).isFalse();
+        assertThat(RevisionDiffer.diff(first, revised).changes())
+                .singleElement()
+                .satisfies(change -> {
+                    assertThat(change.unitId()).isEqualTo("b");
+                    assertThat(change.rank()).isEqualTo(change.previousRank());
+                    assertThat(change.exclusions()).containsExactly(notYetConcluded);
+                });
+    }
+
+    @Test
     void latestFrozenIsTheNewestPublishedOrRevisionOne() {
         RankingRevision first = Revisions.of(1, RevisionStatus.PENDING, rank(A));
         RankingRevision second = Revisions.of(2, RevisionStatus.PUBLISHED, rank(A));
@@ -86,6 +128,11 @@ class RevisionDifferTest {
         assertThat(RevisionKeeper.latestFrozen(List.of(first))).isSameAs(first);
         assertThat(RevisionKeeper.latestFrozen(List.of(first, second, third))).isSameAs(second);
         assertThat(RevisionKeeper.latestFrozen(List.of())).isNull();
+    }
+
+    private static ExcludedCase excluded(String caseId, Indicator indicator) {
+        return new ExcludedCase(
+                caseId, List.of(indicator), "经核实为不合理诉求", "d-" + caseId, Instant.parse("2020-10-05T01:00:00Z"), null);
     }
 
     private static Ranking rank(UnitPerformance... units) {
