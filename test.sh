@@ -7,7 +7,12 @@ cd "$(dirname "$0")"
 
 # The Debian packages the tests run, one list; a package joins it with a line saying what for:
 #   prometheus  promtool and a real Prometheus for the deploy checks (e2e DeployChecksIT)
-PACKAGES=(prometheus)
+#   libreoffice-writer-nogui  prints the bulletin's and the 提示函's DOCX to PDF as a reader opens them (notice-service *DocumentRenderingIT)
+#   fonts-noto-cjk  the CJK fonts those documents fall back to on Linux (Noto Serif/Sans CJK SC for the 公文 fonts)
+#   poppler-utils  pdftotext -layout reads the printed pages back for those checks
+#   chromium  headless browser that shows the documents' HTML for the overflow check and screenshot
+#   chromium-driver  chromedriver, through which Selenium drives that chromium
+PACKAGES=(prometheus libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium chromium-driver)
 
 warn() { printf 'test.sh: %s\n' "$*" >&2; }
 

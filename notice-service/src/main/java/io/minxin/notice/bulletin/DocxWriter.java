@@ -34,10 +34,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
@@ -45,16 +47,21 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPBdr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJcTable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
@@ -80,7 +87,6 @@ final class DocxWriter {
     private static final int TITLE_PT = 22; // 二号
     private static final int BODY_PT = 16; // 三号
     private static final int IMPRINT_PT = 14; // 四号
-    private static final int TABLE_PT = 12; // 小四
 
     // sizes in twentieths of a point (twips)
     private static final int PAGE_WIDTH = 11906;
@@ -92,6 +98,10 @@ final class DocxWriter {
     private static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
     // 22 lines on the 225 mm high 版心
     private static final int LINE = 579;
+    // 28 characters on the 156 mm wide 版心 (8844 twips): 3号 characters 5 twips (0.25 pt) closer than their
+    // size. Not a character grid (docGrid linesAndChars): LibreOffice gives a character wider than the grid's
+    // pitch two cells of it, 14 characters a line.
+    private static final int CHAR_SPACING = -5;
     private static final int BODY_CHAR = BODY_PT * 20;
     private static final int IMPRINT_CHAR = IMPRINT_PT * 20;
 
@@ -107,8 +117,9 @@ final class DocxWriter {
             defaults(doc);
             masthead(doc, bulletin.masthead());
             title(doc, bulletin);
+            double tablePt = TableLayout.pointSize(tables(bulletin.body()), TEXT_WIDTH);
             for (Block block : bulletin.body()) {
-                block(doc, block);
+                block(doc, block, tablePt);
             }
             imprint(doc, bulletin.imprint());
             page(doc);
@@ -136,12 +147,24 @@ final class DocxWriter {
         fonts.setCs(FANGSONG);
         styles.setDefaultFonts(fonts);
         styles.setEastAsia("zh-CN");
+        // the Normal style: 3号, 28 characters a line; every paragraph takes it
+        CTStyle normal = CTStyle.Factory.newInstance();
+        normal.setType(STStyleType.PARAGRAPH);
+        normal.setStyleId("Normal");
+        normal.setDefault(true);
+        normal.addNewName().setVal("Normal");
+        CTRPr size = normal.addNewRPr();
+        size.addNewSpacing().setVal(BigInteger.valueOf(CHAR_SPACING));
+        size.addNewSz().setVal(BigInteger.valueOf(BODY_PT * 2));
+        size.addNewSzCs().setVal(BigInteger.valueOf(BODY_PT * 2));
+        styles.addStyle(new XWPFStyle(normal, styles));
     }
 
     private static void masthead(XWPFDocument doc, Bulletin.Masthead masthead) {
         XWPFParagraph issuer = doc.createParagraph();
         issuer.setAlignment(ParagraphAlignment.CENTER);
         spacing(issuer, 0, 0, LINE * 2, STLineSpacingRule.AT_LEAST);
+        offGrid(issuer);
         XWPFRun mark = run(issuer, masthead.issuerMark(), XIAOBIAOSONG, ISSUER_PT);
         mark.setColor(RED);
 
@@ -165,6 +188,7 @@ final class DocxWriter {
         XWPFParagraph title = doc.createParagraph();
         title.setAlignment(ParagraphAlignment.CENTER);
         spacing(title, LINE * 2, 0, LINE, STLineSpacingRule.AT_LEAST);
+        offGrid(title);
         run(title, bulletin.title(), XIAOBIAOSONG, TITLE_PT);
 
         XWPFParagraph subtitle = doc.createParagraph();
@@ -173,9 +197,19 @@ final class DocxWriter {
         run(subtitle, bulletin.subtitle(), FANGSONG, BODY_PT);
     }
 
-    private static void block(XWPFDocument doc, Block block) {
+    private static List<Table> tables(List<Block> body) {
+        return body.stream()
+                .filter(Table.class::isInstance)
+                .map(Table.class::cast)
+                .toList();
+    }
+
+    private static void block(XWPFDocument doc, Block block, double tablePt) {
         if (block instanceof Heading heading) {
-            run(text(doc), heading.text(), HEITI, BODY_PT);
+            XWPFParagraph p = text(doc);
+            // a heading never ends a page
+            p.setKeepNext(true);
+            run(p, heading.text(), HEITI, BODY_PT);
         } else if (block instanceof Paragraph paragraph) {
             runs(text(doc), paragraph.runs());
         } else if (block instanceof Item item) {
@@ -183,7 +217,7 @@ final class DocxWriter {
             run(p, item.number() + ". ", FANGSONG, BODY_PT);
             runs(p, item.runs());
         } else if (block instanceof Table table) {
-            table(doc, table);
+            table(doc, table, tablePt);
         } else {
             throw new IllegalArgumentException("unknown block " + block);
         }
@@ -206,11 +240,12 @@ final class DocxWriter {
         }
     }
 
-    private static void table(XWPFDocument doc, Table table) {
+    private static void table(XWPFDocument doc, Table table, double size) {
         XWPFParagraph caption = doc.createParagraph();
         caption.setAlignment(ParagraphAlignment.CENTER);
         caption.setKeepNext(true);
         spacing(caption, LINE / 2, LINE / 4, LINE, STLineSpacingRule.AT_LEAST);
+        offGrid(caption);
         run(caption, table.caption(), HEITI, IMPRINT_PT);
 
         int columns = table.columns().size();
@@ -220,6 +255,8 @@ final class DocxWriter {
         width.setType(STTblWidth.DXA);
         width.setW(BigInteger.valueOf(TEXT_WIDTH));
         properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
+        properties.addNewJc().setVal(STJcTable.CENTER);
+        grid.setCellMargins(0, TableLayout.CELL_MARGIN, 0, TableLayout.CELL_MARGIN);
         // a heavier frame than the inner lines, as printed tables of 公文 usually have
         grid.setTopBorder(SINGLE, 8, 0, BLACK);
         grid.setBottomBorder(SINGLE, 8, 0, BLACK);
@@ -228,67 +265,39 @@ final class DocxWriter {
         grid.setInsideHBorder(SINGLE, 4, 0, BLACK);
         grid.setInsideVBorder(SINGLE, 4, 0, BLACK);
 
-        int[] widths = columnWidths(table);
+        int[] widths = TableLayout.widths(table, size, TEXT_WIDTH);
         CTTblGrid tblGrid = grid.getCTTbl().getTblGrid() != null
                 ? grid.getCTTbl().getTblGrid()
                 : grid.getCTTbl().addNewTblGrid();
         for (int w : widths) {
             tblGrid.addNewGridCol().setW(BigInteger.valueOf(w));
         }
-        fillRow(grid.getRow(0), table.columns(), widths, HEITI);
+        fillRow(grid.getRow(0), table.columns(), widths, HEITI, size);
         grid.getRow(0).setRepeatHeader(true);
         for (int r = 0; r < table.rows().size(); r++) {
-            fillRow(grid.getRow(r + 1), table.rows().get(r), widths, FANGSONG);
+            fillRow(grid.getRow(r + 1), table.rows().get(r), widths, FANGSONG, size);
         }
     }
 
-    private static void fillRow(XWPFTableRow row, List<String> cells, int[] widths, String font) {
+    private static void fillRow(XWPFTableRow row, List<String> cells, int[] widths, String font, double size) {
         row.setCantSplitRow(true);
         for (int c = 0; c < cells.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
             cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
-            CTTblWidth width = cell.getCTTc().addNewTcPr().addNewTcW();
+            // the cell's one tcPr, which setVerticalAlignment made: a second one makes LibreOffice lose rows
+            CTTcPr cellProperties = cell.getCTTc().isSetTcPr()
+                    ? cell.getCTTc().getTcPr()
+                    : cell.getCTTc().addNewTcPr();
+            CTTblWidth width = cellProperties.addNewTcW();
             width.setType(STTblWidth.DXA);
             width.setW(BigInteger.valueOf(widths[c]));
             XWPFParagraph p = cell.getParagraphArray(0);
             p.setAlignment(ParagraphAlignment.CENTER);
-            spacing(p, 0, 0, TABLE_PT * 20 * 3 / 2, STLineSpacingRule.AT_LEAST);
-            run(p, cells.get(c), font, TABLE_PT);
+            // off the body's line grid: a cell's lines are as high as its smaller text needs
+            offGrid(p);
+            spacing(p, 0, 0, (int) Math.round(size * 20 * 1.5), STLineSpacingRule.AT_LEAST);
+            run(p, cells.get(c), font, size);
         }
-    }
-
-    /** Shares the text width by the widest text of each column, so long unit names get the room. */
-    private static int[] columnWidths(Table table) {
-        int columns = table.columns().size();
-        double[] weights = new double[columns];
-        for (int c = 0; c < columns; c++) {
-            weights[c] = Math.max(2.5, displayWidth(table.columns().get(c)));
-            for (List<String> row : table.rows()) {
-                weights[c] = Math.max(weights[c], displayWidth(row.get(c)));
-            }
-            weights[c] = Math.min(weights[c], 18);
-        }
-        double total = 0;
-        for (double weight : weights) {
-            total += weight;
-        }
-        int[] widths = new int[columns];
-        int used = 0;
-        for (int c = 0; c < columns - 1; c++) {
-            widths[c] = (int) Math.round(TEXT_WIDTH * weights[c] / total);
-            used += widths[c];
-        }
-        widths[columns - 1] = TEXT_WIDTH - used;
-        return widths;
-    }
-
-    /** In full-width characters: CJK counts one, Latin letters and digits about half. */
-    private static double displayWidth(String text) {
-        double width = 0;
-        for (int i = 0; i < text.length(); i++) {
-            width += text.charAt(i) < 0x2E80 ? 0.55 : 1;
-        }
-        return width;
     }
 
     private static void imprint(XWPFDocument doc, Bulletin.Imprint imprint) {
@@ -327,6 +336,8 @@ final class DocxWriter {
         // POI's setKeepNext needs the paragraph properties to exist already
         spacing(p, 0, 0, LINE, STLineSpacingRule.EXACT);
         p.setKeepNext(true);
+        // 4号 lines of their own height, not on the 3号 body's line grid
+        offGrid(p);
         return p;
     }
 
@@ -427,7 +438,7 @@ final class DocxWriter {
                 .append("\"/><w:pitch w:val=\"variable\"/></w:font>");
     }
 
-    private static XWPFRun run(XWPFParagraph p, String text, String font, int size) {
+    private static XWPFRun run(XWPFParagraph p, String text, String font, double size) {
         XWPFRun run = p.createRun();
         if (!text.isEmpty()) {
             run.setText(clean(text));
@@ -448,6 +459,10 @@ final class DocxWriter {
         spacing.setAfter(BigInteger.valueOf(after));
         spacing.setLine(BigInteger.valueOf(line));
         spacing.setLineRule(rule);
+    }
+
+    private static void offGrid(XWPFParagraph p) {
+        p.getCTPPr().addNewSnapToGrid().setVal(STOnOff1.OFF);
     }
 
     private static void tab(XWPFParagraph p, int position) {
