@@ -34,7 +34,9 @@ public enum AuditAction {
     /** notice-service: fields of a period's bulletin draft edited (a {@code BulletinEdited} decision). */
     BULLETIN_EDIT("bulletin.edit"),
     /** notice-service: a 更正 of an issued bulletin issued (a {@code BulletinIssued} decision of revision n). */
-    BULLETIN_CORRECT("bulletin.correct");
+    BULLETIN_CORRECT("bulletin.correct"),
+    /** notice-service: a unit acknowledged a 提示函 addressed to it (a {@code LetterAcknowledged} decision). */
+    LETTER_ACKNOWLEDGE("letter.acknowledge");
 
     private final String wireName;
 

@@ -45,5 +45,10 @@ public final class AuditTargets {
         return "dispute:" + disputeId;
     }
 
+    /** A 提示函 by its notice id, e.g. {@code letter:duty-letter|xlt-zhenxing|2020-09} (acknowledged). */
+    public static String letter(String noticeId) {
+        return "letter:" + noticeId;
+    }
+
     private AuditTargets() {}
 }
