@@ -100,7 +100,9 @@ class BulletinFactsSource {
                                 all.getT2().map(this::phoneRows).orElse(List.of()),
                                 all.getT3().map(this::webRows).orElse(List.of()),
                                 poorCases(all.getT4()),
-                                all.getT4().stream().map(ReviewedPoorCase::explanation).toList(),
+                                all.getT4().stream()
+                                        .map(ReviewedPoorCase::explanation)
+                                        .toList(),
                                 new BulletinFacts.Targets(
                                         targets.satisfaction().doubleValue(),
                                         targets.completion().doubleValue(),

@@ -15,10 +15,8 @@ import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.pushback.CaseStates;
 import io.minxin.notice.review.ReviewSettings.Mode;
+import io.minxin.notice.web.TestClients;
 import io.minxin.servicekit.audit.AuditTrail;
-import io.minxin.servicekit.identity.CallerArgumentResolver;
-import io.minxin.servicekit.identity.TestIdentity;
-import io.minxin.servicekit.problem.ProblemAdviceSupport;
 import io.minxin.servicekit.scope.Jurisdictions;
 import io.minxin.servicekit.scope.UnitAccess;
 import java.time.Instant;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import reactor.core.publisher.Mono;
 
 /** The review API: rulings validated field by field, 404 without a candidate, 409 once issued, scopes. */
@@ -45,9 +42,6 @@ class ReviewControllerTest {
     private final Set<String> issuedPeriods = new CopyOnWriteArraySet<>();
     private ReviewFixture fixture;
     private TestDecisionLog decisions;
-
-    @RestControllerAdvice
-    static class Problems extends ProblemAdviceSupport {}
 
     @AfterEach
     void stop() {
@@ -68,12 +62,8 @@ class ReviewControllerTest {
         AuditTrail audit = new AuditTrail("notice-service", clock, audited::add, () -> {});
         IssuedBulletins issued = period -> Mono.just(issuedPeriods.contains(period));
         ReviewRulings rulings = new ReviewRulings(fixture.reviews, decisions.log(), audit, issued, fixture.directory);
-        return WebTestClient.bindToController(
-                        new ReviewController(fixture.reviews, rulings, new UnitAccess(Jurisdictions.UNKNOWN)))
-                .controllerAdvice(new Problems())
-                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver()))
-                .webFilter(TestIdentity.signedIn(caller))
-                .build();
+        return TestClients.of(
+                new ReviewController(fixture.reviews, rulings, new UnitAccess(Jurisdictions.UNKNOWN)), caller);
     }
 
     private static WebTestClient.ResponseSpec rule(WebTestClient web, String caseId, Map<String, ?> body) {

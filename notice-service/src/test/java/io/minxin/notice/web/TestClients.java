@@ -1,0 +1,24 @@
+package io.minxin.notice.web;
+
+import io.minxin.events.identity.Caller;
+import io.minxin.servicekit.identity.CallerArgumentResolver;
+import io.minxin.servicekit.identity.TestIdentity;
+import io.minxin.servicekit.problem.ProblemAdviceSupport;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A controller bound alone, answering as the service does (problem JSON), for a signed-in caller. */
+public final class TestClients {
+    @RestControllerAdvice
+    static class Problems extends ProblemAdviceSupport {}
+
+    public static WebTestClient of(Object controller, Caller caller) {
+        return WebTestClient.bindToController(controller)
+                .controllerAdvice(new Problems())
+                .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver()))
+                .webFilter(TestIdentity.signedIn(caller))
+                .build();
+    }
+
+    private TestClients() {}
+}
