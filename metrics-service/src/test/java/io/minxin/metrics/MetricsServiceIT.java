@@ -7,11 +7,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minxin.demo.DemoMonth;
 import io.minxin.demo.ExpectedTotals;
+import io.minxin.events.Accepted;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
+import io.minxin.events.Concluded;
 import io.minxin.events.EventJson;
+import io.minxin.events.Satisfaction;
 import io.minxin.events.Topics;
+import io.minxin.events.Visited;
+import io.minxin.events.decision.Decision;
+import io.minxin.events.decision.Exclusion;
+import io.minxin.events.decision.Indicator;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.events.state.CaseState;
@@ -116,6 +123,7 @@ class MetricsServiceIT {
 
             assertThat(deadLetterReason(poisonKey)).startsWith("not a Minxin CloudEvent");
             assertCaseTimeline(http);
+            assertDecisionsOnTheirTopicReachTheCaseAndTheNumbers(http);
             assertUnknownUnitsAndPeriodsAreNotFound(http);
             assertOperationsEndpoints(http);
         }
@@ -132,6 +140,68 @@ class MetricsServiceIT {
                 .isNotFound()
                 .expectHeader()
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * An exclusion on topic decisions, published before the case's events, is folded into the case (its timeline shows
+     * it) and into the unit's counts, as the binder wires the topology (binding caseState-in-1). A period of its own,
+     * so the demo month's totals stay the generator's.
+     */
+    private void assertDecisionsOnTheirTopicReachTheCaseAndTheNumbers(WebTestClient http) {
+        String caseId = run + "-decided";
+        String unitId = run + "-unit";
+        Decision exclusion = new Decision(
+                run + "-d1",
+                "2019-03",
+                "key-operator",
+                "operator",
+                Instant.parse("2019-04-03T02:00:00Z"),
+                "经回访核实为不合理诉求",
+                new Exclusion(caseId, List.of(Indicator.SATISFACTION_RATE), true, null));
+        produceDecision(exclusion);
+        Instant at = Instant.parse("2019-03-05T02:00:00Z");
+        produce(
+                List.of(
+                        CaseEvent.of(
+                                run + "-a",
+                                "/platform/it",
+                                new Accepted(caseId, unitId, "单位", Channel.WEB, "诉求", null, at, null, null)),
+                        CaseEvent.of(
+                                run + "-c", "/platform/it", new Concluded(caseId, unitId, "已办结", at.plusSeconds(3600))),
+                        CaseEvent.of(
+                                run + "-v",
+                                "/platform/it",
+                                new Visited(caseId, null, Satisfaction.UNSATISFIED, false, at.plusSeconds(7200)))),
+                Map.of());
+
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    CaseState state = get(http, "/api/v1/cases/" + caseId, CaseState.class);
+                    assertThat(state.history()).hasSize(3);
+                    assertThat(state.decisions()).containsExactly(exclusion);
+                });
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Counts counts = get(http, "/api/v1/overview?period=2019-03", Overview.class)
+                            .total()
+                            .counts();
+                    assertThat(counts.visited()).isEqualTo(1);
+                    assertThat(counts.excludedParts().satisfactionRate()).isEqualTo(new Counts.Part(0, 1));
+                    assertThat(counts.rates().satisfactionRate()).isNull();
+                });
+    }
+
+    private static void produceDecision(Decision decision) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                    Topics.DECISIONS, decision.key(), EventJson.mapper().writeValueAsBytes(decision)));
+            producer.flush();
+        }
     }
 
     /** A unit no event named and a period without metrics are not found; a known unit's quiet days are zeros. */
