@@ -28,25 +28,12 @@ public enum Target {
         return rateName;
     }
 
+    /** Without the cases excluded from the rate (剔除): a target is judged on what is assessed. */
     long numerator(Counts counts) {
-        switch (this) {
-            case SATISFACTION:
-                return counts.satisfied();
-            case COMPLETION:
-                return counts.concluded();
-            default:
-                return counts.concludedOnTime();
-        }
+        return counts.numerator(rateName);
     }
 
     long denominator(Counts counts) {
-        switch (this) {
-            case SATISFACTION:
-                return counts.visited();
-            case COMPLETION:
-                return counts.received();
-            default:
-                return counts.concluded();
-        }
+        return counts.denominator(rateName);
     }
 }

@@ -87,11 +87,12 @@ public final class TargetCheck {
             String why;
             long best;
             if (target == Target.ON_TIME) {
-                long late = counts.concluded() - counts.concludedOnTime();
+                // cases excluded from a rate (剔除) are neither late nor unsatisfied for it
+                long late = target.denominator(counts) - target.numerator(counts);
                 best = received - late;
                 why = "已办结" + counts.concluded() + "件中" + late + "件超期";
             } else if (target == Target.SATISFACTION) {
-                long unsatisfied = counts.visited() - counts.satisfied();
+                long unsatisfied = target.denominator(counts) - target.numerator(counts);
                 best = received - unsatisfied;
                 why = "已回访" + counts.visited() + "件中" + unsatisfied + "件不满意";
             } else {

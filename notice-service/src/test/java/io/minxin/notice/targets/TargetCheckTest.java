@@ -69,6 +69,20 @@ class TargetCheckTest {
     }
 
     @Test
+    void anUnsatisfiedVisitExcludedFromSatisfactionMissesNothing() {
+        // given 20 answered visits, 18 satisfied: 90 %, below 95 %
+        Counts counts = new Counts(20, 20, 20, 20, 18, 0, 0, 0);
+        // when both unsatisfied visits are excluded from 满意率 (剔除)
+        Counts excluded = counts.excluding(Counts.Excluded.from("satisfactionRate", new Counts.Part(0, 2)));
+
+        // then 18 of 18 assessed visits are satisfied, and neither the close nor the forecast raises anything
+        assertThat(check.missedAtClose(metrics(counts))).isNotEmpty();
+        assertThat(check.missedAtClose(metrics(excluded))).isEmpty();
+        assertThat(check.forecast(metrics(excluded), Instant.parse("2020-09-10T00:00:00Z")))
+                .isEmpty();
+    }
+
+    @Test
     void targetsAreConfigurable() {
         TargetCheck lenient = new TargetCheck(
                 Map.of(Target.COMPLETION, new BigDecimal("0.80")),
