@@ -339,6 +339,14 @@ class MonthEndIT {
         assertThat(change.path("inputs").path("counts").path("pushbacks").asLong())
                 .isEqualTo(pushbacks - 1);
         assertThat(revision(Channel.PHONE, 1).path("status").asString()).isEqualTo("PUBLISHED");
+        await("metrics-service's own table agrees (its views are up to 30 s old by design)")
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(unitRow(DISPUTING.unitId(), Channel.PHONE)
+                                .path("counts")
+                                .path("pushbacks")
+                                .asLong())
+                        .isEqualTo(pushbacks - 1));
 
         Response published =
                 minxin.gateway().post("api/v1/periods/" + month() + "/revisions/2/publish?channel=PHONE", operator);
@@ -357,10 +365,13 @@ class MonthEndIT {
         assertThat(correction.status()).as("更正: %s", correction).isEqualTo(201);
 
         List<Integer> revisions = new ArrayList<>();
-        Json.items(ok(dashboard.get("api/v1/bulletins/" + month() + "/revisions"))
-                        .json())
-                .forEach(revision -> revisions.add(revision.path("revision").asInt()));
+        List<JsonNode> summaries = Json.items(
+                ok(dashboard.get("api/v1/bulletins/" + month() + "/revisions")).json());
+        summaries.forEach(revision -> revisions.add(revision.path("revision").asInt()));
         assertThat(revisions).containsExactly(0, 1);
+        assertThat(summaries.get(1).path("changes").toString())
+                .as("the 更正 says what changed")
+                .contains(ROAD);
 
         JsonNode corrected = ok(dashboard.get("api/v1/bulletins/" + month())).json();
         assertThat(caseIds(corrected.path("facts").path("poorCases")))
@@ -368,10 +379,13 @@ class MonthEndIT {
         Map<String, String> explanations = explanations(corrected.path("facts"));
         EXPLANATIONS.forEach((caseId, text) ->
                 assertThat(explanations.get(caseId)).as(caseId).endsWith(text));
-        assertThat(ok(dashboard.get("api/v1/bulletins/" + month() + "/revisions/1.md"))
-                        .text())
-                .contains("更正")
-                .doesNotContain(ROAD);
+        String correctionText = ok(dashboard.get("api/v1/bulletins/" + month() + "/revisions/1.md"))
+                .text();
+        assertThat(correctionText).contains("更正", ROAD);
+        assertThat(correctionText.substring(correctionText.lastIndexOf("表三")))
+                .as("table 3 of the corrected bulletin in full")
+                .doesNotContain(ROAD)
+                .contains(FOOD_SAFETY, ELEVATOR, TAP_WATER);
         assertThat(caseIds(ok(dashboard.get("api/v1/bulletins/" + month() + "/revisions/0"))
                         .json()
                         .path("facts")
