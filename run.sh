@@ -92,9 +92,11 @@ fi
 export MINXIN_GATEWAY_IDENTITY_SIGNING_KEYS=$IDENTITY_DIR/signing-keys.json
 export MINXIN_IDENTITY_PUBLIC_KEYS=file:$IDENTITY_DIR/public-keys.json
 
-# The demo month is September 2020: the duty check judges exactly that month's working days.
+# The demo month is September 2020: the duty check judges exactly that month's working days, and its units may
+# still file disputes (申诉), whose window of working days after the period would otherwise have closed years ago.
 if $LOAD_DEMO; then
     export MINXIN_NOTICE_DUTY_SINCE=${MINXIN_NOTICE_DUTY_SINCE:-2020-09-01} MINXIN_NOTICE_DUTY_UNTIL=${MINXIN_NOTICE_DUTY_UNTIL:-2020-09-30}
+    export MINXIN_NOTICE_DISPUTES_WINDOW_WORKING_DAYS=${MINXIN_NOTICE_DISPUTES_WINDOW_WORKING_DAYS:-5000}
 fi
 
 STACK_CP="local-stack/target/local-stack-$VERSION.jar:local-stack/target/lib/*"
