@@ -75,7 +75,7 @@ public final class DocumentRendering {
     }
 
     public static String compact(String text) {
-        return text.replaceAll("[\\s\\u3000]+", "");
+        return text.replaceAll("[\\s\\u3000\\u200D]+", "");
     }
 
     /**
@@ -107,8 +107,8 @@ public final class DocumentRendering {
     }
 
     /**
-     * The HTML check of a 公文 page: every table no wider than the page it is on, the page no wider than an A4
-     * window. Returns the overflows found, e.g. {@code table 2: 712 > 590}, none when everything fits.
+     * The HTML check of a 公文 page: every table no wider than the page it is on, no cell wider than itself, no short cell wrapped, and no
+     * horizontal scroll bar in an A4-wide window. Returns the overflows found, e.g. {@code table 2: 712 > 590}, none when everything fits.
      */
     public static List<String> overflowsInChromium(String html, String name) throws IOException {
         Object found = inChromium(html, name, """
@@ -125,10 +125,19 @@ public final class DocumentRendering {
                     if (cell.scrollWidth > cell.clientWidth + 1) {
                       problems.push('cell "' + cell.textContent + '" of table ' + (i + 1) + ' overflows');
                     }
+                    // a cell that must stand on one line: its text has one line box
+                    const range = document.createRange();
+                    range.selectNodeContents(cell);
+                    const lines = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+                    // only the title-like columns, named by HtmlWriter on the table (wrap-2: the second), may wrap
+                    if (!table.classList.contains('wrap-' + (cell.cellIndex + 1)) && lines.size > 1) {
+                      problems.push('cell "' + cell.textContent + '" of table ' + (i + 1) + ' wraps');
+                    }
                   });
                 });
-                if (document.body.scrollWidth > window.innerWidth) {
-                  problems.push('page: ' + document.body.scrollWidth + ' > ' + window.innerWidth);
+                const root = document.documentElement;
+                if (root.scrollWidth > root.clientWidth) {
+                  problems.push('page: ' + root.scrollWidth + ' > ' + root.clientWidth + ' (a horizontal scroll bar)');
                 }
                 return problems;
                 """);

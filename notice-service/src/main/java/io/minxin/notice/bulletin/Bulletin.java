@@ -87,7 +87,27 @@ public record Bulletin(
     }
 
     /** A piece of the body. */
-    public sealed interface Block permits Heading, Paragraph, Item, Table {}
+    public sealed interface Block permits Heading, Paragraph, Item, Table, Addressee, Closing {}
+
+    /** 主送机关 of a letter, flush left with a colon, e.g. 盘锦市兴隆台区振兴街道办事处： */
+    public record Addressee(String text) implements Block {
+        public Addressee {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * 落款 of a letter: the issuing body over the 成文日期, the date four characters in from the right.
+     *
+     * @param office 发文机关署名
+     * @param date 成文日期, e.g. 2020年9月14日
+     */
+    public record Closing(String office, String date) implements Block {
+        public Closing {
+            Objects.requireNonNull(office, "office");
+            Objects.requireNonNull(date, "date");
+        }
+    }
 
     /** A first-level heading such as 一、基本情况. */
     public record Heading(String text) implements Block {

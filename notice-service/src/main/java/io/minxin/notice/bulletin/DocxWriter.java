@@ -168,15 +168,21 @@ final class DocxWriter {
         XWPFRun mark = run(issuer, masthead.issuerMark(), XIAOBIAOSONG, ISSUER_PT);
         mark.setColor(RED);
 
-        // 上行文: 发文字号 left and 签发人 right on one line, each one character in, the red line 4 mm below
         XWPFParagraph numbers = doc.createParagraph();
-        numbers.setIndentationLeft(BODY_CHAR);
         spacing(numbers, LINE, 0, LINE, STLineSpacingRule.EXACT);
-        tab(numbers, TEXT_WIDTH - BODY_CHAR);
-        run(numbers, masthead.documentNumber(), FANGSONG, BODY_PT);
-        run(numbers, "", FANGSONG, BODY_PT).addTab();
-        run(numbers, masthead.signerLabel(), FANGSONG, BODY_PT);
-        run(numbers, masthead.signerName(), KAITI, BODY_PT);
+        if (masthead.signerName().isEmpty()) {
+            // 下行文 (a letter): the 发文字号 centred, the red line 4 mm below
+            numbers.setAlignment(ParagraphAlignment.CENTER);
+            run(numbers, masthead.documentNumber(), FANGSONG, BODY_PT);
+        } else {
+            // 上行文: 发文字号 left and 签发人 right on one line, each one character in, the red line 4 mm below
+            numbers.setIndentationLeft(BODY_CHAR);
+            tab(numbers, TEXT_WIDTH - BODY_CHAR);
+            run(numbers, masthead.documentNumber(), FANGSONG, BODY_PT);
+            run(numbers, "", FANGSONG, BODY_PT).addTab();
+            run(numbers, masthead.signerLabel(), FANGSONG, BODY_PT);
+            run(numbers, masthead.signerName(), KAITI, BODY_PT);
+        }
         CTBorder line = borders(numbers).addNewBottom();
         line.setVal(STBorder.SINGLE);
         line.setSz(BigInteger.valueOf(12));
@@ -218,9 +224,41 @@ final class DocxWriter {
             runs(p, item.runs());
         } else if (block instanceof Table table) {
             table(doc, table, tablePt);
+        } else if (block instanceof Bulletin.Addressee addressee) {
+            XWPFParagraph p = text(doc);
+            p.setIndentationFirstLine(0);
+            run(p, addressee.text(), FANGSONG, BODY_PT);
+        } else if (block instanceof Bulletin.Closing closing) {
+            closing(doc, closing);
         } else {
             throw new IllegalArgumentException("unknown block " + block);
         }
+    }
+
+    /**
+     * 落款 without a seal (GB/T 9704 7.3.5.2): one line below the text, the date four characters in from the right,
+     * the issuing body centred over the date.
+     */
+    private static void closing(XWPFDocument doc, Bulletin.Closing closing) {
+        // never a page with the 落款 alone: the text's last paragraph goes with it
+        List<XWPFParagraph> written = doc.getParagraphs();
+        if (!written.isEmpty()) {
+            written.get(written.size() - 1).setKeepNext(true);
+        }
+        text(doc).setKeepNext(true);
+        double office = TableLayout.ems(closing.office());
+        double date = TableLayout.ems(closing.date());
+        closingLine(doc, closing.office(), 4 + (date - office) / 2).setKeepNext(true);
+        closingLine(doc, closing.date(), 4);
+    }
+
+    private static XWPFParagraph closingLine(XWPFDocument doc, String text, double charactersIn) {
+        XWPFParagraph p = text(doc);
+        p.setIndentationFirstLine(0);
+        p.setAlignment(ParagraphAlignment.RIGHT);
+        p.setIndentationRight((int) Math.round(Math.max(0, charactersIn) * BODY_CHAR));
+        run(p, text, FANGSONG, BODY_PT);
+        return p;
     }
 
     private static XWPFParagraph text(XWPFDocument doc) {
@@ -311,7 +349,7 @@ final class DocxWriter {
             // a hanging indent keeps a long list aligned after "报："
             p.setIndentationHanging(2 * IMPRINT_CHAR);
             p.setIndentationLeft(3 * IMPRINT_CHAR);
-            run(p, lines.get(i), FANGSONG, IMPRINT_PT);
+            distributionLines(p, lines.get(i));
             if (i == 0) {
                 border(borders(p).addNewTop(), 8);
             }
@@ -329,6 +367,36 @@ final class DocxWriter {
             border(borders(issued).addNewTop(), 8);
         }
         border(borders(issued).addNewBottom(), 8);
+    }
+
+    /**
+     * A 报/送 list broken after a list separator, never inside a name ("…平台单 / 位。"): each line as many names as
+     * fit, the first one character in (after the hanging indent), the others three; one character short of the
+     * right edge (GB/T 9704: 左右各空一字) without narrowing the paragraph, whose borders are the 版记's lines.
+     */
+    private static void distributionLines(XWPFParagraph p, String list) {
+        double pitch = IMPRINT_PT * 20 + CHAR_SPACING;
+        double first = (TEXT_WIDTH - 2 * IMPRINT_CHAR) / pitch;
+        double others = (TEXT_WIDTH - 4 * IMPRINT_CHAR) / pitch;
+        int start = 0;
+        double room = first;
+        while (TableLayout.ems(list.substring(start)) > room) {
+            int end = start;
+            for (int at = list.indexOf('，', start); at >= 0; at = list.indexOf('，', at + 1)) {
+                if (TableLayout.ems(list.substring(start, at + 1)) > room) {
+                    break;
+                }
+                end = at + 1;
+            }
+            if (end == start) {
+                // one name longer than a line: the word processor breaks it
+                break;
+            }
+            run(p, list.substring(start, end), FANGSONG, IMPRINT_PT).addBreak();
+            start = end;
+            room = others;
+        }
+        run(p, list.substring(start), FANGSONG, IMPRINT_PT);
     }
 
     private static XWPFParagraph imprintLine(XWPFDocument doc) {

@@ -56,7 +56,8 @@ final class HtmlWriter {
     private static void masthead(StringBuilder html, Bulletin.Masthead masthead) {
         html.append("<header class=\"masthead\">\n");
         element(html, "p", "issuer", masthead.issuerMark());
-        html.append("<div class=\"numbers\"><span class=\"document-number\">")
+        html.append(masthead.signerName().isEmpty() ? "<div class=\"numbers down\">" : "<div class=\"numbers\">")
+                .append("<span class=\"document-number\">")
                 .append(escape(masthead.documentNumber()))
                 .append("</span><span class=\"signer\"><span class=\"label\">")
                 .append(escape(masthead.signerLabel()))
@@ -78,19 +79,40 @@ final class HtmlWriter {
                     .append("</p>\n");
         } else if (block instanceof Table table) {
             table(html, table);
+        } else if (block instanceof Bulletin.Addressee addressee) {
+            element(html, "p", "addressee", addressee.text());
+        } else if (block instanceof Bulletin.Closing closing) {
+            html.append("<div class=\"closing\"><div>");
+            element(html, "p", "office", closing.office());
+            element(html, "p", "date", closing.date());
+            html.append("</div></div>\n");
         } else {
             throw new IllegalArgumentException("unknown block " + block);
         }
     }
 
     private static void table(StringBuilder html, Table table) {
-        html.append("<table>\n");
+        html.append("<table").append(wrappingColumns(table)).append(">\n");
         element(html, "caption", null, table.caption());
         html.append("<thead>\n");
         row(html, "th", table.columns());
         html.append("</thead>\n<tbody>\n");
         table.rows().forEach(row -> row(html, "td", row));
         html.append("</tbody>\n</table>\n");
+    }
+
+    /**
+     * The columns whose cells may wrap, as classes (wrap-2: the second), e.g. {@code  class="wrap-2"}: the title-like
+     * ones of {@link TableLayout}; every other cell stands on one line (bulletin.css), as in the DOCX.
+     */
+    private static String wrappingColumns(Table table) {
+        StringBuilder classes = new StringBuilder();
+        for (int c = 0; c < table.columns().size(); c++) {
+            if (!TableLayout.isShort(table, c)) {
+                classes.append(classes.isEmpty() ? "" : " ").append("wrap-").append(c + 1);
+            }
+        }
+        return classes.isEmpty() ? "" : " class=\"" + classes + "\"";
     }
 
     private static void row(StringBuilder html, String cell, List<String> cells) {

@@ -59,6 +59,10 @@ final class MarkdownWriter {
             line(md, lineStart(runs(paragraph.runs())));
         } else if (block instanceof Item item) {
             line(md, item.number() + ". " + lineStart(runs(item.runs())));
+        } else if (block instanceof Bulletin.Addressee addressee) {
+            line(md, lineStart(line(addressee.text())));
+        } else if (block instanceof Bulletin.Closing closing) {
+            line(md, lineStart(line(closing.office())) + "  \n" + lineStart(line(closing.date())));
         } else if (block instanceof Table table) {
             line(md, line(table.caption()));
             StringBuilder rows = new StringBuilder();

@@ -36,6 +36,9 @@ class SecurityConfig {
                 .allow(HttpMethod.POST, "/api/v1/disputes/*/decision", OPERATOR)
                 .allow(HttpMethod.POST, "/api/v1/disputes", DASHBOARD)
                 .read("/api/v1/disputes/**", DASHBOARD, OPERATOR)
+                // a 提示函 is acknowledged by its unit's dashboard key (the controller checks the unit scope)
+                .read("/api/v1/letters/**", DASHBOARD, OPERATOR)
+                .allow(HttpMethod.POST, "/api/v1/letters/*/*/acknowledgement", DASHBOARD)
                 .build();
     }
 }
