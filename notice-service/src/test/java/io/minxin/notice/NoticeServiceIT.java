@@ -205,6 +205,20 @@ class NoticeServiceIT {
         String forecast = "target-forecast|" + unitId + "|PHONE|" + period + "|ON_TIME";
         await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).contains(forecast));
 
+        // the live ranking of the open period: shown by the draft, said to be live, and no close
+        RankingRevision live = revision(period, unitId, RevisionStatus.LIVE);
+        send(Topics.RANKINGS, live.key(), live);
+        await().atMost(WAIT)
+                .untilAsserted(() -> web.get()
+                        .uri("/api/v1/bulletins/" + period)
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$.facts.liveRanking")
+                        .isEqualTo(true)
+                        .jsonPath("$.facts.phoneTop[0].unitName")
+                        .isEqualTo("盘锦市兴隆台区测试街道办事处"));
+        assertThat(publishedIds()).doesNotContain("target-missed|" + unitId + "|PHONE|" + period + "|COMPLETION");
+
         send(Topics.RANKINGS, RankingRevision.key(period, Channel.PHONE), revision(period, unitId));
 
         await().atMost(WAIT)
@@ -221,6 +235,8 @@ class NoticeServiceIT {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("DRAFT")
+                .jsonPath("$.facts.liveRanking")
+                .isEqualTo(false)
                 .jsonPath("$.facts.phoneTop[0].unitName")
                 .isEqualTo("盘锦市兴隆台区测试街道办事处");
     }
@@ -272,6 +288,8 @@ class NoticeServiceIT {
         checks.refusesCallsWithoutAValidToken(HttpMethod.POST, "/api/v1/bulletins/2020-07/issue");
         checks.refusesRole(Role.INTEGRATION, HttpMethod.GET, "/api/v1/notices?period=2020-07");
         checks.refusesRole(Role.DASHBOARD, HttpMethod.DELETE, "/api/v1/subscriptions/any");
+        checks.refusesRole(Role.DASHBOARD, HttpMethod.PATCH, "/api/v1/bulletins/2020-07/draft");
+        checks.refusesRole(Role.DASHBOARD, HttpMethod.POST, "/api/v1/bulletins/2020-07/corrections");
         checks.leavesProbesOpen();
     }
 
@@ -439,6 +457,24 @@ class NoticeServiceIT {
                     .exchange()
                     .expectStatus()
                     .isEqualTo(409);
+            // the issue is a decision on topic decisions, its projection the revision; nothing to correct yet
+            web.post()
+                    .uri("/api/v1/bulletins/2020-07/corrections")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("reason", "复核"))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409);
+            web.get()
+                    .uri("/api/v1/bulletins/2020-07/revisions")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$[0].documentNumber")
+                    .isEqualTo("兴隆营商督字〔2020〕7号")
+                    .jsonPath("$.length()")
+                    .isEqualTo(1);
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(publishedIds()).contains("bulletin-issued|2020-07"));
             await().atMost(WAIT).untilAsserted(() -> assertThat(delivered).containsExactly("bulletin-issued|2020-07"));
@@ -529,17 +565,21 @@ class NoticeServiceIT {
     }
 
     private static RankingRevision revision(String period, String unitId) {
+        return revision(period, unitId, RevisionStatus.PUBLISHED);
+    }
+
+    private static RankingRevision revision(String period, String unitId, RevisionStatus status) {
         Counts counts = new Counts(30, 26, 25, 20, 20, 10, 0, 0);
         RankingInputs inputs = new RankingInputs(counts, counts.rates());
         RankingRow row = new RankingRow(
                 1, unitId, "盘锦市兴隆台区测试街道办事处", inputs, 0.8, List.of(), null, null, null, List.of(), List.of());
         Instant now = Instant.now();
         return new RankingRevision(
-                RankingRevision.idOf(period, Channel.PHONE, 1),
+                status == RevisionStatus.LIVE ? null : RankingRevision.idOf(period, Channel.PHONE, 1),
                 period,
                 Channel.PHONE,
-                1,
-                RevisionStatus.PUBLISHED,
+                status == RevisionStatus.LIVE ? 0 : 1,
+                status,
                 new PolicyRef("phone-ranking", 1),
                 5,
                 now,
