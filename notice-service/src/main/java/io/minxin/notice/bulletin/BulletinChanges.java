@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What changed between two revisions of a bulletin, as the sentences of a 更正 (表三第 2 行办理部门由“…”改为“…”。):
@@ -40,6 +41,8 @@ public final class BulletinChanges {
     }
 
     /** The changes from {@code before} to {@code after}, in the order of the document; empty when none shows. */
+    private static final Pattern QUOTED_SENTENCE_THEN_STOP = Pattern.compile("([。！？])”。");
+
     public List<String> between(BulletinFacts before, BulletinFacts after) {
         List<String> labels = texts.list(Text.CHANGE_LABELS);
         Bulletin was = composer.compose(before);
@@ -88,7 +91,15 @@ public final class BulletinChanges {
                 labels.get(ISSUING_OFFICE),
                 was.imprint().issuingOffice(),
                 is.imprint().issuingOffice());
-        return List.copyOf(changes);
+        return changes.stream().map(BulletinChanges::oneFullStop).toList();
+    }
+
+    /**
+     * A quoted sentence keeps its own full stop inside the quotation marks and takes none after them (改为：“……。”),
+     * as a 公文 quotes a whole sentence.
+     */
+    static String oneFullStop(String change) {
+        return QUOTED_SENTENCE_THEN_STOP.matcher(change).replaceAll("$1”");
     }
 
     private void overview(

@@ -62,7 +62,7 @@ class BulletinChangesTest {
         assertThat(changes.between(reference, edited))
                 .containsExactly(
                         "签发人由“王兴江”改为“李明”。",
-                        "“较差”承办诉求件情况说明第 1 条改为：“该诉求实际问题为流动商贩问题，应由综合执法局处理。”。",
+                        "“较差”承办诉求件情况说明第 1 条改为：“该诉求实际问题为流动商贩问题，应由综合执法局处理。”",
                         "送由“区纪委监委，区委巡察办，区委区政府督查室，区内各联网平台单位”改为“区纪委监委”。");
     }
 
@@ -97,6 +97,6 @@ class BulletinChangesTest {
         BulletinFacts edited = reference.edited(
                 reference.issue(), reference.explanations(), reference.distribution(), List.of("甲。", "乙。", "丙。", "丁。"));
 
-        assertThat(changes.between(reference, edited)).hasSize(4).contains("工作要求第 1 条改为：“甲。”。", "工作要求增加第 4 条：“丁。”。");
+        assertThat(changes.between(reference, edited)).hasSize(4).contains("工作要求第 1 条改为：“甲。”", "工作要求增加第 4 条：“丁。”");
     }
 }
