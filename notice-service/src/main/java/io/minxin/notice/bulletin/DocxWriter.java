@@ -101,7 +101,7 @@ final class DocxWriter {
     // 28 characters on the 156 mm wide 版心 (8844 twips): 3号 characters 5 twips (0.25 pt) closer than their
     // size. Not a character grid (docGrid linesAndChars): LibreOffice gives a character wider than the grid's
     // pitch two cells of it, 14 characters a line.
-    private static final int CHAR_SPACING = -5;
+    static final int CHAR_SPACING = -5;
     private static final int BODY_CHAR = BODY_PT * 20;
     private static final int IMPRINT_CHAR = IMPRINT_PT * 20;
 
@@ -315,6 +315,10 @@ final class DocxWriter {
         for (int r = 0; r < table.rows().size(); r++) {
             fillRow(grid.getRow(r + 1), table.rows().get(r), widths, FANGSONG, size);
         }
+        // half a line under the table: the text after it does not touch its frame
+        XWPFParagraph after = doc.createParagraph();
+        spacing(after, 0, 0, LINE / 2, STLineSpacingRule.EXACT);
+        offGrid(after);
     }
 
     private static void fillRow(XWPFTableRow row, List<String> cells, int[] widths, String font, double size) {

@@ -26,6 +26,8 @@ final class TableLayout {
     static final int CELL_MARGIN = 57;
 
     private static final double SLACK_EMS = 0.3;
+    /** A cell's share of the frame lines, in twips. */
+    private static final int BORDER = 10;
 
     private TableLayout() {}
 
@@ -67,8 +69,67 @@ final class TableLayout {
             for (int c = 0; c < columns; c++) {
                 share[c] = title[c] ? room * natural[c] / titles : natural[c];
             }
+            balance(table, title, share, size);
         }
         return rounded(share, width);
+    }
+
+    /**
+     * Two title-like columns (诉求问题 and 办理部门) share their room so that the rows take the fewest lines, then so
+     * that the fewest cells end on a line of one character ("…杂质问 / 题"), then as close to their proportional
+     * shares as may be.
+     */
+    private static void balance(Table table, boolean[] title, double[] share, double size) {
+        int first = -1;
+        int second = -1;
+        for (int c = 0; c < title.length; c++) {
+            if (title[c]) {
+                if (first < 0) {
+                    first = c;
+                } else if (second < 0) {
+                    second = c;
+                } else {
+                    return;
+                }
+            }
+        }
+        if (second < 0) {
+            return;
+        }
+        double room = share[first] + share[second];
+        double proportional = share[first];
+        double em = size * 20;
+        double best = proportional;
+        double[] bestScore = null;
+        for (double a = twips(MIN_TITLE_EMS, size); a <= room - twips(MIN_TITLE_EMS, size); a += em / 4) {
+            double[] score = {0, 0, Math.abs(a - proportional)};
+            for (List<String> row : table.rows()) {
+                int[] one = lines(row.get(first), a, size);
+                int[] two = lines(row.get(second), room - a, size);
+                score[0] += Math.max(one[0], two[0]);
+                score[1] += one[1] + two[1];
+            }
+            if (bestScore == null || java.util.Arrays.compare(score, bestScore) < 0) {
+                bestScore = score;
+                best = a;
+            }
+        }
+        share[first] = best;
+        share[second] = room - best;
+    }
+
+    /**
+     * The lines {@code text} takes in a column {@code width} twips wide, and 1 if its last line has one character:
+     * as many characters a line as the cell holds at the pitch of the document's characters (DocxWriter's spacing).
+     */
+    private static int[] lines(String text, double width, double size) {
+        double pitch = size * 20 + DocxWriter.CHAR_SPACING;
+        double perLine = Math.max(1, Math.floor((width - 2 * CELL_MARGIN - BORDER) / pitch));
+        // each character takes its width and the spacing: a CJK one exactly the pitch
+        double ems = ems(text);
+        int lines = (int) Math.max(1, Math.ceil(ems / perLine));
+        double last = ems - (lines - 1) * perLine;
+        return new int[] {lines, lines > 1 && last <= 1 ? 1 : 0};
     }
 
     /** Whether, at {@code size}, the short columns stand on one line and each title-like column gets its minimum. */

@@ -42,6 +42,23 @@ class TableLayoutTest {
     }
 
     @Test
+    void givenTwoTitleColumns_whenSized_thenNoCellEndsOnALineOfOneCharacter() {
+        Table poor = REFERENCE_TABLES.get(2);
+        int[] widths = TableLayout.widths(poor, 10.5, TYPE_AREA);
+        double pitch = 10.5 * 20 + DocxWriter.CHAR_SPACING;
+
+        for (List<String> row : poor.rows()) {
+            for (int c : new int[] {2, 3}) {
+                int perLine = (int) Math.floor((widths[c] - 2 * TableLayout.CELL_MARGIN - 10) / pitch);
+                int length = row.get(c).length();
+                assertThat(length <= perLine || length % perLine != 1)
+                        .as("%s in %d characters a line", row.get(c), perLine)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     void givenRatesAndCjk_whenEstimated_thenCjkIsFullWidthAndDigitsAtMostTwoThirds() {
         assertThat(TableLayout.ems("推诿")).isEqualTo(2.0);
         assertThat(TableLayout.ems("96.67%")).isBetween(3.0, 4.0);

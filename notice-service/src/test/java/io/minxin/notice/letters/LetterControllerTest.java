@@ -25,6 +25,7 @@ import io.minxin.notice.web.TestClients;
 import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.scope.Jurisdictions;
 import io.minxin.servicekit.scope.UnitAccess;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,10 @@ class LetterControllerTest {
                         .contains("9月3日、9月8日、9月10日、9月14日。")
                         .contains("每个月超过3天未登录"));
         client(ZHENXING_KEY)
+                .mutate()
+                // POI's first document in a JVM takes seconds on a loaded machine
+                .responseTimeout(Duration.ofSeconds(60))
+                .build()
                 .get()
                 .uri("/api/v1/letters/{unitId}/2020-09.docx", ZHENXING)
                 .exchange()
