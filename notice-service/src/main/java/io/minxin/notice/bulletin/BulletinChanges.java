@@ -113,46 +113,104 @@ public final class BulletinChanges {
         }
     }
 
+    /**
+     * Rows are matched by what they are about, column 2 of every table (受理单位 in tables 1 and 2, 部门编号 in
+     * table 3), never by position: a case taken out of table 3 is one removed row, not every later row changed.
+     */
     private void tables(List<String> changes, Map<String, Table> was, Map<String, Table> is) {
         Map<String, Table> all = new LinkedHashMap<>(was);
         is.forEach(all::putIfAbsent);
         String separator = texts.format(Text.LIST_SEPARATOR);
+        String sequenceColumn = texts.list(Text.TABLE_POOR_COLUMNS).get(0);
         for (Map.Entry<String, Table> entry : all.entrySet()) {
             String name = entry.getKey();
             List<String> columns = entry.getValue().columns();
-            List<List<String>> before = was.containsKey(name) ? was.get(name).rows() : List.of();
-            List<List<String>> after = is.containsKey(name) ? is.get(name).rows() : List.of();
-            for (int row = 0; row < Math.max(before.size(), after.size()); row++) {
-                String number = Integer.toString(row + 1);
-                if (row >= before.size()) {
-                    changes.add(
-                            texts.format(Text.CHANGE_ROW_ADDED, name, number, String.join(separator, after.get(row))));
-                } else if (row >= after.size()) {
-                    changes.add(texts.format(
-                            Text.CHANGE_ROW_REMOVED, name, number, String.join(separator, before.get(row))));
-                } else {
-                    for (int column = 0; column < columns.size(); column++) {
-                        value(
-                                changes,
-                                texts.format(Text.CHANGE_CELL, name, number, columns.get(column)),
-                                before.get(row).get(column),
-                                after.get(row).get(column));
-                    }
+            Map<String, List<String>> before =
+                    byKey(was.containsKey(name) ? was.get(name).rows() : List.of());
+            Map<String, List<String>> after =
+                    byKey(is.containsKey(name) ? is.get(name).rows() : List.of());
+            before.forEach((key, row) -> {
+                List<String> now = after.get(key);
+                if (now == null) {
+                    changes.add(texts.format(Text.CHANGE_ROW_REMOVED, name, key, String.join(separator, row)));
+                    return;
                 }
-            }
+                // table 3's 序号 only counts its rows: a row taken out renumbers the rest, which changes nothing
+                int first = columns.get(0).equals(sequenceColumn) ? 1 : 0;
+                for (int column = first; column < columns.size(); column++) {
+                    value(
+                            changes,
+                            texts.format(Text.CHANGE_CELL, name, key, columns.get(column)),
+                            row.get(column),
+                            now.get(column));
+                }
+            });
+            after.forEach((key, row) -> {
+                if (!before.containsKey(key)) {
+                    changes.add(texts.format(Text.CHANGE_ROW_ADDED, name, key, String.join(separator, row)));
+                }
+            });
         }
     }
 
+    /** The rows of a table by their second cell, in table order (a row of one cell by that cell). */
+    private static Map<String, List<String>> byKey(List<List<String>> rows) {
+        Map<String, List<String>> byKey = new LinkedHashMap<>();
+        for (List<String> row : rows) {
+            byKey.putIfAbsent(row.size() > 1 ? row.get(1) : row.get(0), row);
+        }
+        return byKey;
+    }
+
+    /**
+     * Paragraphs are aligned on the longest run they have in common (unchanged paragraphs stay matched however many
+     * were taken out or added around them); between two matched ones, paragraphs that took each other's place are
+     * edited (改为), the rest removed or added, each named by its own number.
+     */
     private void items(List<String> changes, String label, List<String> before, List<String> after) {
-        for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
-            String number = Integer.toString(i + 1);
-            if (i >= before.size()) {
-                changes.add(texts.format(Text.CHANGE_ITEM_ADDED, label, number, after.get(i)));
-            } else if (i >= after.size()) {
-                changes.add(texts.format(Text.CHANGE_ITEM_REMOVED, label, number, before.get(i)));
-            } else if (!before.get(i).equals(after.get(i))) {
-                changes.add(texts.format(Text.CHANGE_ITEM, label, number, after.get(i)));
+        int[][] common = new int[before.size() + 1][after.size() + 1];
+        for (int i = before.size() - 1; i >= 0; i--) {
+            for (int j = after.size() - 1; j >= 0; j--) {
+                common[i][j] = before.get(i).equals(after.get(j))
+                        ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
             }
+        }
+        int i = 0;
+        int j = 0;
+        int gapBefore = 0;
+        int gapAfter = 0;
+        while (i < before.size() || j < after.size()) {
+            if (i < before.size() && j < after.size() && before.get(i).equals(after.get(j))) {
+                gap(changes, label, before.subList(gapBefore, i), gapBefore, after.subList(gapAfter, j), gapAfter);
+                gapBefore = ++i;
+                gapAfter = ++j;
+            } else if (j == after.size() || i < before.size() && common[i + 1][j] >= common[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        gap(changes, label, before.subList(gapBefore, i), gapBefore, after.subList(gapAfter, j), gapAfter);
+    }
+
+    private void gap(
+            List<String> changes,
+            String label,
+            List<String> removed,
+            int removedFrom,
+            List<String> added,
+            int addedFrom) {
+        int edited = Math.min(removed.size(), added.size());
+        for (int k = 0; k < edited; k++) {
+            changes.add(texts.format(Text.CHANGE_ITEM, label, Integer.toString(addedFrom + k + 1), added.get(k)));
+        }
+        for (int k = edited; k < removed.size(); k++) {
+            changes.add(texts.format(
+                    Text.CHANGE_ITEM_REMOVED, label, Integer.toString(removedFrom + k + 1), removed.get(k)));
+        }
+        for (int k = edited; k < added.size(); k++) {
+            changes.add(texts.format(Text.CHANGE_ITEM_ADDED, label, Integer.toString(addedFrom + k + 1), added.get(k)));
         }
     }
 

@@ -24,7 +24,7 @@ class BulletinChangesTest {
         poorCases.set(1, new PoorCase(2, second.caseId(), second.title(), "盘锦市兴隆台区兴隆街道办事处", "推诿"));
 
         assertThat(changes.between(reference, ReferenceMonth.facts(reference.phoneTop(), poorCases)))
-                .containsExactly("表三第 2 行办理部门由“盘锦市兴隆台区振兴街道办事处”改为“盘锦市兴隆台区兴隆街道办事处”。");
+                .containsExactly("表三“625810”一行的办理部门由“盘锦市兴隆台区振兴街道办事处”改为“盘锦市兴隆台区兴隆街道办事处”。");
     }
 
     @Test
@@ -44,7 +44,8 @@ class BulletinChangesTest {
 
         assertThat(changes.between(reference, ReferenceMonth.facts(phone, reference.poorCases())))
                 .containsExactly(
-                        "表一第 3 行满意率由“100%”改为“96.67%”。", "表一删去第 5 行：5，盘锦市社会保险事业管理局兴隆台区分局，100%，100%，100%，66.67%。");
+                        "表一“盘锦市兴隆台区市场监督管理局”一行的满意率由“100%”改为“96.67%”。",
+                        "表一删去“盘锦市社会保险事业管理局兴隆台区分局”一行：5，盘锦市社会保险事业管理局兴隆台区分局，100%，100%，100%，66.67%。");
     }
 
     @Test
@@ -90,6 +91,36 @@ class BulletinChangesTest {
 
         assertThat(changes.between(reference, changed))
                 .containsExactly("受理有效诉求（件）由“1316”改为“1317”。", "优秀率由“84.02%”改为“80.00%”。");
+    }
+
+    @Test
+    void givenACaseTakenOutOfTable3ThenOnlyItsRowAndItsExplanationAreRemoved() {
+        List<BulletinFacts.PoorCase> rows = new ArrayList<>();
+        for (BulletinFacts.PoorCase row : reference.poorCases()) {
+            if (!row.caseId().equals("619389")) {
+                rows.add(new BulletinFacts.PoorCase(
+                        rows.size() + 1, row.caseId(), row.title(), row.unitName(), row.reason()));
+            }
+        }
+        List<String> explanations = new ArrayList<>(reference.explanations());
+        String removed = explanations.remove(2);
+        BulletinFacts without = new BulletinFacts(
+                reference.period(),
+                reference.from(),
+                reference.to(),
+                reference.issue(),
+                reference.overview(),
+                reference.phoneTop(),
+                reference.webTop(),
+                rows,
+                explanations,
+                reference.targets(),
+                reference.distribution());
+
+        assertThat(changes.between(reference, without))
+                .containsExactly(
+                        "表三删去“619389”一行：3，619389，盘锦市民咨询道路问题，盘锦市兴隆台区城市建设和管理服务中心，推诿。",
+                        "“较差”承办诉求件情况说明删去第 3 条：“" + removed + "”");
     }
 
     @Test
