@@ -181,6 +181,7 @@ class AuditEntryTest {
                         "dispute.decide",
                         "case.exclude",
                         "bulletin.edit",
-                        "bulletin.correct");
+                        "bulletin.correct",
+                        "letter.acknowledge");
     }
 }
