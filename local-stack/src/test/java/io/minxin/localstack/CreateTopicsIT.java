@@ -127,6 +127,7 @@ class CreateTopicsIT {
         topics.put(Topics.CASE_EVENTS_DLQ, "1, delete, -1");
         topics.put(Topics.AUDIT, "1, delete, -1");
         topics.put(Topics.API_KEY_CHANGES, "1, delete, 604800000");
+        topics.put(Topics.DECISIONS, "6, delete, -1");
         return topics;
     }
 
