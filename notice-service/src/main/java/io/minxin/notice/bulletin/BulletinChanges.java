@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What changed between two revisions of a bulletin, as the sentences of a 更正 (表三第 2 行办理部门由“…”改为“…”。):
+ * What changed between two revisions of a bulletin, as the sentences of a 更正 (表三“625810”一行的办理部门由“…”改为“…”。):
  * compared as printed (the composer's formatting of numbers), so a change that does not show is no change. The
  * sentence of section 二 that names the first unit of each table follows from the tables and is not repeated.
  */

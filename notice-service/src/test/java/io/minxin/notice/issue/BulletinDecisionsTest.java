@@ -195,7 +195,7 @@ class BulletinDecisionsTest {
                 .isEqualTo("表三第 2 行办理部门有误")
                 .jsonPath("$.changes")
                 .value(changes -> assertThat((List<Object>) changes)
-                        .containsExactly("签发人由“王兴江”改为“李明”。", "表三第 2 行办理部门由“振兴街道”改为“兴隆街道”。"));
+                        .containsExactly("签发人由“王兴江”改为“李明”。", "表三“625810”一行的办理部门由“振兴街道”改为“兴隆街道”。"));
 
         web.get()
                 .uri("/api/v1/bulletins/2020-09")
