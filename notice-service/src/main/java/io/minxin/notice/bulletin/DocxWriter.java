@@ -312,6 +312,9 @@ final class DocxWriter {
         }
         fillRow(grid.getRow(0), table.columns(), widths, HEITI, size);
         grid.getRow(0).setRepeatHeader(true);
+        // the header stays with the first row: LibreOffice otherwise leaves it alone at the foot of a page with
+        // the first row, which may not split, half drawn under it and the other rows lost
+        grid.getRow(0).getTableCells().forEach(cell -> cell.getParagraphArray(0).setKeepNext(true));
         for (int r = 0; r < table.rows().size(); r++) {
             fillRow(grid.getRow(r + 1), table.rows().get(r), widths, FANGSONG, size);
         }
@@ -322,6 +325,7 @@ final class DocxWriter {
     }
 
     private static void fillRow(XWPFTableRow row, List<String> cells, int[] widths, String font, double size) {
+        // a row is never broken across pages ("盘锦市兴隆台 / 区城市管理…" on two pages)
         row.setCantSplitRow(true);
         for (int c = 0; c < cells.size(); c++) {
             XWPFTableCell cell = row.getCell(c);

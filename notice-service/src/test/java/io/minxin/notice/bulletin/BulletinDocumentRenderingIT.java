@@ -9,33 +9,54 @@ import io.minxin.notice.bulletin.Bulletin.Heading;
 import io.minxin.notice.bulletin.Bulletin.Item;
 import io.minxin.notice.bulletin.Bulletin.Paragraph;
 import io.minxin.notice.bulletin.Bulletin.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The reference month's bulletin as its readers see it: the DOCX opened in LibreOffice (printed to PDF, read back
+ * The reference month's bulletin, its draft and a 更正 as their readers see them: the DOCX opened in LibreOffice (printed to PDF, read back
  * with pdftotext) and the HTML in headless chromium. The files stay under {@code target/documents/}.
  */
 class BulletinDocumentRenderingIT {
     private static final Pattern COLUMN_GAP = Pattern.compile(" {2,}");
     private static final Pattern NUMBER = Pattern.compile("[0-9.%—-]+");
 
-    private static final Bulletin REFERENCE =
-            BulletinComposer.withDefaultTexts().compose(ReferenceMonth.facts());
-    private static List<String> pages;
+    /** Each printed once, by file name. */
+    private static final Map<String, List<String>> PRINTED = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void printWithLibreOffice() throws Exception {
-        pages = DocumentRendering.pdfPages(new BulletinRenderer().docx(REFERENCE), "bulletin-2020-09");
+    /** The issued reference month, its draft (marked, with the live ranking) and a 更正 of it. */
+    static Stream<Arguments> documents() {
+        BulletinComposer composer = BulletinComposer.withDefaultTexts();
+        BulletinFacts reference = ReferenceMonth.facts();
+        return Stream.of(
+                Arguments.of("bulletin-2020-09", composer.compose(reference)),
+                Arguments.of("bulletin-2020-09-draft", composer.composeDraft(reference.withLiveRanking(true))),
+                Arguments.of(
+                        "bulletin-2020-09-correction-1",
+                        composer.composeCorrection(
+                                reference,
+                                new BulletinComposer.Correction(
+                                        1,
+                                        "兴隆营商督字〔2020〕9号",
+                                        LocalDate.of(2020, 11, 3),
+                                        List.of("表三“625810”一行的办理部门由“盘锦市兴隆台区振兴街道办事处”改为“盘锦市兴隆台区兴隆街道办事处”。")))));
     }
 
-    @Test
-    void givenTheReferenceBulletin_whenLibreOfficePrintsIt_thenEveryShortCellAndNumberStandsOnOneLine() {
-        List<String> lines = lines();
-        List<Block> body = REFERENCE.body();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void givenABulletin_whenLibreOfficePrintsIt_thenEveryShortCellAndNumberStandsOnOneLine(
+            String name, Bulletin bulletin) {
+        List<String> lines = lines(printed(name, bulletin));
+        List<Block> body = bulletin.body();
         for (int b = 0; b < body.size(); b++) {
             if (body.get(b) instanceof Table table) {
                 List<String> region = region(lines, table, b + 1 < body.size() ? body.get(b + 1) : null);
@@ -55,34 +76,51 @@ class BulletinDocumentRenderingIT {
         }
     }
 
-    @Test
-    void givenTheReferenceBulletin_whenLibreOfficePrintsIt_thenTheRedHeaderIsOnPageOneAndTheImprintOnTheLast() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void givenABulletin_whenLibreOfficePrintsIt_thenTheRedHeaderIsOnPageOneAndTheImprintOnTheLast(
+            String name, Bulletin bulletin) {
+        List<String> pages = printed(name, bulletin);
         String first = compact(pages.get(0));
         String last = compact(pages.get(pages.size() - 1));
 
         assertThat(pages).hasSizeGreaterThan(1);
         assertThat(first)
-                .contains(compact(REFERENCE.masthead().issuerMark()))
-                .contains(compact(REFERENCE.masthead().documentNumber()))
-                .contains(compact(REFERENCE.title()));
-        for (String line : REFERENCE.imprint().distribution()) {
+                .contains(compact(bulletin.masthead().issuerMark()))
+                .contains(compact(bulletin.masthead().documentNumber()))
+                .contains(compact(bulletin.title()));
+        for (String line : bulletin.imprint().distribution()) {
             assertThat(last).contains(compact(line));
         }
         assertThat(last)
-                .contains(compact(REFERENCE.imprint().issuingOffice()))
-                .contains(compact(REFERENCE.imprint().issuedOn()));
+                .contains(compact(bulletin.imprint().issuingOffice()))
+                .contains(compact(bulletin.imprint().issuedOn()));
         for (String page : pages.subList(0, pages.size() - 1)) {
             assertThat(compact(page))
-                    .doesNotContain(compact(REFERENCE.imprint().issuingOffice()
-                            + REFERENCE.imprint().issuedOn()));
+                    .doesNotContain(compact(bulletin.imprint().issuingOffice()
+                            + bulletin.imprint().issuedOn()));
         }
     }
 
-    @Test
-    void givenTheReferenceBulletin_whenChromiumShowsTheHtml_thenNoTableIsWiderThanThePageAndNoShortCellWraps()
-            throws Exception {
-        assertThat(DocumentRendering.overflowsInChromium(new BulletinRenderer().html(REFERENCE), "bulletin-2020-09"))
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void givenABulletin_whenChromiumShowsTheHtml_thenNoTableIsWiderThanThePageAndNoShortCellWraps(
+            String name, Bulletin bulletin) throws Exception {
+        assertThat(DocumentRendering.overflowsInChromium(new BulletinRenderer().html(bulletin), name))
                 .isEmpty();
+    }
+
+    private static List<String> printed(String name, Bulletin bulletin) {
+        return PRINTED.computeIfAbsent(name, file -> {
+            try {
+                return DocumentRendering.pdfPages(new BulletinRenderer().docx(bulletin), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Headers, every cell of a column of short texts, and every number. */
@@ -151,7 +189,7 @@ class BulletinDocumentRenderingIT {
         return count;
     }
 
-    private static List<String> lines() {
+    private static List<String> lines(List<String> pages) {
         List<String> lines = new ArrayList<>();
         pages.forEach(page -> lines.addAll(page.lines().toList()));
         return lines;

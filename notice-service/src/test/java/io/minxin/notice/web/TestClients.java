@@ -4,6 +4,7 @@ import io.minxin.events.identity.Caller;
 import io.minxin.servicekit.identity.CallerArgumentResolver;
 import io.minxin.servicekit.identity.TestIdentity;
 import io.minxin.servicekit.problem.ProblemAdviceSupport;
+import java.time.Duration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -17,6 +18,10 @@ public final class TestClients {
                 .controllerAdvice(new Problems())
                 .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver()))
                 .webFilter(TestIdentity.signedIn(caller))
+                .configureClient()
+                // an answer is awaited as long as the service's own clients do: a loaded 2-core machine runs the
+                // embedded MongoDB, POI and the test in one JVM, and 5 s (the default) timed out under load
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
