@@ -1,5 +1,6 @@
 package io.minxin.localstack;
 
+import java.util.List;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
@@ -12,5 +13,17 @@ public final class BlockHoundAllowances implements BlockHoundIntegration {
     public void applyTo(BlockHound.Builder builder) {
         // springdoc builds the OpenAPI document once, scanning class files on its first request, then serves its cache
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        // the MongoDB driver guards its pool's queue and cluster state with short lock sections on whichever thread
+        // subscribes, a Netty event loop included; an error thrown from the park of a contended section leaves a
+        // dead waiter in the StampedLock's queue, and a later contended section waits forever (a request without
+        // an answer): these sections may wait their turn
+        for (String section : List.of(
+                "withLock",
+                "checkedWithLock",
+                "withInterruptibleLock",
+                "checkedWithInterruptibleLock",
+                "lockInterruptibly")) {
+            builder.allowBlockingCallsInside("com.mongodb.internal.Locks", section);
+        }
     }
 }
