@@ -110,10 +110,15 @@ public class IdentityAutoConfiguration {
                     exchanges.pathMatchers(HttpMethod.HEAD, OPEN_READS).permitAll();
                     for (RouteRoles.Rule rule : routes.rules()) {
                         String[] roles = rule.roles().stream().map(Enum::name).toArray(String[]::new);
-                        rule.methods()
-                                .forEach(method -> exchanges
-                                        .pathMatchers(method, rule.path())
-                                        .hasAnyRole(roles));
+                        rule.methods().forEach(method -> {
+                            ServerHttpSecurity.AuthorizeExchangeSpec.Access access =
+                                    exchanges.pathMatchers(method, rule.path());
+                            if (rule.open()) {
+                                access.permitAll();
+                            } else {
+                                access.hasAnyRole(roles);
+                            }
+                        });
                     }
                     routes.guardedPaths()
                             .forEach(path -> exchanges.pathMatchers(path).denyAll());

@@ -15,14 +15,19 @@ import org.springframework.http.HttpMethod;
  * defence in depth, so a token minted for one route family is no use on another).
  *
  * <p>A path pattern ({@code /api/v1/policies/**}) named in any rule is closed to every method and role no rule of
- * it allows: 403 for a valid token, 401 without one. Paths no rule names need only a valid token.
+ * it allows: 403 for a valid token, 401 without one. Paths no rule names need only a valid token. A path declared
+ * {@linkplain Builder#open open} needs no token at all (the console's sign-in page and assets).
  */
 public final class RouteRoles {
     static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     static final Set<HttpMethod> WRITE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
-    /** Roles allowed to call {@code methods} on {@code path}. */
-    record Rule(Set<HttpMethod> methods, String path, Set<Role> roles) {}
+    /** Roles allowed to call {@code methods} on {@code path}; no roles: open to every caller, with or without a token. */
+    record Rule(Set<HttpMethod> methods, String path, Set<Role> roles) {
+        boolean open() {
+            return roles.isEmpty();
+        }
+    }
 
     private final List<Rule> rules;
 
@@ -67,6 +72,15 @@ public final class RouteRoles {
         /** One method of {@code path} for {@code roles}. */
         public Builder allow(HttpMethod method, String path, Role... roles) {
             return allow(Set.of(method), path, roles);
+        }
+
+        /**
+         * GET and HEAD of {@code path} without a token: for pages a person sees before signing in and their static
+         * assets, nothing that shows data.
+         */
+        public Builder open(String path) {
+            rules.add(new Rule(READ, path, Set.of()));
+            return this;
         }
 
         private Builder allow(Set<HttpMethod> methods, String path, Role... roles) {

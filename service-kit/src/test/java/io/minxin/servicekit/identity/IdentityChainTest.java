@@ -158,6 +158,14 @@ class IdentityChainTest {
     }
 
     @Test
+    void givenAnOpenPathThenAReadNeedsNoTokenAndAWriteIsStillRefused() {
+        client.get().uri("/sign-in").exchange().expectStatus().isOk();
+        exchange(HttpMethod.GET, "/sign-in", DASHBOARD).expectStatus().isOk();
+        client.post().uri("/sign-in").exchange().expectStatus().isUnauthorized();
+        exchange(HttpMethod.POST, "/sign-in", OPERATOR).expectStatus().isForbidden();
+    }
+
+    @Test
     void healthAndPrometheusAnswerWithoutAToken() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().value(status -> {
@@ -221,6 +229,7 @@ class IdentityChainTest {
             return RouteRoles.builder()
                     .read("/api/v1/things/**", DASHBOARD, OPERATOR)
                     .allow(HttpMethod.POST, "/api/v1/things", OPERATOR)
+                    .open("/sign-in")
                     .build();
         }
 
@@ -245,6 +254,16 @@ class IdentityChainTest {
         @PostMapping("/api/v1/things")
         Mono<String> write(Caller caller) {
             return Mono.just(caller.keyId());
+        }
+
+        @GetMapping("/sign-in")
+        Mono<String> signIn() {
+            return Mono.just("a form");
+        }
+
+        @PostMapping("/sign-in")
+        Mono<String> signInPost() {
+            return Mono.just("not for this service");
         }
 
         @GetMapping("/elsewhere")
