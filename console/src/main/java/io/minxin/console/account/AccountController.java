@@ -1,0 +1,49 @@
+package io.minxin.console.account;
+
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The sign-in page and the account page. Both forms post to the gateway, which holds the accounts and answers with a
+ * redirect back here: {@code ?error=…} when it refused, {@code ?signedOut} or {@code ?changed} when done.
+ */
+@Controller
+class AccountController {
+    private static final Map<String, String> SIGN_IN_ERRORS = Map.of(
+            "invalid", "用户名或密码不正确",
+            "locked", "连续失败次数过多，账户已锁定，请稍后再试");
+
+    private static final Map<String, String> PASSWORD_ERRORS = Map.of(
+            "invalid", "当前密码不正确，密码未修改。",
+            "current", "当前密码不正确，密码未修改。",
+            "mismatch", "两次输入的新密码不一致，密码未修改。",
+            "weak", "新密码太简单，请至少使用 12 个字符，不要与用户名相同。",
+            "same", "新密码不能与当前密码相同。",
+            "locked", "连续失败次数过多，账户已锁定，请稍后再试。");
+
+    @GetMapping("/console/sign-in")
+    Mono<Rendering> signIn(@RequestParam(required = false) String error, ServerWebExchange exchange) {
+        return Mono.just(Rendering.view("account/sign-in")
+                .modelAttribute("error", error == null ? null : SIGN_IN_ERRORS.getOrDefault(error, "登录未成功，请重试"))
+                .modelAttribute("signedOut", flag(exchange, "signedOut"))
+                .build());
+    }
+
+    @GetMapping("/console/account")
+    Mono<Rendering> account(@RequestParam(required = false) String error, ServerWebExchange exchange) {
+        return Mono.just(Rendering.view("account/account")
+                .modelAttribute("changed", flag(exchange, "changed"))
+                .modelAttribute("error", error == null ? null : PASSWORD_ERRORS.getOrDefault(error, "密码未修改，请重试。"))
+                .build());
+    }
+
+    /** A query parameter without a value, as the gateway's redirects use them ({@code ?signedOut}, {@code ?changed}). */
+    private static boolean flag(ServerWebExchange exchange, String name) {
+        return exchange.getRequest().getQueryParams().containsKey(name);
+    }
+}

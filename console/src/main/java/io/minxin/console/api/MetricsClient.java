@@ -1,0 +1,47 @@
+package io.minxin.console.api;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** metrics-service through the gateway: the overview of a month and its units. */
+@Component
+public class MetricsClient {
+    private final GatewayApi api;
+
+    MetricsClient(GatewayApi api) {
+        this.api = api;
+    }
+
+    /** {@code GET /api/v1/overview?period=}: 404 when the month has no data. */
+    public Mono<Overview> overview(String period) {
+        return api.get(
+                uri -> uri.path("/api/v1/overview").queryParam("period", period).build(), Overview.class);
+    }
+
+    /** The units with figures in the month (both channels), by name: {@code GET /api/v1/units?period=}. */
+    public Mono<List<UnitRef>> units(String period) {
+        return api.get(
+                        uri -> uri.path("/api/v1/units")
+                                .queryParam("period", period)
+                                .build(),
+                        UnitTable.class)
+                .map(table -> {
+                    Map<String, UnitRef> byId = new TreeMap<>();
+                    for (UnitRef row : table.units() == null ? List.<UnitRef>of() : table.units()) {
+                        byId.putIfAbsent(row.unitId(), row);
+                    }
+                    return byId.values().stream()
+                            .sorted(Comparator.comparing(
+                                    unit -> Objects.requireNonNullElse(unit.unitName(), unit.unitId())))
+                            .toList();
+                });
+    }
+
+    /** The parts of {@code GET /api/v1/units} the console reads. */
+    record UnitTable(String period, List<UnitRef> units) {}
+}

@@ -1,0 +1,55 @@
+package io.minxin.console.api;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** notice-service through the gateway: the 较差件 review queue and the bulletin. */
+@Component
+public class NoticeClient {
+    private static final ParameterizedTypeReference<List<ReviewItem>> REVIEWS = new ParameterizedTypeReference<>() {};
+
+    private final GatewayApi api;
+
+    NoticeClient(GatewayApi api) {
+        this.api = api;
+    }
+
+    /** {@code GET /api/v1/reviews?period=&status=}; a unit-scoped person gets their unit's. */
+    public Mono<List<ReviewItem>> reviews(String period, String status) {
+        return api.get(
+                uri -> uri.path("/api/v1/reviews")
+                        .queryParam("period", period)
+                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+                        .build(),
+                REVIEWS);
+    }
+
+    /**
+     * {@code POST /api/v1/reviews/{caseId}/ruling}: {@code verdict} CONFIRMED (with {@code ruling}), DISMISSED (with
+     * {@code reason}) or REASSIGNED (with {@code responsibleUnitId} and {@code ruling}); answers the updated item.
+     */
+    public Mono<ReviewItem> rule(String caseId, Map<String, String> ruling) {
+        return api.post(uri -> uri.path("/api/v1/reviews/{caseId}/ruling").build(caseId), ruling, ReviewItem.class);
+    }
+
+    /** {@code GET /api/v1/bulletins/{period}}: the latest issued revision, else the draft. */
+    public Mono<BulletinStatus> bulletin(String period) {
+        return api.get(uri -> uri.path("/api/v1/bulletins/{period}").build(period), BulletinStatus.class);
+    }
+
+    /** {@code GET /api/v1/bulletins/{period}.{html|docx}} as sent: bytes, content type, disposition. */
+    public Mono<ResponseEntity<byte[]>> bulletinDocument(String period, String extension) {
+        return api.document(
+                uri -> uri.path("/api/v1/bulletins/{period}." + extension).build(period));
+    }
+
+    /** {@code POST /api/v1/bulletins/{period}/issue}: number, freeze and issue the draft as it stands. */
+    public Mono<BulletinStatus> issue(String period) {
+        return api.post(
+                uri -> uri.path("/api/v1/bulletins/{period}/issue").build(period), Map.of(), BulletinStatus.class);
+    }
+}

@@ -1,0 +1,32 @@
+package io.minxin.console.api;
+
+import io.minxin.events.Channel;
+import io.minxin.events.ranking.RankingRevision;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** ranking-service through the gateway: a month's ranking of one channel, every row explained. */
+@Component
+public class RankingClient {
+    /** Every place, not only the policy's best ones (the API's default for a city-wide caller). */
+    static final int ALL_PLACES = 10_000;
+
+    private final GatewayApi api;
+
+    RankingClient(GatewayApi api) {
+        this.api = api;
+    }
+
+    /**
+     * {@code GET /api/v1/rankings/{period}?channel=&top=}: the latest published revision of a closed month, else the
+     * live ranking; a unit-scoped person gets their own row. 404 when the month has no data.
+     */
+    public Mono<RankingRevision> ranking(String period, Channel channel) {
+        return api.get(
+                uri -> uri.path("/api/v1/rankings/{period}")
+                        .queryParam("channel", channel.name())
+                        .queryParam("top", ALL_PLACES)
+                        .build(period),
+                RankingRevision.class);
+    }
+}

@@ -1,0 +1,133 @@
+package io.minxin.console.web;
+
+import io.minxin.events.decision.Indicator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Numbers and dates as the console prints them, in Chinese conventions: months as {@code 2020年9月}, rates as
+ * percentages with two decimals ({@code 96.67%}), times in China's zone, and {@code —} for whatever is missing (a
+ * rate without a denominator is no 0%). Plain Java; the templates reach it as {@code fmt}.
+ */
+public final class Formats {
+    public static final String NONE = "—";
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final Map<String, String> RATE_NAMES = Map.of(
+            "completionRate", "办结率",
+            "onTimeRate", "按时办结率",
+            "satisfactionRate", "满意率",
+            "excellentRate", "优秀率",
+            "returns", "退件");
+
+    private static final Map<String, String> FACT_NAMES = Map.ofEntries(
+            Map.entry("RECEIVED", "受理量"),
+            Map.entry("CONCLUDED", "办结件"),
+            Map.entry("CONCLUDED_ON_TIME", "按时办结件"),
+            Map.entry("LATE_CONCLUSION", "超时办结件"),
+            Map.entry("UNCONCLUDED", "未办结件"),
+            Map.entry("VISITED", "回访件"),
+            Map.entry("SATISFIED", "满意件"),
+            Map.entry("EXCELLENT", "优秀件"),
+            Map.entry("RETURN", "退件"),
+            Map.entry("PUSHBACK", "推诿（较差件）"));
+
+    private static final Map<String, String> VERDICTS = Map.of(
+            "PENDING", "待复核",
+            "CONFIRMED", "确认为较差件",
+            "DISMISSED", "不予认定",
+            "REASSIGNED", "改派其他单位");
+
+    /** {@code 2020-09} → {@code 2020年9月}; anything else as it is. */
+    public String month(String period) {
+        if (period == null || period.isBlank()) {
+            return NONE;
+        }
+        try {
+            return month(YearMonth.parse(period));
+        } catch (DateTimeParseException notAPeriod) {
+            return period;
+        }
+    }
+
+    public String month(YearMonth period) {
+        return period == null ? NONE : period.getYear() + "年" + period.getMonthValue() + "月";
+    }
+
+    /** A fraction as a percentage with two decimals, rounded half up: {@code 0.96666} → {@code 96.67%}. */
+    public String rate(Double fraction) {
+        if (fraction == null || fraction.isNaN() || fraction.isInfinite()) {
+            return NONE;
+        }
+        return percent(fraction).toPlainString() + "%";
+    }
+
+    /** A fraction as a percentage number for a chart ({@code 96.67}); null stays null (a gap, not a 0). */
+    public static Double percentOrNull(Double fraction) {
+        return fraction == null || fraction.isNaN() || fraction.isInfinite()
+                ? null
+                : percent(fraction).doubleValue();
+    }
+
+    private static BigDecimal percent(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** A score or points with two decimals: {@code 12.5} → {@code 12.50}. */
+    public String points(Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return NONE;
+        }
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A count; null is {@code —}. */
+    public String count(Number value) {
+        return value == null ? NONE : value.toString();
+    }
+
+    /** {@code 2020年10月8日 14:05} in China's time. */
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return NONE;
+        }
+        ZonedDateTime local = instant.atZone(ZONE);
+        return String.format(
+                "%d年%d月%d日 %02d:%02d",
+                local.getYear(), local.getMonthValue(), local.getDayOfMonth(), local.getHour(), local.getMinute());
+    }
+
+    /** The Chinese name of a rate ({@code satisfactionRate} → {@code 满意率}); an unknown name as it is. */
+    public String rateName(String rate) {
+        return rate == null ? NONE : RATE_NAMES.getOrDefault(rate, rate);
+    }
+
+    /** A counted fact of a 加分 or 减分 item ({@code PUSHBACK} → {@code 推诿（较差件）}). */
+    public String factName(String fact) {
+        return fact == null ? NONE : FACT_NAMES.getOrDefault(fact, fact);
+    }
+
+    /** A review status or verdict ({@code DISMISSED} → {@code 不予认定}). */
+    public String verdict(String verdict) {
+        return verdict == null ? NONE : VERDICTS.getOrDefault(verdict, verdict);
+    }
+
+    /** An exclusion's indicator, e.g. {@code SATISFACTION_RATE} → {@code 满意率}. */
+    public String indicator(Object indicator) {
+        if (indicator instanceof Indicator known) {
+            return rateName(known.wireName());
+        }
+        return indicator == null ? NONE : indicator.toString();
+    }
+
+    /** Text, or {@code —} when blank. */
+    public String text(String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+}

@@ -1,0 +1,66 @@
+// The console's few behaviours that HTML and htmx do not give: errors of htmx requests shown in the page's alert
+// region, the preview reloaded after an issue, the bulletin month picker, and the new password typed twice.
+(function () {
+  "use strict";
+
+  function alertRegion() {
+    return document.getElementById("alerts");
+  }
+
+  function show(message) {
+    var region = alertRegion();
+    if (!region) { return; }
+    region.textContent = "";
+    var box = document.createElement("div");
+    box.className = "alert alert-error";
+    box.textContent = message;
+    region.appendChild(box);
+  }
+
+  // htmx does not swap 4xx/5xx answers: an HTML fragment from the console goes to the alert region, anything else
+  // (the security chain's problem JSON, a proxy's page) is named by its status.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status < 400) { return; }
+    var type = xhr.getResponseHeader("Content-Type") || "";
+    if (type.indexOf("text/html") === 0 && alertRegion()) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+      event.detail.target = alertRegion();
+      event.detail.swapOverride = "innerHTML";
+      return;
+    }
+    if (xhr.status === 401) {
+      window.location.reload(); // the session ended: the gateway sends the page to the sign-in form
+    } else if (xhr.status === 403) {
+      show("您的账户无权执行这项操作。");
+    } else {
+      show("操作未完成（" + xhr.status + "），请稍后重试。");
+    }
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    show("无法连接控制台，请检查网络后重试。");
+  });
+
+  document.addEventListener("bulletin-issued", function () {
+    var frame = document.getElementById("bulletin-preview");
+    if (frame) { frame.src = frame.src; }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.hasAttribute("data-bulletin-picker")) {
+      event.preventDefault();
+      window.location.href = form.action.replace(/[^/]*$/, form.elements.period.value);
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (!form || !form.hasAttribute("data-password-change")) { return; }
+    var again = form.elements.confirmation;
+    again.setCustomValidity(again.value && again.value !== form.elements.password.value
+      ? "两次输入的新密码不一致" : "");
+  });
+})();

@@ -1,0 +1,75 @@
+package io.minxin.console;
+
+import io.minxin.events.identity.Caller;
+import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
+import io.minxin.servicekit.identity.TestIdentity;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The console on a random port, its API the {@link GatewayStub}, and the three kinds of people as the gateway's
+ * tokens name them: an operator, a leader (dashboard, all units) and a unit liaison (dashboard, one unit).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"minxin.console.default-period=2020-09", "minxin.console.timeout=3s"})
+@AutoConfigureWebTestClient
+public abstract class ConsoleTestSupport {
+    public static final String AUDIENCE = "console-service";
+    public static final String CSRF = "csrf-token-of-the-session";
+    public static final Caller OPERATOR = new Caller("wang.operator", Role.OPERATOR, Scope.ALL);
+    public static final Caller LEADER = new Caller("zhao.leader", Role.DASHBOARD, Scope.ALL);
+    public static final Caller LIAISON = new Caller("cj.liaison", Role.DASHBOARD, Scope.unit("xlt-chengjian"));
+
+    protected static final GatewayStub API = GatewayStub.shared();
+
+    @Autowired
+    protected WebTestClient client;
+
+    @DynamicPropertySource
+    static void console(DynamicPropertyRegistry registry) {
+        TestIdentity.register(registry);
+        registry.add("minxin.console.gateway-url", API::url);
+    }
+
+    @BeforeEach
+    void freshStub() {
+        API.reset();
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static final Map<Caller, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** {@code Authorization: Bearer …} as the gateway sends it for {@code caller}: one token per caller (valid 1 h). */
+    protected static String tokenOf(Caller caller) {
+        return TOKENS.computeIfAbsent(caller, who -> TestIdentity.shared().bearer(who, AUDIENCE));
+    }
+
+    /** A GET as the gateway forwards it for a signed-in person: their token and the session's CSRF token. */
+    protected WebTestClient.ResponseSpec get(String path, Caller caller) {
+        return client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, tokenOf(caller))
+                .header("X-Minxin-Csrf", CSRF)
+                .exchange();
+    }
+
+    protected String page(String path, Caller caller) {
+        return get(path, caller)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+}

@@ -1,0 +1,62 @@
+package io.minxin.console;
+
+/** The APIs' answers the tests stub, in the shapes the services send (fractions for rates, null without a denominator). */
+public final class Fixtures {
+
+    public static String overview(String period, long cases, Double satisfaction) {
+        String rates = "{\"completionRate\":0.95744,\"onTimeRate\":0.96133,\"satisfactionRate\":"
+                + (satisfaction == null ? "null" : satisfaction) + ",\"excellentRate\":0.8402}";
+        String counts = "{\"received\":" + cases
+                + ",\"concluded\":1260,\"concludedOnTime\":1211,\"visited\":900,\"satisfied\":878,\"excellent\":756,"
+                + "\"returns\":40,\"pushbacks\":5}";
+        String summary = "{\"cases\":" + cases + ",\"units\":28,\"counts\":" + counts + ",\"rates\":" + rates + "}";
+        return "{\"period\":\"" + period + "\",\"total\":" + summary + ",\"channels\":{\"PHONE\":" + summary
+                + ",\"WEB\":" + summary + "}}";
+    }
+
+    public static String row(int rank, String unitId, String unitName, double satisfaction, String exclusions) {
+        return "{\"rank\":" + rank + ",\"unitId\":\"" + unitId + "\",\"unitName\":\"" + unitName + "\","
+                + "\"inputs\":{\"counts\":{\"received\":30,\"concluded\":29,\"concludedOnTime\":29,\"visited\":20,"
+                + "\"satisfied\":19,\"excellent\":15,\"returns\":2,\"pushbacks\":1},"
+                + "\"rates\":{\"completionRate\":0.96666666,\"onTimeRate\":1.0,\"satisfactionRate\":" + satisfaction
+                + ",\"excellentRate\":null}},"
+                + "\"score\":0.9123,\"terms\":[{\"rate\":\"satisfactionRate\",\"value\":" + satisfaction
+                + ",\"ranked\":" + satisfaction + ",\"weight\":0.5,\"points\":0.475}],"
+                + "\"bonus\":2.0,\"penalty\":1.5,\"total\":96.5,"
+                + "\"bonuses\":[{\"fact\":\"EXCELLENT\",\"count\":4,\"pointsEach\":0.5,\"points\":2.0}],"
+                + "\"penalties\":[{\"fact\":\"PUSHBACK\",\"count\":1,\"pointsEach\":1.5,\"points\":1.5}]"
+                + (exclusions == null ? "" : ",\"exclusions\":" + exclusions) + "}";
+    }
+
+    public static String ranking(String period, String channel, String status, String... rows) {
+        return "{\"id\":null,\"period\":\"" + period + "\",\"channel\":\"" + channel + "\",\"revision\":0,"
+                + "\"status\":\"" + status + "\",\"policy\":{\"id\":\"" + channel.toLowerCase()
+                + "-ranking\",\"version\":2},\"top\":5,\"createdAt\":\"2020-10-08T06:00:00Z\",\"rows\":["
+                + String.join(",", rows) + "],\"notEligible\":[]}";
+    }
+
+    public static String review(String caseId, String status, String ruling) {
+        return "{\"caseId\":\"" + caseId + "\",\"period\":\"2020-09\",\"channel\":\"PHONE\",\"title\":\"流动商贩占道经营\","
+                + "\"candidateUnitId\":\"xlt-chengjian\",\"candidateUnitName\":\"盘锦市兴隆台区城建中心\","
+                + "\"returns\":[{\"unitId\":\"xlt-xinglong\",\"reason\":\"不属于本单位职责\","
+                + "\"occurredAt\":\"2020-09-03T01:30:00Z\"}],\"concludedAt\":\"2020-09-08T06:05:00Z\","
+                + "\"account\":\"该诉求经兴隆街道退回后由城建中心办结。\",\"explanation\":\"该诉求经兴隆街道退回后由城建中心办结。\","
+                + "\"status\":\"" + status + "\",\"mode\":\"REVIEW\",\"chargedUnitId\":\"xlt-chengjian\","
+                + "\"chargedUnitName\":\"盘锦市兴隆台区城建中心\",\"ruling\":" + (ruling == null ? "null" : ruling) + "}";
+    }
+
+    public static final String UNITS = "{\"period\":\"2020-09\",\"units\":["
+            + "{\"unitId\":\"xlt-chengjian\",\"unitName\":\"盘锦市兴隆台区城建中心\",\"channel\":\"PHONE\"},"
+            + "{\"unitId\":\"xlt-zhifa\",\"unitName\":\"盘锦市兴隆台区综合执法局\",\"channel\":\"PHONE\"},"
+            + "{\"unitId\":\"xlt-zhifa\",\"unitName\":\"盘锦市兴隆台区综合执法局\",\"channel\":\"WEB\"}]}";
+
+    public static String bulletin(String status, String documentNumber) {
+        return "{\"period\":\"2020-09\",\"status\":\"" + status + "\",\"revision\":0,\"documentNumber\":"
+                + (documentNumber == null ? "null" : "\"" + documentNumber + "\"")
+                + ",\"issuedAt\":" + (documentNumber == null ? "null" : "\"2020-10-09T02:00:00Z\"")
+                + ",\"issuedBy\":" + (documentNumber == null ? "null" : "\"wang.operator\"")
+                + ",\"facts\":{\"whatever\":1}}";
+    }
+
+    private Fixtures() {}
+}

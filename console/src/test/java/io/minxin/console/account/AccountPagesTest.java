@@ -1,0 +1,55 @@
+package io.minxin.console.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.console.ConsoleTestSupport;
+import org.junit.jupiter.api.Test;
+
+class AccountPagesTest extends ConsoleTestSupport {
+
+    private String signIn(String query) {
+        return client.get()
+                .uri("/console/sign-in" + query)
+                .header("X-Minxin-Csrf", CSRF)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
+    void givenNoSessionThenTheSignInFormPostsToTheGatewayWithTheSessionsCsrfToken() {
+        assertThat(signIn(""))
+                .contains("action=\"/console/sign-in\"", "method=\"post\"")
+                .contains("name=\"_csrf\" value=\"" + CSRF + "\"")
+                .contains("<label for=\"username\">", "<label for=\"password\">")
+                .doesNotContain("主导航", "退出登录");
+    }
+
+    @Test
+    void givenTheGatewaysAnswerInTheQueryThenTheSignInPageSaysWhatHappened() {
+        assertThat(signIn("?error=invalid")).contains("用户名或密码不正确");
+        assertThat(signIn("?error=locked")).contains("连续失败次数过多，账户已锁定，请稍后再试");
+        assertThat(signIn("?signedOut")).contains("您已退出登录");
+    }
+
+    @Test
+    void givenASignedInPersonThenTheAccountPageHasThePasswordFormAndItsMessages() {
+        assertThat(page("/console/account", LIAISON))
+                .contains("action=\"/console/account/password\"")
+                .contains("<label for=\"current\">", "<label for=\"password\">", "<label for=\"confirmation\">")
+                .contains("name=\"_csrf\" value=\"" + CSRF + "\"")
+                .contains("cj.liaison", "承办单位联络员（只读）");
+        assertThat(page("/console/account?changed", OPERATOR)).contains("密码已修改");
+        assertThat(page("/console/account?error=invalid", OPERATOR)).contains("当前密码不正确");
+    }
+
+    @Test
+    void givenTextFromTheQueryThenItIsNeverRenderedAsMarkup() {
+        assertThat(signIn("?error=%3Cscript%3Ealert(1)%3C/script%3E"))
+                .doesNotContain("<script>alert(1)")
+                .contains("登录未成功，请重试");
+    }
+}

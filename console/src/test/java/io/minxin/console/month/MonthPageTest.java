@@ -1,0 +1,127 @@
+package io.minxin.console.month;
+
+import static io.minxin.console.Fixtures.overview;
+import static io.minxin.console.Fixtures.ranking;
+import static io.minxin.console.Fixtures.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.console.ConsoleTestSupport;
+import io.minxin.console.GatewayStub;
+import org.junit.jupiter.api.Test;
+
+class MonthPageTest extends ConsoleTestSupport {
+    private static final String EXCLUDED = "[{\"caseId\":\"605798\",\"indicators\":[\"SATISFACTION_RATE\"],"
+            + "\"reason\":\"无理诉求，不计入满意率\",\"decisionId\":\"d1\",\"decidedAt\":\"2020-10-02T01:00:00Z\"}]";
+
+    private void cityMonth() {
+        API.json("GET /api/v1/overview?period=2020-09", overview("2020-09", 1316, 0.97552))
+                .json("GET /api/v1/overview?period=2020-08", overview("2020-08", 1200, 0.9611))
+                .json(
+                        "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
+                        ranking(
+                                "2020-09",
+                                "PHONE",
+                                "LIVE",
+                                row(1, "xlt-gongxin", "盘锦市兴隆台区工信局", 1.0, null),
+                                row(2, "xlt-chengjian", "盘锦市兴隆台区城建中心", 0.95, EXCLUDED)))
+                .json(
+                        "GET /api/v1/rankings/2020-09?channel=WEB&top=10000",
+                        ranking("2020-09", "WEB", "PUBLISHED", row(1, "xlt-shebao", "社保兴隆台分局", 0.9, null)));
+    }
+
+    @Test
+    void givenAnOperatorWhenTheMonthOpensThenFiguresRankingsAndTheTrendAreShownInChineseConventions() {
+        cityMonth();
+
+        String page = page("/console/?period=2020-09", OPERATOR);
+
+        assertThat(page)
+                .contains("2020年9月 月度概况")
+                .contains("1316 件")
+                .contains("97.55%", "95.74%", "96.13%", "84.02%")
+                .contains("话务端", "网络端")
+                .contains("盘锦市兴隆台区工信局", "盘锦市兴隆台区城建中心", "社保兴隆台分局")
+                .contains("96.67%") // a row's completion rate
+                .contains("剔除 <span>605798</span>", "无理诉求，不计入满意率")
+                .contains("减分：推诿（较差件） 1 件")
+                .contains("实时排名", "第 0 版（已发布）")
+                .contains("wang.operator", "营商局操作员")
+                .contains("hx-headers=\"{&quot;X-CSRF-Token&quot;: &quot;" + CSRF + "&quot;}\"")
+                .contains("name=\"_csrf\" value=\"" + CSRF + "\"");
+        // the 12 months of the trend, a month without data a gap (null), never 0
+        assertThat(API.calls("GET", "/api/v1/overview")).hasSize(12);
+        assertThat(page).contains("2019年10月", "[null,null,null,null,null,null,null,null,null,null,96.11,97.55]");
+    }
+
+    @Test
+    void givenAPageThenTheApisAreCalledWithThePersonsOwnToken() {
+        cityMonth();
+
+        page("/console/?period=2020-09", LEADER);
+
+        assertThat(API.calls())
+                .isNotEmpty()
+                .allSatisfy(call -> assertThat(call.authorization()).isEqualTo(tokenOf(LEADER)));
+    }
+
+    @Test
+    void givenAUnitLiaisonThenThePageShowsWhatTheApiGaveThemOnlyTheirOwnRow() {
+        API.json("GET /api/v1/overview?period=2020-09", overview("2020-09", 30, 0.95))
+                .json(
+                        "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
+                        ranking("2020-09", "PHONE", "LIVE", row(7, "xlt-chengjian", "盘锦市兴隆台区城建中心", 0.95, null)))
+                .json("GET /api/v1/rankings/2020-09?channel=WEB&top=10000", ranking("2020-09", "WEB", "LIVE"));
+
+        String page = page("/console/?period=2020-09", LIAISON);
+
+        assertThat(page)
+                .contains("盘锦市兴隆台区城建中心", "本单位（xlt-chengjian）", "承办单位联络员（只读）")
+                .doesNotContain("盘锦市兴隆台区工信局")
+                .contains("<td class=\"num\">7</td>");
+    }
+
+    @Test
+    void givenTheApiRefusesThePersonThenTheyGetA403PageSayingTheyMayNotSeeIt() {
+        API.problem("GET /api/v1/overview", 403, "unit:xlt-chengjian may not read unit xlt-gongxin");
+
+        String page = get("/console/?period=2020-09", LIAISON)
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(page).contains("无权查看", "您的账户无权查看或办理这项内容").contains("cj.liaison");
+    }
+
+    @Test
+    void givenAMonthWithoutDataThenAnEmptyStateSaysWhatToDoNext() {
+        String page = page("/console/?period=2031-01", OPERATOR);
+
+        assertThat(page).contains("2031年1月 还没有数据").contains("请在上方选择其他月份").contains("这个月份该渠道还没有排名");
+    }
+
+    @Test
+    void givenTheApisDoNotAnswerThenAnErrorStateSaysToTryAgain() {
+        API.problem("GET /api/v1/overview", 503, "circuit open");
+
+        String page = get("/console/?period=2020-09", OPERATOR)
+                .expectStatus()
+                .isEqualTo(502)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(page).contains("暂时无法取得数据", "请稍后刷新页面重试");
+    }
+
+    @Test
+    void givenNoPeriodThenTheDefaultMonthIsShownAndAnUnreadableOneIsSaidSo() {
+        cityMonth();
+
+        assertThat(page("/console/", OPERATOR)).contains("2020年9月 月度概况");
+        assertThat(page("/console/?period=2020-13", OPERATOR)).contains("“2020-13”不是月份");
+        assertThat(GatewayStub.shared().calls("GET", "/api/v1/overview?period=2020-13"))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,69 @@
+package io.minxin.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.decision.Indicator;
+import java.time.Instant;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+    private final Formats formats = new Formats();
+
+    @Test
+    void givenAPeriodThenItIsWrittenAsYearAndMonthWithoutALeadingZero() {
+        assertThat(formats.month("2020-09")).isEqualTo("2020年9月");
+        assertThat(formats.month("2020-12")).isEqualTo("2020年12月");
+        assertThat(formats.month(YearMonth.of(2021, 1))).isEqualTo("2021年1月");
+        assertThat(formats.month((String) null)).isEqualTo("—");
+        assertThat(formats.month("soon")).isEqualTo("soon");
+    }
+
+    @Test
+    void givenAFractionThenTheRateIsAPercentageWithTwoDecimalsRoundedHalfUp() {
+        assertThat(formats.rate(0.96666666)).isEqualTo("96.67%");
+        assertThat(formats.rate(0.9574468)).isEqualTo("95.74%");
+        assertThat(formats.rate(0.95745)).isEqualTo("95.75%");
+        assertThat(formats.rate(1.0)).isEqualTo("100.00%");
+        assertThat(formats.rate(0.0)).isEqualTo("0.00%");
+    }
+
+    @Test
+    void givenNoRateThenItIsADashNeverZero() {
+        assertThat(formats.rate(null)).isEqualTo("—");
+        assertThat(formats.rate(Double.NaN)).isEqualTo("—");
+        assertThat(Formats.percentOrNull(null)).isNull();
+        assertThat(Formats.percentOrNull(0.84021)).isEqualTo(84.02);
+    }
+
+    @Test
+    void givenPointsCountsAndTextThenMissingOnesAreDashes() {
+        assertThat(formats.points(96.5)).isEqualTo("96.50");
+        assertThat(formats.points(null)).isEqualTo("—");
+        assertThat(formats.count(1316L)).isEqualTo("1316");
+        assertThat(formats.count(null)).isEqualTo("—");
+        assertThat(formats.text(" ")).isEqualTo("—");
+    }
+
+    @Test
+    void givenAnInstantThenItIsWrittenInChinasTime() {
+        assertThat(formats.dateTime(Instant.parse("2020-10-08T06:05:00Z"))).isEqualTo("2020年10月8日 14:05");
+        assertThat(formats.dateTime(Instant.parse("2020-09-30T16:30:00Z"))).isEqualTo("2020年10月1日 00:30");
+        assertThat(formats.dateTime(null)).isEqualTo("—");
+    }
+
+    @Test
+    void givenTheApisNamesThenTheChineseOnesAreShown() {
+        assertThat(formats.rateName("onTimeRate")).isEqualTo("按时办结率");
+        assertThat(formats.indicator(Indicator.SATISFACTION_RATE)).isEqualTo("满意率");
+        assertThat(formats.factName("PUSHBACK")).isEqualTo("推诿（较差件）");
+        assertThat(formats.verdict("DISMISSED")).isEqualTo("不予认定");
+    }
+
+    @Test
+    void givenADownloadNameInChineseThenTheDispositionCarriesAnAsciiNameAndTheRfc5987One() {
+        assertThat(ContentDispositions.attachment("bulletin-2020-09.docx", "通报-2020年9月.docx"))
+                .isEqualTo("attachment; filename=\"bulletin-2020-09.docx\"; filename*=UTF-8''"
+                        + "%E9%80%9A%E6%8A%A5-2020%E5%B9%B49%E6%9C%88.docx");
+    }
+}
