@@ -440,7 +440,12 @@ class GatewayAccessIT {
                 .isNotEmpty()
                 .allSatisfy(route -> assertThat(route.getMetadata().get("audience"))
                         .as(route.getId())
-                        .isIn("intake-service", "metrics-service", "ranking-service", "notice-service"));
+                        .isIn(
+                                "intake-service",
+                                "metrics-service",
+                                "ranking-service",
+                                "notice-service",
+                                "console-service"));
     }
 
     @Test

@@ -31,9 +31,16 @@ public final class RoutePermissions {
             "/swagger-ui.html",
             "/swagger-ui/**",
             "/webjars/**",
-            "/v3/api-docs/**");
+            "/v3/api-docs/**",
+            // the console's sign-in page and its static files: a person who has not signed in needs them
+            "/console/sign-in",
+            "/console/assets/**",
+            "/console/webjars/**");
 
     private static final Map<String, List<String>> FAMILIES = families();
+
+    /** Families the gateway answers itself, and the console's pages, which are no API of a service. */
+    private static final Set<String> GATEWAY_OWN = Set.of("keys", "accounts", "console");
 
     private static final List<Rule> RULES = List.of(
             new Rule("events", POST, EnumSet.of(INTEGRATION)),
@@ -65,7 +72,15 @@ public final class RoutePermissions {
             // The audit trail: who did what to which key, policy or webhook; operators only, and read-only.
             new Rule("audit", READ, EnumSet.of(OPERATOR)),
             new Rule("keys", READ, EnumSet.of(OPERATOR)),
-            new Rule("keys", WRITE, EnumSet.of(OPERATOR)));
+            new Rule("keys", WRITE, EnumSet.of(OPERATOR)),
+            // People's accounts (the console's sign-in): operators open and list them
+            new Rule("accounts", READ, EnumSet.of(OPERATOR)),
+            new Rule("accounts", POST, EnumSet.of(OPERATOR)),
+            // The console's pages, for a signed-in person (never an API key: only a session reaches them, see
+            // accounts.ConsoleSessions); the console refuses the writes a person's role may not make, and each API
+            // call it makes for them is checked here again under their own role and scope
+            new Rule("console", READ, EnumSet.of(DASHBOARD, OPERATOR)),
+            new Rule("console", WRITE, EnumSet.of(DASHBOARD, OPERATOR)));
 
     private static final String[] MALFORMED_MARKS = {"//", "\\", ";", "%2e", "%2f", "%5c", "%00"};
 
@@ -103,13 +118,15 @@ public final class RoutePermissions {
         families.put("subscriptions", List.of("/api/v1/subscriptions/**"));
         families.put("audit", List.of("/api/v1/audit/**"));
         families.put("keys", List.of("/api/v1/keys/**"));
+        families.put("accounts", List.of("/api/v1/accounts/**"));
+        families.put("console", List.of("/console/**"));
         return families;
     }
 
     /** The route families in table order, e.g. {@code events}, {@code metrics}. */
     public static List<String> families(boolean includeGatewayOwn) {
         return FAMILIES.keySet().stream()
-                .filter(family -> includeGatewayOwn || !family.equals("keys"))
+                .filter(family -> includeGatewayOwn || !GATEWAY_OWN.contains(family))
                 .toList();
     }
 

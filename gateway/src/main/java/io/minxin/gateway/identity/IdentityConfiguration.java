@@ -52,6 +52,11 @@ class IdentityConfiguration {
     }
 
     @Bean
+    RelayedTokens relayedTokens(SigningKeys keys) {
+        return new RelayedTokens(keys);
+    }
+
+    @Bean
     IdentityTokenFilter identityTokenFilter(IdentityTokens tokens) {
         return new IdentityTokenFilter(tokens);
     }

@@ -8,12 +8,12 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.minxin.gateway.web.Randomness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -27,12 +27,8 @@ import org.slf4j.LoggerFactory;
 final class SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
-    /**
-     * Every ECDSA signature takes fresh randomness. The platform default on Linux reads {@code /dev/urandom} for it,
-     * a file read on the event loop that signs; a DRBG (NIST SP 800-90A) is seeded once, here, and then generates in
-     * memory.
-     */
-    private static final SecureRandom RANDOM = seededRandom();
+    /** Every ECDSA signature takes fresh randomness, made on the event loop that signs. */
+    private static final SecureRandom RANDOM = Randomness.drbg();
 
     /** The key a token is signed with: its id goes into the token's header. */
     record SigningKey(String keyId, JWSSigner signer) {}
@@ -40,7 +36,7 @@ final class SigningKeys {
     /** What tells a changed file: an atomic replacement gives a new file key, an edit in place a new time or size. */
     private record Version(Object fileKey, FileTime modified, long size) {}
 
-    private record Loaded(SigningKey key, Version version) {}
+    private record Loaded(SigningKey key, JWKSet publicKeys, Version version) {}
 
     private final Path file;
     private volatile Loaded loaded;
@@ -65,6 +61,11 @@ final class SigningKeys {
 
     SigningKey current() {
         return loaded.key();
+    }
+
+    /** The public halves of every key in the file: what a token this gateway signed is verified against. */
+    JWKSet publicKeys() {
+        return loaded.publicKeys();
     }
 
     /** Re-reads the file if it changed since it was last read; returns whether the signing key changed. */
@@ -100,7 +101,7 @@ final class SigningKeys {
         // the version before the content: a change between the two is seen again at the next check
         Version version = version(file);
         JWKSet keys = IdentityKeys.read(file);
-        return new Loaded(signingKey(file, keys.getKeys().get(0)), version);
+        return new Loaded(signingKey(file, keys.getKeys().get(0)), keys.toPublicJWKSet(), version);
     }
 
     private static SigningKey signingKey(Path file, JWK first) {
@@ -120,17 +121,6 @@ final class SigningKeys {
             return new SigningKey(ec.getKeyID(), signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("the first key of " + file + " cannot sign: " + e.getMessage(), e);
-        }
-    }
-
-    private static SecureRandom seededRandom() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("DRBG");
-            // a DRBG seeds itself at its first use: make that now, not in the first signature
-            random.nextBytes(new byte[1]);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no DRBG SecureRandom in this Java runtime", e);
         }
     }
 

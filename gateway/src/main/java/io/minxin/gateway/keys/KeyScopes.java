@@ -9,9 +9,9 @@ import java.util.Set;
  * know how to narrow, and only dashboards do nothing but read. Operators and integrations stay city-wide until
  * jurisdictions (issue 18) say what a district operator may change and which events a district platform may send.
  */
-final class KeyScopes {
+public final class KeyScopes {
     /** Why {@code scope} is not allowed for a key with {@code roles}, or null when it is. */
-    static String refusal(Set<Role> roles, Scope scope) {
+    public static String refusal(Set<Role> roles, Scope scope) {
         if (scope == null || scope.isAll() || roles.equals(Set.of(Role.DASHBOARD))) {
             return null;
         }

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code minxin.gateway.keys.*}: where keys are kept and how long look-ups are cached.
+ * {@code minxin.gateway.keys.*}: where keys (and people's accounts, package accounts) are kept and how long look-ups
+ * are cached.
  *
  * @param store {@code mongo} (default) or {@code memory} (this process only: tests, benchmarks)
  * @param database the gateway's own MongoDB database
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheSize the most look-ups kept
  */
 @ConfigurationProperties("minxin.gateway.keys")
-record KeySettings(
+public record KeySettings(
         @DefaultValue("mongo") String store,
         @DefaultValue("minxin_gateway") String database,
         @DefaultValue("30s") Duration cacheTtl,

@@ -1,6 +1,7 @@
 package io.minxin.gateway.web;
 
 import io.minxin.events.identity.Role;
+import io.minxin.events.identity.Scope;
 import io.minxin.gateway.access.Access;
 import io.minxin.gateway.access.RoutePermissions;
 import io.minxin.gateway.keys.ApiKey;
@@ -8,6 +9,7 @@ import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.Authentication;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,9 @@ final class AuthenticationFilter implements WebFilter, Ordered {
      */
     static final List<String> CLIENT_IDENTITY_HEADERS =
             List.of(HttpHeaders.AUTHORIZATION, "X-Minxin-Key-Id", "X-Minxin-Role", API_KEY);
+
+    /** The route family of the console's pages, which only a signed-in person's session reaches. */
+    static final String CONSOLE = "console";
 
     /** Who called what: one line per allowed request, by key id (never the key). */
     private static final Logger access = LoggerFactory.getLogger("io.minxin.gateway.access");
@@ -68,43 +73,63 @@ final class AuthenticationFilter implements WebFilter, Ordered {
         if (decision.kind() == Access.Kind.PUBLIC) {
             return chain.filter(withoutClientIdentity(exchange));
         }
-        return keys.authenticate(request.getHeaders().getFirst(API_KEY))
-                .flatMap(authentication -> authorize(exchange, chain, decision, authentication));
+        Caller person = Caller.of(exchange);
+        if (person != null) {
+            // signed in to the console, or the console relaying the token of a person's page (accounts package)
+            return authorize(exchange, chain, decision, person.keyId(), person.keyRoles(), person.scope(), "account");
+        }
+        if (decision.kind() == Access.Kind.PROTECTED && decision.family().equals(CONSOLE)) {
+            // pages are for a person's session (the accounts package sends a browser without one to the sign-in
+            // page before this filter); an API key does not open them
+            return problems.write(
+                    exchange,
+                    HttpStatus.UNAUTHORIZED,
+                    "Sign in to the console at /console/sign-in: pages need a session");
+        }
+        return keys.authenticate(request.getHeaders().getFirst(API_KEY)).flatMap(authentication -> {
+            if (!authentication.succeeded()) {
+                metrics.authFailed(authentication.failure());
+                return refuse(exchange, authentication.failure());
+            }
+            ApiKey key = authentication.key();
+            return authorize(exchange, chain, decision, key.id(), key.roles(), key.scope(), "key");
+        });
     }
 
+    /**
+     * Lets caller {@code id} through when one of its {@code roles} may make the request, choosing that role;
+     * {@code kind} says in the access log and the refusal whether a key or a person's account called.
+     */
     private Mono<Void> authorize(
-            ServerWebExchange exchange, WebFilterChain chain, Access decision, Authentication authentication) {
+            ServerWebExchange exchange,
+            WebFilterChain chain,
+            Access decision,
+            String id,
+            Set<Role> roles,
+            Scope scope,
+            String kind) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!authentication.succeeded()) {
-            metrics.authFailed(authentication.failure());
-            return refuse(exchange, authentication.failure());
-        }
-        ApiKey key = authentication.key();
         if (decision.kind() == Access.Kind.NO_ROUTE) {
             return problems.write(exchange, HttpStatus.NOT_FOUND, "No API at this path");
         }
-        Optional<Role> role = decision.authorizingRole(key.roles());
+        Optional<Role> role = decision.authorizingRole(roles);
         if (role.isEmpty()) {
             metrics.forbidden();
             access.info(
-                    "{} {} key={} refused: roles {} may not",
-                    request.getMethod(),
-                    request.getPath(),
-                    key.id(),
-                    key.roles());
+                    "{} {} {}={} refused: roles {} may not", request.getMethod(), request.getPath(), kind, id, roles);
             return problems.write(
                     exchange,
                     HttpStatus.FORBIDDEN,
-                    "This key may not " + request.getMethod().name() + " " + decision.family() + "; allowed roles: "
-                            + names(decision));
+                    "This " + kind + " may not " + request.getMethod().name() + " " + decision.family()
+                            + "; allowed roles: " + names(decision));
         }
-        Caller caller = new Caller(key.id(), role.get(), key.roles(), key.scope());
-        caller.attachTo(exchange);
+        new Caller(id, role.get(), roles, scope).attachTo(exchange);
         access.info(
-                "{} {} key={} role={}",
+                "{} {} {}={} role={}",
                 request.getMethod(),
                 request.getPath(),
-                key.id(),
+                kind,
+                id,
                 role.get().wireName());
         return chain.filter(withoutClientIdentity(exchange));
     }

@@ -108,6 +108,11 @@ public final class DownstreamStub implements AutoCloseable {
             answer.put("token", token);
             answer.put("unsignedIdentity", unsignedIdentity(exchange));
             answer.put("apiKeyForwarded", exchange.getRequestHeaders().containsKey("X-Api-Key"));
+            answer.put("cookieForwarded", exchange.getRequestHeaders().containsKey("Cookie"));
+            // the console's stand-in: what it would render into a page, and relay back to the APIs
+            answer.put("consoleCsrf", exchange.getRequestHeaders().getFirst("X-Minxin-Csrf"));
+            answer.put(
+                    "bearer", authorizations.size() == 1 ? authorizations.get(0).substring("Bearer ".length()) : null);
             answer.put("bodyBytes", bodyBytes);
         }
         byte[] bytes = JSON.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8);

@@ -15,11 +15,14 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
-/** What makes a verified token a caller: the claims of {@link CallerToken}, checked and read in one place. */
-final class CallerTokenRules {
+/**
+ * What makes a verified token a caller: the claims of {@link CallerToken}, checked and read in one place (the services
+ * here; the gateway for the tokens the console relays back to it).
+ */
+public final class CallerTokenRules {
 
     /** Issuer, audience, {@code exp} required and {@code nbf} honoured (within the skew), and the caller claims. */
-    static OAuth2TokenValidator<Jwt> validator(String audience, Duration clockSkew) {
+    public static OAuth2TokenValidator<Jwt> validator(String audience, Duration clockSkew) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
         timestamps.setAllowEmptyExpiryClaim(false);
         return new DelegatingOAuth2TokenValidator<>(
@@ -35,7 +38,7 @@ final class CallerTokenRules {
     }
 
     /** The caller a token names; call only with a token {@link #validator} accepted. */
-    static Caller caller(Jwt token) {
+    public static Caller caller(Jwt token) {
         return new Caller(
                 token.getSubject(),
                 role(token.getClaim(CallerToken.ROLE)).orElseThrow(),
