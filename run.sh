@@ -17,7 +17,7 @@ for arg in "$@"; do
     esac
 done
 
-SERVICES=(intake-service:8081 metrics-service:8082 ranking-service:8083 notice-service:8084 gateway:8080)
+SERVICES=(intake-service:8081 metrics-service:8082 ranking-service:8083 notice-service:8084 console:8085 gateway:8080)
 VERSION=0.1.0-SNAPSHOT
 # the demo generator (module demo-data): its jar names DemoMonthCli and the dependencies copied to demo-data/target/lib
 DEMO_JAR=demo-data/target/demo-data-$VERSION.jar
@@ -97,6 +97,8 @@ export MINXIN_IDENTITY_PUBLIC_KEYS=file:$IDENTITY_DIR/public-keys.json
 if $LOAD_DEMO; then
     export MINXIN_NOTICE_DUTY_SINCE=${MINXIN_NOTICE_DUTY_SINCE:-2020-09-01} MINXIN_NOTICE_DUTY_UNTIL=${MINXIN_NOTICE_DUTY_UNTIL:-2020-09-30}
     export MINXIN_NOTICE_DISPUTES_WINDOW_WORKING_DAYS=${MINXIN_NOTICE_DISPUTES_WINDOW_WORKING_DAYS:-5000}
+    # the console's pages open on the demo month
+    export MINXIN_CONSOLE_DEFAULT_PERIOD=${MINXIN_CONSOLE_DEFAULT_PERIOD:-2020-09}
 fi
 
 STACK_CP="local-stack/target/local-stack-$VERSION.jar:local-stack/target/lib/*"
@@ -136,6 +138,8 @@ case "$GATEWAY_ADDRESS" in
     *) GATEWAY_HOST=$GATEWAY_ADDRESS ;;
 esac
 host_of() { if [ "$1" = gateway ]; then echo "$GATEWAY_HOST"; else echo 127.0.0.1; fi; }
+# the console calls the APIs through the gateway, wherever it listens
+export MINXIN_CONSOLE_GATEWAY_URL=${MINXIN_CONSOLE_GATEWAY_URL:-http://$GATEWAY_HOST:8080}
 
 for entry in "${SERVICES[@]}"; do
     svc=${entry%%:*}
@@ -194,7 +198,8 @@ Minxin is running.
   Gateway (all APIs)   $ENTRY/api/v1/…      Swagger UI  $ENTRY/swagger-ui.html
                        listening on $GATEWAY_ADDRESS ($OPEN)
   Overview             curl -H "X-Api-Key: \$MINXIN_BOOTSTRAP_DASHBOARD_KEY" '$ENTRY/api/v1/overview?period=2020-09'
-  Services             127.0.0.1 only: intake :8081  metrics :8082  ranking :8083  notice :8084  (/actuator/health, /actuator/prometheus)
+  Console              $ENTRY/console/  (through the gateway)
+  Services             127.0.0.1 only: intake :8081  metrics :8082  ranking :8083  notice :8084  console :8085  (/actuator/health, /actuator/prometheus)
   Kafka 127.0.0.1:9092   MongoDB mongodb://127.0.0.1:27017   logs $DATA_DIR/logs
   API keys             $KEYS_FILE  (source it: set -a; . $KEYS_FILE; set +a)
 Ctrl-C stops everything.

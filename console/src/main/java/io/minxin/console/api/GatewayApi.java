@@ -51,21 +51,19 @@ public class GatewayApi {
     }
 
     <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
-        return checked(client.get()
-                .uri(uri)
-                .accept(MediaType.APPLICATION_JSON)
-                .retrieve()
-                .onStatus(HttpStatusCode::isError, GatewayApi::failure)
-                .bodyToMono(type));
+        return checked(json(uri).bodyToMono(type));
     }
 
     <T> Mono<T> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
-        return checked(client.get()
+        return checked(json(uri).bodyToMono(type));
+    }
+
+    private WebClient.ResponseSpec json(Function<UriBuilder, URI> uri) {
+        return client.get()
                 .uri(uri)
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
-                .onStatus(HttpStatusCode::isError, GatewayApi::failure)
-                .bodyToMono(type));
+                .onStatus(HttpStatusCode::isError, GatewayApi::failure);
     }
 
     /** A document as the API sends it: bytes, content type and disposition kept. */

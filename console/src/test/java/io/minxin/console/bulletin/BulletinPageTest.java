@@ -92,6 +92,15 @@ class BulletinPageTest extends ConsoleTestSupport {
     }
 
     @Test
+    void givenAMonthWithoutABulletinThenTheEmptyStateNamesTheMonth() {
+        get("/console/bulletins/2031-01", OPERATOR)
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("2031年1月还没有数据", "请选择其他月份"));
+    }
+
+    @Test
     void givenAUnitLiaisonAndADraftThenTheApisRefusalIsA403Page() {
         API.problem("GET /api/v1/bulletins/2020-09", 403, "the draft bulletin of 2020-09; it is readable once issued");
 
