@@ -5,8 +5,11 @@ import io.minxin.events.EventValidator;
 import io.minxin.events.problem.FieldViolation;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -19,11 +22,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a request body (one event, a JSON array, NDJSON or CSV) into events, or into the list of everything
- * wrong with it. Parse errors name the item and the position; the contract's {@link EventValidator} names
- * every bad field. Nothing here interprets text: fields are only parsed and measured.
+ * Turns a request body (one event, a JSON array, NDJSON or CSV, or the data of a binary-mode event) into events,
+ * or into the list of everything wrong with it. Parse errors name the item and the position; the contract's
+ * {@link EventValidator} names every bad field. Nothing here interprets text: fields are only parsed and measured.
  */
 final class EventBatchReader {
     private static final String BODY = "body";
@@ -72,6 +76,47 @@ final class EventBatchReader {
                     0, null, BODY, "expected one CloudEvent as a JSON object; send arrays to /api/v1/events/batch"));
         }
         return validate(List.of(item));
+    }
+
+    /**
+     * One CloudEvent in binary content mode, made into the JSON form a structured event has, so that the same
+     * checks name the same fields. JSON data is read with this reader's limits; other data goes in as
+     * {@code data_base64}, as the JSON format writes it, and the contract refuses it (data must be a JSON object).
+     * A header that could not be read, or data that is not JSON, is reported on its own field instead of what
+     * the contract would then say about the missing value.
+     */
+    IntakeBatch readBinaryEvent(CloudEventHeaders.Attributes attributes, byte[] data) {
+        ObjectNode event = mapper.createObjectNode();
+        attributes.values().forEach(event::put);
+        List<FieldViolation> own = new ArrayList<>();
+        attributes.errors().forEach((field, message) -> own.add(FieldViolation.ofItem(0, null, field, message)));
+        if (!attributes.jsonData()) {
+            if (data.length > 0) {
+                event.put("data_base64", Base64.getEncoder().encodeToString(data));
+            }
+        } else {
+            try {
+                JsonNode json = mapper.readTree(data);
+                if (json != null && !json.isMissingNode()) {
+                    event.set("data", json);
+                }
+            } catch (JacksonException e) {
+                own.add(parseViolation(0, "data", e));
+            }
+        }
+        IntakeBatch checked = validate(List.of(event));
+        if (own.isEmpty()) {
+            return checked;
+        }
+        // the id as the contract reads it, so these violations name the item as its own do
+        String id = checked.valid()
+                ? checked.events().get(0).id()
+                : checked.violations().get(0).id();
+        Set<String> fields = own.stream().map(FieldViolation::field).collect(Collectors.toSet());
+        List<FieldViolation> violations = new ArrayList<>();
+        own.forEach(v -> violations.add(FieldViolation.ofItem(0, id, v.field(), v.message())));
+        checked.violations().stream().filter(v -> !fields.contains(v.field())).forEach(violations::add);
+        return new IntakeBatch(List.of(), violations, List.of(EventLabels.of(event)));
     }
 
     /** A batch; {@code charset} only matters for CSV (JSON detects its own UTF encoding). */
@@ -198,8 +243,12 @@ final class EventBatchReader {
     }
 
     private static FieldViolation parseViolation(int index, JacksonException e) {
+        return parseViolation(index, BODY, e);
+    }
+
+    private static FieldViolation parseViolation(int index, String field, JacksonException e) {
         return FieldViolation.ofItem(
-                index, null, BODY, "malformed JSON at " + position(e.getLocation()) + ": " + describe(e));
+                index, null, field, "malformed JSON at " + position(e.getLocation()) + ": " + describe(e));
     }
 
     private static String describe(JacksonException e) {

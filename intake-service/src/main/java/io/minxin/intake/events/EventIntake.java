@@ -4,6 +4,7 @@ import io.minxin.intake.publish.EventPublisher;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,12 +27,12 @@ class EventIntake {
     }
 
     Mono<Receipt> acceptEvent(byte[] body, String keyId) {
-        return Mono.fromSupplier(() -> reader.readEvent(body))
-                .flatMap(batch -> publish(
-                        batch,
-                        keyId,
-                        "single",
-                        valid -> publisher.publish(valid.events().get(0))));
+        return acceptOne(() -> reader.readEvent(body), keyId);
+    }
+
+    /** One event in binary content mode: attributes from the headers, the body its data. */
+    Mono<Receipt> acceptBinaryEvent(CloudEventHeaders.Attributes attributes, byte[] data, String keyId) {
+        return acceptOne(() -> reader.readBinaryEvent(attributes, data), keyId);
     }
 
     Mono<Receipt> acceptBatch(BatchFormat format, byte[] body, Charset charset, String keyId) {
@@ -40,6 +41,15 @@ class EventIntake {
                 .subscribeOn(Schedulers.parallel())
                 .doOnError(PayloadTooLargeException.class, e -> tooLarge(keyId, e))
                 .flatMap(batch -> publish(batch, keyId, "batch", valid -> publisher.publishAtomically(valid.events())));
+    }
+
+    private Mono<Receipt> acceptOne(Supplier<IntakeBatch> read, String keyId) {
+        return Mono.fromSupplier(read)
+                .flatMap(batch -> publish(
+                        batch,
+                        keyId,
+                        "single",
+                        valid -> publisher.publish(valid.events().get(0))));
     }
 
     /** Counts a body refused for its size before it was read. */

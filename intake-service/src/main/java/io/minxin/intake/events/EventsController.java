@@ -3,6 +3,8 @@ package io.minxin.intake.events;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.problem.Problem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,9 +13,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.unit.DataSize;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -67,6 +73,9 @@ class EventsController {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
 
+    private static final List<MediaType> SINGLE_EVENT_TYPES =
+            List.of(MediaType.parseMediaType(CLOUDEVENTS_JSON), MediaType.APPLICATION_JSON);
+
     private static final int KEY_ID_LOG_MAX = 64;
     private static final String EVENT_EXAMPLE = """
             {"specversion":"1.0","id":"evt-1","source":"/platform/panjin-8890","type":"minxin.case.accepted",
@@ -82,12 +91,24 @@ class EventsController {
         this.limits = limits;
     }
 
-    @PostMapping(consumes = {CLOUDEVENTS_JSON, MediaType.APPLICATION_JSON_VALUE})
+    // no consumes: binary content mode carries any content type (the contract then refuses what is not JSON),
+    // and a second mapping for it would turn the 415 of an unsupported type into a 404
+    @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             summary = "Publish one event",
             description = "Validates one CloudEvent and publishes it to Kafka with an idempotent producer. "
-                    + "Answers 202 only after Kafka acknowledged it.",
+                    + "Answers 202 only after Kafka acknowledged it. Structured content mode (the event as JSON) "
+                    + "or binary content mode of the CloudEvents HTTP binding, as the SDKs send it by default: "
+                    + "the attributes as percent-encoded ce-* headers (ce-specversion, ce-id, ce-source, ce-type, "
+                    + "ce-time, extensions), Content-Type application/json as the datacontenttype and the data "
+                    + "object as the body. Both are checked alike: a missing ce-id is reported on field \"id\".",
+            parameters =
+                    @Parameter(
+                            in = ParameterIn.HEADER,
+                            name = CloudEventHeaders.SPEC_VERSION,
+                            description = "1.0 in binary content mode, with the other attributes as ce-* headers",
+                            schema = @Schema(type = "string", allowableValues = "1.0")),
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -98,13 +119,43 @@ class EventsController {
                                         examples = @ExampleObject(value = EVENT_EXAMPLE)),
                                 @Content(
                                         mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                        schema = @Schema(type = "object", description = "a CloudEvent"))
+                                        schema =
+                                                @Schema(
+                                                        type = "object",
+                                                        description = "a CloudEvent; in binary content mode "
+                                                                + "(ce-specversion header) the event's data"))
                             }),
             responses = @ApiResponse(responseCode = "202", description = "published and acknowledged"))
     Mono<Receipt> publishEvent(ServerWebExchange exchange, Caller caller) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        boolean binary = CloudEventHeaders.isBinaryMode(headers);
+        if (!binary) {
+            checkStructured(headers);
+        }
         presetReceiptType(exchange);
         String key = loggable(caller.keyId());
+        if (binary) {
+            CloudEventHeaders.Attributes attributes = CloudEventHeaders.read(headers);
+            return body(exchange, limits.maxEventBytes(), key)
+                    .flatMap(data -> intake.acceptBinaryEvent(attributes, data, key));
+        }
         return body(exchange, limits.maxEventBytes(), key).flatMap(bytes -> intake.acceptEvent(bytes, key));
+    }
+
+    /**
+     * Structured content mode takes what {@code consumes = {CLOUDEVENTS_JSON, APPLICATION_JSON}} took, and refuses
+     * the rest with the 415 that Spring's mapping gave (a structured event may also carry {@code ce-} headers).
+     */
+    private static void checkStructured(HttpHeaders headers) {
+        MediaType contentType;
+        try {
+            contentType = headers.getContentType();
+        } catch (InvalidMediaTypeException e) {
+            throw new UnsupportedMediaTypeStatusException(e.getMessage(), SINGLE_EVENT_TYPES);
+        }
+        if (contentType == null || SINGLE_EVENT_TYPES.stream().noneMatch(type -> type.includes(contentType))) {
+            throw new UnsupportedMediaTypeStatusException(contentType, SINGLE_EVENT_TYPES, HttpMethod.POST);
+        }
     }
 
     @PostMapping(

@@ -7,22 +7,34 @@ import static io.minxin.intake.TestEvents.returned;
 import static io.minxin.intake.TestEvents.visited;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.http.HttpMessageFactory;
+import io.cloudevents.jackson.JsonFormat;
 import io.minxin.events.CaseEvent;
+import io.minxin.events.EventJson;
 import io.minxin.events.identity.Role;
 import io.minxin.intake.RecordingPublisher;
 import io.minxin.intake.TestEvents;
 import io.minxin.intake.publish.EventPublisher;
 import io.minxin.servicekit.identity.ServicePortChecks;
 import io.minxin.servicekit.identity.TestIdentity;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -34,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The HTTP contract of intake on the running app, with the Kafka side replaced by a recording publisher. */
@@ -48,6 +61,8 @@ import tools.jackson.databind.node.ObjectNode;
         })
 // the first call also loads the token verification (Spring Security, Nimbus): seconds on a busy machine
 @AutoConfigureWebTestClient(timeout = "30s")
+// imported, not only found as a nested configuration: the @Nested tests inherit imports, and so get it too
+@Import(EventsApiTest.RecordingPublisherConfiguration.class)
 class EventsApiTest {
     private static final MediaType CLOUDEVENTS = MediaType.parseMediaType("application/cloudevents+json");
     private static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");
@@ -412,6 +427,8 @@ class EventsApiTest {
                 .isEqualTo("Minxin intake")
                 .jsonPath("$.paths['/api/v1/events'].post.summary")
                 .isEqualTo("Publish one event")
+                .jsonPath("$.paths['/api/v1/events'].post.parameters[?(@.name == 'ce-specversion')].in")
+                .isEqualTo("header")
                 .jsonPath("$.paths['/api/v1/events/batch'].post.requestBody.content['text/csv']")
                 .exists()
                 .jsonPath("$.paths['/api/v1/events/batch'].post.responses['413']")
@@ -425,6 +442,212 @@ class EventsApiTest {
                 .exists()
                 .jsonPath("$.components.schemas.FieldViolation.properties.index")
                 .exists();
+    }
+
+    /**
+     * What an integrator using the official CloudEvents Java SDK sends: its HTTP binding writes the request, in
+     * binary content mode (the SDKs' default) and in structured mode, and intake must take both as one event.
+     */
+    @Nested
+    class BinaryContentMode {
+        private static final String EVENTS = "/api/v1/events";
+
+        @Test
+        void givenTheSdksBinaryAndStructuredFormsOfOneEventWhenPostedThenBothAreAcceptedAsTheSameEvent() {
+            CaseEvent event = accepted("e1", "614418");
+            CloudEvent sdkEvent = CloudEventBuilder.from(sdkEvent(event))
+                    .withExtension("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                    .build();
+
+            String binaryReceipt = send(binary(sdkEvent, UnaryOperator.identity()))
+                    .expectStatus()
+                    .isAccepted()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            String structuredReceipt = send(structured(sdkEvent))
+                    .expectStatus()
+                    .isAccepted()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+
+            assertThat(binaryReceipt).isEqualTo(structuredReceipt).isEqualTo("{\"accepted\":1,\"ids\":[\"e1\"]}");
+            assertThat(publisher.singles()).containsExactly(event, event);
+            assertThat(publisher.transactions()).isEmpty();
+        }
+
+        @Test
+        void givenABinaryEventWithoutCeIdWhenPostedThenTheProblemIsTheOneAStructuredEventWithoutIdGets() {
+            CloudEvent sdkEvent = sdkEvent(login("e1", "u-01"));
+            ObjectNode structuredWithoutId = json(login("e1", "u-01"));
+            structuredWithoutId.remove("id");
+
+            JsonNode binaryProblem = problem(send(binary(sdkEvent, without("ce-id"))));
+            JsonNode structuredProblem = problem(client.post()
+                    .uri(EVENTS)
+                    .contentType(MediaType.parseMediaType(EventsController.CLOUDEVENTS_JSON))
+                    .bodyValue(structuredWithoutId.toString())
+                    .exchange());
+
+            assertThat(binaryProblem).isEqualTo(structuredProblem);
+            assertThat(binaryProblem.get("type").asString()).isEqualTo("urn:minxin:problem:invalid-events");
+            assertThat(binaryProblem.at("/violations/0/field").asString()).isEqualTo("id");
+            assertThat(binaryProblem.at("/violations/0/message").asString()).isEqualTo("is required");
+            assertThat(publisher.nothingPublished()).isTrue();
+        }
+
+        @Test
+        void givenABinaryEventOfAnUnknownTypeWhenPostedThenTheProblemNamesTypeAndTheEventsId() {
+            CloudEvent sdkEvent = CloudEventBuilder.from(sdkEvent(login("e7", "u-01")))
+                    .withType("minxin.case.reopened")
+                    .build();
+
+            JsonNode problem = problem(send(binary(sdkEvent, UnaryOperator.identity())));
+
+            assertThat(problem.get("violations")).hasSize(1);
+            assertThat(problem.at("/violations/0/index").asInt()).isZero();
+            assertThat(problem.at("/violations/0/id").asString()).isEqualTo("e7");
+            assertThat(problem.at("/violations/0/field").asString()).isEqualTo("type");
+            assertThat(publisher.nothingPublished()).isTrue();
+        }
+
+        @Test
+        void givenPercentEncodedHeaderValuesWhenPostedInBinaryModeThenTheEventCarriesTheDecodedText() {
+            CaseEvent expected =
+                    CaseEvent.of("e2", "/platform/盘锦 8890", login("e2", "u-01").data());
+
+            client.post()
+                    .uri(EVENTS)
+                    .header("CE-SPECVERSION", "1.0")
+                    .header("Ce-Id", "e2")
+                    .header("ce-source", "/platform/%E7%9B%98%E9%94%A6%208890")
+                    .header("ce-type", "minxin.unit.login")
+                    // "+" needs no encoding; an encoding that was not needed is still decoded
+                    .header("ce-time", "2024-09-02T09:00:00%2B08:00")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(dataOf(expected))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
+
+            assertThat(publisher.singles()).containsExactly(expected);
+        }
+
+        @Test
+        void givenAHeaderThatIsNotPercentEncodedUtf8WhenPostedThenTheProblemNamesItsAttribute() {
+            JsonNode problem = problem(send(binary(sdkEvent(login("e3", "u-01")), headers -> {
+                headers.set("ce-source", "/platform/%C0%A0");
+                return headers;
+            })));
+
+            assertThat(problem.get("violations")).hasSize(1);
+            assertThat(problem.at("/violations/0/id").asString()).isEqualTo("e3");
+            assertThat(problem.at("/violations/0/field").asString()).isEqualTo("source");
+            assertThat(problem.at("/violations/0/message").asString()).contains("not UTF-8");
+        }
+
+        @Test
+        void givenBinaryDataThatIsNotTheContractsJsonObjectWhenPostedThenTheProblemNamesDataOrDatacontenttype() {
+            CloudEvent malformed = CloudEventBuilder.from(sdkEvent(login("e4", "u-01")))
+                    .withData("application/json", "{\"unitId\":".getBytes(StandardCharsets.UTF_8))
+                    .build();
+            CloudEvent text = CloudEventBuilder.from(sdkEvent(login("e5", "u-01")))
+                    .withData("text/plain", "u-01".getBytes(StandardCharsets.UTF_8))
+                    .build();
+
+            JsonNode malformedProblem = problem(send(binary(malformed, UnaryOperator.identity())));
+            JsonNode textProblem = problem(send(binary(text, UnaryOperator.identity())));
+
+            assertThat(malformedProblem.get("violations")).hasSize(1);
+            assertThat(malformedProblem.at("/violations/0/field").asString()).isEqualTo("data");
+            assertThat(malformedProblem.at("/violations/0/message").asString()).startsWith("malformed JSON at line 1");
+            assertThat(textProblem.get("violations"))
+                    .extracting(violation -> violation.get("field").asString())
+                    .containsExactly("datacontenttype", "data");
+            assertThat(publisher.nothingPublished()).isTrue();
+        }
+
+        @Test
+        void givenCeHeadersOnAStructuredEventOrABatchThenTheContentTypeDecidesAsBefore() {
+            CloudEvent sdkEvent = sdkEvent(login("e6", "u-01"));
+            Request structured = structured(sdkEvent);
+            structured.headers().set("ce-specversion", "1.0");
+            Request batch = new Request(
+                    new HttpHeaders(),
+                    TestEvents.array(List.of(login("e7", "u-01"))).getBytes(StandardCharsets.UTF_8));
+            batch.headers().set("ce-specversion", "1.0");
+            batch.headers().setContentType(MediaType.parseMediaType(EventsController.CLOUDEVENTS_BATCH_JSON));
+
+            send(structured).expectStatus().isAccepted();
+            send(batch).expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+            assertThat(publisher.singles()).containsExactly(login("e6", "u-01"));
+        }
+
+        /** The event as an integrator builds it with the SDK, its data the contract's JSON object. */
+        private static CloudEvent sdkEvent(CaseEvent event) {
+            ObjectNode json = json(event);
+            return CloudEventBuilder.v1()
+                    .withId(event.id())
+                    .withSource(URI.create(event.source()))
+                    .withType(event.type().ceType())
+                    .withTime(OffsetDateTime.parse(json.get("time").asString()))
+                    .withData(CaseEvent.DATA_CONTENT_TYPE, dataOf(event))
+                    .build();
+        }
+
+        private static byte[] dataOf(CaseEvent event) {
+            return EventJson.mapper().writeValueAsBytes(json(event).get("data"));
+        }
+
+        /** A request as the SDK's HTTP binding writes it. */
+        private record Request(HttpHeaders headers, Object body) {}
+
+        private static Request binary(CloudEvent event, UnaryOperator<HttpHeaders> change) {
+            HttpHeaders headers = new HttpHeaders();
+            AtomicReference<byte[]> body = new AtomicReference<>();
+            HttpMessageFactory.createWriter(headers::add, body::set).writeBinary(event);
+            assertThat(headers.getFirst("ce-specversion")).isEqualTo("1.0");
+            return new Request(change.apply(headers), body.get());
+        }
+
+        private static Request structured(CloudEvent event) {
+            HttpHeaders headers = new HttpHeaders();
+            AtomicReference<byte[]> body = new AtomicReference<>();
+            HttpMessageFactory.createWriter(headers::add, body::set).writeStructured(event, JsonFormat.CONTENT_TYPE);
+            assertThat(headers.getContentType()).hasToString(JsonFormat.CONTENT_TYPE);
+            return new Request(headers, body.get());
+        }
+
+        private static UnaryOperator<HttpHeaders> without(String header) {
+            return headers -> {
+                headers.headerNames().stream()
+                        .filter(name -> name.toLowerCase(Locale.ROOT).equals(header))
+                        .toList()
+                        .forEach(headers::remove);
+                return headers;
+            };
+        }
+
+        private WebTestClient.ResponseSpec send(Request request) {
+            return client.post()
+                    .uri(EVENTS)
+                    .headers(headers -> headers.addAll(request.headers()))
+                    .bodyValue(request.body())
+                    .exchange();
+        }
+
+        private static JsonNode problem(WebTestClient.ResponseSpec response) {
+            byte[] body = response.expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody();
+            return EventJson.mapper().readTree(body);
+        }
     }
 
     private WebTestClient.ResponseSpec post(String path, MediaType type, String body) {
