@@ -59,7 +59,7 @@
   document.addEventListener("input", function (event) {
     var form = event.target.form;
     if (!form || !form.hasAttribute("data-password-change")) { return; }
-    var again = form.elements.confirmation;
+    var again = form.elements.repeat;
     again.setCustomValidity(again.value && again.value !== form.elements.password.value
       ? "两次输入的新密码不一致" : "");
   });

@@ -14,17 +14,18 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class AccountController {
+    /** The gateway's {@code ?error=} codes of a refused sign-in ({@code accounts.ConsoleSessions}). */
     private static final Map<String, String> SIGN_IN_ERRORS = Map.of(
             "invalid", "用户名或密码不正确",
-            "locked", "连续失败次数过多，账户已锁定，请稍后再试");
+            "locked", "连续失败次数过多，账户已锁定，请稍后再试",
+            "expired", "页面已过期，请重新登录");
 
+    /** The gateway's {@code ?error=} codes of a refused password change. */
     private static final Map<String, String> PASSWORD_ERRORS = Map.of(
-            "invalid", "当前密码不正确，密码未修改。",
-            "current", "当前密码不正确，密码未修改。",
+            "wrong", "当前密码不正确，密码未修改。",
             "mismatch", "两次输入的新密码不一致，密码未修改。",
-            "weak", "新密码太简单，请至少使用 12 个字符，不要与用户名相同。",
-            "same", "新密码不能与当前密码相同。",
-            "locked", "连续失败次数过多，账户已锁定，请稍后再试。");
+            "short", "新密码太短，请至少使用 12 个字符。",
+            "unchanged", "新密码不能与当前密码相同。");
 
     @GetMapping("/console/sign-in")
     Mono<Rendering> signIn(@RequestParam(required = false) String error, ServerWebExchange exchange) {

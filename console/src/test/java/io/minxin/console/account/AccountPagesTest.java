@@ -33,17 +33,23 @@ class AccountPagesTest extends ConsoleTestSupport {
         assertThat(signIn("?error=invalid")).contains("用户名或密码不正确");
         assertThat(signIn("?error=locked")).contains("连续失败次数过多，账户已锁定，请稍后再试");
         assertThat(signIn("?signedOut")).contains("您已退出登录");
+        assertThat(signIn("?error=expired")).contains("页面已过期，请重新登录");
     }
 
     @Test
     void givenASignedInPersonThenTheAccountPageHasThePasswordFormAndItsMessages() {
         assertThat(page("/console/account", LIAISON))
                 .contains("action=\"/console/account/password\"")
-                .contains("<label for=\"current\">", "<label for=\"password\">", "<label for=\"confirmation\">")
+                .contains(
+                        "<label for=\"current\">",
+                        "<label for=\"password\">",
+                        "<label for=\"repeat\">",
+                        "name=\"repeat\"")
                 .contains("name=\"_csrf\" value=\"" + CSRF + "\"")
                 .contains("cj.liaison", "承办单位联络员（只读）");
         assertThat(page("/console/account?changed", OPERATOR)).contains("密码已修改");
-        assertThat(page("/console/account?error=invalid", OPERATOR)).contains("当前密码不正确");
+        assertThat(page("/console/account?error=wrong", OPERATOR)).contains("当前密码不正确");
+        assertThat(page("/console/account?error=short", OPERATOR)).contains("新密码太短");
     }
 
     @Test
