@@ -52,6 +52,7 @@ class MonthController {
                         .modelAttribute("overview", all.getT1().last().orElse(null))
                         .modelAttribute("channels", all.getT2())
                         .modelAttribute("trendJson", all.getT1().json())
+                        .modelAttribute("trendHasData", all.getT1().hasData())
                         .build());
     }
 

@@ -31,6 +31,11 @@ record Trend(List<Point> points) {
         }
     }
 
+    /** Whether any month has data: without any there is no chart to draw. */
+    boolean hasData() {
+        return points.stream().anyMatch(point -> point.rates() != null);
+    }
+
     /** The overview of the last month, the one the page is about. */
     Optional<Overview> last() {
         return points.isEmpty()
