@@ -95,4 +95,15 @@ class ReviewPageTest extends ConsoleTestSupport {
                 .contains("本月通报已印发，较差件裁定已不能更改", "the bulletin of 2020-09 was issued")
                 .contains(">typed-reason</textarea>");
     }
+
+    @Test
+    void givenTextFromTheApiWithMarkupThenThePageShowsItAsTextNeverAsMarkup() {
+        API.json(
+                "GET /api/v1/reviews?period=2020-09",
+                "[" + review("614418", "PENDING", null).replace("流动商贩占道经营", "<script>alert(1)</script>") + "]");
+
+        String page = page("/console/reviews?period=2020-09", LEADER);
+
+        assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
 }
