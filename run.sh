@@ -75,6 +75,14 @@ if [ ! -f "$KEYS_FILE" ]; then
     } >"$KEYS_FILE"
     umask 022
 fi
+# The console's first account, operator: its password generated once per data directory too, shown once below.
+NEW_OPERATOR_PASSWORD=
+if ! grep -q '^MINXIN_GATEWAY_ACCOUNTS_BOOTSTRAP_OPERATOR_PASSWORD=' "$KEYS_FILE"; then
+    NEW_OPERATOR_PASSWORD=$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    umask 077
+    echo "MINXIN_GATEWAY_ACCOUNTS_BOOTSTRAP_OPERATOR_PASSWORD=$NEW_OPERATOR_PASSWORD" >>"$KEYS_FILE"
+    umask 022
+fi
 set -a
 # shellcheck disable=SC1090
 . "$KEYS_FILE"
@@ -198,10 +206,14 @@ Minxin is running.
   Gateway (all APIs)   $ENTRY/api/v1/…      Swagger UI  $ENTRY/swagger-ui.html
                        listening on $GATEWAY_ADDRESS ($OPEN)
   Overview             curl -H "X-Api-Key: \$MINXIN_BOOTSTRAP_DASHBOARD_KEY" '$ENTRY/api/v1/overview?period=2020-09'
-  Console              $ENTRY/console/  (through the gateway)
+  Console              $ENTRY/console/  (through the gateway): sign in as operator, password in $KEYS_FILE
+                       (MINXIN_GATEWAY_ACCOUNTS_BOOTSTRAP_OPERATOR_PASSWORD; change it on the console's 账户 page)
   Services             127.0.0.1 only: intake :8081  metrics :8082  ranking :8083  notice :8084  console :8085  (/actuator/health, /actuator/prometheus)
   Kafka 127.0.0.1:9092   MongoDB mongodb://127.0.0.1:27017   logs $DATA_DIR/logs
   API keys             $KEYS_FILE  (source it: set -a; . $KEYS_FILE; set +a)
 Ctrl-C stops everything.
 INFO
+if [ -n "$NEW_OPERATOR_PASSWORD" ]; then
+    echo "  First start: the console's operator password is $NEW_OPERATOR_PASSWORD (shown this once)"
+fi
 wait "${PIDS[0]}"

@@ -48,6 +48,7 @@ class SecretsInLogsIT {
                 minxin.keys().operator(),
                 minxin.keys().integration(),
                 minxin.keys().dashboard(),
+                minxin.keys().operatorPassword(),
                 webhookSecret));
         literals.addAll(privateKeyParameters(minxin.signingKeys()));
 

@@ -29,8 +29,14 @@ class SettingsTableTest {
             "<!-- settings: generated from the configuration metadata (SettingsTableTest) -->";
     private static final String END = "<!-- end of settings -->";
     /** Modules whose settings the table shows, in its column order; service-kit's apply to every service. */
-    private static final List<String> MODULES =
-            List.of("service-kit", "intake-service", "metrics-service", "ranking-service", "notice-service", "gateway");
+    private static final List<String> MODULES = List.of(
+            "service-kit",
+            "intake-service",
+            "metrics-service",
+            "ranking-service",
+            "notice-service",
+            "gateway",
+            "console");
 
     private static final Pattern PLACEHOLDER =
             Pattern.compile("\\$\\{(minxin\\.[a-z0-9.-]+):((?:[^${}]|\\$\\{[^}]*})*)}");

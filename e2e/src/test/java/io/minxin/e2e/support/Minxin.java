@@ -190,11 +190,17 @@ public final class Minxin implements AutoCloseable {
                     "MINXIN_NOTICE_DISPUTES_WINDOW_WORKING_DAYS",
                     String.valueOf(weekdaysSince(EARLIEST_MONTH.atEndOfMonth()) + 20));
         }
+        if (service == Service.CONSOLE) {
+            // the console calls the APIs through the gateway, relaying each page's identity token
+            environment.put("MINXIN_CONSOLE_GATEWAY_URL", local(ports.get(Service.GATEWAY)));
+        }
         if (service == Service.GATEWAY) {
             environment.put("MINXIN_GATEWAY_SERVICES_INTAKE", local(ports.get(Service.INTAKE)));
             environment.put("MINXIN_GATEWAY_SERVICES_METRICS", local(ports.get(Service.METRICS)));
             environment.put("MINXIN_GATEWAY_SERVICES_RANKING", local(ports.get(Service.RANKING)));
             environment.put("MINXIN_GATEWAY_SERVICES_NOTICE", local(ports.get(Service.NOTICE)));
+            environment.put("MINXIN_GATEWAY_SERVICES_CONSOLE", local(ports.get(Service.CONSOLE)));
+            environment.put("MINXIN_GATEWAY_ACCOUNTS_BOOTSTRAP_OPERATOR_PASSWORD", keys.operatorPassword());
             environment.put("MINXIN_BOOTSTRAP_OPERATOR_KEY", keys.operator());
             environment.put("MINXIN_BOOTSTRAP_INTEGRATION_KEY", keys.integration());
             environment.put("MINXIN_BOOTSTRAP_DASHBOARD_KEY", keys.dashboard());

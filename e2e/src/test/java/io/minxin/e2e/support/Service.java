@@ -1,12 +1,13 @@
 package io.minxin.e2e.support;
 
-/** The five Minxin services, each run from its own {@code -exec.jar} as a separate process. */
+/** The Minxin services and the console, each run from its own {@code -exec.jar} as a separate process. */
 public enum Service {
     INTAKE("intake-service"),
     METRICS("metrics-service"),
     RANKING("ranking-service"),
     NOTICE("notice-service"),
-    GATEWAY("gateway");
+    GATEWAY("gateway"),
+    CONSOLE("console");
 
     private final String artifact;
 

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>It runs last before the call leaves, after the route's filters: an answer from the dashboard cache needs no
  * token. A public path that is routed to a service (its OpenAPI document) is called as {@value #PUBLIC_SUBJECT},
- * role dashboard; no API key id can take that name, as key ids have no hyphen.
+ * role dashboard; no API key id can take that name, as key ids have no hyphen. The console's open paths go on
+ * without a token.
  */
 final class IdentityTokenFilter implements GlobalFilter, Ordered {
     /** The route metadata naming the service a route leads to: the audience of its tokens. */
@@ -50,6 +51,11 @@ final class IdentityTokenFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         Caller caller = Caller.of(exchange);
+        if (caller == null && RelayedTokens.CONSOLE.equals(audience)) {
+            // the console's open paths (sign-in page, assets) are for a person not signed in: no identity at all,
+            // so the console shows no one as signed in
+            return chain.filter(exchange);
+        }
         String token = caller == null
                 ? tokens.mint(PUBLIC_SUBJECT, Role.DASHBOARD, Scope.ALL, audience)
                 : tokens.mint(caller.keyId(), caller.role(), caller.scope(), audience);

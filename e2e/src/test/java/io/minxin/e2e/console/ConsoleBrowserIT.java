@@ -1,0 +1,246 @@
+package io.minxin.e2e.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.minxin.demo.DemoMonth;
+import io.minxin.demo.ReferenceCases;
+import io.minxin.e2e.support.Browser;
+import io.minxin.e2e.support.Dashboard;
+import io.minxin.e2e.support.DemoLoad;
+import io.minxin.e2e.support.EventFeed;
+import io.minxin.e2e.support.Json;
+import io.minxin.e2e.support.Minxin;
+import io.minxin.e2e.support.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real chromium, through the gateway of a Minxin of its own whose notice-service reviews every
+ * 较差件 candidate, on the seed month: the operator signs in, sees the month, confirms a candidate with a ruling from
+ * the keyboard, issues the bulletin and downloads it; a unit's liaison sees its own row only; a leader changes
+ * nothing. Every page is kept as a screenshot under {@code target/console-screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+    private static final Duration SETTLE = Duration.ofMinutes(3);
+    private static final String FOOD_SAFETY = ReferenceCases.FOOD_SAFETY.caseId();
+    private static final String RULING = "该诉求实际问题为流动商贩问题，应由综合执法局处理";
+    private static final String UNIT_NAME = ReferenceCases.FOOD_SAFETY.unit().unitName();
+
+    private static Minxin minxin;
+    private static DemoMonth demo;
+    private static Dashboard dashboard;
+    private static String month;
+
+    @BeforeAll
+    static void startAReviewingMinxinWithTheSeedMonth() {
+        minxin = Minxin.startWith("console", Map.of("MINXIN_NOTICE_REVIEW_MODE", "review"));
+        demo = DemoMonth.generate();
+        month = demo.month().toString();
+        dashboard = DemoLoad.dashboard(minxin);
+        DemoLoad.feed(minxin).send(EventFeed.lines(demo.events(), null), DemoLoad.BATCH);
+        DemoLoad.awaitOverview(dashboard, demo);
+        DemoLoad.awaitRankingInputs(dashboard, demo);
+        await("the candidates of " + month + " in the review queue")
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(reviewed("PENDING")).contains(FOOD_SAFETY));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (minxin != null) {
+            minxin.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOperatorSignsInAndSeesTheMonth() {
+        try (Browser browser = browser()) {
+            assertThat(browser.go("/console/")).isEqualTo("/console/sign-in");
+            browser.screenshot("sign-in");
+
+            browser.signIn("operator", minxin.keys().operatorPassword());
+            browser.go("/console/?period=" + month);
+
+            browser.awaitText("2020年9月");
+            browser.find(By.cssSelector("#trend-chart svg"));
+            browser.screenshot("month-operator");
+            assertThat(browser.text()).contains("话务端", "网络端", "%");
+            assertThat(browser.driver().findElements(By.cssSelector("table.ranking-table tbody tr")))
+                    .as("both channels' rankings, a row per unit")
+                    .hasSizeGreaterThan(10);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theOperatorConfirmsACandidateWithARulingFromTheKeyboard() {
+        try (Browser browser = signedIn("operator", minxin.keys().operatorPassword())) {
+            browser.go("/console/reviews?period=" + month);
+            browser.screenshot("reviews-operator");
+            WebElement ruling = browser.find(By.id("confirm-ruling-" + FOOD_SAFETY));
+
+            // from the keyboard: open the confirmation (Enter on its summary), type the ruling, Tab to the form's
+            // button, Enter
+            ruling.findElement(By.xpath("ancestor::details/summary")).sendKeys(Keys.ENTER);
+            ruling.sendKeys(RULING);
+            ruling.sendKeys(Keys.TAB);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+
+            await("the ruling recorded")
+                    .atMost(SETTLE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(reviewed("CONFIRMED")).contains(FOOD_SAFETY));
+            browser.go("/console/reviews?period=" + month + "&status=CONFIRMED");
+            browser.awaitText(RULING);
+            browser.screenshot("reviews-confirmed");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theOperatorIssuesTheBulletinAndDownloadsIt() throws Exception {
+        Response close = minxin.gateway()
+                .post("api/v1/periods/" + month + "/close", minxin.keys().operator());
+        assertThat(close.status()).as("close: %s", close).isEqualTo(200);
+        try (Browser browser = signedIn("operator", minxin.keys().operatorPassword())) {
+            browser.go("/console/bulletins/" + month);
+            browser.screenshot("bulletin-draft");
+
+            browser.find(By.cssSelector("#bulletin-status button")).click();
+            // the page asks before the bulletin is frozen for good
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(ExpectedConditions.alertIsPresent())
+                    .accept();
+
+            await("the bulletin issued")
+                    .atMost(SETTLE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(Json.read(dashboard
+                                            .get("api/v1/bulletins/" + month)
+                                            .body())
+                                    .path("status")
+                                    .asString())
+                            .isEqualTo("ISSUED"));
+            browser.go("/console/bulletins/" + month);
+            browser.screenshot("bulletin-issued");
+
+            HttpResponse<byte[]> docx = download(browser, "/console/bulletins/" + month + ".docx");
+            assertThat(docx.statusCode()).isEqualTo(200);
+            assertThat(docx.headers().firstValue("Content-Type"))
+                    .contains("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            assertThat(docx.body())
+                    .isEqualTo(
+                            dashboard.get("api/v1/bulletins/" + month + ".docx").body());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aUnitsLiaisonSeesItsOwnRowOnly() {
+        String unitId = ReferenceCases.FOOD_SAFETY.unit().unitId();
+        String password = openAccount("food-liaison", "dashboard", "unit:" + unitId);
+        try (Browser browser = signedIn("food-liaison", password)) {
+            browser.go("/console/?period=" + month);
+            browser.awaitText("2020年9月");
+
+            browser.screenshot("month-unit");
+            List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.ranking-table tbody tr"));
+            assertThat(rows)
+                    .as("its own row in each channel it serves")
+                    .isNotEmpty()
+                    .hasSizeLessThanOrEqualTo(2);
+            assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains(UNIT_NAME));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aLeaderReadsEverythingAndChangesNothing() {
+        String password = openAccount("leader", "dashboard", "all");
+        try (Browser browser = signedIn("leader", password)) {
+            browser.go("/console/reviews?period=" + month + "&status=CONFIRMED");
+            browser.awaitText(RULING);
+            assertThat(browser.driver().findElements(By.cssSelector("textarea, .decide button")))
+                    .as("no control that decides")
+                    .isEmpty();
+            browser.screenshot("reviews-leader");
+            browser.go("/console/bulletins/" + month);
+            assertThat(browser.driver().findElements(By.cssSelector("#bulletin-status button")))
+                    .isEmpty();
+
+            // a write sent by hand, with the page's own CSRF token, is refused too
+            Object status = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "const headers = JSON.parse(document.body.getAttribute('hx-headers'));"
+                            + "fetch('/console/reviews/" + FOOD_SAFETY + "/ruling', {method: 'POST', headers: headers,"
+                            + " body: new URLSearchParams({verdict: 'DISMISSED', reason: 'x'})})"
+                            + ".then(r => done(r.status), e => done(String(e)));");
+            assertThat(status).isEqualTo(403L);
+        }
+    }
+
+    private static Browser browser() {
+        return Browser.open(minxin.gateway().base().toString().replaceAll("/$", ""));
+    }
+
+    private static Browser signedIn(String username, String password) {
+        Browser browser = browser();
+        browser.signIn(username, password);
+        return browser;
+    }
+
+    /** A download as the signed-in person: the browser's session cookie on a plain HTTP request. */
+    private static HttpResponse<byte[]> download(Browser browser, String path) throws Exception {
+        URI uri = URI.create(minxin.gateway().base().toString().replaceAll("/$", "") + path);
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Cookie", "MINXIN_SESSION=" + browser.cookie("MINXIN_SESSION"))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String openAccount(String username, String role, String scope) {
+        Response opened = minxin.gateway()
+                .post(
+                        "api/v1/accounts",
+                        minxin.keys().operator(),
+                        "application/json",
+                        Json.body(Map.of("username", username, "role", role, "scope", scope)));
+        assertThat(opened.status()).as("account %s: %s", username, opened).isEqualTo(201);
+        return opened.json().path("password").asString();
+    }
+
+    private static List<String> reviewed(String status) {
+        Response queue = minxin.gateway()
+                .get(
+                        "api/v1/reviews?period=" + month + "&status=" + status,
+                        minxin.keys().operator());
+        List<String> caseIds = new ArrayList<>();
+        Json.items(queue.json()).forEach(item -> caseIds.add(item.path("caseId").asString()));
+        return caseIds;
+    }
+}
