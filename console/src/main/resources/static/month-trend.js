@@ -1,9 +1,12 @@
-// The month page's trend chart: the data is in the page (data-trend, JSON), this only draws it with ECharts.
+// The trend charts of the month and unit pages: the data is in the page (data-trend, JSON), this only draws each
+// element that carries it with ECharts.
 (function () {
   "use strict";
-  function draw() {
-    var element = document.getElementById("trend-chart");
-    if (!element || !window.echarts) { return; }
+  function drawAll() {
+    if (!window.echarts) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll("[data-trend]"), draw);
+  }
+  function draw(element) {
     var trend = JSON.parse(element.getAttribute("data-trend"));
     var chart = window.echarts.init(element, null, { renderer: "svg" });
     chart.setOption({
@@ -23,8 +26,8 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
+    document.addEventListener("DOMContentLoaded", drawAll);
   } else {
-    draw();
+    drawAll();
   }
 })();

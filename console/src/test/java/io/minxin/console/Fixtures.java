@@ -58,5 +58,29 @@ public final class Fixtures {
                 + ",\"facts\":{\"whatever\":1}}";
     }
 
+    /** metrics-service's unit table of a month ({@code GET /api/v1/units?period=}). */
+    public static String unitTable(String period, String... rows) {
+        return "{\"period\":\"" + period + "\",\"channel\":null,\"sort\":\"received\",\"order\":\"desc\",\"units\":["
+                + String.join(",", rows) + "]}";
+    }
+
+    /** One unit's row of a channel: 30 received, 29 concluded; the four rates as given (null: no denominator). */
+    public static String unitRow(
+            String unitId, String unitName, String channel, Double completion, Double satisfaction, Double excellent) {
+        return "{\"unitId\":\"" + unitId + "\",\"unitName\":\"" + unitName + "\",\"channel\":\"" + channel + "\","
+                + "\"counts\":{\"received\":30,\"concluded\":29,\"concludedOnTime\":29,\"visited\":20,"
+                + "\"satisfied\":19,\"excellent\":15,\"returns\":2,\"pushbacks\":1},"
+                + "\"rates\":{\"completionRate\":" + completion + ",\"onTimeRate\":1.0,\"satisfactionRate\":"
+                + satisfaction + ",\"excellentRate\":" + excellent + "}}";
+    }
+
+    /** A notice as notice-service lists it. */
+    public static String notice(String type, String unitId, String title, String text, String occurredAt) {
+        return "{\"id\":\"" + type.toLowerCase() + "|" + occurredAt + "\",\"type\":\"" + type
+                + "\",\"period\":\"2020-09\",\"unitId\":\"" + unitId + "\",\"unitName\":\"盘锦市兴隆台区城建中心\","
+                + "\"caseId\":null,\"channel\":null,\"title\":\"" + title + "\",\"text\":\"" + text
+                + "\",\"facts\":{},\"occurredAt\":\"" + occurredAt + "\"}";
+    }
+
     private Fixtures() {}
 }

@@ -25,23 +25,30 @@ public class MetricsClient {
 
     /** The units with figures in the month (both channels), by name: {@code GET /api/v1/units?period=}. */
     public Mono<List<UnitRef>> units(String period) {
+        return unitRows(period).map(rows -> {
+            Map<String, UnitRef> byId = new TreeMap<>();
+            for (UnitRow row : rows) {
+                byId.putIfAbsent(row.unitId(), new UnitRef(row.unitId(), row.unitName()));
+            }
+            return byId.values().stream()
+                    .sorted(Comparator.comparing(unit -> Objects.requireNonNullElse(unit.unitName(), unit.unitId())))
+                    .toList();
+        });
+    }
+
+    /**
+     * {@code GET /api/v1/units?period=}: one row per unit and channel with figures in the month, as far as the
+     * person's scope reaches (a unit liaison: their unit's rows only); 404 when the month has no data.
+     */
+    public Mono<List<UnitRow>> unitRows(String period) {
         return api.get(
                         uri -> uri.path("/api/v1/units")
                                 .queryParam("period", period)
                                 .build(),
                         UnitTable.class)
-                .map(table -> {
-                    Map<String, UnitRef> byId = new TreeMap<>();
-                    for (UnitRef row : table.units() == null ? List.<UnitRef>of() : table.units()) {
-                        byId.putIfAbsent(row.unitId(), row);
-                    }
-                    return byId.values().stream()
-                            .sorted(Comparator.comparing(
-                                    unit -> Objects.requireNonNullElse(unit.unitName(), unit.unitId())))
-                            .toList();
-                });
+                .map(table -> table.units() == null ? List.of() : table.units());
     }
 
     /** The parts of {@code GET /api/v1/units} the console reads. */
-    record UnitTable(String period, List<UnitRef> units) {}
+    record UnitTable(String period, List<UnitRow> units) {}
 }

@@ -1,5 +1,7 @@
 package io.minxin.console.api;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
@@ -7,15 +9,34 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** notice-service through the gateway: the 较差件 review queue and the bulletin. */
+/** notice-service through the gateway: a unit's notices, the 较差件 review queue and the bulletin. */
 @Component
 public class NoticeClient {
     private static final ParameterizedTypeReference<List<ReviewItem>> REVIEWS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Notice>> NOTICES = new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
 
     NoticeClient(GatewayApi api) {
         this.api = api;
+    }
+
+    /**
+     * {@code GET /api/v1/notices?period=&unitId=}: the unit's notices of the month, newest first (the API lists the
+     * oldest first); 403 when the person may not read that unit's.
+     */
+    public Mono<List<Notice>> notices(String period, String unitId) {
+        return api.get(
+                        uri -> uri.path("/api/v1/notices")
+                                .queryParam("period", period)
+                                .queryParam("unitId", unitId)
+                                .build(),
+                        NOTICES)
+                .map(notices -> notices.stream()
+                        .sorted(Comparator.comparing(
+                                        Notice::occurredAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                                .reversed())
+                        .toList());
     }
 
     /** {@code GET /api/v1/reviews?period=&status=}; a unit-scoped person gets their unit's. */

@@ -2,7 +2,9 @@ package io.minxin.console.api;
 
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
+import java.util.List;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** ranking-service through the gateway: a month's ranking of one channel, every row explained. */
@@ -28,5 +30,14 @@ public class RankingClient {
                         .queryParam("top", ALL_PLACES)
                         .build(period),
                 RankingRevision.class);
+    }
+
+    /** Both channels' rankings of a month, read at once; a channel without one (404) has a null ranking. */
+    public Mono<List<ChannelRanking>> rankings(String period) {
+        return Flux.fromArray(Channel.values())
+                .flatMapSequential(channel -> ranking(period, channel)
+                        .map(revision -> new ChannelRanking(channel, revision))
+                        .onErrorResume(ApiFailure::isNotFound, missing -> Mono.just(new ChannelRanking(channel, null))))
+                .collectList();
     }
 }

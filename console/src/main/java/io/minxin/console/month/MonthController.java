@@ -4,11 +4,7 @@ import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.MetricsClient;
 import io.minxin.console.api.RankingClient;
 import io.minxin.console.web.Periods;
-import io.minxin.events.Channel;
-import io.minxin.events.ranking.RankingRevision;
 import java.time.YearMonth;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,19 +32,12 @@ class MonthController {
 
     @GetMapping({"/console", "/console/"})
     Mono<Rendering> month(@RequestParam(required = false) String period) {
-        Optional<YearMonth> asked = Periods.parse(period);
-        YearMonth month = asked.orElseGet(periods::defaultPeriod);
-        boolean unreadable = period != null && !period.isBlank() && asked.isEmpty();
-        String name = month.toString();
-        Mono<List<ChannelRanking>> channels = Flux.fromArray(Channel.values())
-                .flatMapSequential(channel -> rankings.ranking(name, channel)
-                        .map(revision -> new ChannelRanking(channel, revision))
-                        .onErrorResume(ApiFailure::isNotFound, missing -> Mono.just(new ChannelRanking(channel, null))))
-                .collectList();
-        return Mono.zip(trend(month), channels)
+        Periods.Asked asked = periods.asked(period);
+        String name = asked.month().toString();
+        return Mono.zip(trend(asked.month()), rankings.rankings(name))
                 .map(all -> Rendering.view("month/month")
                         .modelAttribute("period", name)
-                        .modelAttribute("unreadablePeriod", unreadable ? period : null)
+                        .modelAttribute("unreadablePeriod", asked.unreadable())
                         .modelAttribute("overview", all.getT1().last().orElse(null))
                         .modelAttribute("channels", all.getT2())
                         .modelAttribute("trendJson", all.getT1().json())
@@ -70,24 +59,5 @@ class MonthController {
                         TREND_MONTHS)
                 .collectList()
                 .map(Trend::new);
-    }
-
-    /** One channel's ranking, or null when the month has none yet. */
-    record ChannelRanking(Channel channel, RankingRevision ranking) {
-        public String label() {
-            return channel == Channel.PHONE ? "话务端" : "网络端";
-        }
-
-        public String status() {
-            if (ranking == null) {
-                return "";
-            }
-            return switch (ranking.status()) {
-                case LIVE -> "实时排名（本月尚未关账，数字还会变化）";
-                case PENDING -> "第 " + ranking.revision() + " 版（待发布）";
-                case PUBLISHED -> "第 " + ranking.revision() + " 版（已发布）";
-                case WHAT_IF -> "试算";
-            };
-        }
     }
 }

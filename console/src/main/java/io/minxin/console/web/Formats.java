@@ -44,6 +44,14 @@ public final class Formats {
             "DISMISSED", "不予认定",
             "REASSIGNED", "改派其他单位");
 
+    private static final Map<String, String> NOTICE_TYPES = Map.of(
+            "PUSHBACK_ALERT", "推诿预警",
+            "PUSHBACK_CONFIRMED", "较差件（推诿）",
+            "TARGET_MISSED", "未达目标",
+            "TARGET_FORECAST", "目标预警",
+            "DUTY_LETTER", "提示函",
+            "BULLETIN_ISSUED", "月度通报");
+
     /** {@code 2020-09} → {@code 2020年9月}; anything else as it is. */
     public String month(String period) {
         if (period == null || period.isBlank()) {
@@ -116,6 +124,11 @@ public final class Formats {
     /** A review status or verdict ({@code DISMISSED} → {@code 不予认定}). */
     public String verdict(String verdict) {
         return verdict == null ? NONE : VERDICTS.getOrDefault(verdict, verdict);
+    }
+
+    /** A notice's type ({@code DUTY_LETTER} → {@code 提示函}); an unknown one as it is. */
+    public String noticeType(String type) {
+        return type == null ? NONE : NOTICE_TYPES.getOrDefault(type, type);
     }
 
     /** An exclusion's indicator, e.g. {@code SATISFACTION_RATE} → {@code 满意率}. */

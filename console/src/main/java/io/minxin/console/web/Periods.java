@@ -36,6 +36,18 @@ public class Periods {
                 : YearMonth.now(clock.withZone(Formats.ZONE)).minusMonths(1);
     }
 
+    /**
+     * The month a page is about: the one asked for, else the default; {@code unreadable} is what was asked for when
+     * it was no month (the page says so), else null.
+     */
+    public record Asked(YearMonth month, String unreadable) {}
+
+    public Asked asked(String period) {
+        Optional<YearMonth> asked = parse(period);
+        boolean unreadable = period != null && !period.isBlank() && asked.isEmpty();
+        return new Asked(asked.orElseGet(this::defaultPeriod), unreadable ? period : null);
+    }
+
     /** {@code YYYY-MM} read, or empty when absent; a value that is no month is empty too (the page says so). */
     public static Optional<YearMonth> parse(String period) {
         if (period == null || !PERIOD.matcher(period).matches()) {
