@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real chromium, through the gateway of a Minxin of its own whose notice-service reviews every
  * 较差件 candidate, on the seed month: the operator signs in, sees the month, confirms a candidate with a ruling from
- * the keyboard, issues the bulletin and downloads it; a unit's liaison sees its own row only; a leader changes
+ * the keyboard, issues the bulletin and downloads it; a unit's liaison sees its own rows and page only (another
+ * unit's page is refused); a leader changes
  * nothing. Every page is kept as a screenshot under {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -172,6 +173,19 @@ class ConsoleBrowserIT {
                     .isNotEmpty()
                     .hasSizeLessThanOrEqualTo(2);
             assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains(UNIT_NAME));
+
+            // its own page, from the nav; another unit's page is refused
+            browser.find(By.linkText("本单位")).click();
+            browser.awaitText("第 ");
+            assertThat(browser.currentPath()).startsWith("/console/units/" + unitId);
+            assertThat(browser.text()).contains(UNIT_NAME);
+            browser.screenshot("unit-own");
+            String other = ReferenceCases.ELEVATOR.unit().unitId();
+            browser.go("/console/units/" + other + "?period=" + month);
+            browser.awaitText("无权查看");
+            assertThat(browser.text())
+                    .doesNotContain(ReferenceCases.ELEVATOR.unit().unitName());
+            browser.screenshot("unit-other-refused");
         }
     }
 
