@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -66,6 +67,27 @@ public abstract class ConsoleTestSupport {
 
     protected String page(String path, Caller caller) {
         return get(path, caller)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** A POST as htmx sends it through the gateway: the person's token, {@code HX-Request} and the form. */
+    protected WebTestClient.ResponseSpec htmxPost(String path, Caller caller, String form) {
+        return client.post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, tokenOf(caller))
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form)
+                .exchange();
+    }
+
+    /** The fragment an htmx POST answered with 200. */
+    protected String fragment(String path, Caller caller, String form) {
+        return htmxPost(path, caller, form)
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)

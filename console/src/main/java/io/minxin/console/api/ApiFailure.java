@@ -49,6 +49,11 @@ public final class ApiFailure extends RuntimeException {
         return new ApiFailure(status, detail, violations, null);
     }
 
+    /** A form the console did not send on: what the API would have refused, said before asking it. */
+    public static ApiFailure invalid(String field, String message) {
+        return new ApiFailure(400, null, List.of(field + ": " + message), null);
+    }
+
     static ApiFailure unavailable(Throwable cause) {
         return new ApiFailure(503, null, List.of(), cause);
     }

@@ -9,11 +9,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** notice-service through the gateway: a unit's notices, the 较差件 review queue and the bulletin. */
+/**
+ * notice-service through the gateway: a unit's notices, the 较差件 review queue, disputes (申诉), 提示函 and the
+ * bulletin.
+ */
 @Component
 public class NoticeClient {
     private static final ParameterizedTypeReference<List<ReviewItem>> REVIEWS = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Notice>> NOTICES = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Dispute>> DISPUTES = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Letter>> LETTERS = new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
 
@@ -72,5 +77,45 @@ public class NoticeClient {
     public Mono<BulletinStatus> issue(String period) {
         return api.post(
                 uri -> uri.path("/api/v1/bulletins/{period}/issue").build(period), Map.of(), BulletinStatus.class);
+    }
+
+    /** {@code GET /api/v1/disputes?period=}: oldest first; a unit-scoped person gets their unit's. */
+    public Mono<List<Dispute>> disputes(String period) {
+        return api.get(
+                uri -> uri.path("/api/v1/disputes").queryParam("period", period).build(), DISPUTES);
+    }
+
+    /** {@code POST /api/v1/disputes} with {@code caseId}, {@code subject} and {@code reason}: the filed dispute. */
+    public Mono<Dispute> fileDispute(Map<String, String> filing) {
+        return api.post(uri -> uri.path("/api/v1/disputes").build(), filing, Dispute.class);
+    }
+
+    /** {@code POST /api/v1/disputes/{id}/decision} with {@code accepted} and {@code reason}: the decided dispute. */
+    public Mono<Dispute> decideDispute(String disputeId, boolean accepted, String reason) {
+        return api.post(
+                uri -> uri.path("/api/v1/disputes/{id}/decision").build(disputeId),
+                Map.of("accepted", accepted, "reason", reason),
+                Dispute.class);
+    }
+
+    /** {@code GET /api/v1/letters?period=}: oldest first; a unit-scoped person gets their unit's. */
+    public Mono<List<Letter>> letters(String period) {
+        return api.get(
+                uri -> uri.path("/api/v1/letters").queryParam("period", period).build(), LETTERS);
+    }
+
+    /** {@code GET /api/v1/letters/{unitId}/{month}.{html|docx}} as sent: bytes, content type, disposition. */
+    public Mono<ResponseEntity<byte[]>> letterDocument(String unitId, String month, String extension) {
+        return api.document(
+                uri -> uri.path("/api/v1/letters/{unitId}/{month}." + extension).build(unitId, month));
+    }
+
+    /** {@code POST /api/v1/letters/{unitId}/{month}/acknowledgement}: the acknowledged letter. */
+    public Mono<Letter> acknowledge(String unitId, String month) {
+        return api.post(
+                uri -> uri.path("/api/v1/letters/{unitId}/{month}/acknowledgement")
+                        .build(unitId, month),
+                Map.of(),
+                Letter.class);
     }
 }

@@ -1,11 +1,9 @@
 package io.minxin.console.bulletin;
 
 import io.minxin.console.api.NoticeClient;
-import io.minxin.console.web.ContentDispositions;
+import io.minxin.console.web.Documents;
 import io.minxin.console.web.Formats;
 import io.minxin.console.web.Htmx;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,15 +41,7 @@ class BulletinController {
     /** The bulletin's HTML for the page's preview frame, shown in place (no download). */
     @GetMapping("/console/bulletins/" + PERIOD + "/preview")
     Mono<ResponseEntity<byte[]>> preview(@PathVariable String period) {
-        return notices.bulletinDocument(period, "html")
-                .map(document -> ResponseEntity.ok()
-                        .contentType(contentType(document, MediaType.TEXT_HTML))
-                        // the frame shows the API's document and nothing may frame it from elsewhere
-                        .header(
-                                "Content-Security-Policy",
-                                "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
-                                        + " font-src data:; frame-ancestors 'self'")
-                        .body(document.getBody()));
+        return notices.bulletinDocument(period, "html").map(Documents::inPlace);
     }
 
     @GetMapping("/console/bulletins/" + PERIOD + ".docx")
@@ -78,16 +68,6 @@ class BulletinController {
     private Mono<ResponseEntity<byte[]>> download(String period, String extension) {
         String name = "通报-" + FORMATS.month(period) + "." + extension;
         return notices.bulletinDocument(period, extension)
-                .map(document -> ResponseEntity.ok()
-                        .contentType(contentType(document, MediaType.APPLICATION_OCTET_STREAM))
-                        .header(
-                                HttpHeaders.CONTENT_DISPOSITION,
-                                ContentDispositions.attachment("bulletin-" + period + "." + extension, name))
-                        .body(document.getBody()));
-    }
-
-    private static MediaType contentType(ResponseEntity<byte[]> document, MediaType otherwise) {
-        MediaType type = document.getHeaders().getContentType();
-        return type == null ? otherwise : type;
+                .map(document -> Documents.attachment(document, "bulletin-" + period + "." + extension, name));
     }
 }

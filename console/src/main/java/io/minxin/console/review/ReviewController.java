@@ -6,6 +6,7 @@ import io.minxin.console.api.NoticeClient;
 import io.minxin.console.api.ReviewItem;
 import io.minxin.console.api.UnitRef;
 import io.minxin.console.web.Periods;
+import io.minxin.console.web.Refusal;
 import io.minxin.events.identity.Caller;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ class ReviewController {
             return notices.rule(caseId, ruling)
                     .flatMap(item -> row(item, period, caller, null, Map.of()))
                     .onErrorResume(
-                            failure -> failure instanceof ApiFailure api && !api.unavailable(),
+                            Refusal::isRefusal,
                             failure -> refused(caseId, period, caller, (ApiFailure) failure, ruling));
         });
     }
@@ -104,7 +105,7 @@ class ReviewController {
                         .modelAttribute("item", item)
                         .modelAttribute("period", period)
                         .modelAttribute("units", units)
-                        .modelAttribute("refusal", failure == null ? null : Refusal.of(failure))
+                        .modelAttribute("refusal", failure == null ? null : Refusal.of(failure, REFUSED))
                         .modelAttribute("typed", typed)
                         .build());
     }
@@ -118,15 +119,6 @@ class ReviewController {
     }
 
     /** Why the API refused a ruling, for the row to show. */
-    record Refusal(String message, List<String> violations) {
-        static Refusal of(ApiFailure failure) {
-            String message = switch (failure.status()) {
-                case 403 -> "您无权对较差件作出裁定。";
-                case 409 -> "本月通报已印发，较差件裁定已不能更改。";
-                default -> "裁定未被接受，请补全后重试。";
-            };
-            return new Refusal(
-                    failure.detail() == null ? message : message + "（" + failure.detail() + "）", failure.violations());
-        }
-    }
+    private static final Refusal.Sentences REFUSED =
+            new Refusal.Sentences("您无权对较差件作出裁定。", "本月通报已印发，较差件裁定已不能更改。", "裁定未被接受，请补全后重试。");
 }

@@ -4,10 +4,12 @@ import io.minxin.events.decision.Indicator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +53,22 @@ public final class Formats {
             "TARGET_FORECAST", "目标预警",
             "DUTY_LETTER", "提示函",
             "BULLETIN_ISSUED", "月度通报");
+
+    private static final Map<String, String> DISPUTE_SUBJECTS = Map.of(
+            "PUSHBACK", "较差件",
+            "RETURN", "退件认定",
+            "UNSATISFIED_VISIT", "回访不满意",
+            "NOT_EXCELLENT_VISIT", "回访非优秀",
+            "LATE_CONCLUSION", "超时办结");
+
+    private static final Map<String, String> DISPUTE_STATUSES = Map.of(
+            "OPEN", "待处理",
+            "ACCEPTED", "已支持",
+            "REJECTED", "已驳回");
+
+    /** What a unit may dispute, in the order the filing form offers them. */
+    public static final List<String> DISPUTE_SUBJECT_ORDER =
+            List.of("PUSHBACK", "RETURN", "UNSATISFIED_VISIT", "NOT_EXCELLENT_VISIT", "LATE_CONCLUSION");
 
     /** {@code 2020-09} → {@code 2020年9月}; anything else as it is. */
     public String month(String period) {
@@ -109,6 +127,26 @@ public final class Formats {
         return String.format(
                 "%d年%d月%d日 %02d:%02d",
                 local.getYear(), local.getMonthValue(), local.getDayOfMonth(), local.getHour(), local.getMinute());
+    }
+
+    /** {@code 2020年10月8日}. */
+    public String date(LocalDate day) {
+        return day == null ? NONE : day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
+    /** What a dispute is about ({@code LATE_CONCLUSION} → {@code 超时办结}); an unknown one as it is. */
+    public String disputeSubject(String subject) {
+        return subject == null ? NONE : DISPUTE_SUBJECTS.getOrDefault(subject, subject);
+    }
+
+    /** Where a dispute stands ({@code ACCEPTED} → {@code 已支持}). */
+    public String disputeStatus(String status) {
+        return status == null ? NONE : DISPUTE_STATUSES.getOrDefault(status, status);
+    }
+
+    /** The subjects a filing form offers, in order. */
+    public List<String> disputeSubjects() {
+        return DISPUTE_SUBJECT_ORDER;
     }
 
     /** The Chinese name of a rate ({@code satisfactionRate} → {@code 满意率}); an unknown name as it is. */

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Who may open which console route, checked on the gateway's identity token like every service: the sign-in page
- * and the static assets need none; pages are read by dashboards (leaders, unit liaisons) and operators; every write
- * (the htmx POSTs) is an operator's. The APIs the console calls decide again, with the same token.
+ * and the static assets need none; pages are read by dashboards (leaders, unit liaisons) and operators; a unit files
+ * disputes and acknowledges its 提示函 (dashboard: the API decides whether the person's scope allows it); every other
+ * write (the htmx POSTs) is an operator's. The APIs the console calls decide again, with the same token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -22,6 +23,8 @@ class SecurityConfig {
                 .open("/console/assets/**")
                 .open("/console/webjars/**")
                 .read("/console/**", DASHBOARD, OPERATOR)
+                .write("/console/disputes", DASHBOARD)
+                .write("/console/letters/*/*/acknowledgement", DASHBOARD)
                 .write("/console/**", OPERATOR)
                 .build();
     }

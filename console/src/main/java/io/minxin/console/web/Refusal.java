@@ -1,0 +1,30 @@
+package io.minxin.console.web;
+
+import io.minxin.console.api.ApiFailure;
+import java.util.List;
+
+/**
+ * Why the API refused what a form sent, for the form's row to show next to what was typed: a sentence for the
+ * status (403: not yours to do, 409: too late or done already, else: fill in and retry), the API's own detail in
+ * brackets, and its field violations.
+ */
+public record Refusal(String message, List<String> violations) {
+
+    /** The sentences a page says for a 403, a 409 and anything else the API found wrong. */
+    public record Sentences(String forbidden, String conflict, String otherwise) {}
+
+    public static Refusal of(ApiFailure failure, Sentences sentences) {
+        String message = switch (failure.status()) {
+            case 403 -> sentences.forbidden();
+            case 409 -> sentences.conflict();
+            default -> sentences.otherwise();
+        };
+        return new Refusal(
+                failure.detail() == null ? message : message + "（" + failure.detail() + "）", failure.violations());
+    }
+
+    /** A refusal the page can show in place: the API said no for a reason (not: it could not answer). */
+    public static boolean isRefusal(Throwable failure) {
+        return failure instanceof ApiFailure api && !api.unavailable();
+    }
+}
