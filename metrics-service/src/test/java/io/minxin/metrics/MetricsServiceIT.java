@@ -291,17 +291,19 @@ class MetricsServiceIT {
         return new SpringApplicationBuilder(MetricsApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("fixedClock", Clock.class, () -> IN_DEMO_MONTH, bean -> bean.setPrimary(true)))
-                // default properties rank below application.yml: set the variables its placeholders read
-                .properties(
-                        "PORT=0",
-                        "STREAMS_APP_PREFIX=" + run,
-                        "STATE_DIR=" + stateDirs.resolve(stateDir),
-                        "MONGODB_DATABASE=" + run,
-                        "PROJECTION_GROUP_ID=" + run + "-projection",
-                        "GAUGES_REFRESH=1s",
-                        TestIdentity.PUBLIC_KEYS_PROPERTY + "="
-                                + TestIdentity.shared().publicKeysLocation())
-                .run();
+                // as command-line arguments, above application.yml: this run's own application id, state
+                // directory, database and group, so no state of another run (or of another test) is ever reused.
+                // The pre-0.1 names (STATE_DIR, …) are honoured from the environment only: passed here they were
+                // ignored, and both instances shared the default state directory with every earlier run
+                .run(
+                        "--server.port=0",
+                        "--minxin.metrics.streams.application-prefix=" + run,
+                        "--minxin.metrics.streams.state-dir=" + stateDirs.resolve(stateDir),
+                        "--minxin.mongodb.database=" + run,
+                        "--minxin.metrics.projection.group-id=" + run + "-projection",
+                        "--minxin.metrics.gauges.refresh=1s",
+                        "--" + TestIdentity.PUBLIC_KEYS_PROPERTY + "="
+                                + TestIdentity.shared().publicKeysLocation());
     }
 
     private static long processed(ConfigurableApplicationContext context) {
