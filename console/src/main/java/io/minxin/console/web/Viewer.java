@@ -20,7 +20,7 @@ public record Viewer(String username, Role role, Scope scope) {
         return username != null;
     }
 
-    /** Operators see and use the write controls; leaders and unit liaisons see none. */
+    /** Operators see and use the write controls; leaders see none, unit liaisons only filing and acknowledging. */
     public boolean operator() {
         return role == Role.OPERATOR;
     }
@@ -35,7 +35,7 @@ public record Viewer(String username, Role role, Scope scope) {
         if (role == Role.OPERATOR) {
             return "营商局操作员";
         }
-        return unitId() != null ? "承办单位联络员（只读）" : "领导（只读）";
+        return unitId() != null ? "承办单位联络员" : "领导（只读）";
     }
 
     /** How the page names what this person sees: 全区 or their unit's scope. */

@@ -46,7 +46,7 @@ class AccountPagesTest extends ConsoleTestSupport {
                         "<label for=\"repeat\">",
                         "name=\"repeat\"")
                 .contains("name=\"_csrf\" value=\"" + CSRF + "\"")
-                .contains("cj.liaison", "承办单位联络员（只读）");
+                .contains("cj.liaison", "承办单位联络员");
         assertThat(page("/console/account?changed", OPERATOR)).contains("密码已修改");
         assertThat(page("/console/account?error=wrong", OPERATOR)).contains("当前密码不正确");
         assertThat(page("/console/account?error=short", OPERATOR)).contains("新密码太短");

@@ -75,7 +75,7 @@ class MonthPageTest extends ConsoleTestSupport {
         String page = page("/console/?period=2020-09", LIAISON);
 
         assertThat(page)
-                .contains("盘锦市兴隆台区城建中心", "本单位（xlt-chengjian）", "承办单位联络员（只读）")
+                .contains("盘锦市兴隆台区城建中心", "本单位（xlt-chengjian）", "承办单位联络员")
                 .doesNotContain("盘锦市兴隆台区工信局")
                 .contains("<td class=\"num\">7</td>");
     }

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minxin.console.ConsoleTestSupport;
 import io.minxin.console.GatewayStub.Call;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 class ReviewPageTest extends ConsoleTestSupport {
     private static final String CONFIRMED = "{\"verdict\":\"CONFIRMED\",\"ruling\":\"应由综合执法局处理\","
@@ -49,19 +47,10 @@ class ReviewPageTest extends ConsoleTestSupport {
         API.json("POST /api/v1/reviews/614418/ruling", review("614418", "CONFIRMED", CONFIRMED))
                 .json("GET /api/v1/units?period=2020-09", UNITS);
 
-        String row = client.post()
-                .uri("/console/reviews/614418/ruling")
-                .header(HttpHeaders.AUTHORIZATION, tokenOf(OPERATOR))
-                .header("HX-Request", "true")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue(
-                        "verdict=CONFIRMED&period=2020-09&ruling=%E5%BA%94%E7%94%B1%E7%BB%BC%E5%90%88%E6%89%A7%E6%B3%95%E5%B1%80%E5%A4%84%E7%90%86&reason=")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String row = fragment(
+                "/console/reviews/614418/ruling",
+                OPERATOR,
+                "verdict=CONFIRMED&period=2020-09&ruling=%E5%BA%94%E7%94%B1%E7%BB%BC%E5%90%88%E6%89%A7%E6%B3%95%E5%B1%80%E5%A4%84%E7%90%86&reason=");
 
         Call call = API.calls("POST", "/api/v1/reviews/614418/ruling").get(0);
         assertThat(call.body()).isEqualTo("{\"verdict\":\"CONFIRMED\",\"ruling\":\"应由综合执法局处理\"}");
@@ -78,18 +67,8 @@ class ReviewPageTest extends ConsoleTestSupport {
                 .json("GET /api/v1/reviews?period=2020-09", "[" + review("614418", "PENDING", null) + "]")
                 .json("GET /api/v1/units?period=2020-09", UNITS);
 
-        String row = client.post()
-                .uri("/console/reviews/614418/ruling")
-                .header(HttpHeaders.AUTHORIZATION, tokenOf(OPERATOR))
-                .header("HX-Request", "true")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("verdict=DISMISSED&period=2020-09&reason=typed-reason")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String row = fragment(
+                "/console/reviews/614418/ruling", OPERATOR, "verdict=DISMISSED&period=2020-09&reason=typed-reason");
 
         assertThat(row)
                 .contains("本月通报已印发，较差件裁定已不能更改", "the bulletin of 2020-09 was issued")
