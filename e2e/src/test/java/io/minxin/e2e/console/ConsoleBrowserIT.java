@@ -31,6 +31,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -186,6 +187,21 @@ class ConsoleBrowserIT {
             assertThat(browser.text())
                     .doesNotContain(ReferenceCases.ELEVATOR.unit().unitName());
             browser.screenshot("unit-other-refused");
+
+            // it disputes its 较差件 on the 申诉 page; the dispute waits for the operator
+            browser.go("/console/disputes?period=" + month);
+            browser.find(By.id("file-case")).sendKeys(FOOD_SAFETY);
+            new Select(browser.find(By.id("file-subject"))).selectByVisibleText("较差件");
+            browser.find(By.id("file-reason")).sendKeys("流动商贩问题不属于我局执法范围，请复核");
+            browser.find(By.cssSelector("#disputes-board form button[type=submit]"))
+                    .click();
+            browser.awaitText("申诉已提交");
+            browser.screenshot("disputes-unit");
+            Response disputes = minxin.gateway()
+                    .get("api/v1/disputes?period=" + month, minxin.keys().operator());
+            assertThat(Json.items(disputes.json()))
+                    .anySatisfy(dispute ->
+                            assertThat(dispute.path("caseId").asString()).isEqualTo(FOOD_SAFETY));
         }
     }
 
@@ -203,6 +219,15 @@ class ConsoleBrowserIT {
             browser.go("/console/bulletins/" + month);
             assertThat(browser.driver().findElements(By.cssSelector("#bulletin-status button")))
                     .isEmpty();
+            browser.go("/console/disputes?period=" + month);
+            browser.awaitText(FOOD_SAFETY);
+            assertThat(browser.driver().findElements(By.cssSelector("main form textarea")))
+                    .as("no form that decides or files")
+                    .isEmpty();
+            browser.screenshot("disputes-leader");
+            browser.go("/console/letters?period=" + month);
+            browser.awaitText("提示函");
+            browser.screenshot("letters-leader");
 
             // a write sent by hand, with the page's own CSRF token, is refused too
             Object status = ((JavascriptExecutor) browser.driver())
