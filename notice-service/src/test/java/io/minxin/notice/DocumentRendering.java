@@ -3,6 +3,7 @@ package io.minxin.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.minxin.localstack.DebianPrograms;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class DocumentRendering {
         try {
             run(
                     List.of(
-                            program("soffice", "libreoffice-writer-nogui"),
+                            DebianPrograms.find("soffice", "libreoffice-writer-nogui"),
                             "-env:UserInstallation=" + profile.toUri(),
                             "--headless",
                             "--convert-to",
@@ -60,7 +61,8 @@ public final class DocumentRendering {
         }
         Path pdf = dir.resolve(name + ".pdf");
         assertThat(pdf).as("LibreOffice's PDF of %s", file).exists();
-        String text = run(List.of(program("pdftotext", "poppler-utils"), "-layout", pdf.toString(), "-"), dir);
+        String text =
+                run(List.of(DebianPrograms.find("pdftotext", "poppler-utils"), "-layout", pdf.toString(), "-"), dir);
         List<String> pages = new ArrayList<>(Arrays.asList(text.split("\f", -1)));
         // pdftotext ends every page with a form feed: the last piece is empty
         while (!pages.isEmpty() && pages.get(pages.size() - 1).isBlank()) {
@@ -87,10 +89,10 @@ public final class DocumentRendering {
         Path page = dir.resolve(name + ".html");
         Files.writeString(page, html, StandardCharsets.UTF_8);
         ChromeOptions options = new ChromeOptions()
-                .setBinary(program("chromium", "chromium"))
+                .setBinary(DebianPrograms.find("chromium", "chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(program("chromedriver", "chromium-driver")))
+                .usingDriverExecutable(new File(DebianPrograms.find("chromedriver", "chromium-driver")))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
@@ -147,18 +149,6 @@ public final class DocumentRendering {
     }
 
     /** The path of a program, or a failure naming the Debian package that brings it. */
-    private static String program(String name, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return fail(
-                "%s is not installed: the document rendering tests need Debian's %s (./test.sh installs it; or"
-                        + " apt-get install --no-install-recommends %s)",
-                name, debianPackage, debianPackage);
-    }
 
     /**
      * The system's fontconfig with the aliases of {@code fontconfig/gongwen-fonts.conf}: the 公文 fonts as a reader on

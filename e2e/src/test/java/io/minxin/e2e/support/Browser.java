@@ -1,7 +1,6 @@
 package io.minxin.e2e.support;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import io.minxin.localstack.DebianPrograms;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +41,7 @@ public final class Browser implements AutoCloseable {
     /** A fresh browser (no cookies) for the gateway at {@code gatewayBase}, e.g. {@code http://127.0.0.1:8080}. */
     public static Browser open(String gatewayBase) {
         ChromeOptions options = new ChromeOptions()
-                .setBinary(program("chromium", "chromium"))
+                .setBinary(DebianPrograms.find("chromium", "chromium"))
                 .addArguments(
                         "--headless=new",
                         "--no-sandbox",
@@ -51,7 +50,7 @@ public final class Browser implements AutoCloseable {
                         "--lang=zh-CN",
                         "--window-size=" + WIDTH + ",900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(program("chromedriver", "chromium-driver")))
+                .usingDriverExecutable(new File(DebianPrograms.find("chromedriver", "chromium-driver")))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
@@ -120,18 +119,5 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-    }
-
-    private static String program(String name, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return fail(
-                "%s is not installed: the console's browser test needs Debian's %s (./test.sh installs it; or"
-                        + " apt-get install --no-install-recommends %s)",
-                name, debianPackage, debianPackage);
     }
 }

@@ -4,9 +4,14 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import io.minxin.events.identity.Caller;
 import io.minxin.servicekit.identity.CallerTokenRules;
+import io.minxin.servicekit.identity.VerifiedTokens;
+import java.time.Clock;
 import java.time.Duration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,14 +25,21 @@ public final class RelayedTokens {
     public static final String CONSOLE = "console-service";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
-    private final NimbusReactiveJwtDecoder decoder;
+    private final ReactiveJwtDecoder decoder;
 
+    /**
+     * A page makes several API calls with one token: each token's signature is verified once and remembered until
+     * it expires (service-kit's {@link VerifiedTokens}, as the services do), its claims checked on every call.
+     */
     RelayedTokens(SigningKeys keys) {
-        this.decoder = NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.defer(() -> Flux.fromIterable(
-                        new JWKSelector(JWKMatcher.forJWSHeader(token.getHeader())).select(keys.publicKeys()))))
+        NimbusReactiveJwtDecoder verifier = NimbusReactiveJwtDecoder.withJwkSource(token ->
+                        Flux.defer(() -> Flux.fromIterable(
+                                new JWKSelector(JWKMatcher.forJWSHeader(token.getHeader())).select(keys.publicKeys()))))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
-        decoder.setJwtValidator(CallerTokenRules.validator(CONSOLE, CLOCK_SKEW));
+        OAuth2TokenValidator<Jwt> rules = CallerTokenRules.validator(CONSOLE, CLOCK_SKEW);
+        verifier.setJwtValidator(rules);
+        this.decoder = new VerifiedTokens(verifier, rules, Clock.systemUTC(), () -> {});
     }
 
     /** The caller the token names; an error when it is not a valid token of this gateway for the console. */

@@ -18,10 +18,12 @@ import reactor.core.publisher.Mono;
  * differs in any byte is verified afresh. A remembered token is still checked against the claim rules (expiry,
  * audience) on every use.
  *
+ * Also the gateway's, for the tokens the console relays back to it.
+ *
  * <p>A token signed by a key retired meanwhile stays accepted until it expires (at most the gateway's token ttl,
  * 60 s by default).
  */
-final class VerifiedTokens implements ReactiveJwtDecoder {
+public final class VerifiedTokens implements ReactiveJwtDecoder {
     /** Enough for every caller × role of a city; a token ages out within a minute anyway. */
     static final int MAXIMUM_SIZE = 10_000;
 
@@ -34,7 +36,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
      * @param countVerification called for each signature verification (not for a remembered token), for the
      *     metric {@code minxin_identity_tokens_verified_total}
      */
-    VerifiedTokens(
+    public VerifiedTokens(
             ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> rules, Clock clock, Runnable countVerification) {
         this.verifier = verifier;
         this.rules = rules;

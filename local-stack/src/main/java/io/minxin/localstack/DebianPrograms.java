@@ -1,0 +1,27 @@
+package io.minxin.localstack;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The programs of Debian packages the tests run (test.sh installs them): LibreOffice, pdftotext, chromium and
+ * chromedriver. A missing one fails the test that needs it, naming the package, instead of skipping it.
+ */
+public final class DebianPrograms {
+    private DebianPrograms() {}
+
+    /** The path of {@code name} on the {@code PATH}; an {@link AssertionError} naming {@code debianPackage} if none. */
+    public static String find(String name, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new AssertionError(String.format(
+                "%s is not installed: the tests need Debian's %s (./test.sh installs it; or"
+                        + " apt-get install --no-install-recommends %s)",
+                name, debianPackage, debianPackage));
+    }
+}
