@@ -35,7 +35,7 @@ public record CaseEvent(String id, String source, EventType type, Instant time, 
         throw new IllegalArgumentException("no event type for " + data.getClass());
     }
 
-    /** Kafka key: caseId, or unitId for a log-in. */
+    /** Kafka key: caseId, or unitId for a unit's event (log-in, registration). */
     public String key() {
         return data.key();
     }

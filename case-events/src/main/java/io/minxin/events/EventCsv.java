@@ -31,18 +31,36 @@ public final class EventCsv {
             "reason",
             "reply",
             "satisfaction",
-            "excellent");
+            "excellent",
+            "role",
+            "dispatcher",
+            "extensionId",
+            "requestedDueAt",
+            "outcome",
+            "decidedBy",
+            "supervisor",
+            "intoCaseId",
+            "jurisdiction",
+            "jurisdictionName");
 
     /** Columns every CSV needs, whatever its rows are. */
     public static final Set<String> REQUIRED_COLUMNS = Set.of("id", "source", "type", "occurredAt");
 
     /** Columns a row of a given type needs. */
-    static final Map<EventType, List<String>> REQUIRED_BY_TYPE = Map.of(
-            EventType.CASE_ACCEPTED, List.of("caseId", "unitId", "channel"),
-            EventType.CASE_RETURNED, List.of("caseId", "unitId", "reason"),
-            EventType.CASE_CONCLUDED, List.of("caseId", "unitId"),
-            EventType.CASE_VISITED, List.of("caseId", "satisfaction"),
-            EventType.UNIT_LOGIN, List.of("unitId"));
+    static final Map<EventType, List<String>> REQUIRED_BY_TYPE = Map.ofEntries(
+            Map.entry(EventType.CASE_ACCEPTED, List.of("caseId", "unitId", "channel")),
+            Map.entry(EventType.CASE_RETURNED, List.of("caseId", "unitId", "reason")),
+            Map.entry(EventType.CASE_CONCLUDED, List.of("caseId", "unitId")),
+            Map.entry(EventType.CASE_VISITED, List.of("caseId", "satisfaction")),
+            Map.entry(EventType.UNIT_LOGIN, List.of("unitId")),
+            Map.entry(EventType.CASE_ASSIGNED, List.of("caseId", "unitId", "role", "dispatcher")),
+            Map.entry(EventType.CASE_SIGNED, List.of("caseId", "unitId")),
+            Map.entry(EventType.CASE_EXTENSION_REQUESTED, List.of("caseId", "unitId", "requestedDueAt", "reason")),
+            Map.entry(EventType.CASE_EXTENSION_DECIDED, List.of("caseId", "unitId", "outcome")),
+            Map.entry(EventType.CASE_SUPERVISED, List.of("caseId", "unitId")),
+            Map.entry(EventType.CASE_REOPENED, List.of("caseId", "unitId")),
+            Map.entry(EventType.CASE_MERGED, List.of("caseId", "intoCaseId")),
+            Map.entry(EventType.UNIT_REGISTERED, List.of("unitId", "jurisdiction")));
 
     private static final CsvMapper CSV = CsvMapper.builder().build();
 

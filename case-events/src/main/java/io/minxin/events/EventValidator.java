@@ -25,14 +25,21 @@ public final class EventValidator {
     private static final int SOURCE_MAX = 256;
 
     /** Longest text per data field; anything larger is an integration error, not an appeal. */
-    static final Map<String, Integer> TEXT_MAX = Map.of(
-            "caseId", 64,
-            "unitId", 64,
-            "unitName", 200,
-            "title", 500,
-            "category", 100,
-            "reason", 2000,
-            "reply", 4000);
+    static final Map<String, Integer> TEXT_MAX = Map.ofEntries(
+            Map.entry("caseId", 64),
+            Map.entry("unitId", 64),
+            Map.entry("unitName", 200),
+            Map.entry("title", 500),
+            Map.entry("category", 100),
+            Map.entry("reason", 2000),
+            Map.entry("reply", 4000),
+            Map.entry("dispatcher", 64),
+            Map.entry("extensionId", 64),
+            Map.entry("decidedBy", 200),
+            Map.entry("supervisor", 200),
+            Map.entry("intoCaseId", 64),
+            Map.entry("jurisdiction", 64),
+            Map.entry("jurisdictionName", 100));
 
     private final Clock clock;
     private final Duration maxClockSkew;
@@ -146,8 +153,18 @@ public final class EventValidator {
                     String category = dataText(data, "category", false);
                     Instant dueAt = timestamp(data, "data.dueAt", false);
                     Instant assignedAt = timestamp(data, "data.assignedAt", false);
+                    String jurisdiction = dataText(data, "jurisdiction", false);
                     return new Accepted(
-                            caseId, unitId, unitName, channel, title, category, occurredAt, dueAt, assignedAt);
+                            caseId,
+                            unitId,
+                            unitName,
+                            channel,
+                            title,
+                            category,
+                            occurredAt,
+                            dueAt,
+                            assignedAt,
+                            jurisdiction);
                 }
                 case CASE_RETURNED:
                     return new Returned(
@@ -171,8 +188,88 @@ public final class EventValidator {
                 case UNIT_LOGIN:
                     return new UnitLogin(dataText(data, "unitId", true), occurredAt);
                 default:
+                    return optionalData(type, data, occurredAt);
+            }
+        }
+
+        /** The types a platform may send besides the five everyone sends. */
+        private EventData optionalData(EventType type, JsonNode data, Instant occurredAt) {
+            switch (type) {
+                case CASE_ASSIGNED:
+                    return new Assigned(
+                            dataText(data, "caseId", true),
+                            dataText(data, "unitId", true),
+                            dataText(data, "unitName", false),
+                            enumValue(data, "role", HandlingRole.class, true),
+                            dataText(data, "dispatcher", true),
+                            timestamp(data, "data.dueAt", false),
+                            occurredAt);
+                case CASE_SIGNED:
+                    return new Signed(dataText(data, "caseId", true), dataText(data, "unitId", true), occurredAt);
+                case CASE_EXTENSION_REQUESTED:
+                    return new ExtensionRequested(
+                            dataText(data, "caseId", true),
+                            dataText(data, "unitId", true),
+                            dataText(data, "extensionId", false),
+                            timestamp(data, "data.requestedDueAt", true),
+                            dataText(data, "reason", true),
+                            occurredAt);
+                case CASE_EXTENSION_DECIDED:
+                    return extensionDecided(data, occurredAt);
+                case CASE_SUPERVISED:
+                    return new Supervised(
+                            dataText(data, "caseId", true),
+                            dataText(data, "unitId", true),
+                            dataText(data, "supervisor", false),
+                            dataText(data, "reason", false),
+                            timestamp(data, "data.dueAt", false),
+                            occurredAt);
+                case CASE_REOPENED:
+                    return new Reopened(
+                            dataText(data, "caseId", true),
+                            dataText(data, "unitId", true),
+                            dataText(data, "reason", false),
+                            timestamp(data, "data.dueAt", false),
+                            occurredAt);
+                case CASE_MERGED:
+                    return merged(data, occurredAt);
+                case UNIT_REGISTERED:
+                    return new UnitRegistered(
+                            dataText(data, "unitId", true),
+                            dataText(data, "unitName", false),
+                            dataText(data, "jurisdiction", true),
+                            dataText(data, "jurisdictionName", false),
+                            occurredAt);
+                default:
                     throw new IllegalStateException(type.name());
             }
+        }
+
+        private ExtensionDecided extensionDecided(JsonNode data, Instant occurredAt) {
+            ExtensionOutcome outcome = enumValue(data, "outcome", ExtensionOutcome.class, true);
+            Instant dueAt = timestamp(data, "data.dueAt", outcome == ExtensionOutcome.APPROVED);
+            if (outcome == ExtensionOutcome.REFUSED && dueAt != null) {
+                fail("data.dueAt", "only an APPROVED extension has a new deadline");
+            }
+            return new ExtensionDecided(
+                    dataText(data, "caseId", true),
+                    dataText(data, "unitId", true),
+                    dataText(data, "extensionId", false),
+                    outcome,
+                    dueAt,
+                    dataText(data, "decidedBy", false),
+                    dataText(data, "reason", false),
+                    occurredAt);
+        }
+
+        private Merged merged(JsonNode data, Instant occurredAt) {
+            String caseId = dataText(data, "caseId", true);
+            String intoCaseId = dataText(data, "intoCaseId", true);
+            if (caseId != null && caseId.equals(intoCaseId)) {
+                fail("data.intoCaseId", "must name another case than data.caseId");
+            }
+            return new Merged(
+                    caseId, intoCaseId, dataText(data, "unitId", false), dataText(data, "reason", false), occurredAt);
         }
 
         private String dataText(JsonNode data, String name, boolean required) {

@@ -6,7 +6,7 @@ import java.util.List;
 public final class Topics {
     /** All case lifecycle events, key caseId, infinite retention: the system of record. */
     public static final String CASE_EVENTS = "case-events";
-    /** Duty log-ins, key unitId. */
+    /** A unit's events: duty log-ins and directory registrations (jurisdiction), key unitId. */
     public static final String UNIT_ACTIVITY = "unit-activity";
     /** Folded state of each case, compacted, key caseId. */
     public static final String CASE_STATE = "case-state";
