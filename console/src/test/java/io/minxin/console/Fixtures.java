@@ -59,6 +59,35 @@ public final class Fixtures {
     }
 
     /** metrics-service's unit table of a month ({@code GET /api/v1/units?period=}). */
+    /**
+     * {@code GET /api/v1/overview/months}: the 12 months ending with {@code to}, each the given overview or, for a
+     * month not given, one without cases.
+     */
+    public static String overviewMonths(String to, String... overviews) {
+        return months(to, "months", overviews, period -> overview(period, 0, null));
+    }
+
+    /** {@code GET /api/v1/units/{unitId}/months}: the 12 months ending with {@code to}, unit tables not given empty. */
+    public static String unitMonths(String unitId, String to, String... unitTables) {
+        return "{\"unitId\":\"" + unitId + "\","
+                + months(to, "months", unitTables, Fixtures::unitTable).substring(1);
+    }
+
+    private static String months(
+            String to, String field, String[] given, java.util.function.Function<String, String> quiet) {
+        java.time.YearMonth last = java.time.YearMonth.parse(to);
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (int back = 11; back >= 0; back--) {
+            String period = last.minusMonths(back).toString();
+            entries.add(java.util.Arrays.stream(given)
+                    .filter(json -> json.contains("\"period\":\"" + period + "\""))
+                    .findFirst()
+                    .orElseGet(() -> quiet.apply(period)));
+        }
+        return "{\"from\":\"" + last.minusMonths(11) + "\",\"to\":\"" + to + "\",\"" + field + "\":["
+                + String.join(",", entries) + "]}";
+    }
+
     public static String unitTable(String period, String... rows) {
         return "{\"period\":\"" + period + "\",\"channel\":null,\"sort\":\"received\",\"order\":\"desc\",\"units\":["
                 + String.join(",", rows) + "]}";

@@ -25,7 +25,9 @@ import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
 import io.minxin.localstack.LocalStackExtension;
 import io.minxin.metrics.query.Overview;
+import io.minxin.metrics.query.OverviewMonths;
 import io.minxin.metrics.query.Series;
+import io.minxin.metrics.query.UnitMonths;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.metrics.stream.MetricsTopology;
 import io.minxin.servicekit.identity.ServicePortChecks;
@@ -120,6 +122,7 @@ class MetricsServiceIT {
                         .isEqualTo(expected.overview(channel).rates());
             }
             assertThat(unitTable(http)).isEqualTo(expectedUnitTable(expected));
+            assertOverviewMonthsIsTheMonthsOverviewsWithGaps(http, overview);
 
             assertThat(deadLetterReason(poisonKey)).startsWith("not a Minxin CloudEvent");
             assertCaseTimeline(http);
@@ -202,6 +205,37 @@ class MetricsServiceIT {
                     Topics.DECISIONS, decision.key(), EventJson.mapper().writeValueAsBytes(decision)));
             producer.flush();
         }
+    }
+
+    /** The 12-month trend's single call: the demo month's own overview last, the quiet months before it without rates. */
+    private static void assertOverviewMonthsIsTheMonthsOverviewsWithGaps(WebTestClient http, Overview september) {
+        OverviewMonths months = get(http, "/api/v1/overview/months?from=2019-10&to=2020-09", OverviewMonths.class);
+        assertThat(months.months()).hasSize(12);
+        assertThat(months.months().get(11)).isEqualTo(september);
+        assertThat(months.months().get(0).period()).isEqualTo("2019-10");
+        assertThat(months.months().get(0).total().cases()).isZero();
+        assertThat(months.months().get(0).total().rates().completionRate()).isNull();
+        http.get()
+                .uri("/api/v1/overview/months?from=2020-09&to=2019-10")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json");
+
+        UnitTable table = get(http, "/api/v1/units?period=2020-09", UnitTable.class);
+        String unitId = table.units().get(0).unitId();
+        UnitMonths unit = get(http, "/api/v1/units/" + unitId + "/months?from=2020-08&to=2020-09", UnitMonths.class);
+        assertThat(unit.months().get(0).units()).isEmpty();
+        assertThat(unit.months().get(1).units())
+                .isEqualTo(table.units().stream()
+                        .filter(row -> row.unitId().equals(unitId))
+                        .toList());
+        http.get()
+                .uri("/api/v1/units/nobody-at-all/months?from=2020-08&to=2020-09")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     /** A unit no event named and a period without metrics are not found; a known unit's quiet days are zeros. */

@@ -1,5 +1,6 @@
 package io.minxin.console.api;
 
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,42 @@ public class MetricsClient {
                 .map(table -> table.units() == null ? List.of() : table.units());
     }
 
+    /**
+     * {@code GET /api/v1/overview/months?from=&to=}: the overview of every month of the range, oldest first, in one
+     * call; a month without data has zero cases and null rates.
+     */
+    public Mono<List<Overview>> overviewMonths(YearMonth from, YearMonth to) {
+        return api.get(
+                        uri -> uri.path("/api/v1/overview/months")
+                                .queryParam("from", from)
+                                .queryParam("to", to)
+                                .build(),
+                        OverviewMonths.class)
+                .map(OverviewMonths::months);
+    }
+
+    /**
+     * {@code GET /api/v1/units/{unitId}/months?from=&to=}: the unit's rows of every month of the range, oldest first
+     * (none in a month without it); 404 for a unit no event named, 403 for another unit than a liaison's own.
+     */
+    public Mono<List<List<UnitRow>>> unitMonths(String unitId, YearMonth from, YearMonth to) {
+        return api.get(
+                        uri -> uri.path("/api/v1/units/{unitId}/months")
+                                .queryParam("from", from)
+                                .queryParam("to", to)
+                                .build(unitId),
+                        UnitMonths.class)
+                .map(answer -> answer.months().stream()
+                        .map(table -> table.units() == null ? List.<UnitRow>of() : table.units())
+                        .toList());
+    }
+
     /** The parts of {@code GET /api/v1/units} the console reads. */
     record UnitTable(String period, List<UnitRow> units) {}
+
+    /** The parts of {@code GET /api/v1/overview/months} the console reads. */
+    record OverviewMonths(List<Overview> months) {}
+
+    /** The parts of {@code GET /api/v1/units/{unitId}/months} the console reads. */
+    record UnitMonths(List<UnitTable> months) {}
 }

@@ -1,15 +1,14 @@
 package io.minxin.console.month;
 
-import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.MetricsClient;
 import io.minxin.console.api.RankingClient;
 import io.minxin.console.web.Periods;
 import java.time.YearMonth;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,18 +45,11 @@ class MonthController {
     }
 
     /**
-     * The overall rates of the 12 months ending with {@code last}. No API gives an overall series (only a unit's
-     * daily one), so each month's overview is read, all 12 at once; a month without data is a gap in the chart. The
-     * last of them is the page's own overview.
+     * The overall rates of the 12 months ending with {@code last}, in one call; a month without cases is a gap in the
+     * chart. The last of them is the page's own overview.
      */
     private Mono<Trend> trend(YearMonth last) {
-        return Flux.fromIterable(Periods.ending(last, TREND_MONTHS))
-                .flatMapSequential(
-                        month -> metrics.overview(month.toString())
-                                .map(overview -> new Trend.Point(month, overview))
-                                .onErrorResume(ApiFailure::isNotFound, missing -> Mono.just(Trend.Point.gap(month))),
-                        TREND_MONTHS)
-                .collectList()
-                .map(Trend::new);
+        List<YearMonth> months = Periods.ending(last, TREND_MONTHS);
+        return metrics.overviewMonths(months.get(0), last).map(overviews -> Trend.of(months, overviews));
     }
 }

@@ -4,6 +4,7 @@ import io.minxin.console.api.Overview;
 import io.minxin.console.web.TrendChart;
 import io.minxin.events.state.Rates;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,19 @@ record Trend(List<Point> points) {
                     ? null
                     : overview.total().rates();
         }
+    }
+
+    /** The points of {@code months} from their overviews, in the same order; a month without cases is a gap. */
+    static Trend of(List<YearMonth> months, List<Overview> overviews) {
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            Overview overview = i < overviews.size() ? overviews.get(i) : null;
+            boolean quiet = overview == null
+                    || overview.total() == null
+                    || overview.total().cases() == 0;
+            points.add(quiet ? Point.gap(months.get(i)) : new Point(months.get(i), overview));
+        }
+        return new Trend(points);
     }
 
     /** Whether any month has data: without any there is no chart to draw. */

@@ -1,19 +1,18 @@
 package io.minxin.console.unit;
 
-import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.MetricsClient;
 import io.minxin.console.api.NoticeClient;
 import io.minxin.console.api.RankingClient;
 import io.minxin.console.web.Periods;
 import io.minxin.events.state.Rates;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,19 +50,22 @@ class UnitController {
     }
 
     /**
-     * The unit's rows of the 12 months ending with {@code last}, all read at once. From {@code GET /api/v1/units
-     * ?period=}, not {@code /units/{unitId}/series}: the unit table is the month's own figures per channel (the
-     * assessment period, with its exclusions, the same the ranking ranks), while the series is per day of first
-     * acceptance with trailing 30-day windows, which never add up to a month's rates. A month without data (404) or
-     * without the unit is a gap.
+     * The unit's rows of the 12 months ending with {@code last}, in one call of {@code GET /api/v1/units/{unitId}
+     * /months}, not {@code /units/{unitId}/series}: the month's own figures per channel (the assessment period, with
+     * its exclusions, the same the ranking ranks), while the series is per day of first acceptance with trailing
+     * 30-day windows, which never add up to a month's rates. A month without the unit is a gap.
      */
     private Mono<List<UnitMonth>> months(String unitId, YearMonth last) {
-        return Flux.fromIterable(Periods.ending(last, TREND_MONTHS))
-                .flatMapSequential(
-                        month -> metrics.unitRows(month.toString())
-                                .map(rows -> UnitMonth.of(month, unitId, rows))
-                                .onErrorResume(ApiFailure::isNotFound, missing -> Mono.just(UnitMonth.gap(month))),
-                        TREND_MONTHS)
-                .collectList();
+        List<YearMonth> months = Periods.ending(last, TREND_MONTHS);
+        return metrics.unitMonths(unitId, months.get(0), last).map(rows -> {
+            List<UnitMonth> unitMonths = new ArrayList<>();
+            for (int i = 0; i < months.size(); i++) {
+                unitMonths.add(
+                        i < rows.size()
+                                ? UnitMonth.of(months.get(i), unitId, rows.get(i))
+                                : UnitMonth.gap(months.get(i)));
+            }
+            return unitMonths;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.minxin.console.month;
 
 import static io.minxin.console.Fixtures.overview;
+import static io.minxin.console.Fixtures.overviewMonths;
 import static io.minxin.console.Fixtures.ranking;
 import static io.minxin.console.Fixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +15,10 @@ class MonthPageTest extends ConsoleTestSupport {
             + "\"reason\":\"无理诉求，不计入满意率\",\"decisionId\":\"d1\",\"decidedAt\":\"2020-10-02T01:00:00Z\"}]";
 
     private void cityMonth() {
-        API.json("GET /api/v1/overview?period=2020-09", overview("2020-09", 1316, 0.97552))
-                .json("GET /api/v1/overview?period=2020-08", overview("2020-08", 1200, 0.9611))
+        API.json(
+                        "GET /api/v1/overview/months?from=2019-10&to=2020-09",
+                        overviewMonths(
+                                "2020-09", overview("2020-09", 1316, 0.97552), overview("2020-08", 1200, 0.9611)))
                 .json(
                         "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
                         ranking(
@@ -48,8 +51,8 @@ class MonthPageTest extends ConsoleTestSupport {
                 .contains("wang.operator", "营商局操作员")
                 .contains("hx-headers=\"{&quot;X-CSRF-Token&quot;: &quot;" + CSRF + "&quot;}\"")
                 .contains("name=\"_csrf\" value=\"" + CSRF + "\"");
-        // the 12 months of the trend, a month without data a gap (null), never 0
-        assertThat(API.calls("GET", "/api/v1/overview")).hasSize(12);
+        // the 12 months of the trend in one call, a month without data a gap (null), never 0
+        assertThat(API.calls("GET", "/api/v1/overview")).hasSize(1);
         assertThat(page).contains("2019年10月", "[null,null,null,null,null,null,null,null,null,null,96.11,97.55]");
     }
 
@@ -66,7 +69,9 @@ class MonthPageTest extends ConsoleTestSupport {
 
     @Test
     void givenAUnitLiaisonThenThePageShowsWhatTheApiGaveThemOnlyTheirOwnRow() {
-        API.json("GET /api/v1/overview?period=2020-09", overview("2020-09", 30, 0.95))
+        API.json(
+                        "GET /api/v1/overview/months?from=2019-10&to=2020-09",
+                        overviewMonths("2020-09", overview("2020-09", 30, 0.95)))
                 .json(
                         "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
                         ranking("2020-09", "PHONE", "LIVE", row(7, "xlt-chengjian", "盘锦市兴隆台区城建中心", 0.95, null)))
@@ -82,7 +87,7 @@ class MonthPageTest extends ConsoleTestSupport {
 
     @Test
     void givenTheApiRefusesThePersonThenTheyGetA403PageSayingTheyMayNotSeeIt() {
-        API.problem("GET /api/v1/overview", 403, "unit:xlt-chengjian may not read unit xlt-gongxin");
+        API.problem("GET /api/v1/overview/months", 403, "unit:xlt-chengjian may not read unit xlt-gongxin");
 
         String page = get("/console/?period=2020-09", LIAISON)
                 .expectStatus()
@@ -96,6 +101,8 @@ class MonthPageTest extends ConsoleTestSupport {
 
     @Test
     void givenAMonthWithoutDataThenAnEmptyStateSaysWhatToDoNext() {
+        API.json("GET /api/v1/overview/months", overviewMonths("2031-01"));
+
         String page = page("/console/?period=2031-01", OPERATOR);
 
         assertThat(page).contains("2031年1月 还没有数据").contains("请在上方选择其他月份").contains("这个月份该渠道还没有排名");
@@ -103,7 +110,7 @@ class MonthPageTest extends ConsoleTestSupport {
 
     @Test
     void givenTheApisDoNotAnswerThenAnErrorStateSaysToTryAgain() {
-        API.problem("GET /api/v1/overview", 503, "circuit open");
+        API.problem("GET /api/v1/overview/months", 503, "circuit open");
 
         String page = get("/console/?period=2020-09", OPERATOR)
                 .expectStatus()
@@ -121,7 +128,6 @@ class MonthPageTest extends ConsoleTestSupport {
 
         assertThat(page("/console/", OPERATOR)).contains("2020年9月 月度概况");
         assertThat(page("/console/?period=2020-13", OPERATOR)).contains("“2020-13”不是月份");
-        assertThat(GatewayStub.shared().calls("GET", "/api/v1/overview?period=2020-13"))
-                .isEmpty();
+        assertThat(GatewayStub.shared().calls()).noneMatch(call -> call.uri().contains("2020-13"));
     }
 }

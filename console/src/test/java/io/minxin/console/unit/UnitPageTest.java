@@ -1,8 +1,10 @@
 package io.minxin.console.unit;
 
 import static io.minxin.console.Fixtures.notice;
+import static io.minxin.console.Fixtures.overviewMonths;
 import static io.minxin.console.Fixtures.ranking;
 import static io.minxin.console.Fixtures.row;
+import static io.minxin.console.Fixtures.unitMonths;
 import static io.minxin.console.Fixtures.unitRow;
 import static io.minxin.console.Fixtures.unitTable;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,15 +18,15 @@ class UnitPageTest extends ConsoleTestSupport {
     /** 城建中心 in September (both channels) and August (phone only), ranked 2nd on the phone, with two notices. */
     private void chengjiansMonth() {
         API.json(
-                        "GET /api/v1/units?period=2020-09",
-                        unitTable(
+                        "GET /api/v1/units/xlt-chengjian/months?from=2019-10&to=2020-09",
+                        unitMonths(
+                                "xlt-chengjian",
                                 "2020-09",
-                                unitRow("xlt-gongxin", "盘锦市兴隆台区工信局", "PHONE", 1.0, 1.0, 0.9),
-                                unitRow("xlt-chengjian", CHENGJIAN, "PHONE", 0.96666666, 0.95, null),
-                                unitRow("xlt-chengjian", CHENGJIAN, "WEB", 0.9, 0.8, 0.5)))
-                .json(
-                        "GET /api/v1/units?period=2020-08",
-                        unitTable("2020-08", unitRow("xlt-chengjian", CHENGJIAN, "PHONE", 0.95, 0.9612, 0.7)))
+                                unitTable(
+                                        "2020-09",
+                                        unitRow("xlt-chengjian", CHENGJIAN, "PHONE", 0.96666666, 0.95, null),
+                                        unitRow("xlt-chengjian", CHENGJIAN, "WEB", 0.9, 0.8, 0.5)),
+                                unitTable("2020-08", unitRow("xlt-chengjian", CHENGJIAN, "PHONE", 0.95, 0.9612, 0.7))))
                 .json(
                         "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
                         ranking(
@@ -49,7 +51,8 @@ class UnitPageTest extends ConsoleTestSupport {
                                         "提示函：9 月第 4 个未值守日",
                                         "城建中心 9 月已有 4 个工作日未登录。",
                                         "2020-09-25T08:02:00Z")
-                                + "]");
+                                + "]")
+                .json("GET /api/v1/overview/months", overviewMonths("2020-09"));
     }
 
     @Test
@@ -70,8 +73,8 @@ class UnitPageTest extends ConsoleTestSupport {
         // the notices, newest first, their types in Chinese
         assertThat(page.indexOf("提示函：9 月第 4 个未值守日")).isLessThan(page.indexOf("推诿预警：案件 614418"));
         assertThat(page).contains(">提示函</span>", ">推诿预警</span>", "2020年9月25日 16:02");
-        // 12 months of the unit table read, a month without data a gap; the web channel drawn from September alone
-        assertThat(API.calls("GET", "/api/v1/units?period=")).hasSize(12);
+        // the unit's 12 months read in one call, a month without data a gap; the web channel from September alone
+        assertThat(API.calls("GET", "/api/v1/units/xlt-chengjian/months")).hasSize(1);
         assertThat(page)
                 .contains("2019年10月")
                 .contains("[null,null,null,null,null,null,null,null,null,null,95.0,96.67]")
@@ -82,7 +85,8 @@ class UnitPageTest extends ConsoleTestSupport {
 
     @Test
     void givenAUnitWithoutNoticesOrDataInTheMonthThenEmptyStatesNameTheMonth() {
-        API.json("GET /api/v1/notices", "[]");
+        API.json("GET /api/v1/notices", "[]")
+                .json("GET /api/v1/units/xlt-chengjian/months", unitMonths("xlt-chengjian", "2031-01"));
 
         String page = page("/console/units/xlt-chengjian?period=2031-01", OPERATOR);
 
@@ -106,7 +110,11 @@ class UnitPageTest extends ConsoleTestSupport {
     @Test
     void givenAUnitLiaisonWhenTheyOpenAnotherUnitsPageAndTheApiRefusesThenTheyGetThe403Page() {
         chengjiansMonth();
-        API.problem("GET /api/v1/notices", 403, "unit:xlt-chengjian may not read unit xlt-gongxin");
+        API.problem("GET /api/v1/notices", 403, "unit:xlt-chengjian may not read unit xlt-gongxin")
+                .problem(
+                        "GET /api/v1/units/xlt-gongxin/months",
+                        403,
+                        "unit:xlt-chengjian may not read unit xlt-gongxin");
 
         String page = get("/console/units/xlt-gongxin?period=2020-09", LIAISON)
                 .expectStatus()

@@ -9,7 +9,9 @@ import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.projection.MetricsStore;
 import io.minxin.metrics.query.InvalidQuery;
 import io.minxin.metrics.query.Overview;
+import io.minxin.metrics.query.OverviewMonths;
 import io.minxin.metrics.query.Series;
+import io.minxin.metrics.query.UnitMonths;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.scope.UnitAccess;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,6 +64,23 @@ class MetricsController {
         return metricsOf(name).map(metrics -> Overview.of(name, scope.visible(caller.scope(), metrics)));
     }
 
+    /**
+     * 基本情况 of every month from {@code from} to {@code to} (both included, at most {@link OverviewMonths#MAX_MONTHS}),
+     * oldest first, in one answer: what a 12-month trend needs. A month without data answers zero cases and null
+     * rates, a gap in a chart, never 0%.
+     */
+    @GetMapping("/overview/months")
+    Mono<OverviewMonths> overviewMonths(@RequestParam String from, @RequestParam String to, Caller caller) {
+        List<YearMonth> months = OverviewMonths.range(month("from", from), month("to", to));
+        return Flux.fromIterable(months)
+                .flatMapSequential(
+                        month -> views.of(month.toString())
+                                .map(metrics -> Overview.of(month.toString(), scope.visible(caller.scope(), metrics))),
+                        months.size())
+                .collectList()
+                .map(overviews -> OverviewMonths.of(months, overviews));
+    }
+
     /** The per-unit table of a period, one channel or both, sorted by any rate or count. */
     @GetMapping("/units")
     Mono<UnitTable> units(
@@ -73,6 +93,36 @@ class MetricsController {
         UnitTable.check(sort, order);
         return metricsOf(name)
                 .map(metrics -> UnitTable.of(name, channel, sort, order, scope.visible(caller.scope(), metrics)));
+    }
+
+    /**
+     * A unit's rows (one per channel with figures) of every month from {@code from} to {@code to}, oldest first: the
+     * month's own figures, the same the ranking ranks, for a unit's 12-month trend in one call. A month without the
+     * unit has no rows; a unit no event ever named is not found.
+     */
+    @GetMapping("/units/{unitId}/months")
+    Mono<UnitMonths> unitMonths(
+            @PathVariable String unitId, @RequestParam String from, @RequestParam String to, Caller caller) {
+        scope.requireUnit(caller.scope(), unitId);
+        List<YearMonth> months = OverviewMonths.range(month("from", from), month("to", to));
+        return Flux.fromIterable(months)
+                .flatMapSequential(
+                        month -> views.of(month.toString())
+                                .map(metrics -> UnitTable.of(
+                                        month.toString(),
+                                        null,
+                                        UnitTable.DEFAULT_SORT,
+                                        UnitTable.DESCENDING,
+                                        metrics.stream()
+                                                .filter(m -> m.unitId().equals(unitId))
+                                                .toList())),
+                        months.size())
+                .collectList()
+                .flatMap(tables ->
+                        tables.stream().allMatch(table -> table.units().isEmpty())
+                                ? known(unitId).thenReturn(tables)
+                                : Mono.just(tables))
+                .map(tables -> UnitMonths.of(unitId, months, tables));
     }
 
     /**
@@ -117,6 +167,14 @@ class MetricsController {
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no unit " + unitId + ": no event names it")))
                 .then();
+    }
+
+    private static YearMonth month(String field, String value) {
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQuery(field, "must be a period YYYY-MM, e.g. 2020-09, was " + value);
+        }
     }
 
     private String period(String period) {

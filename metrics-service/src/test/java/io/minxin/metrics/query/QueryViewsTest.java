@@ -8,6 +8,7 @@ import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.unitrates.UnitDay;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +88,21 @@ class QueryViewsTest {
         Series series = Series.of("a", Channel.WEB, day, day, days);
 
         assertThat(series.days().get(0).day().counts().received()).isEqualTo(3);
+    }
+
+    @Test
+    void overviewMonthsRangeIsEveryMonthOldestFirstAndRefusesReversedOrLongerThanTwoYears() {
+        assertThat(OverviewMonths.range(YearMonth.of(2019, 11), YearMonth.of(2020, 2)))
+                .containsExactly(
+                        YearMonth.of(2019, 11), YearMonth.of(2019, 12), YearMonth.of(2020, 1), YearMonth.of(2020, 2));
+        assertThat(OverviewMonths.range(YearMonth.of(2018, 10), YearMonth.of(2020, 9)))
+                .hasSize(OverviewMonths.MAX_MONTHS);
+
+        assertThatThrownBy(() -> OverviewMonths.range(YearMonth.of(2020, 9), YearMonth.of(2020, 8)))
+                .isInstanceOf(InvalidQuery.class)
+                .hasMessageContaining("from");
+        assertThatThrownBy(() -> OverviewMonths.range(YearMonth.of(2018, 9), YearMonth.of(2020, 9)))
+                .isInstanceOf(InvalidQuery.class)
+                .hasMessageContaining("at most 24 months");
     }
 }
