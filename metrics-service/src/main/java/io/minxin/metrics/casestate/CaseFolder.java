@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Folds the distinct events of one case, and the operators' decisions about it, into its {@link CaseState}. The
@@ -41,6 +43,10 @@ public final class CaseFolder {
             .thenComparing(CaseEvent::id)
             .thenComparing(CaseEvent::source);
 
+    /** The case event types the counts are folded from; the contract's optional types are not (yet) among them. */
+    private static final Set<EventType> FOLDED = EnumSet.of(
+            EventType.CASE_ACCEPTED, EventType.CASE_RETURNED, EventType.CASE_CONCLUDED, EventType.CASE_VISITED);
+
     private final AssessmentPeriod period;
     private final Deadlines deadlines;
 
@@ -51,6 +57,11 @@ public final class CaseFolder {
 
     public AssessmentPeriod period() {
         return period;
+    }
+
+    /** Whether events of {@code type} change a case's state: today the four lifecycle events, no optional type. */
+    public static boolean folds(EventType type) {
+        return FOLDED.contains(type);
     }
 
     /**

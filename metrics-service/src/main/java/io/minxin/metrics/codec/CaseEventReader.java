@@ -42,6 +42,7 @@ public final class CaseEventReader {
     private static final int REPLY = 10;
     private static final int SATISFACTION = 11;
     private static final int EXCELLENT = 12;
+    private static final int JURISDICTION = 13;
     /** The data fields of the four case events, by name. */
     private static final Map<String, Integer> FIELDS = Map.ofEntries(
             Map.entry("caseId", CASE_ID),
@@ -56,7 +57,8 @@ public final class CaseEventReader {
             Map.entry("reason", REASON),
             Map.entry("reply", REPLY),
             Map.entry("satisfaction", SATISFACTION),
-            Map.entry("excellent", EXCELLENT));
+            Map.entry("excellent", EXCELLENT),
+            Map.entry("jurisdiction", JURISDICTION));
 
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
@@ -197,7 +199,8 @@ public final class CaseEventReader {
                         f.string(CATEGORY),
                         f.instant(OCCURRED_AT),
                         f.instant(DUE_AT),
-                        f.instant(ASSIGNED_AT));
+                        f.instant(ASSIGNED_AT),
+                        f.string(JURISDICTION));
                 break;
             case CASE_RETURNED:
                 data = new Returned(f.string(CASE_ID), f.string(UNIT_ID), f.string(REASON), f.instant(OCCURRED_AT));

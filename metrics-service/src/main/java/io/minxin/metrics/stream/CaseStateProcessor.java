@@ -19,7 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the case's new version; {@link PublishProcessor} folds the whole history into the case's state once per
  * commit interval, so arrival order cannot matter. An event is checked on its own here ({@link
  * CaseFolder#check}), which is all that can make a fold fail, so a bad event is rejected instead of stored.
- * An exact repeat of an event (same source and id) changes nothing and publishes nothing. The key is never
+ * An exact repeat of an event (same source and id) changes nothing and publishes nothing; a case event of a type that
+ * no count uses yet (the contract's optional types: dispatch, sign-in, extensions, ...) is checked like any other
+ * and then left alone, so it changes no case state and no rate. The key is never
  * changed, so what follows stays in the same task without a repartition.
  */
 final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Folded> {
@@ -48,6 +50,10 @@ final class CaseStateProcessor implements FixedKeyProcessor<String, byte[], Fold
             event = read(record);
         } catch (Rejection e) {
             reject(record, e.getMessage());
+            return;
+        }
+        if (!CaseFolder.folds(event.type())) {
+            listener.processed(ProcessingListener.Outcome.IGNORED);
             return;
         }
         String caseId = record.key();

@@ -14,6 +14,11 @@ public interface ProcessingListener {
         APPLIED,
         /** The same (source, id) was seen before: nothing changed. */
         DUPLICATE,
+        /**
+         * A valid event of a type no count uses (dispatch, sign-in, extensions, supervision, re-handling, merge: {@link
+         * io.minxin.metrics.casestate.CaseFolder#folds}): left alone, neither stored nor a dead letter.
+         */
+        IGNORED,
         /** Unreadable or not acceptable: sent to the dead-letter topic with the reason. */
         REJECTED
     }
