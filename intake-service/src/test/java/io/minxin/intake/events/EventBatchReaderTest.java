@@ -107,7 +107,7 @@ class EventBatchReaderTest {
 
     @Test
     void everyBadItemAndFieldIsListedAtOnce() {
-        ObjectNode unknownType = json(accepted("e1", "c1")).put("type", "minxin.case.reopened");
+        ObjectNode unknownType = json(accepted("e1", "c1")).put("type", "minxin.case.deleted");
         ObjectNode badTimes = json(returned("e2", "c1"));
         ((ObjectNode) badTimes.get("data")).put("occurredAt", "yesterday");
         badTimes.put("time", "2099-01-01T00:00:00Z");

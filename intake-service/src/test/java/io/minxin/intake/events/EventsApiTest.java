@@ -6,6 +6,7 @@ import static io.minxin.intake.TestEvents.login;
 import static io.minxin.intake.TestEvents.returned;
 import static io.minxin.intake.TestEvents.visited;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -22,6 +23,7 @@ import io.minxin.servicekit.identity.TestIdentity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -193,7 +195,7 @@ class EventsApiTest {
 
     @Test
     void aBatchWithBadItemsListsEveryErrorAndPublishesNothing() {
-        ObjectNode unknownType = json(accepted("e0", "c0")).put("type", "minxin.case.reopened");
+        ObjectNode unknownType = json(accepted("e0", "c0")).put("type", "minxin.case.deleted");
         ObjectNode missingCaseId = json(returned("e1", "c1"));
         ((ObjectNode) missingCaseId.get("data")).remove("caseId");
         ObjectNode unparseableTime = json(visited("e2", "c2")).put("time", "2024-13-45 25:00");
@@ -444,6 +446,111 @@ class EventsApiTest {
                 .exists();
     }
 
+    /** The contract's optional types (issue 18) in every way an event comes in, taken and published like the five. */
+    @Nested
+    class OptionalTypes {
+        /** At most the batch limit of this test (5) per request. */
+        private static final int CHUNK = 4;
+
+        private final List<CaseEvent> events = TestEvents.optionalTypes("o", "614418", "u-01");
+
+        @Test
+        void givenEachOptionalTypeWhenPostedAsOneStructuredEventThenEachIsPublishedAsItself() {
+            for (CaseEvent event : events) {
+                post("/api/v1/events", CLOUDEVENTS, json(event).toString())
+                        .expectStatus()
+                        .isAccepted()
+                        .expectBody()
+                        .json("{\"accepted\":1,\"ids\":[\"" + event.id() + "\"]}");
+            }
+
+            assertThat(publisher.singles()).containsExactlyElementsOf(events);
+            assertThat(publisher.transactions()).isEmpty();
+        }
+
+        @Test
+        void givenEveryOptionalTypeInJsonArrayNdjsonAndCsvBatchesThenEachFormatPublishesTheSameEventsInTransactions() {
+            List<List<CaseEvent>> chunks = new ArrayList<>();
+            for (int i = 0; i < events.size(); i += CHUNK) {
+                chunks.add(events.subList(i, Math.min(events.size(), i + CHUNK)));
+            }
+
+            for (List<CaseEvent> chunk : chunks) {
+                post("/api/v1/events/batch", BATCH, TestEvents.array(chunk))
+                        .expectStatus()
+                        .isAccepted();
+            }
+            for (List<CaseEvent> chunk : chunks) {
+                post("/api/v1/events/batch", NDJSON, TestEvents.ndjson(chunk))
+                        .expectStatus()
+                        .isAccepted();
+            }
+            for (List<CaseEvent> chunk : chunks) {
+                post("/api/v1/events/batch", CSV, TestEvents.csv(chunk))
+                        .expectStatus()
+                        .isAccepted();
+            }
+
+            List<List<CaseEvent>> transactions = publisher.transactions();
+            assertThat(transactions).hasSize(3 * chunks.size());
+            for (int format = 0; format < 3; format++) {
+                assertThat(transactions.subList(format * chunks.size(), (format + 1) * chunks.size()).stream()
+                                .flatMap(List::stream)
+                                .toList())
+                        .as("format %d", format)
+                        .containsExactlyElementsOf(events);
+            }
+        }
+
+        @Test
+        void givenBadItemsOfOptionalTypesInABatchThenTheProblemNamesEachItemAndFieldAndNothingIsPublished() {
+            ObjectNode noDispatcher = json(events.get(0));
+            ((ObjectNode) noDispatcher.get("data")).remove("dispatcher");
+            ObjectNode approvedWithoutDeadline = json(events.get(4));
+            ((ObjectNode) approvedWithoutDeadline.get("data")).remove("dueAt");
+            ObjectNode mergedIntoItself = json(events.get(8));
+            ((ObjectNode) mergedIntoItself.get("data")).put("intoCaseId", "614418-dup");
+            ObjectNode noJurisdiction = json(events.get(9));
+            ((ObjectNode) noJurisdiction.get("data")).remove("jurisdiction");
+            String csvWithoutDispatcher = TestEvents.csv(events.subList(0, 1)).replace(",dispatcher,", ",dispatch,");
+
+            JsonNode problem = problemOf(post(
+                    "/api/v1/events/batch",
+                    BATCH,
+                    TestEvents.array(
+                            List.of(noDispatcher, approvedWithoutDeadline, mergedIntoItself, noJurisdiction))));
+            JsonNode csvProblem = problemOf(post("/api/v1/events/batch", CSV, csvWithoutDispatcher));
+
+            assertThat(problem.get("type").asString()).isEqualTo("urn:minxin:problem:invalid-events");
+            assertThat(problem.get("violations"))
+                    .extracting(
+                            v -> v.get("index").asInt(),
+                            v -> v.get("id").asString(),
+                            v -> v.get("field").asString(),
+                            v -> v.get("message").asString())
+                    .containsExactly(
+                            tuple(0, "o1", "data.dispatcher", "is required"),
+                            tuple(1, "o5", "data.dueAt", "is required"),
+                            tuple(2, "o9", "data.intoCaseId", "must name another case than data.caseId"),
+                            tuple(3, "o10", "data.jurisdiction", "is required"));
+            assertThat(csvProblem.get("violations"))
+                    .extracting(v -> v.get("field").asString())
+                    .containsExactly("csv.dispatcher");
+            assertThat(publisher.nothingPublished()).isTrue();
+        }
+
+        private JsonNode problemOf(WebTestClient.ResponseSpec response) {
+            return EventJson.mapper()
+                    .readTree(response.expectStatus()
+                            .isBadRequest()
+                            .expectHeader()
+                            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                            .expectBody()
+                            .returnResult()
+                            .getResponseBody());
+        }
+    }
+
     /**
      * What an integrator using the official CloudEvents Java SDK sends: its HTTP binding writes the request, in
      * binary content mode (the SDKs' default) and in structured mode, and intake must take both as one event.
@@ -500,7 +607,7 @@ class EventsApiTest {
         @Test
         void givenABinaryEventOfAnUnknownTypeWhenPostedThenTheProblemNamesTypeAndTheEventsId() {
             CloudEvent sdkEvent = CloudEventBuilder.from(sdkEvent(login("e7", "u-01")))
-                    .withType("minxin.case.reopened")
+                    .withType("minxin.case.deleted")
                     .build();
 
             JsonNode problem = problem(send(binary(sdkEvent, UnaryOperator.identity())));
@@ -583,6 +690,36 @@ class EventsApiTest {
             send(batch).expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
             assertThat(publisher.singles()).containsExactly(login("e6", "u-01"));
+        }
+
+        @Test
+        void givenEachOptionalTypeFromTheSdkInBinaryModeWhenPostedThenEachIsPublishedAsItself() {
+            List<CaseEvent> events = TestEvents.optionalTypes("b", "614418", "u-01");
+
+            for (CaseEvent event : events) {
+                send(binary(sdkEvent(event), UnaryOperator.identity()))
+                        .expectStatus()
+                        .isAccepted();
+            }
+
+            assertThat(publisher.singles()).containsExactlyElementsOf(events);
+        }
+
+        @Test
+        void givenASignInWithoutUnitInBinaryModeWhenPostedThenTheProblemNamesTheEventAndDataUnitId() {
+            CaseEvent signed = TestEvents.optionalTypes("b", "614418", "u-01").get(2);
+            ObjectNode data = (ObjectNode) json(signed).get("data");
+            data.remove("unitId");
+            CloudEvent withoutUnit = CloudEventBuilder.from(sdkEvent(signed))
+                    .withData(CaseEvent.DATA_CONTENT_TYPE, EventJson.mapper().writeValueAsBytes(data))
+                    .build();
+
+            JsonNode problem = problem(send(binary(withoutUnit, UnaryOperator.identity())));
+
+            assertThat(problem.get("violations")).hasSize(1);
+            assertThat(problem.at("/violations/0/id").asString()).isEqualTo("b3");
+            assertThat(problem.at("/violations/0/field").asString()).isEqualTo("data.unitId");
+            assertThat(publisher.nothingPublished()).isTrue();
         }
 
         /** The event as an integrator builds it with the SDK, its data the contract's JSON object. */

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.intake.TestEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +70,30 @@ class KafkaEventPublisherTest {
                         org.assertj.core.groups.Tuple.tuple(Topics.UNIT_ACTIVITY, "u-07"),
                         org.assertj.core.groups.Tuple.tuple(Topics.CASE_EVENTS, "c1"));
         assertThat(plainProducer.history()).isEmpty();
+    }
+
+    @Test
+    void givenEveryOptionalTypeInABatchThenCaseEventsGoToCaseEventsByCaseIdAndTheUnitsRegistrationToUnitActivity() {
+        List<CaseEvent> batch = TestEvents.optionalTypes("o", "614418", "u-01");
+
+        StepVerifier.create(publisher(Duration.ofSeconds(5)).publishAtomically(batch))
+                .verifyComplete();
+
+        assertThat(txProducer.transactionCommitted()).isTrue();
+        assertThat(txProducer.history())
+                .filteredOn(record -> record.topic().equals(Topics.UNIT_ACTIVITY))
+                .extracting(ProducerRecord::key)
+                .containsExactly("u-01");
+        assertThat(txProducer.history())
+                .filteredOn(record -> record.topic().equals(Topics.CASE_EVENTS))
+                .extracting(ProducerRecord::key)
+                .hasSize(batch.size() - 1)
+                .containsOnly("614418", "614418-dup")
+                .containsOnlyOnce("614418-dup");
+        assertThat(txProducer.history().stream()
+                        .map(record -> EventJson.fromBytes(record.value()))
+                        .toList())
+                .isEqualTo(batch);
     }
 
     @Test
