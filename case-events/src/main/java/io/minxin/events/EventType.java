@@ -45,6 +45,14 @@ public enum EventType {
         return dataClass;
     }
 
+    /**
+     * Whether a platform may leave the type out (issue 18: dispatch, sign-in, extensions, supervision, re-handling,
+     * merges, the unit directory): the five others are what every producer sends and today's rates are made of.
+     */
+    public boolean optional() {
+        return ordinal() > UNIT_LOGIN.ordinal();
+    }
+
     /** Whether the event is about a case (key caseId, topic case-events) rather than a unit. */
     public boolean aboutCase() {
         return aboutCase;

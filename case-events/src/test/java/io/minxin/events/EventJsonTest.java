@@ -50,6 +50,20 @@ class EventJsonTest {
     }
 
     @Test
+    void theFiveTypesOfEveryProducerAreNotOptionalAndTheEightOfIssue18Are() {
+        assertThat(java.util.Arrays.stream(EventType.values())
+                        .filter(t -> !t.optional())
+                        .map(EventType::ceType))
+                .containsExactly(
+                        "minxin.case.accepted",
+                        "minxin.case.returned",
+                        "minxin.case.concluded",
+                        "minxin.case.visited",
+                        "minxin.unit.login");
+        assertThat(EventType.values()).filteredOn(EventType::optional).hasSize(8);
+    }
+
+    @Test
     void garbageIsAFormatErrorNotANullEvent() {
         assertThatThrownBy(() -> EventJson.fromBytes("{\"type\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(EventFormatException.class);

@@ -102,7 +102,8 @@ class EventsController {
                     + "or binary content mode of the CloudEvents HTTP binding, as the SDKs send it by default: "
                     + "the attributes as percent-encoded ce-* headers (ce-specversion, ce-id, ce-source, ce-type, "
                     + "ce-time, extensions), Content-Type application/json as the datacontenttype and the data "
-                    + "object as the body. Both are checked alike: a missing ce-id is reported on field \"id\".",
+                    + "object as the body. Both are checked alike: a missing ce-id is reported on field \"id\". "
+                    + "The types and where each goes: schema CloudEventType.",
             parameters =
                     @Parameter(
                             in = ParameterIn.HEADER,

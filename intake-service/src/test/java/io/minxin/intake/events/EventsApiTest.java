@@ -14,6 +14,7 @@ import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
+import io.minxin.events.EventType;
 import io.minxin.events.identity.Role;
 import io.minxin.intake.RecordingPublisher;
 import io.minxin.intake.TestEvents;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -443,7 +445,21 @@ class EventsApiTest {
                 .jsonPath("$.components.schemas.Problem.properties.violations")
                 .exists()
                 .jsonPath("$.components.schemas.FieldViolation.properties.index")
-                .exists();
+                .exists()
+                .jsonPath("$.components.schemas.CloudEventType.enum")
+                .value(
+                        List.class,
+                        types -> assertThat(types)
+                                .containsExactlyElementsOf(Arrays.stream(EventType.values())
+                                        .map(EventType::ceType)
+                                        .toList()))
+                .jsonPath("$.components.schemas.CloudEventType.description")
+                .value(
+                        String.class,
+                        description -> assertThat(description)
+                                .contains("minxin.case.signed (optional) → topic case-events, key caseId")
+                                .contains("minxin.unit.registered (optional) → topic unit-activity, key unitId")
+                                .contains("minxin.case.accepted → topic case-events, key caseId"));
     }
 
     /** The contract's optional types (issue 18) in every way an event comes in, taken and published like the five. */
