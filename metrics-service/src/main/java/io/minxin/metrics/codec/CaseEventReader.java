@@ -23,7 +23,8 @@ import tools.jackson.core.JsonToken;
 /**
  * Reads a case-events value in one streaming pass, for the common shape: the envelope's strings, then
  * {@code data} after {@code type}, every field of the plain JSON type it is written with. Anything else
- * (another order, a number where a string is expected, a duplicate field, a log-in, malformed JSON...)
+ * (another order, a number where a string is expected, a duplicate field, a unit's event, a case event of an
+ * optional type, malformed JSON...)
  * is read by {@link EventJson#fromBytes}, the contract's reader, which also words every rejection. Both
  * give the same event wherever this one gives one; a tree and a data binding per event cost far more.
  */
@@ -64,7 +65,7 @@ public final class CaseEventReader {
 
     static {
         for (EventType type : EventType.values()) {
-            if (type != EventType.UNIT_LOGIN) {
+            if (type.aboutCase()) {
                 CASE_TYPES.put(type.ceType(), type);
             }
         }
