@@ -97,6 +97,36 @@ class IntakeKafkaIT {
     }
 
     @Test
+    void givenEveryOptionalTypeInABatchThenEachLandsOnItsTopicInTheKeysPartitionLikeTheFirstFive(
+            LocalStackEndpoints stack) {
+        String caseId = unique("case");
+        String unitId = unique("unit");
+        List<CaseEvent> batch = TestEvents.optionalTypes(unique("o") + "-", caseId, unitId);
+
+        post("/api/v1/events/batch", BATCH, TestEvents.array(batch))
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.accepted")
+                .isEqualTo(batch.size());
+
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(
+                stack.bootstrapServers(),
+                TopicReader.READ_COMMITTED,
+                List.of(caseId, caseId + "-dup", unitId),
+                r -> r.size() >= batch.size());
+        assertThat(records).hasSize(batch.size()).allSatisfy(record -> {
+            CaseEvent event = EventJson.fromBytes(record.value());
+            assertThat(record.topic()).isEqualTo(event.type().topic());
+            assertThat(record.key()).isEqualTo(event.key());
+            assertThat(record.partition()).isEqualTo(TopicReader.partitionOf(event.key()));
+        });
+        assertThat(records).extracting(ConsumerRecord::topic).containsOnly(Topics.CASE_EVENTS, Topics.UNIT_ACTIVITY);
+        assertThat(records.stream().map(r -> EventJson.fromBytes(r.value())))
+                .containsExactlyInAnyOrderElementsOf(batch);
+    }
+
+    @Test
     void aBatchWithOneBadItemPublishesNothingOfIt(LocalStackEndpoints stack) {
         String caseId = unique("case");
         ObjectNode bad = json(returned(unique("e"), caseId));
