@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks: bench/run.sh [intake|replay|freshness|ranking|gateway|all]; figures go to bench/results/.
+# Runs the benchmarks: bench/run.sh [intake|replay|freshness|ranking|gateway|console|all]; figures go to bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the benchmarks on one embedded broker in one run, so every figure has its raw limit beside it.
- * Usage: {@code bench/run.sh [intake|replay|freshness|ranking|gateway|all]}.
+ * Usage: {@code bench/run.sh [intake|replay|freshness|ranking|gateway|console|all]}.
  */
 public final class Bench {
     private static final Logger log = LoggerFactory.getLogger(Bench.class);
@@ -66,6 +66,17 @@ public final class Bench {
                                 stack.endpoints().mongoUri(),
                                 repo,
                                 logs);
+            }
+        }
+        if (all || which.contains("console")) {
+            try (LocalStack stack = freshStack(work, "console")) {
+                new ConsoleBench(report)
+                        .run(
+                                stack.endpoints().bootstrapServers(),
+                                stack.endpoints().mongoUri(),
+                                repo,
+                                logs,
+                                work.resolve("console-state"));
             }
         }
         report.save(repo.resolve("bench/results"), String.join("-", which));

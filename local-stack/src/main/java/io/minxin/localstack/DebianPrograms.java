@@ -3,6 +3,7 @@ package io.minxin.localstack;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The programs of Debian packages the tests run (test.sh installs them): LibreOffice, pdftotext, chromium and
@@ -10,6 +11,20 @@ import java.nio.file.Path;
  */
 public final class DebianPrograms {
     private DebianPrograms() {}
+
+    /**
+     * How the browser tests and the console bench start Debian's chromium: headless, in Chinese, at a laptop's
+     * width, without the sandbox and /dev/shm a container lacks.
+     */
+    public static List<String> headlessChromiumArguments(int width, int height) {
+        return List.of(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--lang=zh-CN",
+                "--window-size=" + width + "," + height);
+    }
 
     /** The path of {@code name} on the {@code PATH}; an {@link AssertionError} naming {@code debianPackage} if none. */
     public static String find(String name, String debianPackage) {

@@ -42,13 +42,7 @@ public final class Browser implements AutoCloseable {
     public static Browser open(String gatewayBase) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(DebianPrograms.find("chromium", "chromium"))
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-dev-shm-usage",
-                        "--disable-gpu",
-                        "--lang=zh-CN",
-                        "--window-size=" + WIDTH + ",900");
+                .addArguments(DebianPrograms.headlessChromiumArguments(WIDTH, 900));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DebianPrograms.find("chromedriver", "chromium-driver")))
                 .build();
