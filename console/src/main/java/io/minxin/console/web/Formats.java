@@ -177,6 +177,14 @@ public final class Formats {
         return indicator == null ? NONE : indicator.toString();
     }
 
+    /** Indicators by their Chinese names, joined with {@code 、}: {@code 办结率、满意率}. */
+    public String indicators(List<?> indicators) {
+        if (indicators == null || indicators.isEmpty()) {
+            return NONE;
+        }
+        return String.join("、", indicators.stream().map(this::indicator).toList());
+    }
+
     /** Text, or {@code —} when blank. */
     public String text(String value) {
         return value == null || value.isBlank() ? NONE : value;
