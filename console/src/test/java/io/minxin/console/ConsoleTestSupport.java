@@ -90,7 +90,8 @@ public abstract class ConsoleTestSupport {
     }
 
     /**
-     * Writes a rendered page to {@code target/pages/<name>.html} with the console's stylesheet inlined, for a person
+     * Writes a rendered page (or an htmx fragment, put into a bare page) to {@code target/pages/<name>.html} with the
+     * console's stylesheet inlined, for a person
      * to open or screenshot ({@code look-at-page file://…}); returns the page for chaining.
      */
     protected static String look(String name, String page) {
@@ -98,11 +99,13 @@ public abstract class ConsoleTestSupport {
             String css = Files.readString(Path.of("src/main/resources/static/console.css"));
             Path out = Path.of("target/pages", name + ".html");
             Files.createDirectories(out.getParent());
-            Files.writeString(
-                    out,
-                    page.replace(
+            String whole = page.contains("<html")
+                    ? page.replace(
                             "<link rel=\"stylesheet\" href=\"/console/assets/console.css\">",
-                            "<style>" + css + "</style>"));
+                            "<style>" + css + "</style>")
+                    : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><style>" + css
+                            + "</style></head><body><main>" + page + "</main></body></html>";
+            Files.writeString(out, whole);
             return page;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

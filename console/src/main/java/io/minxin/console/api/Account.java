@@ -11,4 +11,10 @@ import java.time.Instant;
  * @param lockedUntil until when repeated failed sign-ins lock it, or null
  */
 public record Account(
-        String username, String role, String scope, Instant createdAt, Instant lockedUntil, String password) {}
+        String username, String role, String scope, Instant createdAt, Instant lockedUntil, String password) {
+
+    /** Whether failed sign-ins lock it now. */
+    public boolean locked() {
+        return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+    }
+}

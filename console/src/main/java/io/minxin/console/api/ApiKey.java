@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param roles integration, dashboard, operator
  * @param scope {@code all}, {@code unit:<id>} or {@code jurisdiction:<id>}
- * @param bootstrap whether it came from the gateway's environment rather than this API
+ * @param bootstrap whether it came from the gateway's environment rather than this API (absent from the answer to
+ *     issuing one)
  * @param key the full key, only in the answer to issuing it
  */
 public record ApiKey(
@@ -19,11 +20,16 @@ public record ApiKey(
         String scope,
         Instant createdAt,
         Instant revokedAt,
-        boolean bootstrap,
+        Boolean bootstrap,
         String key) {
 
     public ApiKey {
         roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** Whether it came from the gateway's environment (its deployment) rather than this API. */
+    public boolean fromDeployment() {
+        return Boolean.TRUE.equals(bootstrap);
     }
 
     public boolean revoked() {

@@ -1,7 +1,7 @@
 package io.minxin.console.exclusion;
 
-import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.NoticeClient;
+import io.minxin.console.web.Boards;
 import io.minxin.console.web.Periods;
 import io.minxin.console.web.Refusal;
 import io.minxin.events.decision.Indicator;
@@ -54,21 +54,13 @@ class ExclusionController {
                     .orElseGet(periods::defaultPeriod)
                     .toString();
             Map<String, Object> exclusion = exclusion(form);
-            return notices.exclude(exclusion)
-                    .then(notices.exclusions(period))
-                    .map(exclusions -> board("exclusion/exclusions :: board", period, ExclusionRow.of(exclusions))
-                            .modelAttribute("excludedCase", exclusion.get("caseId"))
-                            .build())
-                    .onErrorResume(
-                            Refusal::isRefusal,
-                            failure -> notices.exclusions(period)
-                                    .map(exclusions -> board(
-                                                    "exclusion/exclusions :: board",
-                                                    period,
-                                                    ExclusionRow.of(exclusions))
-                                            .modelAttribute("refusal", Refusal.of((ApiFailure) failure, REFUSED))
-                                            .modelAttribute("typed", exclusion)
-                                            .build()));
+            return Boards.answer(
+                    notices.exclude(exclusion),
+                    notices.exclusions(period),
+                    exclusions -> board("exclusion/exclusions :: board", period, ExclusionRow.of(exclusions)),
+                    (answer, none) -> answer.modelAttribute("excludedCase", exclusion.get("caseId")),
+                    REFUSED,
+                    exclusion);
         });
     }
 
