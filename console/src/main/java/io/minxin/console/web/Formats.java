@@ -128,6 +128,14 @@ public final class Formats {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** A policy's ordering score (Σ weight · rate) with four decimals: {@code 0.91234} → {@code 0.9123}. */
+    public String score(Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return NONE;
+        }
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** A count; null is {@code —}. */
     public String count(Number value) {
         return value == null ? NONE : value.toString();
