@@ -46,7 +46,11 @@ class ExclusionController {
                         .build());
     }
 
-    /** An operator excludes a case; the answer is the board (form and list) with it, or the refusal. */
+    /**
+     * An operator excludes a case, or restores one ({@code excluded=false}, from a row of the list); the answer is
+     * the board (form and list) with it, or the refusal. What was typed goes back into the form after a refused
+     * exclusion only: a refused restore must not fill the exclusion form.
+     */
     @PostMapping("/console/exclusions")
     Mono<Rendering> exclude(ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> {
@@ -54,13 +58,17 @@ class ExclusionController {
                     .orElseGet(periods::defaultPeriod)
                     .toString();
             Map<String, Object> exclusion = exclusion(form);
+            boolean excludes = Boolean.TRUE.equals(exclusion.get("excluded"));
+            String done = excludes
+                    ? "已剔除案件 " + exclusion.get("caseId") + "，见下表。"
+                    : "已将案件 " + exclusion.get("caseId") + " 恢复计入所选指标，见下表。";
             return Boards.answer(
                     notices.exclude(exclusion),
                     notices.exclusions(period),
                     exclusions -> board("exclusion/exclusions :: board", period, ExclusionRow.of(exclusions)),
-                    (answer, none) -> answer.modelAttribute("excludedCase", exclusion.get("caseId")),
+                    (answer, none) -> answer.modelAttribute("done", done),
                     REFUSED,
-                    exclusion);
+                    excludes ? exclusion : null);
         });
     }
 
@@ -72,7 +80,10 @@ class ExclusionController {
                 .modelAttribute("typed", Map.of("indicators", List.of()));
     }
 
-    /** The API's body: the case, the indicators ticked (wire names), excluded, the reason; trimmed. */
+    /**
+     * The API's body: the case, the indicators ticked (wire names), excluded (unless the form says {@code false}), the
+     * reason; trimmed.
+     */
     static Map<String, Object> exclusion(MultiValueMap<String, String> form) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("caseId", trimmed(form.getFirst("caseId")));
@@ -81,7 +92,7 @@ class ExclusionController {
                 .filter(name -> !name.isEmpty())
                 .toList();
         body.put("indicators", ticked);
-        body.put("excluded", true);
+        body.put("excluded", !"false".equals(form.getFirst("excluded")));
         body.put("reason", trimmed(form.getFirst("reason")));
         return body;
     }

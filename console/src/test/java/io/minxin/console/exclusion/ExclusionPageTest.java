@@ -53,7 +53,7 @@ class ExclusionPageTest extends ConsoleTestSupport {
         assertThat(call.authorization()).isEqualTo(tokenOf(OPERATOR));
         assertThat(board)
                 .startsWith("<div id=\"exclusions-board\"")
-                .contains("已剔除案件 614418", "办结率、满意率")
+                .contains("已剔除案件 614418，见下表。", "办结率、满意率")
                 .doesNotContain("<html");
     }
 
@@ -95,5 +95,46 @@ class ExclusionPageTest extends ConsoleTestSupport {
         assertThat(page("/console/exclusions?period=2020-08", LIAISON))
                 .contains("2020年8月 没有剔除的诉求", "营商局剔除诉求或支持申诉后会列在这里")
                 .doesNotContain("<form hx-post");
+    }
+
+    @Test
+    void givenAnOperatorRestoresARowThenTheApiGetsExcludedFalseWithItsIndicatorsAndARefusalLeavesTheFormEmpty() {
+        API.json("GET /api/v1/exclusions?period=2020-09", TWO_DECISIONS);
+
+        assertThat(page("/console/exclusions?period=2020-09", OPERATOR))
+                .contains("<summary>恢复计入</summary>", "<input type=\"hidden\" name=\"excluded\" value=\"false\">")
+                .contains("恢复理由（案件 614418 重新计入办结率、满意率）")
+                .containsPattern("name=\"indicators\" value=\"completionRate\">\\s*<input type=\"hidden\""
+                        + " name=\"indicators\" value=\"satisfactionRate\">");
+
+        API.json("POST /api/v1/exclusions", 201, "{\"decisionId\":\"dec-4\"}");
+        String board = fragment(
+                "/console/exclusions",
+                OPERATOR,
+                "period=2020-09&caseId=614418&excluded=false&indicators=completionRate"
+                        + "&indicators=satisfactionRate&reason=%E5%A4%8D%E6%A0%B8");
+        assertThat(API.calls("POST", "/api/v1/exclusions").get(0).body())
+                .isEqualTo("{\"caseId\":\"614418\",\"indicators\":[\"completionRate\",\"satisfactionRate\"],"
+                        + "\"excluded\":false,\"reason\":\"复核\"}");
+        assertThat(board).contains("已将案件 614418 恢复计入所选指标");
+
+        API.reset();
+        API.problem("POST /api/v1/exclusions", 404, "no case 614418")
+                .json("GET /api/v1/exclusions?period=2020-09", TWO_DECISIONS);
+        assertThat(fragment(
+                        "/console/exclusions",
+                        OPERATOR,
+                        "period=2020-09&caseId=614418&excluded=false&indicators=returns&reason=typed-restore"))
+                .contains("剔除未被接受", "no case 614418")
+                .doesNotContain("typed-restore")
+                .doesNotContainPattern("id=\"exclude-case\"[^>]*value=\"614418\"");
+    }
+
+    @Test
+    void givenALeaderThenNoRowHasARestoreForm() {
+        API.json("GET /api/v1/exclusions?period=2020-09", TWO_DECISIONS);
+
+        assertThat(page("/console/exclusions?period=2020-09", LEADER))
+                .doesNotContain("恢复计入", "<th scope=\"col\">操作</th>");
     }
 }
