@@ -1,6 +1,6 @@
 // The console's few behaviours that HTML and htmx do not give: errors of htmx requests shown in the page's alert
 // region, the preview reloaded after an issue, the bulletin month picker, the new password typed twice, and the copy
-// button of a secret shown once.
+// button of a secret shown once, and the part of a policy form its order uses.
 (function () {
   "use strict";
 
@@ -71,6 +71,15 @@
     } else {
       button.textContent = document.execCommand && document.execCommand("copy") ? "已复制" : "请按 Ctrl+C";
     }
+  });
+
+  // A policy form: only the part its order uses (weights or the comparison order) can be filled in and is sent.
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (select.name !== "order" || !select.form) { return; }
+    select.form.querySelectorAll("fieldset[data-order]").forEach(function (part) {
+      part.disabled = part.getAttribute("data-order") !== select.value;
+    });
   });
 
   document.addEventListener("input", function (event) {

@@ -43,7 +43,9 @@ class PolicyPageTest extends ConsoleTestSupport {
                 .containsPattern("value=\"FEWER_PUSHBACKS\"\\s+selected")
                 .contains("<label for=\"top-PHONE\">", "<label for=\"min-PHONE\">", "<label for=\"period-PHONE\">")
                 .contains("hx-post=\"/console/policies/PHONE/what-if\"", "hx-post=\"/console/policies/PHONE\"")
-                .contains("hx-confirm=", "htmx-indicator", "正在计算");
+                .contains("hx-confirm=", "htmx-indicator", "正在计算")
+                .contains("<fieldset class=\"weights\" data-order=\"WEIGHTED\">")
+                .contains("<fieldset class=\"weights\" data-order=\"LEXICOGRAPHIC\" disabled=\"disabled\">");
     }
 
     @Test
