@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,7 +109,10 @@ class PolicyController {
                     .map(saved -> card(new PolicyCard(
                             asked,
                             saved,
-                            Math.max(versions(all, asked) + 1, saved.version()),
+                            versions(
+                                    Stream.concat(Stream.of(saved), all.stream())
+                                            .toList(),
+                                    asked),
                             PolicyForm.of(saved, typed.period()),
                             null,
                             null,
@@ -153,8 +157,12 @@ class PolicyController {
                 .orElseThrow(() -> ApiFailure.invalid("channel", "no policy of " + channel + " to start from"));
     }
 
-    private static int versions(List<Policy> all, Channel channel) {
-        return (int) all.stream().filter(policy -> policy.channel() == channel).count();
+    /** The channel's versions, newest first. */
+    private static List<Policy> versions(List<Policy> all, Channel channel) {
+        return all.stream()
+                .filter(policy -> policy.channel() == channel)
+                .sorted(Comparator.comparingInt(Policy::version).reversed())
+                .toList();
     }
 
     private static Channel channel(String name) {

@@ -43,6 +43,7 @@ class PolicyPageTest extends ConsoleTestSupport {
                 .containsPattern("value=\"FEWER_PUSHBACKS\"\\s+selected")
                 .contains("<label for=\"top-PHONE\">", "<label for=\"min-PHONE\">", "<label for=\"period-PHONE\">")
                 .contains("hx-post=\"/console/policies/PHONE/what-if\"", "hx-post=\"/console/policies/PHONE\"")
+                .contains("较早的 1 个版本", "第 1 版：自 2020年1月 起，加权计分（按权重合计得分），前 5 名，保存于 2020年10月8日 14:00；五佳五差")
                 .contains("hx-confirm=", "htmx-indicator", "正在计算")
                 .contains("<fieldset class=\"weights\" data-order=\"WEIGHTED\">")
                 .contains("<fieldset class=\"weights\" data-order=\"LEXICOGRAPHIC\" disabled=\"disabled\">");
@@ -136,7 +137,8 @@ class PolicyPageTest extends ConsoleTestSupport {
         assertThat(call.authorization()).isEqualTo(tokenOf(OPERATOR));
         assertThat(card)
                 .contains("已保存为第 3 版，自 2020年10月 起的排名按新规则计算。", "第 3 版")
-                .containsPattern("<div><dt>版本数</dt><dd>3</dd></div>");
+                .containsPattern("<div><dt>版本数</dt><dd>3</dd></div>")
+                .contains("较早的 2 个版本");
     }
 
     @Test
