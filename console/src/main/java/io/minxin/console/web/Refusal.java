@@ -36,6 +36,14 @@ public record Refusal(String message, List<String> violations) {
                 .toList();
     }
 
+    /** The violations about none of {@code fields}: what the form cannot show next to a field of its own. */
+    public List<String> apartFrom(List<String> fields) {
+        return violations.stream()
+                .filter(violation ->
+                        fields.stream().noneMatch(field -> about(field).contains(violation)))
+                .toList();
+    }
+
     private static String fieldOf(String violation) {
         int colon = violation.indexOf(": ");
         return colon < 0 ? "" : violation.substring(0, colon);

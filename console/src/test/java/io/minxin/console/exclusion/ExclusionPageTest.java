@@ -73,6 +73,9 @@ class ExclusionPageTest extends ConsoleTestSupport {
                 .containsPattern("<p class=\"field-error\">indicators: at least one of \\[completionRate]</p>")
                 .contains("value=\"614418\"", ">typed-reason</textarea>")
                 .contains("2020年9月 没有剔除的诉求");
+        assertThat(board.split("indicators: at least one", -1))
+                .as("said once, next to the indicators, not again in the alert")
+                .hasSize(2);
     }
 
     @Test

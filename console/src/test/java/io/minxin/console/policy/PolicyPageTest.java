@@ -122,7 +122,7 @@ class PolicyPageTest extends ConsoleTestSupport {
                 .contains("<p class=\"field-error\">top: must be a whole number from 1 to 1000</p>")
                 .containsPattern("name=\"weights.satisfactionRate\" value=\"lots\"")
                 .containsPattern("name=\"top\" value=\"0\"")
-                .doesNotContain("当前规则");
+                .doesNotContain("当前规则", "<li>top: must be");
     }
 
     @Test
