@@ -1,5 +1,6 @@
 // The console's few behaviours that HTML and htmx do not give: errors of htmx requests shown in the page's alert
-// region, the preview reloaded after an issue, the bulletin month picker, and the new password typed twice.
+// region, the preview reloaded after an issue, the bulletin month picker, the new password typed twice, and the copy
+// button of a secret shown once, and the part of a policy form its order uses.
 (function () {
   "use strict";
 
@@ -54,6 +55,31 @@
       event.preventDefault();
       window.location.href = form.action.replace(/[^/]*$/, form.elements.period.value);
     }
+  });
+
+  // A secret shown once: the copy button copies its text box and says so; where the clipboard is not available (no
+  // secure context) the text stays selected for Ctrl+C.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) { return; }
+    var box = document.getElementById(button.getAttribute("data-copy"));
+    if (!box) { return; }
+    box.select();
+    var done = function () { button.textContent = "已复制"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(box.value).then(done, function () { button.textContent = "请按 Ctrl+C"; });
+    } else {
+      button.textContent = document.execCommand && document.execCommand("copy") ? "已复制" : "请按 Ctrl+C";
+    }
+  });
+
+  // A policy form: only the part its order uses (weights or the comparison order) can be filled in and is sent.
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (select.name !== "order" || !select.form) { return; }
+    select.form.querySelectorAll("fieldset[data-order]").forEach(function (part) {
+      part.disabled = part.getAttribute("data-order") !== select.value;
+    });
   });
 
   document.addEventListener("input", function (event) {

@@ -4,6 +4,10 @@ import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.servicekit.identity.TestIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,6 +87,29 @@ public abstract class ConsoleTestSupport {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue(form)
                 .exchange();
+    }
+
+    /**
+     * Writes a rendered page (or an htmx fragment, put into a bare page) to {@code target/pages/<name>.html} with the
+     * console's stylesheet inlined, for a person
+     * to open or screenshot ({@code look-at-page file://…}); returns the page for chaining.
+     */
+    protected static String look(String name, String page) {
+        try {
+            String css = Files.readString(Path.of("src/main/resources/static/console.css"));
+            Path out = Path.of("target/pages", name + ".html");
+            Files.createDirectories(out.getParent());
+            String whole = page.contains("<html")
+                    ? page.replace(
+                            "<link rel=\"stylesheet\" href=\"/console/assets/console.css\">",
+                            "<style>" + css + "</style>")
+                    : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><style>" + css
+                            + "</style></head><body><main>" + page + "</main></body></html>";
+            Files.writeString(out, whole);
+            return page;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The fragment an htmx POST answered with 200. */

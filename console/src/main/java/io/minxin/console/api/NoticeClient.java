@@ -1,17 +1,19 @@
 package io.minxin.console.api;
 
+import io.minxin.events.audit.AuditEntry;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * notice-service through the gateway: a unit's notices, the 较差件 review queue, disputes (申诉), 提示函 and the
- * bulletin.
+ * notice-service through the gateway: a unit's notices, the 较差件 review queue, disputes (申诉), 提示函, the
+ * bulletin, exclusions (剔除), webhook subscriptions and the audit trail.
  */
 @Component
 public class NoticeClient {
@@ -19,6 +21,10 @@ public class NoticeClient {
     private static final ParameterizedTypeReference<List<Notice>> NOTICES = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Dispute>> DISPUTES = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Letter>> LETTERS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Exclusion>> EXCLUSIONS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Subscription>> SUBSCRIPTIONS =
+            new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
 
@@ -49,7 +55,7 @@ public class NoticeClient {
         return api.get(
                 uri -> uri.path("/api/v1/reviews")
                         .queryParam("period", period)
-                        .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+                        .queryParamIfPresent("status", Optional.ofNullable(status))
                         .build(),
                 REVIEWS);
     }
@@ -117,5 +123,55 @@ public class NoticeClient {
                         .build(unitId, month),
                 Map.of(),
                 Letter.class);
+    }
+
+    /** {@code GET /api/v1/exclusions?period=}: per case and indicator; a unit-scoped person gets their unit's. */
+    public Mono<List<Exclusion>> exclusions(String period) {
+        return api.get(
+                uri -> uri.path("/api/v1/exclusions")
+                        .queryParam("period", period)
+                        .build(),
+                EXCLUSIONS);
+    }
+
+    /**
+     * {@code POST /api/v1/exclusions} with {@code caseId}, {@code indicators} (wire names), {@code excluded} and
+     * {@code reason}; an operator's. The answer is not read: the page lists the exclusions again.
+     */
+    public Mono<Void> exclude(Map<String, Object> exclusion) {
+        return api.post(uri -> uri.path("/api/v1/exclusions").build(), exclusion, String.class)
+                .then();
+    }
+
+    /** {@code GET /api/v1/subscriptions}: every webhook subscription, secrets never shown; an operator's. */
+    public Mono<List<Subscription>> subscriptions() {
+        return api.get(uri -> uri.path("/api/v1/subscriptions").build(), SUBSCRIPTIONS);
+    }
+
+    /** {@code POST /api/v1/subscriptions}: the new subscription, with its secret this once. */
+    public Mono<Subscription> subscribe(Map<String, Object> subscription) {
+        return api.post(uri -> uri.path("/api/v1/subscriptions").build(), subscription, Subscription.class);
+    }
+
+    /** {@code DELETE /api/v1/subscriptions/{id}}: what it has not received yet is dropped. */
+    public Mono<Void> unsubscribe(String id) {
+        return api.delete(uri -> uri.path("/api/v1/subscriptions/{id}").build(id));
+    }
+
+    /**
+     * {@code GET /api/v1/audit} with the query's filters: newest first, at most {@code limit} entries; an
+     * operator's.
+     */
+    public Mono<List<AuditEntry>> audit(AuditQuery query) {
+        return api.get(
+                uri -> uri.path("/api/v1/audit")
+                        .queryParamIfPresent("actor", Optional.ofNullable(query.actor()))
+                        .queryParamIfPresent("action", Optional.ofNullable(query.action()))
+                        .queryParamIfPresent("target", Optional.ofNullable(query.target()))
+                        .queryParamIfPresent("since", Optional.ofNullable(query.since()))
+                        .queryParamIfPresent("until", Optional.ofNullable(query.until()))
+                        .queryParam("limit", query.limit())
+                        .build(),
+                AUDIT);
     }
 }

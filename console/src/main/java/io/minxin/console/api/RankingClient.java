@@ -3,15 +3,22 @@ package io.minxin.console.api;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** ranking-service through the gateway: a month's ranking of one channel, every row explained. */
+/**
+ * ranking-service through the gateway: a month's ranking of one channel, every row explained; the channels' ranking
+ * policies, a trial of an edited one (what-if) and storing it as the next version.
+ */
 @Component
 public class RankingClient {
     /** Every place, not only the policy's best ones (the API's default for a city-wide caller). */
     static final int ALL_PLACES = 10_000;
+
+    private static final ParameterizedTypeReference<List<Policy>> POLICIES = new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
 
@@ -39,5 +46,28 @@ public class RankingClient {
                         .map(revision -> new ChannelRanking(channel, revision))
                         .onErrorResume(ApiFailure::isNotFound, missing -> Mono.just(new ChannelRanking(channel, null))))
                 .collectList();
+    }
+
+    /** {@code GET /api/v1/policies}: every version of every channel's policy, by channel then version. */
+    public Mono<List<Policy>> policies() {
+        return api.get(uri -> uri.path("/api/v1/policies").build(), POLICIES);
+    }
+
+    /**
+     * {@code POST /api/v1/rankings/{period}/what-if?channel=}: the month ranked under {@code policy} (a policy's JSON,
+     * not stored), every place; an operator's. 400 names every bad field.
+     */
+    public Mono<RankingRevision> whatIf(String period, Channel channel, Map<String, Object> policy) {
+        return api.post(
+                uri -> uri.path("/api/v1/rankings/{period}/what-if")
+                        .queryParam("channel", channel.name())
+                        .build(period),
+                policy,
+                RankingRevision.class);
+    }
+
+    /** {@code PUT /api/v1/policies/{channel}}: {@code policy} stored as the channel's next version, answered. */
+    public Mono<Policy> savePolicy(Channel channel, Map<String, Object> policy) {
+        return api.put(uri -> uri.path("/api/v1/policies/{channel}").build(channel.name()), policy, Policy.class);
     }
 }

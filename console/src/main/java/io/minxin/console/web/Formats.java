@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,6 +67,20 @@ public final class Formats {
             "ACCEPTED", "已支持",
             "REJECTED", "已驳回");
 
+    private static final Map<String, String> ROLES = Map.of(
+            "integration", "对接系统",
+            "dashboard", "看板（只读）",
+            "operator", "营商局操作员");
+
+    /** The notice types a webhook may receive, in the order the subscription form offers them. */
+    public static final List<String> NOTICE_TYPE_ORDER = List.of(
+            "PUSHBACK_ALERT",
+            "PUSHBACK_CONFIRMED",
+            "TARGET_MISSED",
+            "TARGET_FORECAST",
+            "DUTY_LETTER",
+            "BULLETIN_ISSUED");
+
     /** What a unit may dispute, in the order the filing form offers them. */
     public static final List<String> DISPUTE_SUBJECT_ORDER =
             List.of("PUSHBACK", "RETURN", "UNSATISFIED_VISIT", "NOT_EXCELLENT_VISIT", "LATE_CONCLUSION");
@@ -111,6 +126,14 @@ public final class Formats {
             return NONE;
         }
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A policy's ordering score (Σ weight · rate) with four decimals: {@code 0.91234} → {@code 0.9123}. */
+    public String score(Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return NONE;
+        }
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A count; null is {@code —}. */
@@ -175,6 +198,49 @@ public final class Formats {
             return rateName(known.wireName());
         }
         return indicator == null ? NONE : indicator.toString();
+    }
+
+    /** Indicators by their Chinese names, joined with {@code 、}: {@code 办结率、满意率}. */
+    public String indicators(List<?> indicators) {
+        if (indicators == null || indicators.isEmpty()) {
+            return NONE;
+        }
+        return String.join("、", indicators.stream().map(this::indicator).toList());
+    }
+
+    /** The notice types, in the order a form offers them. */
+    public List<String> noticeTypes() {
+        return NOTICE_TYPE_ORDER;
+    }
+
+    /** Notice types by their Chinese names, joined with {@code 、}. */
+    public String noticeTypeNames(List<String> types) {
+        return types == null || types.isEmpty()
+                ? NONE
+                : String.join("、", types.stream().map(this::noticeType).toList());
+    }
+
+    /** A key's or account's role by its wire name ({@code operator} → {@code 营商局操作员}). */
+    public String roleName(String role) {
+        return role == null ? NONE : ROLES.getOrDefault(role.toLowerCase(Locale.ROOT), role);
+    }
+
+    /** Roles by their Chinese names, joined with {@code 、}. */
+    public String roleNames(List<String> roles) {
+        return roles == null || roles.isEmpty()
+                ? NONE
+                : String.join("、", roles.stream().map(this::roleName).toList());
+    }
+
+    /** A scope's wire form ({@code all}, {@code unit:xlt-chengjian}) as people read it. */
+    public String scope(String scope) {
+        if (scope == null || scope.isBlank() || "all".equals(scope)) {
+            return "全部单位";
+        }
+        if (scope.startsWith("unit:")) {
+            return "单位 " + scope.substring("unit:".length());
+        }
+        return scope.startsWith("jurisdiction:") ? "辖区 " + scope.substring("jurisdiction:".length()) : scope;
     }
 
     /** Text, or {@code —} when blank. */

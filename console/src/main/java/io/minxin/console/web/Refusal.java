@@ -23,6 +23,32 @@ public record Refusal(String message, List<String> violations) {
                 failure.detail() == null ? message : message + "（" + failure.detail() + "）", failure.violations());
     }
 
+    /**
+     * What the API said about one field of the form, for the page to show next to it: the messages of the violations
+     * naming {@code field}, a part of it ({@code weights.satisfactionRate}) or an item of it ({@code rates[0]}).
+     */
+    public List<String> about(String field) {
+        return violations.stream()
+                .filter(violation -> {
+                    String named = fieldOf(violation);
+                    return named.equals(field) || named.startsWith(field + ".") || named.startsWith(field + "[");
+                })
+                .toList();
+    }
+
+    /** The violations about none of {@code fields}: what the form cannot show next to a field of its own. */
+    public List<String> apartFrom(List<String> fields) {
+        return violations.stream()
+                .filter(violation ->
+                        fields.stream().noneMatch(field -> about(field).contains(violation)))
+                .toList();
+    }
+
+    private static String fieldOf(String violation) {
+        int colon = violation.indexOf(": ");
+        return colon < 0 ? "" : violation.substring(0, colon);
+    }
+
     /** A refusal the page can show in place: the API said no for a reason (not: it could not answer). */
     public static boolean isRefusal(Throwable failure) {
         return failure instanceof ApiFailure api && !api.unavailable();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minxin.events.decision.Indicator;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
@@ -65,5 +66,24 @@ class FormatsTest {
         assertThat(ContentDispositions.attachment("bulletin-2020-09.docx", "通报-2020年9月.docx"))
                 .isEqualTo("attachment; filename=\"bulletin-2020-09.docx\"; filename*=UTF-8''"
                         + "%E9%80%9A%E6%8A%A5-2020%E5%B9%B49%E6%9C%88.docx");
+    }
+
+    @Test
+    void givenScopesAndRolesThenTheyAreNamedInChineseAndAnUnknownOneAsItIs() {
+        assertThat(formats.scope("all")).isEqualTo("全部单位");
+        assertThat(formats.scope("unit:xlt-chengjian")).isEqualTo("单位 xlt-chengjian");
+        assertThat(formats.scope("jurisdiction:xlt")).isEqualTo("辖区 xlt");
+        assertThat(formats.roleNames(List.of("integration", "operator"))).isEqualTo("对接系统、营商局操作员");
+        assertThat(formats.roleName("auditor")).isEqualTo("auditor");
+        assertThat(formats.noticeTypeNames(List.of("DUTY_LETTER", "NEW_TYPE"))).isEqualTo("提示函、NEW_TYPE");
+    }
+
+    @Test
+    void givenIndicatorsAndAScoreThenTheyAreJoinedInChineseAndTheScoreHasFourDecimals() {
+        assertThat(formats.indicators(List.of(Indicator.COMPLETION_RATE, Indicator.RETURNS)))
+                .isEqualTo("办结率、退件");
+        assertThat(formats.indicators(List.of())).isEqualTo("—");
+        assertThat(formats.score(0.912345)).isEqualTo("0.9123");
+        assertThat(formats.score(null)).isEqualTo("—");
     }
 }
