@@ -26,7 +26,7 @@ final class ContainerStack implements SharedStack.Running {
         try {
             kafka.start();
             mongo.start();
-            TopicSetup.ensureTopics(kafka.getBootstrapServers());
+            TopicSetup.ensureTopics(kafka.getBootstrapServers(), 1);
             return stack;
         } catch (RuntimeException e) {
             stack.close();

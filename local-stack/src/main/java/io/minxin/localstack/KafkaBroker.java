@@ -4,12 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -21,7 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Apache Kafka broker, in-process, in KRaft combined mode (broker and controller).
+ * A real Apache Kafka node, in-process, in KRaft combined mode (broker and controller): on its own a single-node
+ * cluster, or one of the nodes of a {@link KafkaCluster}, each of which is a voter of the cluster's controller
+ * quorum.
  *
  * <p>The log directory is formatted on first start only, so a restart on the same directory keeps every topic
  * and record. Ports given as 0 are picked once, at construction, and kept across {@link #stop()} and
@@ -29,8 +36,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
-    private static final int NODE_ID = 1;
+    private static final int SINGLE_NODE_ID = 1;
     private static final String HOST = "127.0.0.1";
+    /** The cluster id a formatted log dir keeps in {@code meta.properties}. */
+    private static final String CLUSTER_ID_PROPERTY = "cluster.id";
+    /**
+     * How long a node may wait at start for the controller quorum: a node whose peers cannot start fails instead of
+     * waiting forever, as Kafka's default would.
+     */
+    private static final String MAX_STARTUP = String.valueOf(120_000);
+    /** How long a broker's controlled shutdown may wait for the controller quorum (Kafka's own: 5 minutes). */
+    private static final Duration CONTROLLED_SHUTDOWN = Duration.ofSeconds(30);
+
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     /** With {@link Security}: the clients' listener (SCRAM-SHA-512) and the broker's own and admin's (PLAIN). */
     private static final String CLIENT_LISTENER = "CLIENT";
@@ -44,7 +61,18 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final Security security;
     private final int brokerPort;
+    private final Membership membership;
     private KafkaRaftServer server;
+
+    /**
+     * A node's place in its cluster.
+     *
+     * @param nodeId this node's id, 1 to {@code brokers}
+     * @param voters the controller quorum, {@code id@host:port,...} ({@code controller.quorum.voters})
+     * @param brokers how many nodes the cluster has: sets the replication of the internal topics
+     * @param clusterId written to the log dir when it is formatted; a formatted dir keeps its own
+     */
+    record Membership(int nodeId, String voters, int brokers, String clusterId) {}
 
     /**
      * The broker as compose and k8s run it, to prove the ACLs of {@link KafkaAccess} on a real broker: clients
@@ -73,20 +101,35 @@ public final class KafkaBroker implements AutoCloseable {
      * @param controllerPort KRaft controller port, 0 for a free one
      */
     public KafkaBroker(Path logDir, int port, int controllerPort) {
-        this(logDir, port, controllerPort, null);
+        this(logDir, port, controllerPort, (Security) null);
     }
 
     /**
      * @param security null for PLAINTEXT without authorization; else SASL and ACLs, the admin listener on a free port
      */
     public KafkaBroker(Path logDir, int port, int controllerPort, Security security) {
+        this(logDir, FreePorts.resolve(port, controllerPort, security == null ? -1 : 0), security, null);
+    }
+
+    /** A node of a {@link KafkaCluster}, PLAINTEXT, on ports already picked. */
+    KafkaBroker(Path logDir, int port, int controllerPort, Membership membership) {
+        this(logDir, new int[] {port, controllerPort, -1}, null, membership);
+    }
+
+    /** @param ports client, controller and admin port (the admin listener only with Security; -1: none) */
+    private KafkaBroker(Path logDir, int[] ports, Security security, Membership membership) {
         this.logDir = logDir.toAbsolutePath().normalize();
-        // the admin listener only with Security (-1: none)
-        int[] ports = FreePorts.resolve(port, controllerPort, security == null ? -1 : 0);
         this.port = ports[0];
         this.controllerPort = ports[1];
         this.security = security;
         this.brokerPort = ports[2];
+        this.membership = membership != null
+                ? membership
+                : new Membership(
+                        SINGLE_NODE_ID,
+                        SINGLE_NODE_ID + "@" + HOST + ":" + controllerPort,
+                        1,
+                        Uuid.randomUuid().toString());
     }
 
     /** Starts the broker and returns once it accepts clients; does nothing when already running. */
@@ -106,7 +149,7 @@ public final class KafkaBroker implements AutoCloseable {
             throw e;
         }
         server = starting;
-        log.info("Kafka broker up on {} (data in {})", bootstrapServers(), logDir);
+        log.info("Kafka broker {} up on {} (data in {})", membership.nodeId(), bootstrapServers(), logDir);
         return this;
     }
 
@@ -118,7 +161,39 @@ public final class KafkaBroker implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         server = null;
-        log.info("Kafka broker on port {} stopped", port);
+        log.info("Kafka broker {} on port {} stopped", membership.nodeId(), port);
+    }
+
+    /**
+     * Shuts down the broker role only (its controlled shutdown: the controller moves its partitions' leadership
+     * away), leaving this node's controller in the quorum; {@link #stop()} then stops the rest. A cluster stops all
+     * its brokers so before any controller, else the last broker's controlled shutdown finds no quorum to grant it.
+     */
+    synchronized void stopBrokerRole() {
+        if (server == null) {
+            return;
+        }
+        BrokerServer broker = brokerRole(server);
+        broker.shutdown(CONTROLLED_SHUTDOWN);
+        broker.awaitShutdown();
+    }
+
+    /**
+     * {@link KafkaRaftServer} keeps its two roles private and shuts down both; only its broker role is wanted here.
+     * A second {@code shutdown()} of the broker, from the server's, does nothing.
+     */
+    private static BrokerServer brokerRole(KafkaRaftServer server) {
+        try {
+            Field broker = KafkaRaftServer.class.getDeclaredField("broker");
+            broker.setAccessible(true);
+            scala.Option<?> role = (scala.Option<?>) broker.get(server);
+            if (role.isEmpty()) {
+                throw new IllegalStateException("a combined node without a broker role");
+            }
+            return (BrokerServer) role.get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Kafka's KafkaRaftServer has no broker role field", e);
+        }
     }
 
     public synchronized boolean isRunning() {
@@ -132,6 +207,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** This node's {@code node.id}: the broker id clients see in leaders and in-sync replicas. */
+    public int nodeId() {
+        return membership.nodeId();
     }
 
     /** With {@link Security}: the listener of the broker itself and of {@code User:admin} (SASL PLAIN). */
@@ -159,8 +239,8 @@ public final class KafkaBroker implements AutoCloseable {
         // Strings throughout: the broker parses them by each setting's type (short, int, long, ...).
         Map<String, String> settings = new HashMap<>();
         settings.put("process.roles", "broker,controller");
-        settings.put("node.id", String.valueOf(NODE_ID));
-        settings.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        settings.put("node.id", String.valueOf(membership.nodeId()));
+        settings.put("controller.quorum.voters", membership.voters());
         settings.put("controller.listener.names", CONTROLLER_LISTENER);
         if (security == null) {
             settings.put(
@@ -174,14 +254,19 @@ public final class KafkaBroker implements AutoCloseable {
             settings.putAll(securitySettings());
         }
         settings.put("log.dirs", logDir.toString());
-        // One node: every internal topic has a single replica, and transactions must work on it.
-        settings.put("offsets.topic.replication.factor", "1");
-        settings.put("transaction.state.log.replication.factor", "1");
-        settings.put("transaction.state.log.min.isr", "1");
-        settings.put("share.coordinator.state.topic.replication.factor", "1");
-        settings.put("share.coordinator.state.topic.min.isr", "1");
-        settings.put("default.replication.factor", "1");
-        settings.put("min.insync.replicas", "1");
+        // The internal topics replicated as TopicSetup replicates Minxin's: on one node a single replica (and
+        // transactions must work on it), on three every partition on all three and two of them in sync.
+        short replicationFactor = TopicSetup.replicationFactor(membership.brokers());
+        String replicas = String.valueOf(replicationFactor);
+        String minInSync = String.valueOf(TopicSetup.minInSyncReplicas(replicationFactor));
+        settings.put("offsets.topic.replication.factor", replicas);
+        settings.put("transaction.state.log.replication.factor", replicas);
+        settings.put("transaction.state.log.min.isr", minInSync);
+        settings.put("share.coordinator.state.topic.replication.factor", replicas);
+        settings.put("share.coordinator.state.topic.min.isr", minInSync);
+        settings.put("default.replication.factor", replicas);
+        settings.put("min.insync.replicas", minInSync);
+        settings.put("server.max.startup.time.ms", MAX_STARTUP);
         // Fewer internal partitions: faster first group join and startup on a small machine.
         settings.put("offsets.topic.num.partitions", "10");
         settings.put("transaction.state.log.num.partitions", "10");
@@ -248,8 +333,8 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(logDir);
             new Formatter()
                     .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(membership.nodeId())
+                    .setClusterId(membership.clusterId())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(config.metadataLogDir())
@@ -261,5 +346,20 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("formatting Kafka log dir " + logDir + " failed: " + output, e);
         }
         log.info("Formatted new Kafka log dir {}", logDir);
+    }
+
+    /** The cluster id of a formatted log dir, empty when {@code logDir} was never formatted. */
+    static Optional<String> formattedClusterId(Path logDir) {
+        Path meta = logDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME);
+        if (!Files.exists(meta)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + meta, e);
+        }
+        return Optional.ofNullable(properties.getProperty(CLUSTER_ID_PROPERTY));
     }
 }

@@ -3,24 +3,25 @@ package io.minxin.localstack;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local infrastructure of Minxin in one process: a real Kafka broker (KRaft) and a MongoDB-wire server,
- * both keeping their data under one directory, with the Minxin topics created.
+ * The local infrastructure of Minxin in one process: real Kafka (KRaft; one broker, or a cluster of three) and a
+ * MongoDB-wire server, all keeping their data under one directory, with the Minxin topics created.
  *
- * <p>Run it with {@code java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--fresh] [--kafka-port N]
- * [--kafka-controller-port N] [--mongo-port N]}; it stops cleanly on SIGTERM or Ctrl-C.
+ * <p>Run it with {@code java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--fresh] [--brokers N]
+ * [--kafka-port N] [--kafka-controller-port N] [--mongo-port N]}; it stops cleanly on SIGTERM or Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
-    private static final String READY_FORMAT = "local-stack ready kafka=localhost:{} mongodb=mongodb://localhost:{}";
+    private static final String READY_FORMAT = "local-stack ready kafka={} mongodb=mongodb://localhost:{}";
 
     private final Path dataDir;
-    private final KafkaBroker kafka;
+    private final KafkaCluster kafka;
     private final MongoWireServer mongo;
 
-    private LocalStack(Path dataDir, KafkaBroker kafka, MongoWireServer mongo) {
+    private LocalStack(Path dataDir, KafkaCluster kafka, MongoWireServer mongo) {
         this.dataDir = dataDir;
         this.kafka = kafka;
         this.mongo = mongo;
@@ -29,14 +30,36 @@ public final class LocalStack implements AutoCloseable {
     /**
      * How to start the stack; a port of 0 means a free one.
      *
-     * @param dataDir holds {@code kafka/} (broker log dir) and {@code mongo/} (the MVStore file)
-     * @param fresh delete the data of both servers before starting
+     * @param dataDir holds {@code kafka/} (the single broker's log dir) or {@code kafka-<brokers>/node-<id>/} (a
+     *     cluster's), and {@code mongo/} (the MVStore file)
+     * @param fresh delete the data of all servers before starting
+     * @param brokers Kafka nodes, 1 to {@link KafkaCluster#MAX_BROKERS}: 3 for a cluster that survives one down
+     * @param kafkaPort client port of broker 1; broker {@code i} listens on {@code kafkaPort + 2(i-1)}
+     * @param kafkaControllerPort controller port of node 1; node {@code i}'s is {@code kafkaControllerPort + 2(i-1)}
      */
-    public record Settings(Path dataDir, boolean fresh, int kafkaPort, int kafkaControllerPort, int mongoPort) {
+    public record Settings(
+            Path dataDir, boolean fresh, int brokers, int kafkaPort, int kafkaControllerPort, int mongoPort) {
 
-        /** The ports of the design (9092, 9093, 27017) and {@code ./data}. */
+        public Settings {
+            if (brokers < 1 || brokers > KafkaCluster.MAX_BROKERS) {
+                throw new IllegalArgumentException(
+                        "brokers must be 1 to " + KafkaCluster.MAX_BROKERS + ", not " + brokers);
+            }
+        }
+
+        /** One broker. */
+        public Settings(Path dataDir, boolean fresh, int kafkaPort, int kafkaControllerPort, int mongoPort) {
+            this(dataDir, fresh, 1, kafkaPort, kafkaControllerPort, mongoPort);
+        }
+
+        /** The ports of the design (9092, 9093, 27017), one broker and {@code ./data}. */
         public static Settings defaults() {
             return new Settings(Path.of("data"), false, 9092, 9093, 27017);
+        }
+
+        /** These settings with {@code brokers} Kafka nodes. */
+        public Settings withBrokers(int brokers) {
+            return new Settings(dataDir, fresh, brokers, kafkaPort, kafkaControllerPort, mongoPort);
         }
 
         /** Free ports, data under {@code dataDir}: for tests. */
@@ -45,15 +68,17 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /**
-         * Reads {@code --data-dir}, {@code --fresh}, {@code --kafka-port}, {@code --kafka-controller-port} and
-         * {@code --mongo-port}; each falls back to an environment variable ({@code LOCAL_STACK_DATA_DIR},
-         * {@code LOCAL_STACK_FRESH}, {@code LOCAL_STACK_KAFKA_PORT}, {@code LOCAL_STACK_KAFKA_CONTROLLER_PORT},
-         * {@code LOCAL_STACK_MONGO_PORT}) and then to {@link #defaults()}.
+         * Reads {@code --data-dir}, {@code --fresh}, {@code --brokers}, {@code --kafka-port},
+         * {@code --kafka-controller-port} and {@code --mongo-port}; each falls back to an environment variable
+         * ({@code LOCAL_STACK_DATA_DIR}, {@code LOCAL_STACK_FRESH}, {@code LOCAL_STACK_BROKERS},
+         * {@code LOCAL_STACK_KAFKA_PORT}, {@code LOCAL_STACK_KAFKA_CONTROLLER_PORT}, {@code LOCAL_STACK_MONGO_PORT})
+         * and then to {@link #defaults()}.
          */
         public static Settings parse(String[] args, Map<String, String> env) {
             Settings defaults = defaults();
             String dataDir = env.getOrDefault("LOCAL_STACK_DATA_DIR", defaults.dataDir.toString());
             boolean fresh = Boolean.parseBoolean(env.getOrDefault("LOCAL_STACK_FRESH", "false"));
+            String brokers = env.getOrDefault("LOCAL_STACK_BROKERS", String.valueOf(defaults.brokers));
             String kafkaPort = env.getOrDefault("LOCAL_STACK_KAFKA_PORT", String.valueOf(defaults.kafkaPort));
             String controllerPort =
                     env.getOrDefault("LOCAL_STACK_KAFKA_CONTROLLER_PORT", String.valueOf(defaults.kafkaControllerPort));
@@ -76,13 +101,23 @@ public final class LocalStack implements AutoCloseable {
                 }
                 switch (name) {
                     case "--data-dir" -> dataDir = value;
+                    case "--brokers" -> brokers = value;
                     case "--kafka-port" -> kafkaPort = value;
                     case "--kafka-controller-port" -> controllerPort = value;
                     case "--mongo-port" -> mongoPort = value;
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            return new Settings(Path.of(dataDir), fresh, port(kafkaPort), port(controllerPort), port(mongoPort));
+            return new Settings(
+                    Path.of(dataDir), fresh, brokers(brokers), port(kafkaPort), port(controllerPort), port(mongoPort));
+        }
+
+        private static int brokers(String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number of brokers: " + value, e);
+            }
         }
 
         private static int port(String value) {
@@ -98,23 +133,38 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts MongoDB-wire server and broker, creates missing topics, and returns once all accept clients. */
+    /**
+     * Starts MongoDB-wire server and brokers, creates missing topics (replicated on up to three brokers), and
+     * returns once all accept clients.
+     */
     public static LocalStack start(Settings settings) {
+        long startedAt = System.nanoTime();
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
-        Path kafkaDir = dataDir.resolve("kafka");
         Path mongoDir = dataDir.resolve("mongo");
         if (settings.fresh()) {
             // Only the directories this stack owns: a wrong --data-dir must not wipe anything else.
-            DataDirs.deleteRecursively(kafkaDir);
+            for (int brokers = 1; brokers <= KafkaCluster.MAX_BROKERS; brokers++) {
+                DataDirs.deleteRecursively(kafkaDir(dataDir, brokers));
+            }
             DataDirs.deleteRecursively(mongoDir);
         }
         MongoWireServer mongo = new MongoWireServer(mongoDir.resolve("minxin.mv.db"), settings.mongoPort());
-        KafkaBroker kafka = new KafkaBroker(kafkaDir, settings.kafkaPort(), settings.kafkaControllerPort());
+        KafkaCluster kafka = new KafkaCluster(
+                kafkaDir(dataDir, settings.brokers()),
+                settings.brokers(),
+                settings.kafkaPort(),
+                settings.kafkaControllerPort());
         LocalStack stack = new LocalStack(dataDir, kafka, mongo);
         try {
             mongo.start();
             kafka.start();
-            TopicSetup.ensureTopics(kafka.bootstrapServers());
+            TopicSetup.ensureTopics(kafka.bootstrapServers(), kafka.size());
+            // A logger of its own, not a static one: main() chooses the logging configuration before any exists.
+            LoggerFactory.getLogger(LocalStack.class)
+                    .info(
+                            "local-stack started in {} ms with {} Kafka broker(s)",
+                            (System.nanoTime() - startedAt) / 1_000_000,
+                            kafka.size());
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -122,8 +172,25 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public KafkaBroker kafka() {
+    /**
+     * Each shape of the cluster has its own directory (the quorum's voters are fixed when a node is formatted):
+     * {@code kafka/} for one broker, as always, {@code kafka-3/} for three.
+     */
+    private static Path kafkaDir(Path dataDir, int brokers) {
+        return dataDir.resolve(brokers == 1 ? "kafka" : "kafka-" + brokers);
+    }
+
+    /** All brokers: {@code kafka().stop()} and {@code start()} take the whole of Kafka down and up again. */
+    public KafkaCluster kafka() {
         return kafka;
+    }
+
+    /**
+     * One broker (1 to the number started), for fault tests: {@code broker(2).stop()} and {@code .start()} take it
+     * down and up again on the same ports and log dir while the others serve.
+     */
+    public KafkaBroker broker(int nodeId) {
+        return kafka.broker(nodeId);
     }
 
     public MongoWireServer mongo() {
@@ -138,7 +205,7 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** Stops the broker, then the MongoDB-wire server; all data stays in {@link #dataDir()}. */
+    /** Stops the brokers, then the MongoDB-wire server; all data stays in {@link #dataDir()}. */
     @Override
     public void close() {
         try {
@@ -174,7 +241,10 @@ public final class LocalStack implements AutoCloseable {
                             stopped.countDown();
                         },
                         "local-stack-shutdown"));
-        log.info(READY_FORMAT, stack.kafka().port(), stack.mongo().port());
+        String kafka = stack.kafka().brokers().stream()
+                .map(broker -> "localhost:" + broker.port())
+                .collect(Collectors.joining(","));
+        log.info(READY_FORMAT, kafka, stack.mongo().port());
         stopped.await();
     }
 }

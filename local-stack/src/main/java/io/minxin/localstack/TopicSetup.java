@@ -17,23 +17,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics of {@link Topics#all()} that do not exist yet; existing topics are left as they are. Used by
- * the local stack (one broker, one replica) and by {@link CreateTopics}, the one-shot command of compose and k8s.
+ * the local stack (one broker and one replica, or three brokers and three replicas) and by {@link CreateTopics},
+ * the one-shot command of compose and k8s.
+ *
+ * <p>A topic on three or more replicas takes a write with {@code acks=all} once two of them have it
+ * ({@code min.insync.replicas} 2), so one broker may be down without losing an acknowledged record or refusing
+ * writes; with fewer replicas one in sync is enough (and all there is).
  */
 public final class TopicSetup {
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
     /** The replication factor of a single broker: run.sh and the tests. */
     public static final short SINGLE_REPLICA = 1;
+    /** Replicas enough for a cluster to lose one broker and still keep two copies of every acknowledged write. */
+    private static final int FULL_REPLICATION = 3;
 
-    /** Connects to {@code bootstrapServers} and creates the missing Minxin topics, single-replica. */
-    public static void ensureTopics(String bootstrapServers) {
+    /** Connects to {@code bootstrapServers} and creates the missing Minxin topics, replicated as {@code brokers} allow. */
+    public static void ensureTopics(String bootstrapServers, int brokers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            ensureTopics(admin, Topics.all(), SINGLE_REPLICA);
+            ensureTopics(admin, Topics.all(), replicationFactor(brokers));
         }
+    }
+
+    /** The replicas of each partition on a cluster of {@code brokers}: all of them, at most three. */
+    public static short replicationFactor(int brokers) {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("a cluster has at least one broker, not " + brokers);
+        }
+        return (short) Math.min(FULL_REPLICATION, brokers);
+    }
+
+    /** {@code min.insync.replicas} for {@code replicationFactor} replicas: 2 from three replicas up, else 1. */
+    public static int minInSyncReplicas(int replicationFactor) {
+        return replicationFactor >= FULL_REPLICATION ? 2 : 1;
     }
 
     /**
      * Creates those of {@code specs} that {@code admin} does not list yet, each partition on
-     * {@code replicationFactor} brokers.
+     * {@code replicationFactor} brokers, with {@link #minInSyncReplicas(int)} of them in sync for a write.
      */
     public static void ensureTopics(Admin admin, List<Topics.Spec> specs, short replicationFactor) {
         try {
@@ -60,6 +80,7 @@ public final class TopicSetup {
 
     static NewTopic newTopic(Topics.Spec spec, short replicationFactor) {
         Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas(replicationFactor)));
         if (spec.compacted()) {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }

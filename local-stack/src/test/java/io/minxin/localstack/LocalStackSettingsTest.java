@@ -32,6 +32,32 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void oneBrokerUnlessThreeAreAskedFor() {
+        assertThat(LocalStack.Settings.parse(new String[0], Map.of()).brokers()).isEqualTo(1);
+        assertThat(LocalStack.Settings.parse(new String[] {"--brokers", "3"}, Map.of())
+                        .brokers())
+                .isEqualTo(3);
+        assertThat(LocalStack.Settings.parse(new String[] {"--brokers=3"}, Map.of("LOCAL_STACK_BROKERS", "1"))
+                        .brokers())
+                .isEqualTo(3);
+        assertThat(LocalStack.Settings.parse(new String[0], Map.of("LOCAL_STACK_BROKERS", "3"))
+                        .brokers())
+                .isEqualTo(3);
+        assertThat(LocalStack.Settings.freePorts(Path.of("d")).withBrokers(3))
+                .isEqualTo(new LocalStack.Settings(Path.of("d"), false, 3, 0, 0, 0));
+    }
+
+    @Test
+    void rejectsANumberOfBrokersThatIsNoneOrTooMany() {
+        assertThatThrownBy(() -> LocalStack.Settings.parse(new String[] {"--brokers", "0"}, Map.of()))
+                .hasMessageContaining("brokers must be 1 to 5, not 0");
+        assertThatThrownBy(() -> LocalStack.Settings.parse(new String[] {"--brokers", "6"}, Map.of()))
+                .hasMessageContaining("not 6");
+        assertThatThrownBy(() -> LocalStack.Settings.parse(new String[] {"--brokers", "three"}, Map.of()))
+                .hasMessageContaining("three");
+    }
+
+    @Test
     void freshCanComeFromTheEnvironment() {
         LocalStack.Settings settings = LocalStack.Settings.parse(new String[0], Map.of("LOCAL_STACK_FRESH", "true"));
 
