@@ -1,5 +1,9 @@
 package io.minxin.console.account;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +22,12 @@ class AccountController {
     private static final Map<String, String> SIGN_IN_ERRORS = Map.of(
             "invalid", "用户名或密码不正确",
             "locked", "连续失败次数过多，账户已锁定，请稍后再试",
-            "expired", "页面已过期，请重新登录");
+            "expired", "页面已过期，请重新登录",
+            "oidc", "统一身份认证未完成或未通过校验，请重试",
+            "no-account", "统一身份认证已通过，但民心中没有同名账户，请联系营商局管理员开通");
+
+    /** The gateway names the identity providers a person may sign in with in this header ({@code id=name,…}). */
+    static final String PROVIDERS_HEADER = "X-Minxin-Sign-In-Providers";
 
     /** The gateway's {@code ?error=} codes of a refused password change. */
     private static final Map<String, String> PASSWORD_ERRORS = Map.of(
@@ -32,7 +41,33 @@ class AccountController {
         return Mono.just(Rendering.view("account/sign-in")
                 .modelAttribute("error", error == null ? null : SIGN_IN_ERRORS.getOrDefault(error, "登录未成功，请重试"))
                 .modelAttribute("signedOut", flag(exchange, "signedOut"))
+                .modelAttribute(
+                        "providers",
+                        providers(exchange.getRequest().getHeaders().getFirst(PROVIDERS_HEADER)))
                 .build());
+    }
+
+    /** An identity provider to sign in with instead of a password: its link and its name. */
+    public record Provider(String id, String name) {
+        public String href() {
+            return "/console/oauth2/authorization/" + id;
+        }
+    }
+
+    /** The providers of the gateway's header, in its order; a malformed entry is left out. */
+    static List<Provider> providers(String header) {
+        List<Provider> providers = new ArrayList<>();
+        if (header == null || header.isBlank()) {
+            return providers;
+        }
+        for (String entry : header.split(",")) {
+            int eq = entry.indexOf('=');
+            String id = eq < 0 ? "" : entry.substring(0, eq).strip();
+            if (id.matches("[A-Za-z0-9_-]{1,64}")) {
+                providers.add(new Provider(id, URLDecoder.decode(entry.substring(eq + 1), StandardCharsets.UTF_8)));
+            }
+        }
+        return providers;
     }
 
     @GetMapping("/console/account")

@@ -8,9 +8,15 @@ import org.junit.jupiter.api.Test;
 class AccountPagesTest extends ConsoleTestSupport {
 
     private String signIn(String query) {
+        return signIn(query, "");
+    }
+
+    /** The sign-in page with the gateway's header naming the identity providers ({@code ""}: none). */
+    private String signIn(String query, String providers) {
         return client.get()
                 .uri("/console/sign-in" + query)
                 .header("X-Minxin-Csrf", CSRF)
+                .header(AccountController.PROVIDERS_HEADER, providers)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -26,6 +32,20 @@ class AccountPagesTest extends ConsoleTestSupport {
                 .contains("name=\"_csrf\" value=\"" + CSRF + "\"")
                 .contains("<label for=\"username\">", "<label for=\"password\">")
                 .doesNotContain("主导航", "退出登录");
+    }
+
+    @Test
+    void givenTheGatewayNamesIdentityProvidersThenTheSignInPageOffersEachAndNoneOtherwise() {
+        String page = signIn(
+                "?error=no-account",
+                "city=%E7%9B%98%E9%94%A6%E5%B8%82%E7%BB%9F%E4%B8%80%E8%BA%AB%E4%BB%BD%E8%AE%A4%E8%AF%81,bad id=x");
+        look("sign-in-with-provider", page);
+
+        assertThat(page)
+                .contains("href=\"/console/oauth2/authorization/city\"", "使用盘锦市统一身份认证登录")
+                .contains("民心中没有同名账户，请联系营商局管理员开通")
+                .doesNotContain("bad id");
+        assertThat(signIn("")).doesNotContain("统一身份认证");
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class RoutePermissions {
             "/v3/api-docs/**",
             // the console's sign-in page and its static files: a person who has not signed in needs them
             "/console/sign-in",
+            // OIDC sign-in with a city's identity provider: the way there and back (accounts.OidcSignIn)
+            "/console/oauth2/**",
             "/console/assets/**",
             "/console/webjars/**");
 

@@ -82,6 +82,19 @@ final class Accounts {
                         .thenReturn(new SignIn(Outcome.INVALID, null))));
     }
 
+    /**
+     * A person the city's identity provider vouched for (OIDC): signed in as the Minxin account of the same username,
+     * which gives the role and scope, unless none exists ({@link Outcome#INVALID}) or it is locked out. The provider
+     * proved who they are; a password lockout still holds, as an operator would expect of a locked account.
+     */
+    Mono<SignIn> signInVouched(String username) {
+        String name = username == null ? "" : username.strip();
+        return store.find(name)
+                .map(account ->
+                        new SignIn(account.lockedAt(clock.instant()) ? Outcome.LOCKED : Outcome.SIGNED_IN, account))
+                .defaultIfEmpty(new SignIn(Outcome.INVALID, null));
+    }
+
     Mono<PasswordChange> changePassword(String username, String current, String next) {
         if (next == null || next.length() < settings.minimumPasswordLength()) {
             return Mono.just(PasswordChange.TOO_SHORT);

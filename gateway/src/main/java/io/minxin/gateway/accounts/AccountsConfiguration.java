@@ -56,8 +56,12 @@ class AccountsConfiguration {
 
     @Bean
     ConsoleSessions consoleSessions(
-            Accounts accounts, RelayedTokens relayed, Problems problems, AccountSettings settings) {
-        return new ConsoleSessions(accounts, relayed, problems, settings, Randomness.drbg());
+            Accounts accounts,
+            RelayedTokens relayed,
+            Problems problems,
+            AccountSettings settings,
+            IdentityProviders providers) {
+        return new ConsoleSessions(accounts, relayed, problems, settings, Randomness.drbg(), providers);
     }
 
     /**

@@ -53,13 +53,16 @@ final class ConsoleSessions implements WebFilter, Ordered {
     private final Problems problems;
     private final AccountSettings settings;
     private final SecureRandom random;
+    private final IdentityProviders providers;
 
     ConsoleSessions(
             Accounts accounts,
             RelayedTokens relayed,
             Problems problems,
             AccountSettings settings,
-            SecureRandom random) {
+            SecureRandom random,
+            IdentityProviders providers) {
+        this.providers = providers;
         this.accounts = accounts;
         this.relayed = relayed;
         this.problems = problems;
@@ -105,9 +108,13 @@ final class ConsoleSessions implements WebFilter, Ordered {
         if (SAFE.contains(method) && (path.startsWith("/console/assets/") || path.startsWith("/console/webjars/"))) {
             return chain.filter(downstream(exchange, null));
         }
+        if (path.startsWith(IdentityProviders.PATHS)) {
+            // OIDC sign-in: Spring Security's chain of these paths answers them (OidcSignIn)
+            return chain.filter(exchange);
+        }
         return exchange.getSession().flatMap(session -> {
             if (path.equals(SIGN_IN) && SAFE.contains(method)) {
-                return chain.filter(downstream(exchange, csrfOf(session)));
+                return chain.filter(providers.announce(downstream(exchange, csrfOf(session))));
             }
             String username = session.getAttribute(ACCOUNT);
             if (username == null) {
@@ -150,18 +157,39 @@ final class ConsoleSessions implements WebFilter, Ordered {
                 return switch (signIn.outcome()) {
                     case INVALID -> redirect(exchange, SIGN_IN + "?error=invalid");
                     case LOCKED -> redirect(exchange, SIGN_IN + "?error=locked");
-                    // a new session id at sign-in: an id planted before it (session fixation) is worth nothing
-                    case SIGNED_IN ->
-                        session.changeSessionId().then(Mono.defer(() -> {
-                            session.getAttributes()
-                                    .put(ACCOUNT, signIn.account().username());
-                            session.getAttributes().put(CSRF, newToken());
-                            session.setMaxIdleTime(settings.sessionTimeout());
-                            return redirect(exchange, "/console/");
-                        }));
+                    case SIGNED_IN -> start(session, signIn.account()).then(redirect(exchange, "/console/"));
                 };
             });
         });
+    }
+
+    /**
+     * A person the identity provider vouched for, back on the callback: their session starts, and the answer is a
+     * page that moves on to the console itself. The callback is a navigation another site started, on which the
+     * browser sends no SameSite=Strict cookie and would not send the new one either on a redirect; a navigation of
+     * this page is the console's own, on which it does.
+     */
+    Mono<Void> signInVouched(ServerWebExchange exchange, String username, String provider) {
+        return accounts.signInVouched(username).flatMap(signIn -> {
+            signIns.info("sign-in {} via {} {}", printable(username), provider, signIn.outcome());
+            return switch (signIn.outcome()) {
+                case INVALID -> redirect(exchange, SIGN_IN + "?error=no-account");
+                case LOCKED -> redirect(exchange, SIGN_IN + "?error=locked");
+                case SIGNED_IN ->
+                    exchange.getSession()
+                            .flatMap(session -> start(session, signIn.account()))
+                            .then(IdentityProviders.continueTo(exchange, "/console/"));
+            };
+        });
+    }
+
+    /** A signed-in session: a new id (an id planted before sign-in, session fixation, is worth nothing). */
+    private Mono<Void> start(WebSession session, Account account) {
+        return session.changeSessionId().then(Mono.fromRunnable(() -> {
+            session.getAttributes().put(ACCOUNT, account.username());
+            session.getAttributes().put(CSRF, newToken());
+            session.setMaxIdleTime(settings.sessionTimeout());
+        }));
     }
 
     private Mono<Void> signOut(ServerWebExchange exchange) {
@@ -260,7 +288,7 @@ final class ConsoleSessions implements WebFilter, Ordered {
                         given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Mono<Void> redirect(ServerWebExchange exchange, String location) {
+    static Mono<Void> redirect(ServerWebExchange exchange, String location) {
         exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
         exchange.getResponse().getHeaders().setLocation(URI.create(location));
         return exchange.getResponse().setComplete();

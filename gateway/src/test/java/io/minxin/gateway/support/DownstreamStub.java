@@ -111,6 +111,7 @@ public final class DownstreamStub implements AutoCloseable {
             answer.put("cookieForwarded", exchange.getRequestHeaders().containsKey("Cookie"));
             // the console's stand-in: what it would render into a page, and relay back to the APIs
             answer.put("consoleCsrf", exchange.getRequestHeaders().getFirst("X-Minxin-Csrf"));
+            answer.put("signInProviders", exchange.getRequestHeaders().getFirst("X-Minxin-Sign-In-Providers"));
             answer.put(
                     "bearer", authorizations.size() == 1 ? authorizations.get(0).substring("Bearer ".length()) : null);
             answer.put("bodyBytes", bodyBytes);
