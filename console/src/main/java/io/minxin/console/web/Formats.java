@@ -9,9 +9,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Numbers and dates as the console prints them, in Chinese conventions: months as {@code 2020年9月}, rates as
@@ -22,6 +25,12 @@ public final class Formats {
     public static final String NONE = "—";
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private static final Pattern TOO_FEW = Pattern.compile("received (\\d+) is below minReceived (\\d+)");
+    private static final Pattern UNDEFINED_RATE = Pattern.compile("(\\w+) is undefined \\((.+)\\)");
+    private static final Map<String, String> UNDEFINED_WHY = Map.of(
+            "no case received", "本月没有受理件",
+            "no case concluded", "本月没有办结件",
+            "no answered visit", "本月没有回访答复");
     private static final Map<String, String> RATE_NAMES = Map.of(
             "completionRate", "办结率",
             "onTimeRate", "按时办结率",
@@ -175,6 +184,31 @@ public final class Formats {
     /** The Chinese name of a rate ({@code satisfactionRate} → {@code 满意率}); an unknown name as it is. */
     public String rateName(String rate) {
         return rate == null ? NONE : RATE_NAMES.getOrDefault(rate, rate);
+    }
+
+    /**
+     * Why a unit is left out of a ranking, in Chinese: ranking-service states it in English for the API
+     * ({@code received 2 is below minReceived 5}; {@code satisfactionRate is undefined (no answered visit)}, several
+     * joined by {@code ; }); a reason of another form is shown as it is.
+     */
+    public String notEligibleReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return NONE;
+        }
+        Matcher few = TOO_FEW.matcher(reason.strip());
+        if (few.matches()) {
+            return "受理 " + few.group(1) + " 件，少于参评最低件数 " + few.group(2) + " 件";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : reason.split(";\\s*")) {
+            Matcher undefined = UNDEFINED_RATE.matcher(part.strip());
+            parts.add(
+                    undefined.matches()
+                            ? rateName(undefined.group(1)) + "无法计算（"
+                                    + UNDEFINED_WHY.getOrDefault(undefined.group(2), undefined.group(2)) + "）"
+                            : part.strip());
+        }
+        return String.join("；", parts);
     }
 
     /** A counted fact of a 加分 or 减分 item ({@code PUSHBACK} → {@code 推诿（较差件）}). */

@@ -86,4 +86,15 @@ class FormatsTest {
         assertThat(formats.score(0.912345)).isEqualTo("0.9123");
         assertThat(formats.score(null)).isEqualTo("—");
     }
+
+    @Test
+    void givenRankingServicesEnglishReasonsThenTheConsoleSaysThemInChineseAndOthersAsTheyAre() {
+        assertThat(formats.notEligibleReason("received 2 is below minReceived 5"))
+                .isEqualTo("受理 2 件，少于参评最低件数 5 件");
+        assertThat(
+                        formats.notEligibleReason(
+                                "satisfactionRate is undefined (no answered visit); onTimeRate is undefined (no case concluded)"))
+                .isEqualTo("满意率无法计算（本月没有回访答复）；按时办结率无法计算（本月没有办结件）");
+        assertThat(formats.notEligibleReason("停业整顿")).isEqualTo("停业整顿");
+    }
 }
