@@ -30,6 +30,7 @@ import io.minxin.metrics.query.Series;
 import io.minxin.metrics.query.UnitMonths;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.metrics.stream.MetricsTopology;
+import io.minxin.metrics.testing.BulletinFigures;
 import io.minxin.servicekit.identity.ServicePortChecks;
 import io.minxin.servicekit.identity.TestIdentity;
 import java.lang.management.ManagementFactory;
@@ -109,17 +110,20 @@ class MetricsServiceIT {
 
             await().atMost(Duration.ofMinutes(4))
                     .pollInterval(Duration.ofSeconds(2))
-                    .untilAsserted(() -> assertThat(overview(http).total().counts())
+                    .untilAsserted(() -> assertThat(
+                                    BulletinFigures.of(overview(http).total().counts()))
                             .isEqualTo(expected.total().counts()));
 
             Overview overview = overview(http);
             assertThat(overview.total().cases()).isEqualTo(1316);
             assertThat(overview.total().units()).isEqualTo(expected.total().units());
             for (Channel channel : Channel.values()) {
-                assertThat(overview.channels().get(channel).counts())
+                assertThat(BulletinFigures.of(overview.channels().get(channel).counts()))
                         .isEqualTo(expected.overview(channel).counts());
-                assertThat(overview.channels().get(channel).rates())
+                assertThat(BulletinFigures.of(overview.channels().get(channel).rates()))
                         .isEqualTo(expected.overview(channel).rates());
+                assertHandlingCountsFitTheBulletinCounts(
+                        overview.channels().get(channel).counts());
             }
             assertThat(unitTable(http)).isEqualTo(expectedUnitTable(expected));
             assertOverviewMonthsIsTheMonthsOverviewsWithGaps(http, overview);
@@ -382,9 +386,20 @@ class MetricsServiceIT {
         for (Channel channel : Channel.values()) {
             UnitTable table =
                     get(http, "/api/v1/units?period=2020-09&sort=completionRate&channel=" + channel, UnitTable.class);
-            table.units().forEach(row -> rows.put(row.unitId() + "|" + row.channel(), row.counts()));
+            table.units().forEach(row -> {
+                assertHandlingCountsFitTheBulletinCounts(row.counts());
+                rows.put(row.unitId() + "|" + row.channel(), BulletinFigures.of(row.counts()));
+            });
         }
         return rows;
+    }
+
+    /** The demo month sends no re-handling; every owned case was handled, every returning unit handled its case. */
+    private static void assertHandlingCountsFitTheBulletinCounts(Counts counts) {
+        assertThat(counts.reopened()).isZero();
+        assertThat(counts.handled()).isBetween(counts.received(), counts.received() + counts.returnedCases());
+        assertThat(counts.returnedCases()).isBetween(counts.returns() > 0 ? 1L : 0L, counts.returns());
+        assertThat(counts.rates().returnRate()).isEqualTo((double) counts.returnedCases() / counts.handled());
     }
 
     private static Map<String, Counts> expectedUnitTable(ExpectedTotals expected) {

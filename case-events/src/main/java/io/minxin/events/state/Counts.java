@@ -1,6 +1,8 @@
 package io.minxin.events.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * The counted facts of one unit, channel and span of time (a period or a day), as defined in the metric
@@ -14,6 +16,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param pushbacks 推诿 (较差件) charged to the unit: the candidate's unless an operator's ruling dismissed the case or
  *     named another unit
  * @param excluded the excluded parts, omitted in JSON (null) when nothing is excluded
+ * @param handled cases handed to the unit (回退率's denominator): 1 per case the unit was accepted for or returned,
+ *     owner or not
+ * @param returnedCases cases the unit returned at least once (回退率's numerator), unlike {@link #returns} 1 per case
+ *     (the three handling counts read as 0 from JSON written before them)
+ * @param reopened concluded cases of the unit sent back to be handled again (重办率's numerator; its denominator is
+ *     {@link #concluded})
  */
 public record Counts(
         long received,
@@ -24,7 +32,10 @@ public record Counts(
         long excellent,
         long returns,
         long pushbacks,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Excluded excluded) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Excluded excluded,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long handled,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long returnedCases,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long reopened) {
     public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts {
@@ -44,6 +55,37 @@ public record Counts(
         this(received, concluded, concludedOnTime, visited, satisfied, excellent, returns, pushbacks, null);
     }
 
+    /** Counts without the handling counts of the optional lifecycle ({@link #handled}, ...), as before them. */
+    public Counts(
+            long received,
+            long concluded,
+            long concludedOnTime,
+            long visited,
+            long satisfied,
+            long excellent,
+            long returns,
+            long pushbacks,
+            Excluded excluded) {
+        this(
+                received,
+                concluded,
+                concludedOnTime,
+                visited,
+                satisfied,
+                excellent,
+                returns,
+                pushbacks,
+                excluded,
+                0,
+                0,
+                0);
+    }
+
+    /** Handling counts only: the cases handed to a unit, those it returned, its concluded cases reopened. */
+    public static Counts handling(long handled, long returnedCases, long reopened) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, handled, returnedCases, reopened);
+    }
+
     public Counts plus(Counts other) {
         return new Counts(
                 received + other.received,
@@ -54,7 +96,10 @@ public record Counts(
                 excellent + other.excellent,
                 returns + other.returns,
                 pushbacks + other.pushbacks,
-                excludedParts().plus(other.excludedParts()));
+                excludedParts().plus(other.excludedParts()),
+                handled + other.handled,
+                returnedCases + other.returnedCases,
+                reopened + other.reopened);
     }
 
     public Counts minus(Counts other) {
@@ -71,7 +116,10 @@ public record Counts(
                 -excellent,
                 -returns,
                 -pushbacks,
-                excludedParts().negated());
+                excludedParts().negated(),
+                -handled,
+                -returnedCases,
+                -reopened);
     }
 
     /** These counts with {@code parts} excluded besides what they exclude already. */
@@ -85,7 +133,10 @@ public record Counts(
                 excellent,
                 returns,
                 pushbacks,
-                excludedParts().plus(parts));
+                excludedParts().plus(parts),
+                handled,
+                returnedCases,
+                reopened);
     }
 
     /** What is excluded, {@link Excluded#NONE} rather than null. */
@@ -114,6 +165,8 @@ public record Counts(
             case "onTimeRate" -> new Part(concludedOnTime, concluded);
             case "satisfactionRate" -> new Part(satisfied, visited);
             case "excellentRate" -> new Part(excellent, visited);
+            case "returnRate" -> new Part(returnedCases, handled);
+            case "reopenRate" -> new Part(reopened, concluded);
             default -> throw new IllegalArgumentException("unknown rate " + rate);
         };
     }
@@ -191,13 +244,14 @@ public record Counts(
             excellentRate = excellentRate == null ? Part.ZERO : excellentRate;
         }
 
-        /** The excluded part of a rate named as in the JSON. */
+        /** The excluded part of a rate named as in the JSON; the handling rates exclude nothing (yet). */
         public Part of(String rate) {
             return switch (rate) {
                 case "completionRate" -> completionRate;
                 case "onTimeRate" -> onTimeRate;
                 case "satisfactionRate" -> satisfactionRate;
                 case "excellentRate" -> excellentRate;
+                case "returnRate", "reopenRate" -> Part.ZERO;
                 default -> throw new IllegalArgumentException("unknown rate " + rate);
             };
         }

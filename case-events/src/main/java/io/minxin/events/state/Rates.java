@@ -4,22 +4,39 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The four rates of the bulletin, as fractions in [0, 1], each of its assessed parts (the cases excluded from it, 剔除,
+ * The four rates of the bulletin and the two handling rates of the optional lifecycle (回退率 {@code returnRate},
+ * 重办率 {@code reopenRate}), as fractions in [0, 1], each of its assessed parts (the cases excluded from it, 剔除,
  * left out of its numerator and denominator: {@link Counts#numerator}, {@link Counts#denominator}). A rate whose
  * denominator is zero is null ("—"), never 0 or 1; it is written as an explicit JSON null.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Rates(Double completionRate, Double onTimeRate, Double satisfactionRate, Double excellentRate) {
-    /** The names of the rates, as in the JSON. */
+public record Rates(
+        Double completionRate,
+        Double onTimeRate,
+        Double satisfactionRate,
+        Double excellentRate,
+        Double returnRate,
+        Double reopenRate) {
+    /** The names of the four rates of the bulletin, as in the JSON: those policies rank by and targets are set on. */
     public static final List<String> NAMES =
             List.of("completionRate", "onTimeRate", "satisfactionRate", "excellentRate");
+
+    /** The names of the handling rates, as in the JSON: 回退率 and 重办率. */
+    public static final List<String> HANDLING = List.of("returnRate", "reopenRate");
+
+    /** The four rates of the bulletin, the handling rates null, as before them. */
+    public Rates(Double completionRate, Double onTimeRate, Double satisfactionRate, Double excellentRate) {
+        this(completionRate, onTimeRate, satisfactionRate, excellentRate, null, null);
+    }
 
     public static Rates of(Counts counts) {
         return new Rates(
                 ratio(counts, "completionRate"),
                 ratio(counts, "onTimeRate"),
                 ratio(counts, "satisfactionRate"),
-                ratio(counts, "excellentRate"));
+                ratio(counts, "excellentRate"),
+                ratio(counts, "returnRate"),
+                ratio(counts, "reopenRate"));
     }
 
     /** The rate named as in the JSON ({@code completionRate}, ...), null when it has no denominator. */
@@ -33,6 +50,10 @@ public record Rates(Double completionRate, Double onTimeRate, Double satisfactio
                 return satisfactionRate;
             case "excellentRate":
                 return excellentRate;
+            case "returnRate":
+                return returnRate;
+            case "reopenRate":
+                return reopenRate;
             default:
                 throw new IllegalArgumentException("unknown rate " + name);
         }

@@ -46,7 +46,33 @@ class StateJsonTest {
                 new Rates(0.0, 0.0, 0.0, 0.0),
                 1);
 
-        assertThat(metrics.rates()).isEqualTo(new Rates(1.0, 0.75, 1.0, 0.5));
+        assertThat(metrics.rates()).isEqualTo(new Rates(1.0, 0.75, 1.0, 0.5, null, 0.0));
+    }
+
+    @Test
+    void givenHandlingCountsWhenRatedThenReturnAndReopenRatesAreTheirFractionsAndNullWithoutDenominator() {
+        Counts counts = new Counts(4, 2, 1, 0, 0, 0, 3, 0, null, 6, 2, 1);
+
+        assertThat(counts.rates().returnRate()).isEqualTo(2.0 / 6);
+        assertThat(counts.rates().reopenRate()).isEqualTo(0.5);
+        assertThat(Counts.handling(0, 0, 0).rates().returnRate()).isNull();
+        assertThat(Counts.handling(0, 0, 0).rates().reopenRate()).isNull();
+        assertThat(counts.plus(counts).minus(counts)).isEqualTo(counts);
+    }
+
+    @Test
+    void givenCountsWrittenBeforeTheHandlingCountsWhenReadThenTheyAreZeroAndTheRatesWrittenAsNull() {
+        UnitMetrics read = EventJson.mapper().readValue("""
+                        {"unitId":"u1","channel":"WEB","period":"2020-09","version":1,
+                         "counts":{"received":1,"concluded":1,"concludedOnTime":1,"visited":0,"satisfied":0,
+                                   "excellent":0,"returns":0,"pushbacks":0}}""", UnitMetrics.class);
+
+        assertThat(read.counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 0, 0));
+        JsonNode written = EventJson.mapper().valueToTree(read);
+        assertThat(written.path("counts").path("handled").asLong(-1)).isZero();
+        assertThat(written.path("rates").has("returnRate")).isTrue();
+        assertThat(written.path("rates").get("returnRate").isNull()).isTrue();
+        assertThat(written.path("rates").path("reopenRate").asDouble()).isZero();
     }
 
     @Test

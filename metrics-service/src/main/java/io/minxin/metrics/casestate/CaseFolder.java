@@ -28,7 +28,8 @@ import java.util.Set;
 /**
  * Folds the distinct events of one case, and the operators' decisions about it, into its {@link CaseState}. The
  * result depends only on the set of events and decisions, never on the order they arrived in: events are sorted by
- * occurredAt, then type (accepted &lt; returned &lt; concluded &lt; visited), then id and source, and a repeated
+ * occurredAt, then type (accepted &lt; returned &lt; concluded &lt; visited &lt;
+ * reopened), then id and source, and a repeated
  * (source, id) counts once; decisions are sorted as they supersede each other ({@link Decision#supersedes}: decidedAt,
  * then id), and a repeated id counts once.
  */
@@ -43,9 +44,16 @@ public final class CaseFolder {
             .thenComparing(CaseEvent::id)
             .thenComparing(CaseEvent::source);
 
-    /** The case event types the counts are folded from; the contract's optional types are not (yet) among them. */
+    /**
+     * The case event types the counts are folded from: the four lifecycle events and, of the contract's optional
+     * types, the re-handling (重办率); the other optional types are not (yet) among them.
+     */
     private static final Set<EventType> FOLDED = EnumSet.of(
-            EventType.CASE_ACCEPTED, EventType.CASE_RETURNED, EventType.CASE_CONCLUDED, EventType.CASE_VISITED);
+            EventType.CASE_ACCEPTED,
+            EventType.CASE_RETURNED,
+            EventType.CASE_CONCLUDED,
+            EventType.CASE_VISITED,
+            EventType.CASE_REOPENED);
 
     private final AssessmentPeriod period;
     private final Deadlines deadlines;
@@ -59,7 +67,7 @@ public final class CaseFolder {
         return period;
     }
 
-    /** Whether events of {@code type} change a case's state: today the four lifecycle events, no optional type. */
+    /** Whether events of {@code type} change a case's state: the four lifecycle events and a re-handling. */
     public static boolean folds(EventType type) {
         return FOLDED.contains(type);
     }
@@ -324,8 +332,10 @@ public final class CaseFolder {
                 return 2;
             case CASE_VISITED:
                 return 3;
-            default:
+            case CASE_REOPENED:
                 return 4;
+            default:
+                return 5;
         }
     }
 }

@@ -21,14 +21,17 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Binary serdes of the values only this service reads: the per-case contributions, the changes on the
  * repartition topic and the running tallies. Each value starts with a format byte, so a later layout can
- * be told apart: format 1 (counts only) is still read, format 2 (written now) adds the excluded parts of the counts
- * and the exclusions listed (剔除).
+ * be told apart: formats 1 (counts only) and 2 (adds the excluded parts of the counts and the exclusions listed, 剔除)
+ * are still read, their handling counts as 0; format 3 (written now) adds the handling counts ({@code handled},
+ * {@code returnedCases}, {@code reopened}) after the exclusions listed.
  */
 public final class BinarySerdes {
     /** Counts and the unit's name. */
     private static final int COUNTS_ONLY = 1;
     /** Besides: the excluded parts of the counts and the exclusions listed. */
     private static final int WITH_EXCLUSIONS = 2;
+    /** Besides: the handling counts. */
+    private static final int WITH_HANDLING = 3;
 
     /** Codes of the stored indicators, append-only: values must read the same if the enum changes order. */
     private static final Indicator[] INDICATORS = {
@@ -113,6 +116,7 @@ public final class BinarySerdes {
             out.writeString(exclusions.caseId());
             writeEntries(out, exclusions.entries());
         }
+        out.writeVarLong(c.handled()).writeVarLong(c.returnedCases()).writeVarLong(c.reopened());
     }
 
     private static Share readShare(Binary.Reader in, int format) {
@@ -135,11 +139,27 @@ public final class BinarySerdes {
                 exclusions = new Share.CaseExclusions(in.readString(), readEntries(in));
             }
         }
+        long[] handling = new long[3];
+        if (format == WITH_HANDLING) {
+            for (int i = 0; i < handling.length; i++) {
+                handling[i] = in.readVarLong();
+            }
+        }
         return new Share(
                 unitName,
                 new Counts(
-                        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
-                        excluded),
+                        counts[0],
+                        counts[1],
+                        counts[2],
+                        counts[3],
+                        counts[4],
+                        counts[5],
+                        counts[6],
+                        counts[7],
+                        excluded,
+                        handling[0],
+                        handling[1],
+                        handling[2]),
                 exclusions);
     }
 
@@ -176,7 +196,7 @@ public final class BinarySerdes {
             if (value == null) {
                 return null;
             }
-            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_EXCLUSIONS);
+            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_HANDLING);
             write.accept(out, value);
             return out.toByteArray();
         };
@@ -189,7 +209,7 @@ public final class BinarySerdes {
             }
             Binary.Reader in = new Binary.Reader(bytes, 0);
             int format = in.readByte();
-            if (format != COUNTS_ONLY && format != WITH_EXCLUSIONS) {
+            if (format != COUNTS_ONLY && format != WITH_EXCLUSIONS && format != WITH_HANDLING) {
                 throw new SerializationException("unknown value format " + format);
             }
             T value = read.apply(in, format);

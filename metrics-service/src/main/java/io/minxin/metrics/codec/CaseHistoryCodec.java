@@ -7,6 +7,7 @@ import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
 import io.minxin.events.EventJson;
 import io.minxin.events.EventType;
+import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
@@ -41,6 +42,9 @@ public final class CaseHistoryCodec {
 
     /** Entry code of a decision, after the codes of {@link #TYPES}. */
     private static final int DECISION = 5;
+
+    /** Entry code of a re-handling ({@code minxin.case.reopened}), the first optional type folded. */
+    private static final int REOPENED = 6;
 
     /** What the history store holds of one case. */
     public record History(List<CaseEvent> events, List<Decision> decisions) {}
@@ -146,10 +150,12 @@ public final class CaseHistoryCodec {
 
     private static byte[] entry(CaseEvent event) {
         Binary.Writer out = new Binary.Writer(192);
-        out.writeCode(event.type(), TYPES)
-                .writeString(event.id())
-                .writeString(event.source())
-                .writeInstant(event.time());
+        if (event.type() == EventType.CASE_REOPENED) {
+            out.writeVarInt(REOPENED);
+        } else {
+            out.writeCode(event.type(), TYPES);
+        }
+        out.writeString(event.id()).writeString(event.source()).writeInstant(event.time());
         writeData(out, event.data());
         return out.toByteArray();
     }
@@ -214,7 +220,8 @@ public final class CaseHistoryCodec {
     }
 
     private static CaseEvent readEvent(Binary.Reader in, int code) {
-        EventType type = code < 1 || code > TYPES.length ? null : TYPES[code - 1];
+        EventType type =
+                code == REOPENED ? EventType.CASE_REOPENED : code < 1 || code > TYPES.length ? null : TYPES[code - 1];
         if (type == null) {
             throw new SerializationException("case history entry of unknown kind " + code);
         }
@@ -254,6 +261,12 @@ public final class CaseHistoryCodec {
                     .writeCode(v.satisfaction(), SATISFACTIONS)
                     .writeBoolean(v.excellent())
                     .writeInstant(v.occurredAt());
+        } else if (data instanceof Reopened r) {
+            out.writeString(r.caseId())
+                    .writeString(r.unitId())
+                    .writeString(r.reason())
+                    .writeInstant(r.dueAt())
+                    .writeInstant(r.occurredAt());
         } else {
             throw new SerializationException(
                     "not a case event: " + data.getClass().getSimpleName());
@@ -284,6 +297,9 @@ public final class CaseHistoryCodec {
                         in.readCode(SATISFACTIONS),
                         in.readBoolean(),
                         in.readInstant());
+            case CASE_REOPENED:
+                return new Reopened(
+                        in.readString(), in.readString(), in.readString(), in.readInstant(), in.readInstant());
             default:
                 throw new SerializationException("not a case event type: " + type);
         }

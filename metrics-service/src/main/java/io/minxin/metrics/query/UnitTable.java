@@ -19,15 +19,18 @@ public record UnitTable(String period, Channel channel, String sort, String orde
     public static final String DESCENDING = "desc";
     public static final String DEFAULT_SORT = "received";
 
-    private static final Map<String, Function<Counts, Long>> COUNTS = Map.of(
-            "received", Counts::received,
-            "concluded", Counts::concluded,
-            "concludedOnTime", Counts::concludedOnTime,
-            "visited", Counts::visited,
-            "satisfied", Counts::satisfied,
-            "excellent", Counts::excellent,
-            "returns", Counts::returns,
-            "pushbacks", Counts::pushbacks);
+    private static final Map<String, Function<Counts, Long>> COUNTS = Map.ofEntries(
+            Map.entry("received", Counts::received),
+            Map.entry("concluded", Counts::concluded),
+            Map.entry("concludedOnTime", Counts::concludedOnTime),
+            Map.entry("visited", Counts::visited),
+            Map.entry("satisfied", Counts::satisfied),
+            Map.entry("excellent", Counts::excellent),
+            Map.entry("returns", Counts::returns),
+            Map.entry("pushbacks", Counts::pushbacks),
+            Map.entry("handled", Counts::handled),
+            Map.entry("returnedCases", Counts::returnedCases),
+            Map.entry("reopened", Counts::reopened));
 
     public record Row(String unitId, String unitName, Channel channel, Counts counts, Rates rates) {}
 
@@ -63,7 +66,7 @@ public record UnitTable(String period, Channel channel, String sort, String orde
         }
         Comparator<Double> direction = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
         Comparator<String> textDirection = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        if (Rates.NAMES.contains(sort)) {
+        if (Rates.NAMES.contains(sort) || Rates.HANDLING.contains(sort)) {
             return Comparator.comparing(row -> row.rates().byName(sort), Comparator.nullsLast(direction));
         }
         Function<Counts, Long> count = COUNTS.get(sort);
@@ -79,7 +82,7 @@ public record UnitTable(String period, Channel channel, String sort, String orde
         }
         throw new InvalidQuery(
                 "sort",
-                "cannot sort by " + sort + "; use a rate " + Rates.NAMES + ", a count "
+                "cannot sort by " + sort + "; use a rate " + Rates.NAMES + " " + Rates.HANDLING + ", a count "
                         + COUNTS.keySet().stream().sorted().toList() + ", unitId or unitName");
     }
 }

@@ -1,5 +1,6 @@
 package io.minxin.metrics.unitrates;
 
+import io.minxin.events.EventType;
 import io.minxin.events.decision.Indicator;
 import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.state.AssessmentPeriod;
@@ -24,6 +25,9 @@ import java.util.Set;
  * denominator to the excluded parts ({@link Counts.Excluded}) of its owner, and a case excluded from {@code returns}
  * its returns to those of each returning unit; the period bucket of each of those units lists the exclusion.
  *
+ * <p>The handling counts: its owner and every unit that returned it have handled it once ({@code handled}), every unit that returned it returned it once ({@code returnedCases}), and the owner's concluded
+ * case counts once as {@code reopened} when it was sent back (重办) after its latest acceptance.
+ *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
 public record Contribution(Map<String, Share> shares) {
@@ -38,6 +42,9 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts RETURN = new Counts(0, 0, 0, 0, 0, 0, 1, 0);
     private static final Counts PUSHBACK = new Counts(0, 0, 0, 0, 0, 0, 0, 1);
     private static final Counts EXCLUDED_RETURN = RETURN.excluding(Counts.Excluded.ofReturns(1));
+    private static final Counts HANDLED = Counts.handling(1, 0, 0);
+    private static final Counts RETURNED_CASE = Counts.handling(0, 1, 0);
+    private static final Counts REOPENED = Counts.handling(0, 0, 1);
     /** What a case's exclusions can take from the unit it counts for. */
     private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
 
@@ -68,6 +75,14 @@ public record Contribution(Map<String, Share> shares) {
                     .computeIfAbsent(r.unitId(), u -> EnumSet.noneOf(Indicator.class))
                     .addAll(RETURNS);
         }
+        Set<String> returnedBy = new LinkedHashSet<>();
+        state.returns().forEach(r -> returnedBy.add(r.unitId()));
+        Set<String> handledBy = new LinkedHashSet<>(returnedBy);
+        if (state.owner() != null) {
+            handledBy.add(state.owner());
+        }
+        handledBy.forEach(unitId -> byUnit.merge(unitId, HANDLED, Counts::plus));
+        returnedBy.forEach(unitId -> byUnit.merge(unitId, RETURNED_CASE, Counts::plus));
         String pushbackUnit = state.pushbackUnit();
         if (pushbackUnit != null) {
             byUnit.merge(pushbackUnit, PUSHBACK, Counts::plus);
@@ -109,6 +124,9 @@ public record Contribution(Map<String, Share> shares) {
                 owned = owned.plus(EXCELLENT);
             }
         }
+        if (state.conclusion() != null && reopenedSinceAccepted(state)) {
+            owned = owned.plus(REOPENED);
+        }
         Counts.Excluded parts = Counts.Excluded.NONE;
         for (Indicator indicator : excluded) {
             if (RATES.contains(indicator)) {
@@ -117,6 +135,19 @@ public record Contribution(Map<String, Share> shares) {
             }
         }
         return owned.excluding(parts);
+    }
+
+    /** Whether the case was sent back to be handled again (重办) after its latest acceptance, as its conclusion is. */
+    private static boolean reopenedSinceAccepted(CaseState state) {
+        boolean reopened = false;
+        for (CaseState.HistoryEntry entry : state.history()) {
+            if (entry.type() == EventType.CASE_ACCEPTED) {
+                reopened = false;
+            } else if (entry.type() == EventType.CASE_REOPENED) {
+                reopened = true;
+            }
+        }
+        return reopened;
     }
 
     /** Per bucket, the counts that move when this contribution is replaced by {@code next}; no zero changes. */

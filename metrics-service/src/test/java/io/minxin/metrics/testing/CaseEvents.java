@@ -4,6 +4,7 @@ import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
+import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
@@ -54,6 +55,10 @@ public final class CaseEvents {
 
     public CaseEvent visited(Satisfaction satisfaction, boolean excellent, String at) {
         return event(new Visited(caseId, null, satisfaction, excellent, at(at)));
+    }
+
+    public CaseEvent reopened(String unitId, String at) {
+        return event(new Reopened(caseId, unitId, "回访不满意，发回重办", null, at(at)));
     }
 
     private CaseEvent event(io.minxin.events.EventData data) {
