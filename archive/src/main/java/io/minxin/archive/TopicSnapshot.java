@@ -39,6 +39,7 @@ final class TopicSnapshot {
                         + clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
                         + " (create Minxin's topics first)");
             }
+            consumer.assign(partitions);
             // read_committed: the last stable offset, so an open transaction's records are not waited for
             this.ends = Map.copyOf(consumer.endOffsets(partitions, timeout));
         }
