@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +77,16 @@ public class GatewayApi {
     }
 
     <T> Mono<T> post(Function<UriBuilder, URI> uri, Object body, Class<T> type) {
-        return checked(client.post()
+        return send(HttpMethod.POST, uri, body, type);
+    }
+
+    /** A partial update ({@code PATCH}): the body names only what changes. */
+    <T> Mono<T> patch(Function<UriBuilder, URI> uri, Object body, Class<T> type) {
+        return send(HttpMethod.PATCH, uri, body, type);
+    }
+
+    private <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, Object body, Class<T> type) {
+        return checked(client.method(method)
                 .uri(uri)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
