@@ -3,15 +3,20 @@ package io.minxin.console.api;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
 import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** ranking-service through the gateway: a month's ranking of one channel, every row explained. */
+/** ranking-service through the gateway: a month's ranking of one channel, every row explained; closing a month. */
 @Component
 public class RankingClient {
     /** Every place, not only the policy's best ones (the API's default for a city-wide caller). */
     static final int ALL_PLACES = 10_000;
+
+    private static final ParameterizedTypeReference<List<RankingRevision>> REVISIONS =
+            new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
 
@@ -30,6 +35,19 @@ public class RankingClient {
                         .queryParam("top", ALL_PLACES)
                         .build(period),
                 RankingRevision.class);
+    }
+
+    /**
+     * {@code POST /api/v1/periods/{period}/close}: freezes and publishes revision 1 of each channel; answered once the
+     * close is on the audit trail (closing again answers the same revisions).
+     */
+    public Mono<List<RankingRevision>> close(String period) {
+        return api.post(uri -> uri.path("/api/v1/periods/{period}/close").build(period), Map.of(), REVISIONS);
+    }
+
+    /** {@code GET /api/v1/rankings/{period}/revisions}: every revision, published or pending, of both channels. */
+    public Mono<List<RankingRevision>> revisions(String period) {
+        return api.get(uri -> uri.path("/api/v1/rankings/{period}/revisions").build(period), REVISIONS);
     }
 
     /** Both channels' rankings of a month, read at once; a channel without one (404) has a null ranking. */
