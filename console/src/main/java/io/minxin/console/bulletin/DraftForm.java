@@ -69,6 +69,11 @@ public final class DraftForm {
         return typed.getOrDefault(field, current.getOrDefault(field, ""));
     }
 
+    /** How many lines a list's or text's box shows: all it holds and a free one, at least three. */
+    public int rows(String field) {
+        return Math.max(3, value(field).split("\\R", -1).length + 1);
+    }
+
     /** What an explanation's field shows. */
     public String explanation(String caseId) {
         return value(EXPLANATION + caseId);

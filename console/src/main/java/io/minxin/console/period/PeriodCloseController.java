@@ -2,11 +2,13 @@ package io.minxin.console.period;
 
 import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.RankingClient;
+import io.minxin.console.web.Htmx;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
@@ -28,15 +30,24 @@ class PeriodCloseController {
         this.attempts = attempts;
     }
 
+    /**
+     * The panel as the close stands. Polled while the close runs ({@code watching}); the poll that finds the month
+     * closed reloads the page ({@code HX-Refresh}), whose rankings are then the published revision 1.
+     */
     @GetMapping(PATH)
-    Mono<Rendering> progress(@PathVariable String period) {
+    Mono<Rendering> progress(@PathVariable String period, @RequestParam(defaultValue = "false") boolean watching) {
         return rankings.revisions(period)
                 .onErrorResume(ApiFailure::isNotFound, none -> Mono.just(List.of()))
-                .map(revisions -> Rendering.view("period/close :: close")
-                        .modelAttribute("period", period)
-                        .modelAttribute(
-                                "progress", CloseProgress.of(period, revisions, attempts.of(period), attempts.now()))
-                        .build());
+                .map(revisions -> CloseProgress.of(period, revisions, attempts.of(period), attempts.now()))
+                .map(progress -> {
+                    Rendering.Builder<?> panel = Rendering.view("period/close :: close")
+                            .modelAttribute("period", period)
+                            .modelAttribute("progress", progress);
+                    if (watching && progress.phase() == CloseProgress.Phase.CLOSED) {
+                        panel.header(Htmx.REFRESH, "true");
+                    }
+                    return panel.build();
+                });
     }
 
     /**
@@ -47,7 +58,7 @@ class PeriodCloseController {
     Mono<Rendering> close(@PathVariable String period) {
         return Mono.deferContextual(request -> {
             attempts.start(period, () -> rankings.close(period).contextWrite(request));
-            return progress(period);
+            return progress(period, false);
         });
     }
 }

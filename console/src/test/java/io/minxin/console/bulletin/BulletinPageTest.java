@@ -122,7 +122,7 @@ class BulletinPageTest extends ConsoleTestSupport {
                 .contains("<label for=\"draft-signer\">签发人</label>", "id=\"draft-signer\" name=\"signer\"")
                 .contains("value=\"李明\"", "name=\"number\"", "value=\"5\"", "name=\"sequence\"", "value=\"9\"")
                 .contains("for=\"draft-explanation-614418\"", "name=\"explanation.614418\"", "该件经两次退回后办结。")
-                .contains("区委办公室\n区政府办公室", "兴隆台区营商环境建设局办公室")
+                .contains("rows=\"3\">区委办公室\n区政府办公室", "兴隆台区营商环境建设局办公室")
                 .contains("当前使用系统生成的工作要求", "签发人：wang.operator，2020年10月8日 14:00")
                 .contains("href=\"/console/bulletins/2020-09/draft.docx\"", "href=\"/console/bulletins/2020-09.md\"")
                 .contains("尚未印发");

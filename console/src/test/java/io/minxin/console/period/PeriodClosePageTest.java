@@ -26,7 +26,8 @@ class PeriodClosePageTest extends ConsoleTestSupport {
     }
 
     @Test
-    void givenTheOperatorClosesThenTheCloseRunsWithTheirTokenAndThePanelPollsUntilBothChannelsArePublished() {
+    void
+            givenTheOperatorClosesThenTheCloseRunsWithTheirTokenAndThePanelPollsUntilBothChannelsArePublishedThenReloadsThePage() {
         String panel = "/console/periods/2020-06/close";
         API.json("GET /api/v1/rankings/2020-06/revisions", "[]");
         API.json(
@@ -38,7 +39,10 @@ class PeriodClosePageTest extends ConsoleTestSupport {
         assertThat(answered)
                 .satisfiesAnyOf(
                         shown -> assertThat(shown)
-                                .contains("正在关账", "hx-trigger=\"load delay:1s\"", "hx-get=\"" + panel + "\""),
+                                .contains(
+                                        "正在关账",
+                                        "hx-trigger=\"load delay:1s\"",
+                                        "hx-get=\"" + panel + "?watching=true\""),
                         shown -> assertThat(shown).contains("进行中").doesNotContain("关账并发布排名"));
         await("the close answered")
                 .atMost(Duration.ofSeconds(10))
@@ -56,6 +60,12 @@ class PeriodClosePageTest extends ConsoleTestSupport {
                         .contains("本月已关账", "关账（冻结）时间：2020年10月8日 14:00；发布时间：2020年10月8日 14:01")
                         .contains("去编辑、印发本月通报")
                         .doesNotContain("hx-trigger", "进行中", "关账并发布排名"));
+        get(panel + "?watching=true", OPERATOR)
+                .expectHeader()
+                .valueEquals("HX-Refresh", "true")
+                .expectBody(String.class)
+                .value(closed -> assertThat(closed).contains("本月已关账"));
+        get(panel, OPERATOR).expectHeader().doesNotExist("HX-Refresh");
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -141,8 +142,11 @@ class ConsoleBrowserIT {
             browser.awaitText("提交关账");
             browser.screenshot("month-closing");
 
+            // once closed, the page reloads itself: its rankings are the published revision 1
             new WebDriverWait(browser.driver(), SETTLE)
-                    .until(driver -> browser.text().contains("本月已关账"));
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(driver -> browser.text().contains("第 1 版（已发布）")
+                            && browser.text().contains("本月已关账"));
             assertThat(browser.text()).contains("记入审计，关账完成", "去编辑、印发本月通报");
             browser.screenshot("month-closed");
         }
