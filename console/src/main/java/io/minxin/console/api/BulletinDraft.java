@@ -1,5 +1,6 @@
 package io.minxin.console.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record BulletinDraft(
     }
 
     /** Who edited a field last, when. */
-    public record Edit(String by, java.time.Instant at, String decision) {}
+    public record Edit(String by, Instant at, String decision) {}
 
     /** What the draft editor shows of the bulletin's facts; the rest stays in the API. */
     public record Facts(

@@ -177,6 +177,9 @@ class ConsoleBrowserIT {
             explanation.sendKeys(EXPLANATION);
             browser.find(By.id(forLabel(browser, "修改说明（可选，随修改记录保存）"))).sendKeys("按领导意见", Keys.ENTER);
             browser.awaitText("已保存：签发人、件 " + explained + " 的情况说明。");
+            // the preview reloads with the edit
+            new WebDriverWait(browser.driver(), SETTLE)
+                    .until(driver -> previewText(browser).contains(SIGNER));
             browser.screenshot("bulletin-draft-edited");
             JsonNode draft = Json.read(minxin.gateway()
                     .get("api/v1/bulletins/" + month + "/draft", minxin.keys().operator())
@@ -344,6 +347,16 @@ class ConsoleBrowserIT {
     private static String forLabel(Browser browser, String text) {
         return browser.find(By.xpath("//main//label[normalize-space()='" + text + "']"))
                 .getAttribute("for");
+    }
+
+    /** The text of the page's bulletin preview (its frame). */
+    private static String previewText(Browser browser) {
+        try {
+            browser.driver().switchTo().frame("bulletin-preview");
+            return browser.driver().findElement(By.tagName("body")).getText();
+        } finally {
+            browser.driver().switchTo().defaultContent();
+        }
     }
 
     private static Browser browser() {
