@@ -1,6 +1,6 @@
 // The console's few behaviours that HTML and htmx do not give: errors of htmx requests shown in the page's alert
-// region, the preview reloaded after an issue, the bulletin month picker, the new password typed twice, and the copy
-// button of a secret shown once, and the part of a policy form its order uses.
+// region, the previews reloaded after an issue, a 更正 or an edit, the bulletin month picker, the new password typed
+// twice, the copy button of a secret shown once, and the part of a policy form its order uses.
 (function () {
   "use strict";
 
@@ -44,9 +44,14 @@
     show("无法连接控制台，请检查网络后重试。");
   });
 
-  document.addEventListener("bulletin-issued", function () {
-    var frame = document.getElementById("bulletin-preview");
-    if (frame) { frame.src = frame.src; }
+  // after an issue, a 更正 or a draft edit the previews show the bulletin as it now stands
+  ["bulletin-issued", "bulletin-corrected", "bulletin-edited"].forEach(function (name) {
+    document.addEventListener(name, function () {
+      ["bulletin-preview", "draft-preview"].forEach(function (id) {
+        var frame = document.getElementById(id);
+        if (frame) { frame.src = frame.src; }
+      });
+    });
   });
 
   document.addEventListener("submit", function (event) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,15 +50,28 @@ public abstract class ConsoleTestSupport {
 
     @BeforeEach
     void freshStub() {
-        API.reset();
+        // each test's people get tokens of their own, so a call a former test's page had on its way is not this one's
+        TOKENS.clear();
+        API.reset(call -> TOKENS.containsValue(call.authorization()));
         client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     private static final Map<Caller, String> TOKENS = new ConcurrentHashMap<>();
 
-    /** {@code Authorization: Bearer …} as the gateway sends it for {@code caller}: one token per caller (valid 1 h). */
+    /**
+     * {@code Authorization: Bearer …} as the gateway sends it for {@code caller}: one token per caller and test (valid
+     * 1 h; its {@code jti} tells it from another test's token of the same second).
+     */
     protected static String tokenOf(Caller caller) {
-        return TOKENS.computeIfAbsent(caller, who -> TestIdentity.shared().bearer(who, AUDIENCE));
+        return TOKENS.computeIfAbsent(
+                caller,
+                who -> TestIdentity.shared()
+                        .bearer(
+                                who.role(),
+                                who.scope(),
+                                AUDIENCE,
+                                claims -> claims.subject(who.keyId())
+                                        .jwtID(UUID.randomUUID().toString())));
     }
 
     /** A GET as the gateway forwards it for a signed-in person: their token and the session's CSRF token. */

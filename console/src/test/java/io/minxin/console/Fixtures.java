@@ -111,5 +111,35 @@ public final class Fixtures {
                 + "\",\"facts\":{},\"occurredAt\":\"" + occurredAt + "\"}";
     }
 
+    /**
+     * A bulletin draft as notice-service shows it ({@code GET …/draft}): revision 0 before the issue, n after it (then
+     * {@code changes} say what the 更正 would change); one 较差件, 614418, with its explanation; generated requirements.
+     */
+    public static String draft(int revision, String signer, String explanation, String... changes) {
+        String quoted = String.join(
+                ",", java.util.Arrays.stream(changes).map(c -> "\"" + c + "\"").toList());
+        return "{\"period\":\"2020-09\",\"status\":\"DRAFT\",\"revision\":" + revision
+                + ",\"documentNumber\":\"兴隆营商〔2020〕" + (5 + revision) + "号\",\"changes\":[" + quoted + "],"
+                + "\"facts\":{\"period\":\"2020-09\",\"issue\":{\"header\":\"营商环境建设简报\","
+                + "\"office\":\"兴隆台区营商环境建设局\",\"number\":{\"prefix\":\"兴隆营商\",\"year\":2020,"
+                + "\"sequence\":5},\"sequence\":9,\"signer\":\"" + signer + "\",\"issueDate\":\"2020-10-09\"},"
+                + "\"poorCases\":[{\"seq\":1,\"caseId\":\"614418\",\"title\":\"流动商贩占道经营\","
+                + "\"unitName\":\"盘锦市兴隆台区城建中心\",\"reason\":\"推诿\"}],"
+                + "\"explanations\":[\"" + explanation + "\"],"
+                + "\"distribution\":{\"reportTo\":[\"区委办公室\",\"区政府办公室\"],\"sendTo\":[\"各街道\"],"
+                + "\"issuingOffice\":\"兴隆台区营商环境建设局办公室\"},\"liveRanking\":false,\"requirements\":[]},"
+                + "\"edits\":{\"signer\":{\"by\":\"wang.operator\",\"at\":\"2020-10-08T06:00:00Z\","
+                + "\"decision\":\"d-1\"}}}";
+    }
+
+    /** An issued revision in the list of revisions ({@code GET …/revisions}). */
+    public static String revision(int revision, String documentNumber, String reason, String... changes) {
+        String quoted = String.join(
+                ",", java.util.Arrays.stream(changes).map(c -> "\"" + c + "\"").toList());
+        return "{\"period\":\"2020-09\",\"revision\":" + revision + ",\"documentNumber\":\"" + documentNumber
+                + "\",\"issuedAt\":\"2020-10-09T02:00:00Z\",\"issuedBy\":\"wang.operator\",\"reason\":"
+                + (reason == null ? "null" : "\"" + reason + "\"") + ",\"changes\":[" + quoted + "]}";
+    }
+
     private Fixtures() {}
 }

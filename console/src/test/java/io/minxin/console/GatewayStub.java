@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -25,6 +26,7 @@ public final class GatewayStub {
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile Predicate<Call> ofThisTest = call -> true;
     private final DisposableServer server;
 
     private GatewayStub() {
@@ -59,10 +61,21 @@ public final class GatewayStub {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Forgets every answer and call. */
+    /** Forgets every answer and call (of a test in its middle: which calls are the test's stays as it was). */
     public void reset() {
         answers.clear();
         calls.clear();
+    }
+
+    /**
+     * Forgets every answer and call, and from now on lists only the calls {@code ofThisTest} accepts: a call a former
+     * test's page had started (a sibling of a failed call, cancelled by the console but already on its way) may still
+     * arrive, and must not count as this test's.
+     */
+    public void reset(Predicate<Call> ofThisTest) {
+        answers.clear();
+        calls.clear();
+        this.ofThisTest = ofThisTest;
     }
 
     /** {@code request} is {@code "GET /api/v1/overview?period=2020-09"} (exact) or {@code "GET /api/v1/reviews"}. */
@@ -88,11 +101,12 @@ public final class GatewayStub {
     }
 
     public List<Call> calls() {
-        return List.copyOf(calls);
+        return calls.stream().filter(ofThisTest).toList();
     }
 
     public List<Call> calls(String method, String pathPrefix) {
         return calls.stream()
+                .filter(ofThisTest)
                 .filter(call -> call.method().equals(method) && call.uri().startsWith(pathPrefix))
                 .toList();
     }

@@ -95,15 +95,27 @@ public class GatewayApi {
                 .then());
     }
 
+    /** A partial update ({@code PATCH}): the body names only what changes. */
+    <T> Mono<T> patch(Function<UriBuilder, URI> uri, Object body, Class<T> type) {
+        return send(HttpMethod.PATCH, uri, body, type);
+    }
+
+    <T> Mono<T> post(Function<UriBuilder, URI> uri, Object body, ParameterizedTypeReference<T> type) {
+        return checked(sent(HttpMethod.POST, uri, body).bodyToMono(type));
+    }
+
     private <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, Object body, Class<T> type) {
-        return checked(client.method(method)
+        return checked(sent(method, uri, body).bodyToMono(type));
+    }
+
+    private WebClient.ResponseSpec sent(HttpMethod method, Function<UriBuilder, URI> uri, Object body) {
+        return client.method(method)
                 .uri(uri)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .retrieve()
-                .onStatus(HttpStatusCode::isError, GatewayApi::failure)
-                .bodyToMono(type));
+                .onStatus(HttpStatusCode::isError, GatewayApi::failure);
     }
 
     private <T> Mono<T> checked(Mono<T> call) {

@@ -1,5 +1,6 @@
 package io.minxin.console.api;
 
+import io.minxin.events.state.CaseState;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +79,14 @@ public class MetricsClient {
                 .map(answer -> answer.months().stream()
                         .map(table -> table.units() == null ? List.<UnitRow>of() : table.units())
                         .toList());
+    }
+
+    /**
+     * {@code GET /api/v1/cases/{caseId}}: the case's state and every distinct event and decision in order; 403 when
+     * the case is not of the person's unit, 404 when there is no such case.
+     */
+    public Mono<CaseState> caseState(String caseId) {
+        return api.get(uri -> uri.path("/api/v1/cases/{caseId}").build(caseId), CaseState.class);
     }
 
     /** The parts of {@code GET /api/v1/units} the console reads. */

@@ -25,6 +25,8 @@ public class NoticeClient {
     private static final ParameterizedTypeReference<List<Subscription>> SUBSCRIPTIONS =
             new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<BulletinRevision>> REVISIONS =
+            new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
 
@@ -83,6 +85,48 @@ public class NoticeClient {
     public Mono<BulletinStatus> issue(String period) {
         return api.post(
                 uri -> uri.path("/api/v1/bulletins/{period}/issue").build(period), Map.of(), BulletinStatus.class);
+    }
+
+    /**
+     * {@code GET /api/v1/bulletins/{period}/draft}: the draft with the operators' edits (after the issue: the next
+     * 更正 to be); city-wide callers only.
+     */
+    public Mono<BulletinDraft> draft(String period) {
+        return api.get(uri -> uri.path("/api/v1/bulletins/{period}/draft").build(period), BulletinDraft.class);
+    }
+
+    /**
+     * {@code PATCH /api/v1/bulletins/{period}/draft} with only the fields that change ({@code signer}, {@code number},
+     * {@code sequence}, {@code issueDate}, {@code office}, {@code issuingOffice}, {@code reportTo}, {@code sendTo},
+     * {@code requirements}, {@code explanations}, and the note {@code reason}): the draft as it is now.
+     */
+    public Mono<BulletinDraft> editDraft(String period, Map<String, Object> edit) {
+        return api.patch(uri -> uri.path("/api/v1/bulletins/{period}/draft").build(period), edit, BulletinDraft.class);
+    }
+
+    /** {@code GET /api/v1/bulletins/{period}/draft.{md|html|docx}} as sent: the draft, every page marked 草稿. */
+    public Mono<ResponseEntity<byte[]>> draftDocument(String period, String extension) {
+        return api.document(
+                uri -> uri.path("/api/v1/bulletins/{period}/draft." + extension).build(period));
+    }
+
+    /** {@code POST /api/v1/bulletins/{period}/corrections} with {@code reason}: the issued 更正. */
+    public Mono<BulletinStatus> correct(String period, String reason) {
+        return api.post(
+                uri -> uri.path("/api/v1/bulletins/{period}/corrections").build(period),
+                Map.of("reason", reason),
+                BulletinStatus.class);
+    }
+
+    /** {@code GET /api/v1/bulletins/{period}/revisions}: every issued revision, the bulletin first. */
+    public Mono<List<BulletinRevision>> revisions(String period) {
+        return api.get(uri -> uri.path("/api/v1/bulletins/{period}/revisions").build(period), REVISIONS);
+    }
+
+    /** {@code GET /api/v1/bulletins/{period}/revisions/{n}.{md|html|docx}} as sent. */
+    public Mono<ResponseEntity<byte[]>> revisionDocument(String period, int revision, String extension) {
+        return api.document(uri -> uri.path("/api/v1/bulletins/{period}/revisions/{n}." + extension)
+                .build(period, revision));
     }
 
     /** {@code GET /api/v1/disputes?period=}: oldest first; a unit-scoped person gets their unit's. */

@@ -10,8 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * ranking-service through the gateway: a month's ranking of one channel, every row explained; the channels' ranking
- * policies, a trial of an edited one (what-if) and storing it as the next version.
+ * ranking-service through the gateway: a month's ranking of one channel, every row explained; closing a month; the
+ * channels' ranking policies, a trial of an edited one (what-if) and storing it as the next version.
  */
 @Component
 public class RankingClient {
@@ -19,6 +19,8 @@ public class RankingClient {
     static final int ALL_PLACES = 10_000;
 
     private static final ParameterizedTypeReference<List<Policy>> POLICIES = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<RankingRevision>> REVISIONS =
+            new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
 
@@ -37,6 +39,19 @@ public class RankingClient {
                         .queryParam("top", ALL_PLACES)
                         .build(period),
                 RankingRevision.class);
+    }
+
+    /**
+     * {@code POST /api/v1/periods/{period}/close}: freezes and publishes revision 1 of each channel; answered once the
+     * close is on the audit trail (closing again answers the same revisions).
+     */
+    public Mono<List<RankingRevision>> close(String period) {
+        return api.post(uri -> uri.path("/api/v1/periods/{period}/close").build(period), Map.of(), REVISIONS);
+    }
+
+    /** {@code GET /api/v1/rankings/{period}/revisions}: every revision, published or pending, of both channels. */
+    public Mono<List<RankingRevision>> revisions(String period) {
+        return api.get(uri -> uri.path("/api/v1/rankings/{period}/revisions").build(period), REVISIONS);
     }
 
     /** Both channels' rankings of a month, read at once; a channel without one (404) has a null ranking. */

@@ -8,6 +8,8 @@ public final class Htmx {
     public static final String REQUEST = "HX-Request";
     /** A response header that makes htmx fire an event on the page. */
     public static final String TRIGGER = "HX-Trigger";
+    /** A response header that makes htmx reload the whole page. */
+    public static final String REFRESH = "HX-Refresh";
 
     public static boolean isHtmx(ServerWebExchange exchange) {
         return "true".equals(exchange.getRequest().getHeaders().getFirst(REQUEST));

@@ -45,7 +45,7 @@ class MonthPageTest extends ConsoleTestSupport {
                 .contains("话务端", "网络端")
                 .contains("盘锦市兴隆台区工信局", "盘锦市兴隆台区城建中心", "社保兴隆台分局")
                 .contains("96.67%") // a row's completion rate
-                .contains("剔除 <span>605798</span>", "无理诉求，不计入满意率")
+                .contains("剔除 <a href=\"/console/cases/605798\">605798</a>", "无理诉求，不计入满意率")
                 .contains("减分：推诿（较差件） 1 件")
                 .contains("实时排名", "第 0 版（已发布）")
                 .contains("wang.operator", "营商局操作员")

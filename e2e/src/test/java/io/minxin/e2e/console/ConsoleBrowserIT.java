@@ -29,17 +29,20 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console in a real chromium, through the gateway of a Minxin of its own whose notice-service reviews every
  * 较差件 candidate, on the seed month: the operator signs in, sees the month, confirms a candidate with a ruling from
- * the keyboard, issues the bulletin and downloads it; a unit's liaison sees its own rows and page only (another
- * unit's page is refused); a leader changes
- * nothing. Every page is kept as a screenshot under {@code target/console-screenshots/}.
+ * the keyboard, closes the month from its page and watches the steps, edits the bulletin draft (签发人 and one
+ * 情况说明, found by their labels), issues it, downloads it and issues a 更正; a unit's liaison sees its own rows, page
+ * and cases only (another unit's page and case are refused); a leader changes nothing. Every page is kept as a
+ * screenshot under {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -47,6 +50,9 @@ class ConsoleBrowserIT {
     private static final String FOOD_SAFETY = ReferenceCases.FOOD_SAFETY.caseId();
     private static final String RULING = "该诉求实际问题为流动商贩问题，应由综合执法局处理";
     private static final String UNIT_NAME = ReferenceCases.FOOD_SAFETY.unit().unitName();
+    private static final String SIGNER = "张华";
+    private static final String CORRECTED_SIGNER = "王强";
+    private static final String EXPLANATION = "经复核，该件经两次退回后由责任单位办结，退件理由不成立。";
 
     private static Minxin minxin;
     private static DemoMonth demo;
@@ -122,13 +128,65 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
-    void theOperatorIssuesTheBulletinAndDownloadsIt() throws Exception {
-        Response close = minxin.gateway()
-                .post("api/v1/periods/" + month + "/close", minxin.keys().operator());
-        assertThat(close.status()).as("close: %s", close).isEqualTo(200);
+    void theOperatorClosesTheMonthFromItsPageAndWatchesItHappen() {
+        try (Browser browser = signedIn("operator", minxin.keys().operatorPassword())) {
+            browser.go("/console/?period=" + month);
+            WebElement close =
+                    browser.find(By.xpath("//section[@id='period-close']//button[normalize-space()='关账并发布排名']"));
+            assertThat(browser.text()).contains("本月尚未关账");
+            close.click();
+            // the page asks before the month's rankings are frozen for good
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(ExpectedConditions.alertIsPresent())
+                    .accept();
+            browser.awaitText("提交关账");
+            browser.screenshot("month-closing");
+
+            // once closed, the page reloads itself: its rankings are the published revision 1
+            new WebDriverWait(browser.driver(), SETTLE)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(driver -> browser.text().contains("第 1 版（已发布）")
+                            && browser.text().contains("本月已关账"));
+            assertThat(browser.text()).contains("记入审计，关账完成", "去编辑、印发本月通报");
+            browser.screenshot("month-closed");
+        }
+        Response revisions = minxin.gateway()
+                .get("api/v1/rankings/" + month + "/revisions", minxin.keys().operator());
+        assertThat(Json.items(revisions.json()))
+                .as("revision 1 of both channels, published")
+                .filteredOn(revision -> revision.path("revision").asInt() == 1)
+                .hasSize(2)
+                .allSatisfy(revision ->
+                        assertThat(revision.path("status").asString()).isEqualTo("PUBLISHED"));
+    }
+
+    @Test
+    @Order(4)
+    void theOperatorEditsTheDraftIssuesTheBulletinDownloadsItAndCorrectsIt() throws Exception {
         try (Browser browser = signedIn("operator", minxin.keys().operatorPassword())) {
             browser.go("/console/bulletins/" + month);
             browser.screenshot("bulletin-draft");
+
+            // 签发人 and one 较差件's 情况说明, found by their labels, saved with Enter in the note field
+            WebElement signer = browser.find(By.id(forLabel(browser, "签发人")));
+            signer.clear();
+            signer.sendKeys(SIGNER);
+            WebElement explanation = browser.find(By.cssSelector("#draft-editor textarea[name^='explanation.']"));
+            String explained = explanation.getAttribute("name").substring("explanation.".length());
+            explanation.clear();
+            explanation.sendKeys(EXPLANATION);
+            browser.find(By.id(forLabel(browser, "修改说明（可选，随修改记录保存）"))).sendKeys("按领导意见", Keys.ENTER);
+            browser.awaitText("已保存：签发人、件 " + explained + " 的情况说明。");
+            // the preview reloads with the edit
+            new WebDriverWait(browser.driver(), SETTLE)
+                    .until(driver -> previewText(browser).contains(SIGNER));
+            browser.screenshot("bulletin-draft-edited");
+            JsonNode draft = Json.read(minxin.gateway()
+                    .get("api/v1/bulletins/" + month + "/draft", minxin.keys().operator())
+                    .body());
+            assertThat(draft.path("facts").path("issue").path("signer").asString())
+                    .isEqualTo(SIGNER);
+            assertThat(draft.path("facts").path("explanations").toString()).contains(EXPLANATION);
 
             browser.find(By.cssSelector("#bulletin-status button")).click();
             // the page asks before the bulletin is frozen for good
@@ -145,7 +203,16 @@ class ConsoleBrowserIT {
                                     .path("status")
                                     .asString())
                             .isEqualTo("ISSUED"));
+            JsonNode issued =
+                    Json.read(dashboard.get("api/v1/bulletins/" + month).body());
+            assertThat(issued.path("facts").path("issue").path("signer").asString())
+                    .as("the issued bulletin is the edited draft")
+                    .isEqualTo(SIGNER);
             browser.go("/console/bulletins/" + month);
+            browser.awaitText("编辑更正草稿（第 1 次更正）");
+            assertThat(browser.driver().findElements(By.name("number")))
+                    .as("the issued 文号 is not editable")
+                    .isEmpty();
             browser.screenshot("bulletin-issued");
 
             HttpResponse<byte[]> docx = download(browser, "/console/bulletins/" + month + ".docx");
@@ -155,11 +222,32 @@ class ConsoleBrowserIT {
             assertThat(docx.body())
                     .isEqualTo(
                             dashboard.get("api/v1/bulletins/" + month + ".docx").body());
+
+            // a 更正: the signer once more, then the statement of what it corrects
+            WebElement again = browser.find(By.id(forLabel(browser, "签发人")));
+            again.clear();
+            again.sendKeys(CORRECTED_SIGNER, Keys.ENTER);
+            browser.awaitText("已保存：签发人。");
+            browser.awaitText("更正草稿改动了");
+            browser.find(By.id(forLabel(browser, "更正说明（改了什么、为什么）"))).sendKeys("签发人有误，予以更正");
+            browser.find(By.xpath("//section[@id='corrections']//button[normalize-space()='印发更正']"))
+                    .click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(ExpectedConditions.alertIsPresent())
+                    .accept();
+            browser.awaitText("第 1 次更正已印发");
+            browser.screenshot("bulletin-corrected");
+            HttpResponse<byte[]> correction = download(browser, "/console/bulletins/" + month + "/revisions/1.docx");
+            assertThat(correction.statusCode()).isEqualTo(200);
+            assertThat(correction.body())
+                    .isEqualTo(dashboard
+                            .get("api/v1/bulletins/" + month + "/revisions/1.docx")
+                            .body());
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aUnitsLiaisonSeesItsOwnRowOnly() {
         String unitId = ReferenceCases.FOOD_SAFETY.unit().unitId();
         String password = openAccount("food-liaison", "dashboard", "unit:" + unitId);
@@ -202,11 +290,23 @@ class ConsoleBrowserIT {
             assertThat(Json.items(disputes.json()))
                     .anySatisfy(dispute ->
                             assertThat(dispute.path("caseId").asString()).isEqualTo(FOOD_SAFETY));
+
+            // its cases of the month, from the nav, and one case's 办理经过; another unit's case is refused
+            browser.find(By.linkText("诉求查询")).click();
+            browser.awaitText("涉及该单位的诉求");
+            browser.screenshot("cases-unit");
+            browser.find(By.linkText(FOOD_SAFETY)).click();
+            browser.awaitText("办理经过");
+            assertThat(browser.text()).contains("受理", "退件", UNIT_NAME);
+            browser.screenshot("case-unit");
+            browser.go("/console/cases/" + ReferenceCases.ELEVATOR.caseId());
+            browser.awaitText("无权查看");
+            browser.screenshot("case-other-refused");
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aLeaderReadsEverythingAndChangesNothing() {
         String password = openAccount("leader", "dashboard", "all");
         try (Browser browser = signedIn("leader", password)) {
@@ -217,8 +317,11 @@ class ConsoleBrowserIT {
                     .isEmpty();
             browser.screenshot("reviews-leader");
             browser.go("/console/bulletins/" + month);
-            assertThat(browser.driver().findElements(By.cssSelector("#bulletin-status button")))
+            assertThat(browser.driver()
+                            .findElements(By.cssSelector("#bulletin-status button, #draft-editor, main form textarea")))
+                    .as("no issue button, draft editor or 更正 form")
                     .isEmpty();
+            browser.screenshot("bulletin-leader");
             browser.go("/console/disputes?period=" + month);
             browser.awaitText(FOOD_SAFETY);
             assertThat(browser.driver().findElements(By.cssSelector("main form textarea")))
@@ -237,6 +340,22 @@ class ConsoleBrowserIT {
                             + " body: new URLSearchParams({verdict: 'DISMISSED', reason: 'x'})})"
                             + ".then(r => done(r.status), e => done(String(e)));");
             assertThat(status).isEqualTo(403L);
+        }
+    }
+
+    /** The id of the control the label with exactly {@code text} names: controls are found as a person finds them. */
+    private static String forLabel(Browser browser, String text) {
+        return browser.find(By.xpath("//main//label[normalize-space()='" + text + "']"))
+                .getAttribute("for");
+    }
+
+    /** The text of the page's bulletin preview (its frame). */
+    private static String previewText(Browser browser) {
+        try {
+            browser.driver().switchTo().frame("bulletin-preview");
+            return browser.driver().findElement(By.tagName("body")).getText();
+        } finally {
+            browser.driver().switchTo().defaultContent();
         }
     }
 
