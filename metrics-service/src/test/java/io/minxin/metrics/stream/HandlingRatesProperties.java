@@ -1,0 +1,201 @@
+package io.minxin.metrics.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minxin.events.Accepted;
+import io.minxin.events.CaseEvent;
+import io.minxin.events.Channel;
+import io.minxin.events.Concluded;
+import io.minxin.events.EventData;
+import io.minxin.events.Reopened;
+import io.minxin.events.Returned;
+import io.minxin.events.Satisfaction;
+import io.minxin.events.Visited;
+import io.minxin.events.state.Counts;
+import io.minxin.metrics.casestate.CaseFolder;
+import io.minxin.metrics.unitrates.Bucket;
+import io.minxin.metrics.unitrates.Contribution;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.kstream.Materialized.StoreType;
+
+/**
+ * 回退率 and 重办率 under late, repeated and shuffled delivery: through the whole topology a case's handling counts
+ * ({@code handled}, {@code returnedCases}, {@code reopened}) are what the definitions say of its distinct events, read
+ * here directly from them, and its re-handlings move none of the bulletin's counts. One driver serves every try; each
+ * try is a case of its own with units of its own.
+ */
+class HandlingRatesProperties {
+    private static final Instant START = Instant.parse("2020-09-28T16:00:00Z");
+    private static final List<String> UNITS = List.of("a", "b", "c");
+    private static final AtomicInteger TRIES = new AtomicInteger();
+    private static final Map<String, Counts> COUNTS = new HashMap<>();
+    private static Path stateDir;
+    private static TopologyHarness topology;
+
+    @BeforeContainer
+    static void start() throws IOException {
+        stateDir = Files.createTempDirectory("handling-property");
+        topology = new TopologyHarness(stateDir, ProcessingListener.NONE, StoreType.IN_MEMORY);
+    }
+
+    @AfterContainer
+    static void stop() throws IOException {
+        topology.close();
+        Utils.delete(stateDir.toFile());
+    }
+
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheHandlingCountsTheDefinitionsSayAndReHandlingMovesNoOtherCount(
+            @ForAll("cases") List<Spec> specs, @ForAll Random random) {
+        String caseId = "h" + TRIES.incrementAndGet();
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            events.add(CaseEvent.of("e" + i, "/platform/p", specs.get(i).data(caseId)));
+        }
+        List<CaseEvent> messy = new ArrayList<>(events);
+        int repeats = random.nextInt(events.size() + 1);
+        for (int i = 0; i < repeats; i++) {
+            messy.add(events.get(random.nextInt(events.size())));
+        }
+        Collections.shuffle(messy, random);
+
+        messy.forEach(topology::send);
+        topology.latestUnitMetrics().forEach((key, metrics) -> COUNTS.put(key, metrics.counts()));
+
+        Map<String, Counts> served = countsOf(caseId);
+        Map<String, Counts> handling = new HashMap<>();
+        served.forEach((key, counts) -> {
+            Counts only = Counts.handling(counts.handled(), counts.returnedCases(), counts.reopened());
+            if (!only.none()) {
+                handling.put(key, only);
+            }
+        });
+        assertThat(handling).isEqualTo(byDefinition(events));
+        List<CaseEvent> withoutReHandling =
+                events.stream().filter(e -> !(e.data() instanceof Reopened)).toList();
+        Map<String, Counts> bulletin = new HashMap<>();
+        served.forEach((key, counts) -> bulletin.put(key, bulletinCounts(counts)));
+        Map<String, Counts> bulletinWithout = new HashMap<>();
+        Contribution.of(TopologyHarness.FOLDER.fold(caseId, withoutReHandling))
+                .shares()
+                .forEach((key, share) -> {
+                    if (!Bucket.parse(key).daily()) {
+                        bulletinWithout.put(key, bulletinCounts(share.counts()));
+                    }
+                });
+        bulletin.values().removeIf(Counts::none);
+        bulletinWithout.values().removeIf(Counts::none);
+        assertThat(bulletin).isEqualTo(bulletinWithout);
+    }
+
+    /**
+     * The handling counts per period bucket as design section 4 defines them, read from the distinct events in folding
+     * order: the owner (the latest acceptance's unit unless it returned the case after it) and every returning unit
+     * handled the case once; every returning unit returned it once; the owner's concluded case was reopened when a
+     * re-handling comes after the latest acceptance.
+     */
+    private static Map<String, Counts> byDefinition(List<CaseEvent> events) {
+        List<CaseEvent> sorted = CaseFolder.sortedDistinct(events);
+        Accepted first = null;
+        int latest = -1;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).data() instanceof Accepted a) {
+                first = first == null ? a : first;
+                latest = i;
+            }
+        }
+        if (first == null) {
+            return Map.of();
+        }
+        String owner = ((Accepted) sorted.get(latest).data()).unitId();
+        boolean concluded = false;
+        boolean reopened = false;
+        Set<String> returning = new LinkedHashSet<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            EventData data = sorted.get(i).data();
+            if (data instanceof Returned r) {
+                returning.add(r.unitId());
+                if (i > latest && r.unitId().equals(owner)) {
+                    owner = null;
+                }
+            }
+            concluded |= i > latest && data instanceof Concluded;
+            reopened |= i > latest && data instanceof Reopened;
+        }
+        String period = TopologyHarness.FOLDER.period().nameOf(first.occurredAt());
+        Map<String, Counts> expected = new HashMap<>();
+        for (String unit : returning) {
+            expected.merge(new Bucket(unit, first.channel(), period).key(), Counts.handling(1, 1, 0), Counts::plus);
+        }
+        if (owner != null && !returning.contains(owner)) {
+            expected.merge(new Bucket(owner, first.channel(), period).key(), Counts.handling(1, 0, 0), Counts::plus);
+        }
+        if (owner != null && concluded && reopened) {
+            expected.merge(new Bucket(owner, first.channel(), period).key(), Counts.handling(0, 0, 1), Counts::plus);
+        }
+        return expected;
+    }
+
+    private static Counts bulletinCounts(Counts counts) {
+        return counts.minus(Counts.handling(counts.handled(), counts.returnedCases(), counts.reopened()));
+    }
+
+    private static Map<String, Counts> countsOf(String caseId) {
+        Map<String, Counts> counts = new HashMap<>();
+        COUNTS.forEach((key, value) -> {
+            if (key.startsWith(caseId + "/") && !value.none()) {
+                counts.put(key, value);
+            }
+        });
+        return counts;
+    }
+
+    /** One event of a generated case, before it is given its case and unit ids; kind 4 is a re-handling. */
+    record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction) {
+        EventData data(String caseId) {
+            String unitId = caseId + "/" + unit;
+            return switch (kind) {
+                case 0 -> new Accepted(caseId, unitId, "name of " + unit, channel, "诉求", null, at, null, null);
+                case 1 -> new Returned(caseId, unitId, "不归我单位", at);
+                case 2 -> new Concluded(caseId, unitId, null, at);
+                case 3 -> new Visited(caseId, null, satisfaction, false, at);
+                default -> new Reopened(caseId, unitId, "回访不满意", null, at);
+            };
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Spec>> cases() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.of(UNITS),
+                        Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
+                        Arbitraries.of(Channel.class),
+                        Arbitraries.of(Satisfaction.class))
+                .as(Spec::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(10);
+    }
+}
