@@ -7,6 +7,7 @@ import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
+import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
@@ -18,6 +19,7 @@ import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.ExcludedCase;
+import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.unitrates.Bucket;
 import io.minxin.metrics.unitrates.Contribution;
 import io.minxin.metrics.unitrates.Share;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,7 +50,9 @@ import org.apache.kafka.streams.kstream.Materialized.StoreType;
 /**
  * Late, repeated and out-of-order delivery of a case's events, and of the operators' decisions about it, ends, through
  * the whole topology, in the state, unit counts and listed exclusions of the clean sequence once (the fold of the set
- * of distinct events and decisions). One driver serves every try; each try is a case of its own with units of its own.
+ * of distinct events and decisions). For 回退率 and 重办率, the handling counts are what the definitions say of the distinct
+ * events, read here directly from them, and a re-handling moves none of the bulletin's counts. One driver serves every
+ * try; each try is a case of its own with units of its own.
  */
 class OutOfOrderProperties {
     private static final Instant START = Instant.parse("2020-09-28T16:00:00Z");
@@ -75,16 +80,8 @@ class OutOfOrderProperties {
     void shuffledAndRepeatedEventsEndInTheStateOfTheCleanSequence(
             @ForAll("cases") List<Spec> specs, @ForAll Random random) {
         String caseId = "t" + TRIES.incrementAndGet();
-        List<CaseEvent> events = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            events.add(CaseEvent.of("e" + i, "/platform/p", specs.get(i).data(caseId)));
-        }
-        List<CaseEvent> messy = new ArrayList<>(events);
-        int repeats = random.nextInt(events.size() + 1);
-        for (int i = 0; i < repeats; i++) {
-            messy.add(events.get(random.nextInt(events.size())));
-        }
-        Collections.shuffle(messy, random);
+        List<CaseEvent> events = events(caseId, specs);
+        List<CaseEvent> messy = messy(events, random);
         CaseState clean = TopologyHarness.FOLDER.fold(caseId, events);
 
         messy.forEach(topology::send);
@@ -130,6 +127,113 @@ class OutOfOrderProperties {
         assertThat(exclusionsOf(caseId)).isEqualTo(periodExclusions(contribution));
     }
 
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheHandlingCountsTheDefinitionsSayAndReHandlingMovesNoOtherCount(
+            @ForAll("casesWithReHandling") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+        List<CaseEvent> messy = messy(events, random);
+
+        messy.forEach(topology::send);
+        topology.latestUnitMetrics().forEach((key, metrics) -> COUNTS.put(key, metrics.counts()));
+
+        Map<String, Counts> served = countsOf(caseId);
+        Map<String, Counts> handling = new HashMap<>();
+        served.forEach((key, counts) -> {
+            Counts only = Counts.handling(counts.handled(), counts.returnedCases(), counts.reopened());
+            if (!only.none()) {
+                handling.put(key, only);
+            }
+        });
+        assertThat(handling).isEqualTo(byDefinition(events));
+        List<CaseEvent> withoutReHandling =
+                events.stream().filter(e -> !(e.data() instanceof Reopened)).toList();
+        Map<String, Counts> bulletin = new HashMap<>();
+        served.forEach((key, counts) -> bulletin.put(key, bulletinCounts(counts)));
+        Map<String, Counts> bulletinWithout = new HashMap<>();
+        Contribution.of(TopologyHarness.FOLDER.fold(caseId, withoutReHandling))
+                .shares()
+                .forEach((key, share) -> {
+                    if (!Bucket.parse(key).daily()) {
+                        bulletinWithout.put(key, bulletinCounts(share.counts()));
+                    }
+                });
+        bulletin.values().removeIf(Counts::none);
+        bulletinWithout.values().removeIf(Counts::none);
+        assertThat(bulletin).isEqualTo(bulletinWithout);
+    }
+
+    /**
+     * The handling counts per period bucket as design section 4 defines them, read from the distinct events in folding
+     * order: the owner (the latest acceptance's unit unless it returned the case after it) and every returning unit
+     * handled the case once; every returning unit returned it once; the owner's concluded case was reopened when a
+     * re-handling comes after the latest acceptance.
+     */
+    private static Map<String, Counts> byDefinition(List<CaseEvent> events) {
+        List<CaseEvent> sorted = CaseFolder.sortedDistinct(events);
+        Accepted first = null;
+        int latest = -1;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).data() instanceof Accepted a) {
+                first = first == null ? a : first;
+                latest = i;
+            }
+        }
+        if (first == null) {
+            return Map.of();
+        }
+        String owner = ((Accepted) sorted.get(latest).data()).unitId();
+        boolean concluded = false;
+        boolean reopened = false;
+        Set<String> returning = new LinkedHashSet<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            EventData data = sorted.get(i).data();
+            if (data instanceof Returned r) {
+                returning.add(r.unitId());
+                if (i > latest && r.unitId().equals(owner)) {
+                    owner = null;
+                }
+            }
+            concluded |= i > latest && data instanceof Concluded;
+            reopened |= i > latest && data instanceof Reopened;
+        }
+        String period = TopologyHarness.FOLDER.period().nameOf(first.occurredAt());
+        Map<String, Counts> expected = new HashMap<>();
+        for (String unit : returning) {
+            expected.merge(new Bucket(unit, first.channel(), period).key(), Counts.handling(1, 1, 0), Counts::plus);
+        }
+        if (owner != null && !returning.contains(owner)) {
+            expected.merge(new Bucket(owner, first.channel(), period).key(), Counts.handling(1, 0, 0), Counts::plus);
+        }
+        if (owner != null && concluded && reopened) {
+            expected.merge(new Bucket(owner, first.channel(), period).key(), Counts.handling(0, 0, 1), Counts::plus);
+        }
+        return expected;
+    }
+
+    private static Counts bulletinCounts(Counts counts) {
+        return counts.minus(Counts.handling(counts.handled(), counts.returnedCases(), counts.reopened()));
+    }
+
+    private static List<CaseEvent> events(String caseId, List<Spec> specs) {
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            events.add(CaseEvent.of("e" + i, "/platform/p", specs.get(i).data(caseId)));
+        }
+        return events;
+    }
+
+    /** The events with some of them repeated, all shuffled. */
+    private static List<CaseEvent> messy(List<CaseEvent> events, Random random) {
+        List<CaseEvent> messy = new ArrayList<>(events);
+        int repeats = random.nextInt(events.size() + 1);
+        for (int i = 0; i < repeats; i++) {
+            messy.add(events.get(random.nextInt(events.size())));
+        }
+        Collections.shuffle(messy, random);
+        return messy;
+    }
+
     private static Map<String, List<ExcludedCase>> exclusionsOf(String caseId) {
         Map<String, List<ExcludedCase>> exclusions = new HashMap<>();
         EXCLUSIONS.forEach((key, value) -> {
@@ -170,7 +274,7 @@ class OutOfOrderProperties {
         return counts;
     }
 
-    /** One event of a generated case, before it is given its case and unit ids. */
+    /** One event of a generated case, before it is given its case and unit ids; kind 4 is a re-handling. */
     record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction, boolean excellent) {
         EventData data(String caseId) {
             String unitId = caseId + "/" + unit;
@@ -181,8 +285,10 @@ class OutOfOrderProperties {
                     return new Returned(caseId, unitId, "不归我单位", at);
                 case 2:
                     return new Concluded(caseId, unitId, null, at);
-                default:
+                case 3:
                     return new Visited(caseId, null, satisfaction, excellent, at);
+                default:
+                    return new Reopened(caseId, unitId, "回访不满意", null, at);
             }
         }
     }
@@ -221,8 +327,17 @@ class OutOfOrderProperties {
 
     @Provide
     Arbitrary<List<Spec>> cases() {
+        return specs(3);
+    }
+
+    @Provide
+    Arbitrary<List<Spec>> casesWithReHandling() {
+        return specs(4);
+    }
+
+    private static Arbitrary<List<Spec>> specs(int lastKind) {
         return Combinators.combine(
-                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, lastKind),
                         Arbitraries.of(UNITS),
                         Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
                         Arbitraries.of(Channel.class),
