@@ -17,6 +17,10 @@ public enum AuditAction {
     KEY_ISSUE("key.issue"),
     /** gateway: an API key revoked. */
     KEY_REVOKE("key.revoke"),
+    /** gateway: a person's console account opened by an operator (role and scope; never the password). */
+    ACCOUNT_OPEN("account.open"),
+    /** gateway: a person signed in to the console, with a password or through the city's identity provider. */
+    ACCOUNT_SIGN_IN("account.sign-in"),
     /** notice-service: a webhook subscription created. */
     SUBSCRIPTION_CREATE("subscription.create"),
     /** notice-service: a webhook subscription deleted. */

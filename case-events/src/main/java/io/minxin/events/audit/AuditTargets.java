@@ -25,6 +25,11 @@ public final class AuditTargets {
         return "key:" + keyId;
     }
 
+    /** A person's console account by its username, e.g. {@code account:zhenxing-liaison} (opened, signed in). */
+    public static String account(String username) {
+        return "account:" + username;
+    }
+
     /** A webhook subscription by its id (subscription create and delete). */
     public static String subscription(String subscriptionId) {
         return "subscription:" + subscriptionId;

@@ -1,5 +1,6 @@
 package io.minxin.gateway.accounts;
 
+import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.events.problem.FieldViolation;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -62,14 +64,18 @@ class AccountController {
     record OpenedAccountView(String username, String role, String scope, Instant createdAt, String password) {}
 
     private final Accounts accounts;
+    private final AccountAudit audit;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, AccountAudit audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @PostMapping
     @Operation(summary = "Open an account; the response shows its first password once")
-    Mono<ResponseEntity<OpenedAccountView>> open(@RequestBody OpenAccount request) {
+    Mono<ResponseEntity<OpenedAccountView>> open(@RequestBody OpenAccount request, ServerWebExchange exchange) {
+        // the operator, as the authentication filter verified and kept them on the exchange (web.Caller#attachTo)
+        Caller operator = exchange.getAttribute(Caller.class.getName());
         String username = request.username() == null ? "" : request.username().strip();
         if (!Accounts.USERNAME.matcher(username).matches()) {
             throw badRequest(
@@ -89,6 +95,9 @@ class AccountController {
             throw badRequest("scope", refusal);
         }
         return accounts.open(username, role, scope)
+                .flatMap(opened -> operator == null
+                        ? Mono.just(opened)
+                        : audit.opened(operator, opened.account()).thenReturn(opened))
                 .map(opened -> ResponseEntity.created(URI.create("/api/v1/accounts/" + username))
                         .body(new OpenedAccountView(
                                 username,

@@ -1,6 +1,7 @@
 package io.minxin.gateway.accounts;
 
 import com.mongodb.reactivestreams.client.MongoClient;
+import io.minxin.gateway.audit.AuditTrail;
 import io.minxin.gateway.identity.RelayedTokens;
 import io.minxin.gateway.keys.KeySettings;
 import io.minxin.gateway.web.Problems;
@@ -60,8 +61,14 @@ class AccountsConfiguration {
             RelayedTokens relayed,
             Problems problems,
             AccountSettings settings,
-            IdentityProviders providers) {
-        return new ConsoleSessions(accounts, relayed, problems, settings, Randomness.drbg(), providers);
+            IdentityProviders providers,
+            AccountAudit audit) {
+        return new ConsoleSessions(accounts, relayed, problems, settings, Randomness.drbg(), providers, audit);
+    }
+
+    @Bean
+    AccountAudit accountAudit(AuditTrail trail) {
+        return new AccountAudit(trail, Clock.systemUTC());
     }
 
     /**

@@ -54,6 +54,7 @@ final class ConsoleSessions implements WebFilter, Ordered {
     private final AccountSettings settings;
     private final SecureRandom random;
     private final IdentityProviders providers;
+    private final AccountAudit audit;
 
     ConsoleSessions(
             Accounts accounts,
@@ -61,8 +62,10 @@ final class ConsoleSessions implements WebFilter, Ordered {
             Problems problems,
             AccountSettings settings,
             SecureRandom random,
-            IdentityProviders providers) {
+            IdentityProviders providers,
+            AccountAudit audit) {
         this.providers = providers;
+        this.audit = audit;
         this.accounts = accounts;
         this.relayed = relayed;
         this.problems = problems;
@@ -157,7 +160,10 @@ final class ConsoleSessions implements WebFilter, Ordered {
                 return switch (signIn.outcome()) {
                     case INVALID -> redirect(exchange, SIGN_IN + "?error=invalid");
                     case LOCKED -> redirect(exchange, SIGN_IN + "?error=locked");
-                    case SIGNED_IN -> start(session, signIn.account()).then(redirect(exchange, "/console/"));
+                    case SIGNED_IN ->
+                        start(session, signIn.account())
+                                .then(audit.signedIn(signIn.account(), "password"))
+                                .then(redirect(exchange, "/console/"));
                 };
             });
         });
@@ -178,6 +184,7 @@ final class ConsoleSessions implements WebFilter, Ordered {
                 case SIGNED_IN ->
                     exchange.getSession()
                             .flatMap(session -> start(session, signIn.account()))
+                            .then(audit.signedIn(signIn.account(), "oidc:" + provider))
                             .then(IdentityProviders.continueTo(exchange, "/console/"));
             };
         });

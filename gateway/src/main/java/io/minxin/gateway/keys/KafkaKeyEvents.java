@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.minxin.events.Topics;
 import io.minxin.events.audit.AuditEntry;
 import io.minxin.events.identity.ApiKeyChange;
+import io.minxin.gateway.audit.AuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,7 +21,7 @@ import reactor.core.scheduler.Schedulers;
  * full at ERROR (it names no secret) so that it can be re-sent by hand, and {@code minxin.audit.unsent} counts it,
  * as in every service that audits.
  */
-final class KafkaKeyEvents implements KeyEvents, AutoCloseable {
+final class KafkaKeyEvents implements KeyEvents, AuditTrail, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaKeyEvents.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
@@ -44,18 +45,21 @@ final class KafkaKeyEvents implements KeyEvents, AutoCloseable {
     public Mono<Void> announce(ApiKeyChange change, AuditEntry audit) {
         Mono<Void> changeSent = send(Topics.API_KEY_CHANGES, change.keyId(), change.toBytes())
                 .doOnError(e -> changesUnsent.increment());
-        Mono<Void> auditSent = audit == null
-                ? Mono.empty()
-                : send(Topics.AUDIT, audit.key(), audit.toBytes()).doOnError(e -> {
-                    auditUnsent.increment();
-                    log.error(
-                            "Audit entry not written, the action it records was done: {}",
-                            new String(audit.toBytes(), StandardCharsets.UTF_8),
-                            e);
-                });
+        Mono<Void> auditSent = audit == null ? Mono.empty() : record(audit);
         return Mono.when(changeSent, auditSent)
                 .onErrorMap(e -> new NotAnnouncedException(change, e))
                 .doOnError(e -> log.warn("{}", e.getMessage()));
+    }
+
+    @Override
+    public Mono<Void> record(AuditEntry audit) {
+        return send(Topics.AUDIT, audit.key(), audit.toBytes()).doOnError(e -> {
+            auditUnsent.increment();
+            log.error(
+                    "Audit entry not written, the action it records was done: {}",
+                    new String(audit.toBytes(), StandardCharsets.UTF_8),
+                    e);
+        });
     }
 
     /** Gives records still in flight a moment to go out, then lets go of the connections. */

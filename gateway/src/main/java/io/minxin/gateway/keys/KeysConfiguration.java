@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.minxin.gateway.audit.AuditTrail;
 import io.minxin.servicekit.kafka.KafkaClientSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -96,6 +97,12 @@ class KeysConfiguration {
     @ConditionalOnProperty(name = EVENTS_ENABLED, havingValue = "false")
     KeyEvents noKeyEvents() {
         return KeyEvents.NONE;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = EVENTS_ENABLED, havingValue = "false")
+    AuditTrail noAuditTrail() {
+        return AuditTrail.NONE;
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package io.minxin.gateway.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.minxin.events.audit.AuditEntry;
+import io.minxin.gateway.audit.AuditTrail;
 import io.minxin.gateway.identity.TestSigningKeys;
 import io.minxin.gateway.keys.KeyToken;
 import io.minxin.gateway.support.DownstreamStub;
@@ -9,12 +12,17 @@ import io.minxin.gateway.support.GatewayClient;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Mono;
 
 /**
  * People in the console, through a gateway in front of stub services and a stub console: sign-in, lockout, the
@@ -37,6 +46,7 @@ import org.springframework.web.reactive.function.BodyInserters;
             "minxin.gateway.accounts.lock-after=3",
             "minxin.gateway.accounts.bootstrap-operator-password=" + ConsoleSessionsIT.OPERATOR_PASSWORD
         })
+@Import(ConsoleSessionsIT.Audited.class)
 class ConsoleSessionsIT {
     static final String OPERATOR_PASSWORD = "first-password-of-the-operator";
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
@@ -46,6 +56,7 @@ class ConsoleSessionsIT {
             SERVICES.stream().collect(Collectors.toMap(service -> service, DownstreamStub::answering));
     private static final KeyToken OPERATOR_KEY = KeyToken.generate(new SecureRandom());
     private static final String SESSION = AccountsConfiguration.SESSION_COOKIE;
+    private static final RecordingTrail AUDIT = new RecordingTrail();
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -207,6 +218,46 @@ class ConsoleSessionsIT {
                 .isOk()
                 .expectBody(String.class)
                 .value(list -> assertThat(list).contains("xlt-zhenxing-liaison").doesNotContain("password"));
+        // the audit trail: the opening by the operator's key, the liaison's sign-in by the account, no password
+        assertThat(AUDIT.entries("account:xlt-zhenxing-liaison"))
+                .extracting(AuditEntry::action, AuditEntry::actorKeyId)
+                .containsExactly(
+                        tuple("account.open", OPERATOR_KEY.id()), tuple("account.sign-in", "xlt-zhenxing-liaison"));
+        assertThat(AUDIT.entries("account:xlt-zhenxing-liaison").get(0).change().toString())
+                .contains("\"scope\":\"unit:xlt-zhenxing\"")
+                .doesNotContain((String) opened.get("password"));
+        assertThat(AUDIT.entries("account:xlt-zhenxing-liaison")
+                        .get(1)
+                        .change()
+                        .get("method")
+                        .asString())
+                .isEqualTo("password");
+    }
+
+    /** The audit trail as the gateway records it (Kafka is off in this test): every entry, by target. */
+    static final class RecordingTrail implements AuditTrail {
+        private final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Mono<Void> record(AuditEntry entry) {
+            entries.add(entry);
+            return Mono.empty();
+        }
+
+        List<AuditEntry> entries(String target) {
+            return entries.stream()
+                    .filter(entry -> entry.target().equals(target))
+                    .toList();
+        }
+    }
+
+    @TestConfiguration
+    static class Audited {
+        @Bean
+        @Primary
+        AuditTrail recordingTrail() {
+            return AUDIT;
+        }
     }
 
     @Test
