@@ -42,9 +42,9 @@ import org.apache.kafka.common.KafkaException;
  * manifest is named); 2 when the arguments or settings are wrong.
  */
 public final class ArchiveCommand {
-    static final String BOOTSTRAP = "MINXIN_KAFKA_BOOTSTRAP";
+    public static final String BOOTSTRAP = "MINXIN_KAFKA_BOOTSTRAP";
     static final String CUT_OFF_DAY = "MINXIN_PERIOD_CUT_OFF_DAY";
-    static final int OK = 0;
+    public static final int OK = 0;
     static final int FAILED = 1;
     static final int WRONG_USAGE = 2;
 
@@ -63,8 +63,8 @@ public final class ArchiveCommand {
         System.exit(run(List.of(args), System.getenv(), System.out, System.err));
     }
 
-    /** The command without {@link System#exit}: returns the exit code. */
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    /** The command without {@link System#exit}, for tests that run it in their own JVM (e2e): the exit code. */
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         boolean export = args.size() == 3 && args.get(0).equals("export");
         boolean importing = args.size() == 2 && args.get(0).equals("import");
         if (!export && !importing) {

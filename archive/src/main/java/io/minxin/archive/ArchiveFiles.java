@@ -69,12 +69,14 @@ final class ArchiveFiles {
             long number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
+                ArchivedRecord record;
                 try {
-                    each.accept(ArchivedRecord.fromLine(mapper, line));
+                    record = ArchivedRecord.fromLine(mapper, line);
                 } catch (JacksonException | IllegalArgumentException e) {
                     throw new ArchiveException(
                             file.getFileName() + ": line " + number + " is not a record: " + e.getMessage(), e);
                 }
+                each.accept(record);
             }
         } catch (IOException e) {
             throw new ArchiveException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);

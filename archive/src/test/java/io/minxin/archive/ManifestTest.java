@@ -148,6 +148,17 @@ class ManifestTest {
                 .hasMessageStartingWith("manifest.json: missing in ");
     }
 
+    @Test
+    void givenALineThatIsNoRecord_whenRead_thenTheFileAndLineAreNamed() throws IOException {
+        rewrite(
+                "decisions.ndjson.gz",
+                "{\"topic\":\"decisions\",\"partition\":0,\"offset\":0,\"timestamp\":1}\n{\"key\":1}\n");
+
+        assertThatThrownBy(() -> ArchiveFiles.read(mapper, archive.resolve("decisions.ndjson.gz"), record -> {}))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageStartingWith("decisions.ndjson.gz: line 2 is not a record: ");
+    }
+
     private void rewrite(String name, String content) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive.resolve(name)))) {
             out.write(content.getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package io.minxin.e2e.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.minxin.archive.ArchiveCommand;
 import io.minxin.demo.DemoMonth;
 import io.minxin.demo.DemoUnit;
 import io.minxin.demo.ReferenceCases;
@@ -24,6 +25,10 @@ import io.minxin.events.Topics;
 import io.minxin.events.Visited;
 import io.minxin.events.identity.Role;
 import io.minxin.events.state.Counts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,6 +45,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -403,13 +410,7 @@ class MonthEndIT {
     @Test
     @Order(9)
     void replayingTheTopicsOfRecordIntoAnEmptySystemRendersTheSameBytes() {
-        Map<String, byte[]> original = new TreeMap<>();
-        for (String document : List.of("revisions/0.docx", "revisions/1.docx")) {
-            original.put(
-                    document,
-                    ok(dashboard.get("api/v1/bulletins/" + month() + "/" + document))
-                            .body());
-        }
+        Map<String, byte[]> original = issuedDocuments();
         Map<Channel, JsonNode> units = new TreeMap<>();
         for (Channel channel : Channel.values()) {
             units.put(
@@ -446,6 +447,77 @@ class MonthEndIT {
                             .as(channel.name())
                             .isEqualTo(table)));
         }
+    }
+
+    @Test
+    @Order(10)
+    void anArchiveOfTheMonthImportedIntoAnEmptySystemIssuesTheSameBulletinAndRanksTheUnitsTheSame(@TempDir Path work) {
+        Map<String, byte[]> original = issuedDocuments();
+        Map<Channel, JsonNode> ranked = new TreeMap<>();
+        for (Channel channel : Channel.values()) {
+            JsonNode latest = null;
+            for (int n = 1; revision(channel, n) != null; n++) {
+                latest = revision(channel, n);
+            }
+            assertThat(latest).as("a revision of %s %s", month(), channel).isNotNull();
+            ranked.put(channel, latest);
+        }
+        Path archive = work.resolve("minxin-" + month());
+        assertThat(archive(minxin.kafkaBootstrap(), "export", month(), archive.toString()))
+                .isEqualTo(ArchiveCommand.OK);
+
+        try (Minxin replay = Minxin.startOnly(
+                "monthend-archive", REVIEW_MODE, EnumSet.of(Service.METRICS, Service.RANKING, Service.NOTICE))) {
+            assertThat(archive(replay.kafkaBootstrap(), "import", archive.toString()))
+                    .isEqualTo(ArchiveCommand.OK);
+
+            Api notice = replay.direct(Service.NOTICE, Role.DASHBOARD);
+            Api ranking = replay.direct(Service.RANKING, Role.DASHBOARD);
+            await("the replayed notice-service issues the same bulletin and 更正, byte for byte")
+                    .atMost(SETTLE)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> original.forEach((document, bytes) -> assertThat(
+                                    ok(notice.get("api/v1/bulletins/" + month() + "/" + document))
+                                            .body())
+                            .as(document)
+                            .isEqualTo(bytes)));
+            await("the replayed ranking-service ranks every unit as the latest revision of the original")
+                    .atMost(SETTLE)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> ranked.forEach((channel, revision) -> {
+                        JsonNode live = ok(ranking.get(
+                                        "api/v1/rankings/" + month() + "?channel=" + channel + "&top=1000"))
+                                .json();
+                        assertThat(live.path("rows")).as("rows of %s", channel).isEqualTo(revision.path("rows"));
+                        assertThat(live.path("notEligible"))
+                                .as("units of %s not eligible", channel)
+                                .isEqualTo(revision.path("notEligible"));
+                    }));
+        }
+    }
+
+    /** The issued bulletin and its 更正 as DOCX, by their path under the period's bulletin. */
+    private static Map<String, byte[]> issuedDocuments() {
+        Map<String, byte[]> documents = new TreeMap<>();
+        for (String document : List.of("revisions/0.docx", "revisions/1.docx")) {
+            documents.put(
+                    document,
+                    ok(dashboard.get("api/v1/bulletins/" + month() + "/" + document))
+                            .body());
+        }
+        return documents;
+    }
+
+    /** Runs the archive command against {@code bootstrap}, as {@code java -jar archive.jar …} would; its exit code. */
+    private static int archive(String bootstrap, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = ArchiveCommand.run(
+                List.of(args),
+                Map.of(ArchiveCommand.BOOTSTRAP, bootstrap),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        LoggerFactory.getLogger(MonthEndIT.class).info("archive {}: {}", args[0], out.toString(StandardCharsets.UTF_8));
+        return code;
     }
 
     private static Response rule(String caseId, String verdict, String ruling, String reason) {
