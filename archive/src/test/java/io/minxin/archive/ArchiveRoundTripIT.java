@@ -96,24 +96,29 @@ class ArchiveRoundTripIT {
             assertThat(recordsOn(targetBootstrap, Topics.DECISIONS)).isEmpty();
             assertThat(recordsOn(targetBootstrap, Topics.CASE_EVENTS)).isEmpty();
 
+            int interrupted = produceTheStartOfCaseEvents(archive, targetBootstrap, 100);
             Output imported = command(targetBootstrap, "import", archive.toString());
             assertThat(imported.code()).as(imported.err()).isEqualTo(ArchiveCommand.OK);
             for (String topic : Exporter.TOPICS) {
                 assertThat(recordsOn(targetBootstrap, topic)).as(topic).isEqualTo(september.get(topic));
             }
             assertThat(imported.out())
-                    .contains("decisions: " + count(Topics.DECISIONS) + " records produced, 0 were there already");
+                    .contains(
+                            "case-events: " + (count(Topics.CASE_EVENTS) - interrupted) + " records produced, "
+                                    + interrupted + " were there already",
+                            "decisions: " + count(Topics.DECISIONS) + " records produced, 0 were there already");
 
+            Map<String, Long> endsAfterTheImport = endOffsets(targetBootstrap);
             Output again = command(targetBootstrap, "import", archive.toString());
             assertThat(again.code()).as(again.err()).isEqualTo(ArchiveCommand.OK);
             assertThat(again.out())
                     .contains("case-events: 0 records produced, " + count(Topics.CASE_EVENTS) + " were there already");
             for (String topic : Exporter.TOPICS) {
                 assertThat(recordsOn(targetBootstrap, topic)).as(topic).isEqualTo(september.get(topic));
-                assertThat(new TopicSnapshot(Map.of("bootstrap.servers", targetBootstrap), topic, TIMEOUT).size())
-                        .as("records and transaction markers of " + topic + " after a second import")
-                        .isEqualTo(offsetsAfterFirstImport(targetBootstrap, topic));
             }
+            assertThat(endOffsets(targetBootstrap))
+                    .as("records and transaction markers after a second import")
+                    .isEqualTo(endsAfterTheImport);
         }
 
         Output intoSource = command(source.bootstrapServers(), "import", archive.toString());
@@ -122,11 +127,13 @@ class ArchiveRoundTripIT {
                 .contains("already holds other records than this archive's", "Nothing was imported");
     }
 
-    private final Map<String, Long> endsAfterFirstImport = new LinkedHashMap<>();
-
-    private long offsetsAfterFirstImport(String bootstrap, String topic) {
-        return endsAfterFirstImport.computeIfAbsent(
-                topic, t -> new TopicSnapshot(Map.of("bootstrap.servers", bootstrap), t, TIMEOUT).size());
+    /** Records and transaction markers of each archived topic on {@code bootstrap}. */
+    private static Map<String, Long> endOffsets(String bootstrap) {
+        Map<String, Long> ends = new LinkedHashMap<>();
+        for (String topic : Exporter.TOPICS) {
+            ends.put(topic, new TopicSnapshot(Map.of("bootstrap.servers", bootstrap), topic, TIMEOUT).size());
+        }
+        return ends;
     }
 
     private void putMonthOnSource(String bootstrap) {
@@ -187,6 +194,39 @@ class ArchiveRoundTripIT {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * What an import that stopped after its first transaction leaves: the archive's first {@code records} case
+     * events, each on the partition of its key, committed.
+     */
+    private static int produceTheStartOfCaseEvents(Path archive, String bootstrap, int records) {
+        List<ArchivedRecord> first = new ArrayList<>();
+        ArchiveFiles.read(EventJson.mapper(), archive.resolve(ArchiveFiles.fileName(Topics.CASE_EVENTS)), record -> {
+            if (first.size() < records) {
+                first.add(record);
+            }
+        });
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "archive-round-trip-interrupted"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (ArchivedRecord record : first) {
+                producer.send(new ProducerRecord<>(
+                        Topics.CASE_EVENTS,
+                        Importer.partitionOf(record, Topics.PARTITIONS),
+                        record.key(),
+                        record.value()));
+            }
+            producer.commitTransaction();
+        }
+        return first.size();
     }
 
     private void keep(String topic, String key, byte[] value) {
