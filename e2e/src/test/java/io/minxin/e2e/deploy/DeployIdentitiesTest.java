@@ -40,6 +40,26 @@ class DeployIdentitiesTest {
     private static final Pattern MONGO_URI =
             Pattern.compile("mongodb://([a-z-]+):[^@]+@[^/]+/\\?replicaSet=rs0&authSource=([a-z_]+)");
 
+    /** The image recipe's source stage copies every module of the root pom: Maven's reactor needs them all. */
+    @Test
+    void theDockerfileCopiesEveryModuleOfTheRootPom() throws IOException {
+        Set<String> modules = new TreeSet<>();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            modules.add(module.group(1).strip());
+        }
+        Set<String> copied = new TreeSet<>();
+        Matcher copy = Pattern.compile("(?m)^COPY ([a-z0-9-]+) \\1$")
+                .matcher(Files.readString(ROOT.resolve("deploy/docker/Dockerfile")));
+        while (copy.find()) {
+            copied.add(copy.group(1));
+        }
+        assertThat(modules).isNotEmpty();
+        assertThat(copied)
+                .as("COPY <module> <module> lines of deploy/docker/Dockerfile")
+                .containsAll(modules);
+    }
+
     @Test
     void everyTopicOfTheAclsIsATopicOfMinxin_andEveryTopicHasAWriter() {
         Set<String> topics = Topics.all().stream().map(Topics.Spec::name).collect(Collectors.toSet());
