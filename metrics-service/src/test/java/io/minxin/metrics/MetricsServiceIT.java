@@ -121,7 +121,7 @@ class MetricsServiceIT {
                 assertThat(BulletinFigures.of(overview.channels().get(channel).counts()))
                         .isEqualTo(expected.overview(channel).counts());
                 assertThat(BulletinFigures.of(overview.channels().get(channel).rates()))
-                        .isEqualTo(expected.overview(channel).rates());
+                        .isEqualTo(BulletinFigures.of(expected.overview(channel).rates()));
                 assertHandlingCountsFitTheBulletinCounts(
                         overview.channels().get(channel).counts());
             }

@@ -91,6 +91,43 @@ class QueryViewsTest {
     }
 
     @Test
+    void givenHandlingCountsThenTheOverviewUnitTableAndSeriesAnswerTheReturnAndReopenRatesOfTheirSums() {
+        LocalDate first = LocalDate.of(2020, 9, 1);
+        Counts twoOfFourReturned = new Counts(3, 2, 2, 0, 0, 0, 3, 0, null, 4, 2, 1);
+        Counts noneReturned = new Counts(2, 2, 2, 0, 0, 0, 0, 0, null, 2, 0, 0);
+        List<UnitMetrics> metrics = List.of(
+                unit("often", Channel.PHONE, twoOfFourReturned),
+                unit("never", Channel.PHONE, noneReturned),
+                unit("charged", Channel.PHONE, new Counts(0, 0, 0, 0, 0, 0, 0, 1)));
+
+        Overview overview = Overview.of("2020-09", metrics);
+        UnitTable table = UnitTable.of("2020-09", Channel.PHONE, "returnRate", "desc", metrics);
+        Series series = Series.of(
+                "often",
+                null,
+                first.plusDays(1),
+                first.plusDays(1),
+                List.of(
+                        new UnitDay("often", null, Channel.PHONE, first, twoOfFourReturned, 1),
+                        new UnitDay("often", null, Channel.WEB, first.plusDays(1), noneReturned, 1)));
+
+        assertThat(overview.total().rates().returnRate()).isEqualTo(2.0 / 6);
+        assertThat(overview.total().rates().reopenRate()).isEqualTo(1.0 / 4);
+        assertThat(table.units()).extracting(UnitTable.Row::unitId).containsExactly("often", "never", "charged");
+        assertThat(table.units().get(0).rates().returnRate()).isEqualTo(0.5);
+        assertThat(table.units().get(2).rates().returnRate()).isNull();
+        assertThat(UnitTable.of("2020-09", Channel.PHONE, "reopened", "desc", metrics)
+                        .units()
+                        .get(0)
+                        .unitId())
+                .isEqualTo("often");
+        Series.Point day = series.days().get(0);
+        assertThat(day.day().rates().returnRate()).isEqualTo(0.0);
+        assertThat(day.rolling().rates().returnRate()).isEqualTo(2.0 / 6);
+        assertThat(day.rolling().rates().reopenRate()).isEqualTo(1.0 / 4);
+    }
+
+    @Test
     void overviewMonthsRangeIsEveryMonthOldestFirstAndRefusesReversedOrLongerThanTwoYears() {
         assertThat(OverviewMonths.range(YearMonth.of(2019, 11), YearMonth.of(2020, 2)))
                 .containsExactly(

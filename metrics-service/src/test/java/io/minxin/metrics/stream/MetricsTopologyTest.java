@@ -143,8 +143,10 @@ class MetricsTopologyTest {
 
         Map<String, UnitMetrics> metrics = topology.latestUnitMetrics();
 
-        assertThat(metrics.get("a|PHONE|2020-09").counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 0, 1, 0));
-        assertThat(metrics.get("b|PHONE|2020-09").counts()).isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(metrics.get("a|PHONE|2020-09").counts())
+                .isEqualTo(new Counts(0, 0, 0, 0, 0, 0, 1, 0, null, 1, 1, 0));
+        assertThat(metrics.get("b|PHONE|2020-09").counts())
+                .isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0, null, 1, 0, 0));
         assertThat(metrics.get("b|PHONE|2020-09").unitName()).isEqualTo("name of b");
     }
 

@@ -39,9 +39,9 @@ class ContributionTest {
         Contribution contribution = Contribution.of(state);
 
         assertThat(contribution.shares().get(period("a")))
-                .isEqualTo(new Share("name of a", new Counts(1, 1, 1, 1, 1, 1, 0, 0)));
+                .isEqualTo(new Share("name of a", new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0)));
         assertThat(contribution.shares().get("a|PHONE|2020-09-01").counts())
-                .isEqualTo(new Counts(1, 1, 1, 1, 1, 1, 0, 0));
+                .isEqualTo(new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0));
     }
 
     @Test
@@ -51,7 +51,7 @@ class ContributionTest {
                 c.visited(Satisfaction.UNREACHABLE, true, "2020-09-03T09:00:00"));
 
         assertThat(Contribution.of(state).shares().get(period("a")).counts())
-                .isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0));
+                .isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0, null, 1, 0, 0));
     }
 
     @Test
@@ -68,8 +68,8 @@ class ContributionTest {
 
         Map<String, Share> shares = Contribution.of(state).shares();
 
-        assertThat(shares.get(period("a")).counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 2, 1));
-        assertThat(shares.get(period("b")).counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 0, 1, 0));
+        assertThat(shares.get(period("a")).counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 2, 1, null, 1, 1, 0));
+        assertThat(shares.get(period("b")).counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 0, 1, 0, null, 1, 1, 0));
     }
 
     @Test
@@ -90,8 +90,8 @@ class ContributionTest {
 
         Map<String, Share> changes = before.changeTo(after);
 
-        assertThat(changes.get(period("a")).counts()).isEqualTo(new Counts(-1, 0, 0, 0, 0, 0, 1, 0));
-        assertThat(changes.get(period("b")).counts()).isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(changes.get(period("a")).counts()).isEqualTo(new Counts(-1, 0, 0, 0, 0, 0, 1, 0, null, 0, 1, 0));
+        assertThat(changes.get(period("b")).counts()).isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0, null, 1, 0, 0));
     }
 
     @Test
@@ -177,7 +177,7 @@ class ContributionTest {
                         List.of(d.ruling("r", "2020-10-05T09:00:00", Verdict.REASSIGNED, "a", "jiedao"))))
                 .shares();
 
-        assertThat(dismissed.get(period("a")).counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 1, 0));
+        assertThat(dismissed.get(period("a")).counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 1, 0, null, 1, 1, 0));
         assertThat(dismissed).doesNotContainKey(period("jiedao"));
         assertThat(reassigned.get(period("a")).counts().pushbacks()).isZero();
         assertThat(reassigned.get(period("jiedao")))
