@@ -173,6 +173,8 @@ class AuditEntryTest {
                         "policy.change",
                         "key.issue",
                         "key.revoke",
+                        "account.open",
+                        "account.sign-in",
                         "subscription.create",
                         "subscription.delete",
                         "bulletin.issue",
