@@ -45,6 +45,7 @@ public final class Fixtures {
                 + "\"chargedUnitName\":\"盘锦市兴隆台区城建中心\",\"ruling\":" + (ruling == null ? "null" : ruling) + "}";
     }
 
+    /** metrics-service's unit table of a month ({@code GET /api/v1/units?period=}). */
     public static final String UNITS = "{\"period\":\"2020-09\",\"units\":["
             + "{\"unitId\":\"xlt-chengjian\",\"unitName\":\"盘锦市兴隆台区城建中心\",\"channel\":\"PHONE\"},"
             + "{\"unitId\":\"xlt-zhifa\",\"unitName\":\"盘锦市兴隆台区综合执法局\",\"channel\":\"PHONE\"},"
@@ -58,7 +59,6 @@ public final class Fixtures {
                 + ",\"facts\":{\"whatever\":1}}";
     }
 
-    /** metrics-service's unit table of a month ({@code GET /api/v1/units?period=}). */
     /**
      * {@code GET /api/v1/overview/months}: the 12 months ending with {@code to}, each the given overview or, for a
      * month not given, one without cases.

@@ -4,6 +4,7 @@ import io.minxin.console.api.Account;
 import io.minxin.console.api.GatewayClient;
 import io.minxin.console.web.Boards;
 import io.minxin.console.web.Refusal;
+import io.minxin.console.web.ScopeChoices;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,19 @@ class AccountsController {
             new Refusal.Sentences("您的账户无权开设账户。", "这个用户名已被使用，请换一个。", "账户未开设：请按提示修改后重试。");
 
     private final GatewayClient gateway;
+    private final ScopeChoices scopes;
 
-    AccountsController(GatewayClient gateway) {
+    AccountsController(GatewayClient gateway, ScopeChoices scopes) {
         this.gateway = gateway;
+        this.scopes = scopes;
     }
 
     @GetMapping("/console/accounts")
     Mono<Rendering> accounts() {
-        return gateway.accounts()
-                .map(accounts -> board("account/accounts", accounts).build());
+        return Mono.zip(gateway.accounts(), scopes.units())
+                .map(all -> board("account/accounts", all.getT1())
+                        .modelAttribute("scopeUnits", all.getT2())
+                        .build());
     }
 
     /** Opens an account; the answer is the board with it and its first password, this once. */

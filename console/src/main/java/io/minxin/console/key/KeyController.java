@@ -4,6 +4,7 @@ import io.minxin.console.api.ApiKey;
 import io.minxin.console.api.GatewayClient;
 import io.minxin.console.web.Boards;
 import io.minxin.console.web.Refusal;
+import io.minxin.console.web.ScopeChoices;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,14 +32,19 @@ class KeyController {
             new Refusal.Sentences("您的账户无权管理 API 密钥。", "操作未完成，请刷新页面后重试。", "密钥未能吊销（可能已不存在），请刷新页面后重试。");
 
     private final GatewayClient gateway;
+    private final ScopeChoices scopes;
 
-    KeyController(GatewayClient gateway) {
+    KeyController(GatewayClient gateway, ScopeChoices scopes) {
         this.gateway = gateway;
+        this.scopes = scopes;
     }
 
     @GetMapping("/console/keys")
     Mono<Rendering> keys() {
-        return gateway.keys().map(keys -> board("key/keys", keys).build());
+        return Mono.zip(gateway.keys(), scopes.units())
+                .map(all -> board("key/keys", all.getT1())
+                        .modelAttribute("scopeUnits", all.getT2())
+                        .build());
     }
 
     /** Issues a key; the answer is the board with the new key shown this once. */

@@ -3,6 +3,7 @@ package io.minxin.console.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.console.ConsoleTestSupport;
+import io.minxin.console.Fixtures;
 import io.minxin.console.GatewayStub.Call;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class AccountsPageTest extends ConsoleTestSupport {
 
     @Test
     void givenAnOperatorThenEveryAccountIsListedWithRoleScopeAndLockAndAFormOpensOne() {
-        API.json("GET /api/v1/accounts", ACCOUNTS);
+        API.json("GET /api/v1/accounts", ACCOUNTS).json("GET /api/v1/units?period=2020-09", Fixtures.UNITS);
 
         String page = look("accounts-operator", page("/console/accounts", OPERATOR));
 
@@ -25,7 +26,9 @@ class AccountsPageTest extends ConsoleTestSupport {
                         "<label for=\"account-username\">",
                         "<label for=\"account-role\">",
                         "<label for=\"account-scope\">")
-                .contains("hx-post=\"/console/accounts\"");
+                .contains("hx-post=\"/console/accounts\"")
+                .contains("id=\"account-scope\" name=\"scope\" autocomplete=\"off\" list=\"scope-units\"")
+                .contains("<option value=\"unit:xlt-zhifa\">盘锦市兴隆台区综合执法局</option>");
     }
 
     @Test

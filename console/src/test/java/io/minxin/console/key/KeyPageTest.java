@@ -3,6 +3,7 @@ package io.minxin.console.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.console.ConsoleTestSupport;
+import io.minxin.console.Fixtures;
 import io.minxin.console.GatewayStub.Call;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class KeyPageTest extends ConsoleTestSupport {
 
     @Test
     void givenAnOperatorThenEveryKeyIsListedValidOnesFirstWithARevokeButtonAskingToConfirm() {
-        API.json("GET /api/v1/keys", KEYS);
+        API.json("GET /api/v1/keys", KEYS).json("GET /api/v1/units?period=2020-09", Fixtures.UNITS);
 
         String page = look("keys-operator", page("/console/keys", OPERATOR));
 
@@ -26,6 +27,21 @@ class KeyPageTest extends ConsoleTestSupport {
                 .doesNotContain("/console/keys/k-old/revoke")
                 .contains("<label for=\"key-name\">", "<legend>角色</legend>", "<label for=\"key-scope\">");
         assertThat(page.indexOf("12345 热线平台")).isLessThan(page.indexOf("旧看板"));
+        assertThat(page)
+                .as("the scope is offered by unit name, each unit once")
+                .contains(
+                        "list=\"scope-units\"", "<datalist id=\"scope-units\">", "<option value=\"all\">全部单位</option>")
+                .contains("<option value=\"unit:xlt-chengjian\">盘锦市兴隆台区城建中心</option>");
+        assertThat(page.split("value=\"unit:xlt-zhifa\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void givenMetricsServiceWithoutTheMonthThenTheKeysPageStillOffersAllUnits() {
+        API.json("GET /api/v1/keys", KEYS);
+
+        String page = page("/console/keys", OPERATOR);
+
+        assertThat(page).contains("<option value=\"all\">全部单位</option>").doesNotContain("value=\"unit:");
     }
 
     @Test
