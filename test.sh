@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 #   poppler-utils  pdftotext -layout reads the printed pages back for those checks
 #   chromium  headless browser that shows the documents' HTML for the overflow check and screenshot
 #   chromium-driver  chromedriver, through which Selenium drives that chromium
-PACKAGES=(prometheus libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium chromium-driver)
+#   chromium-l10n  chromium's zh-CN locale: the console's month and date inputs read 2020年09月 in the screenshots
+PACKAGES=(prometheus libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium chromium-driver chromium-l10n)
 
 warn() { printf 'test.sh: %s\n' "$*" >&2; }
 

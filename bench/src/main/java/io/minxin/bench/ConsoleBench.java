@@ -209,6 +209,7 @@ final class ConsoleBench {
                 .addArguments(DebianPrograms.headlessChromiumArguments(1366, 900));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DebianPrograms.find("chromedriver", "chromium-driver")))
+                .withEnvironment(DebianPrograms.chromiumEnvironment())
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         try {

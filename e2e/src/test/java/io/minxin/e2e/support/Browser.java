@@ -45,6 +45,7 @@ public final class Browser implements AutoCloseable {
                 .addArguments(DebianPrograms.headlessChromiumArguments(WIDTH, 900));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DebianPrograms.find("chromedriver", "chromium-driver")))
+                .withEnvironment(DebianPrograms.chromiumEnvironment())
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
