@@ -3,7 +3,6 @@ package io.minxin.console.audit;
 import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.NoticeClient;
 import io.minxin.console.web.Refusal;
-import io.minxin.events.EventJson;
 import io.minxin.events.audit.AuditEntry;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -15,8 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * The audit trail (审计记录), an operator's page: what was done in every service, newest first, filtered by who, what,
  * which target and which days, a page at a time (更早的记录 asks for what is older than the page's oldest entry).
- * Each row: time, who (and in which role), the action and its target in Chinese, the one-line summary and what
- * changed. A filter the API refuses is said above an empty table; a non-operator gets the API's 403 as 无权查看.
+ * Each row: time, who (and in which role), the action and its target in Chinese, and what changed, field by field
+ * in Chinese ({@link AuditChange}); the services' English one-line summary is the API's, not shown here. A filter the API refuses is said above an empty table; a non-operator gets the API's 403 as 无权查看.
  */
 @Controller
 class AuditController {
@@ -33,14 +32,12 @@ class AuditController {
     /**
      * A row of the table.
      *
-     * @param change what changed, as indented JSON; empty when nothing was recorded
+     * @param change what changed, field by field in Chinese; empty when nothing was recorded
      */
-    record Row(AuditEntry entry, String action, String target, String change) {
+    record Row(AuditEntry entry, String action, String target, AuditChange change) {
         static Row of(AuditEntry entry) {
-            String change = entry.change().isEmpty()
-                    ? ""
-                    : EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(entry.change());
-            return new Row(entry, TERMS.action(entry.action()), TERMS.target(entry.target()), change);
+            return new Row(
+                    entry, TERMS.action(entry.action()), TERMS.target(entry.target()), AuditChange.of(entry.change()));
         }
     }
 

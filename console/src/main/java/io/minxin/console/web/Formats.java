@@ -277,6 +277,18 @@ public final class Formats {
         return scope.startsWith("jurisdiction:") ? "辖区 " + scope.substring("jurisdiction:".length()) : scope;
     }
 
+    /** A channel by its wire name ({@code PHONE} → {@code 话务端}); an unknown one as it is. */
+    public String channel(String channel) {
+        if (channel == null) {
+            return NONE;
+        }
+        return switch (channel) {
+            case "PHONE" -> "话务端";
+            case "WEB" -> "网络端";
+            default -> channel;
+        };
+    }
+
     /** Text, or {@code —} when blank. */
     public String text(String value) {
         return value == null || value.isBlank() ? NONE : value;

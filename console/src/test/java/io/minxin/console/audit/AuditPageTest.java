@@ -22,10 +22,27 @@ class AuditPageTest extends ConsoleTestSupport {
                     "2020-10-09T02:00:00Z",
                     "policy.change",
                     "policy:phone-ranking",
-                    "{\"changed\":{\"weights.satisfactionRate\":{\"before\":0.5,\"after\":0.6}}}",
+                    "{\"policyId\":\"phone-ranking\",\"channel\":\"PHONE\",\"previousVersion\":2,\"version\":3,"
+                            + "\"changed\":[\"weights\"],\"before\":{\"weights\":{\"satisfactionRate\":0.5}},"
+                            + "\"after\":{\"weights\":{\"satisfactionRate\":0.6}}}",
                     "phone-ranking version 3: weights changed")
             + ","
-            + entry("a-1", "2020-10-08T06:05:00Z", "period.close", "period:2020-09", "{}", "closed period 2020-09")
+            + entry(
+                    "a-1",
+                    "2020-10-08T06:05:00Z",
+                    "period.close",
+                    "period:2020-09",
+                    "{\"period\":\"2020-09\",\"alreadyClosed\":false,\"closedAt\":\"2020-10-08T06:05:00Z\","
+                            + "\"closedBy\":\"operator\"}",
+                    "closed period 2020-09")
+            + ","
+            + entry(
+                    "a-0",
+                    "2020-10-08T01:00:00Z",
+                    "account.sign-in",
+                    "account:wang.operator",
+                    "{\"role\":\"operator\",\"scope\":\"all\",\"method\":\"password\"}",
+                    "wang.operator signed in to the console (password)")
             + "]";
 
     @Test
@@ -37,9 +54,15 @@ class AuditPageTest extends ConsoleTestSupport {
         assertThat(API.calls("GET", "/api/v1/audit").get(0).uri()).isEqualTo("/api/v1/audit?limit=51");
         assertThat(page)
                 .contains("2020年10月9日 10:00", "wang.operator", "（营商局操作员）", "修改排名规则", "排名规则 phone-ranking")
-                .contains("phone-ranking version 3: weights changed", "<summary>变更内容</summary>")
-                .contains("&quot;weights.satisfactionRate&quot;", "&quot;after&quot; : 0.6")
-                .contains("2020年10月8日 14:05", "关闭考评月", "考评月 2020-09", "closed period 2020-09")
+                .contains("<dt>渠道</dt><dd>话务端</dd>", "<dt>原版本</dt><dd>2</dd>", "<dt>修改的项目</dt><dd>权重</dd>")
+                .contains("<summary>修改前</summary>", "<summary>修改后</summary>", "&quot;satisfactionRate&quot; : 0.6")
+                .contains("2020年10月8日 14:05", "关闭考评月", "考评月 2020-09")
+                .contains("<dt>此前已关闭</dt><dd>否</dd>", "<dt>关闭时间</dt><dd>2020年10月8日 14:05</dd>")
+                .contains("<dt>关闭方式</dt><dd>操作员关闭</dd>")
+                .contains("登录控制台", "<dt>角色</dt><dd>营商局操作员</dd>", "<dt>查看范围</dt><dd>全部单位</dd>")
+                .contains("<dt>登录方式</dt><dd>密码</dd>")
+                .as("the services' English summaries are the API's, not the page's")
+                .doesNotContain("weights changed", "closed period", "signed in to the console")
                 .contains("<label for=\"audit-actor\">", "<label for=\"audit-action\">", "<label for=\"audit-from\">")
                 .contains("<option value=\"letter.acknowledge\">确认收到提示函</option>")
                 .doesNotContain("更早的记录", "清除筛选");
