@@ -18,7 +18,16 @@
       legend: { top: 0 },
       grid: { left: 48, right: 24, top: 40, bottom: 32 },
       xAxis: { type: "category", data: trend.months },
-      yAxis: { type: "value", scale: true, axisLabel: { formatter: "{value}%" } },
+      // scaled to the data in steps of 5 points, so small moves show, and never past 100%: a rate cannot exceed it
+      yAxis: {
+        type: "value",
+        // at least one step below the top, so a month at 100% alone is no flat axis
+        min: function (extent) {
+          return Math.max(0, Math.min(Math.floor(extent.min / 5) * 5, Math.ceil(extent.max / 5) * 5 - 5));
+        },
+        max: function (extent) { return Math.min(100, Math.ceil(extent.max / 5) * 5); },
+        axisLabel: { formatter: "{value}%" }
+      },
       series: trend.series.map(function (series) {
         return { name: series.name, type: "line", data: series.data, connectNulls: false, symbolSize: 6 };
       })
