@@ -86,10 +86,12 @@ final class ReplayBench {
         List<Replay> bares = new ArrayList<>();
         List<Replay> fulls = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        String lastMetrics = null;
         for (int round = 1; round <= warmUps + rounds; round++) {
             String suffix = round <= warmUps ? "-warmup-" + round : "-" + (round - warmUps);
             Replay bare = streams(bootstrapServers, "bench-bare" + suffix, bareTopology(), work, count);
-            Replay full = streams(bootstrapServers, "bench-metrics" + suffix, metricsTopology(), work, count);
+            lastMetrics = "bench-metrics" + suffix;
+            Replay full = streams(bootstrapServers, lastMetrics, metricsTopology(), work, count);
             if (round > warmUps) {
                 bares.add(bare);
                 fulls.add(full);
@@ -143,6 +145,7 @@ final class ReplayBench {
                 bare.threadCpuMicrosPerEvent(),
                 bare.threadCpuMicrosPerEvent() / full.threadCpuMicrosPerEvent(),
                 null);
+        new ReplayFootprint(report).measure(bootstrapServers, lastMetrics, work.resolve(lastMetrics));
     }
 
     private static Topology metricsTopology() {

@@ -2,7 +2,11 @@ package io.minxin.e2e.load;
 
 import io.minxin.e2e.support.Heap;
 import io.minxin.e2e.support.Pause;
+import io.minxin.e2e.support.Scrape;
 import io.minxin.e2e.support.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +20,7 @@ import java.util.Map;
  */
 final class Footprint {
     private static final Duration BETWEEN_SERVICES = Duration.ofSeconds(3);
+    private static final double MIB = 1024 * 1024;
 
     /** Forces a full GC in every service in turn; with {@code histograms}, keeps class histograms in {@code logs}. */
     static Map<String, Double> liveHeaps(List<ServiceProcess> services, Path logs, String label, boolean histograms) {
@@ -31,6 +36,38 @@ final class Footprint {
             }
         }
         return liveHeap;
+    }
+
+    /**
+     * Each service's resident set (Linux {@code VmRSS}) and its committed heap and non-heap, in MiB, as
+     * {@code "rss 412.3, heap committed 301.0, non-heap committed 98.2"}: what a container's memory limit must hold
+     * under load, beside the live heap.
+     */
+    static Map<String, String> memory(List<ServiceProcess> services) {
+        Map<String, String> memory = new LinkedHashMap<>();
+        for (ServiceProcess service : services) {
+            Scrape scrape = Scrape.of(service);
+            memory.put(
+                    service.service().artifact(),
+                    String.format(
+                            "rss %.1f, heap committed %.1f, non-heap committed %.1f",
+                            residentKib(service.pid()) / 1024.0,
+                            scrape.sum("jvm_memory_committed_bytes", "area", "heap") / MIB,
+                            scrape.sum("jvm_memory_committed_bytes", "area", "nonheap") / MIB));
+        }
+        return memory;
+    }
+
+    private static long residentKib(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no VmRSS for pid " + pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Footprint() {}

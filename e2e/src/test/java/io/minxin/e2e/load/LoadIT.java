@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * every 200 ms; its freshness is the time from intake's 202 until a {@code read_committed} reader of
  * {@code unit-metrics} sees the new received count. Passes with no error, freshness p99 under 1 s, and no
  * service's heap after a full GC growing by 20% or more between a third of the run and its end. The figures go
- * to {@code target/e2e-logs/load-report.txt}.
+ * to {@code target/e2e-logs/load-report.txt}, with each service's resident set and committed memory at the end of the
+ * load (what a container's memory limit must hold, for deploy/README.md's capacity).
  */
 @Order(4)
 @ExtendWith(MinxinExtension.class)
@@ -142,6 +143,7 @@ class LoadIT {
         running.set(false);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Double> cores = CpuTimes.now(minxin.services()).coresSince(cpuAtStart, seconds);
+        Map<String, String> memory = Footprint.memory(minxin.services());
         for (ExecutorService executor : List.of(ticker, prober, dashboards, measurer, senders)) {
             executor.shutdown();
         }
@@ -153,7 +155,7 @@ class LoadIT {
         Map<String, Double> end = Footprint.liveHeaps(minxin.services(), logs, "end", true);
         List<Long> freshness = probe.freshness();
         double throughput = (eventsAccepted.get() - eventsBefore) / seconds;
-        String report = report(duration, seconds, throughput, freshness, cores, third, end)
+        String report = report(duration, seconds, throughput, freshness, cores, memory, third, end)
                 + "freshness by acceptance time (-1: never seen):\n"
                 + String.join("\n", probe.timeline(Duration.ofSeconds(10)))
                 + "\n";
@@ -266,6 +268,7 @@ class LoadIT {
             double throughput,
             List<Long> freshness,
             Map<String, Double> cores,
+            Map<String, String> memory,
             Map<String, Double> third,
             Map<String, Double> end) {
         StringBuilder report = new StringBuilder();
@@ -287,6 +290,7 @@ class LoadIT {
                     millis(max)));
         }
         cores.forEach((name, used) -> report.append(String.format("%s used %.2f cores%n", name, used)));
+        memory.forEach((name, mib) -> report.append(String.format("%s at the end of the load, MiB: %s%n", name, mib)));
         end.forEach((service, live) -> report.append(String.format(
                 "%s live heap after full GC: %.1f MiB at a third, %.1f MiB at the end (%+.1f%%)%n",
                 service,
