@@ -70,11 +70,11 @@ final class RankingBench {
                 RankingPolicy.NullRates.RANK_LAST,
                 new RankingPolicy.ScoreView(
                         10,
-                        List.of(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02)),
+                        List.of(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02, null)),
                         List.of(
-                                new RankingPolicy.ScoreRule(Fact.LATE_CONCLUSION, 0.1),
-                                new RankingPolicy.ScoreRule(Fact.PUSHBACK, 0.5))),
-                null);
+                                new RankingPolicy.ScoreRule(Fact.LATE_CONCLUSION, 0.1, null),
+                                new RankingPolicy.ScoreRule(Fact.PUSHBACK, 0.5, null))),
+                null, List.of(), null, List.of(), List.of());
     }
 
     private void engine(int unitCount) {

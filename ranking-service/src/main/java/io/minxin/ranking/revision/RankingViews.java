@@ -128,7 +128,8 @@ class RankingViews {
                 null,
                 ranking.rows(),
                 ranking.notEligible(),
-                null);
+                null,
+                ranking.lists());
     }
 
     private static RankingRevision latestPublished(List<RankingRevision> all) {

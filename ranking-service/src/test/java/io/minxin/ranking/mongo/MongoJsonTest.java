@@ -36,7 +36,11 @@ class MongoJsonTest {
             RankingPolicy.RateEstimator.RAW,
             RankingPolicy.NullRates.RANK_LAST,
             new RankingPolicy.ScoreView(10, List.of(), List.of()),
-            null);
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of());
 
     private static final Ranking RANKING = RankingEngine.rank(WEB, ReferenceBulletin.webUnits());
 
@@ -112,7 +116,11 @@ class MongoJsonTest {
                 RankingPolicy.RateEstimator.RAW,
                 RankingPolicy.NullRates.RANK_LAST,
                 null,
-                null);
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of());
 
         Document web = MongoJson.toDocument("web-ranking|1", WEB);
         Document phone = MongoJson.toDocument("phone-ranking|1", weighted);

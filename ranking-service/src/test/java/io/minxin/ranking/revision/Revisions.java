@@ -30,7 +30,11 @@ final class Revisions {
             RankingPolicy.RateEstimator.RAW,
             RankingPolicy.NullRates.RANK_LAST,
             null,
-            null);
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of());
 
     static RankingRevision of(int number, RevisionStatus status, Ranking ranking) {
         return new RankingRevision(
