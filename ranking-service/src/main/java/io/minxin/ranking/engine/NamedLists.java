@@ -46,24 +46,12 @@ final class NamedLists {
         return lists;
     }
 
-    /** Rows whose rank is at most {@code size}: a tie on the last place keeps every tied unit. */
     private static List<String> top(List<RankingRow> rows, int size) {
-        return rows.stream()
-                .filter(row -> row.rank() <= size)
-                .map(RankingRow::unitId)
-                .toList();
+        return RankedRows.top(rows, size).stream().map(RankingRow::unitId).toList();
     }
 
-    /** The last {@code size} rows and those tied with the first of them. */
     private static List<String> bottom(List<RankingRow> rows, int size) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        int threshold = rows.get(Math.max(0, rows.size() - size)).rank();
-        return rows.stream()
-                .filter(row -> row.rank() >= threshold)
-                .map(RankingRow::unitId)
-                .toList();
+        return RankedRows.bottom(rows, size).stream().map(RankingRow::unitId).toList();
     }
 
     private NamedLists() {}

@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a policy from untrusted JSON and names every bad field at once. Optional fields get their defaults:
- * minReceived 1, tieBreaks [RECEIVED], top 5, rateEstimator RAW, nullRates RANK_LAST, no score view. Rates (the
- * keys of {@code weights}, the items of {@code rates}) are named as the read APIs show them: {@code completionRate},
- * {@code onTimeRate}, {@code satisfactionRate}, {@code excellentRate}; the former names ({@code COMPLETION}, ...)
- * are still accepted for this release, with a warning in the log that names the new one.
+ * Reads a policy from untrusted JSON and names every bad field at once, by its path
+ * ({@code indicators[2].bands[1].points}). Optional fields get their defaults: minReceived 1, tieBreaks [RECEIVED],
+ * top 5, rateEstimator RAW, nullRates RANK_LAST, no score view, no indicators, adjustments, tiers or lists. Rates
+ * are named as the read APIs show them: {@code completionRate}, {@code onTimeRate}, {@code satisfactionRate},
+ * {@code excellentRate}, and in indicators also {@code returnRate} and {@code reopenRate}, where less is better; the
+ * former names ({@code COMPLETION}, ...) are still accepted for this release, with a warning in the log that names
+ * the new one.
  */
 public final class PolicyReader {
     private static final Logger log = LoggerFactory.getLogger(PolicyReader.class);
@@ -294,16 +296,11 @@ public final class PolicyReader {
                 }
                 return List.of();
             }
-            if (!node.isArray()) {
-                violate("indicators", "must be a list of {rate, weight, scoring, ...}");
-                return List.of();
-            }
             List<Indicator> indicators = new ArrayList<>();
             Set<Rate> seen = EnumSet.noneOf(Rate.class);
-            int i = 0;
-            for (JsonNode item : node.values()) {
-                String at = "indicators[" + i++ + "]";
-                Indicator indicator = indicator(at, item);
+            for (Map.Entry<String, JsonNode> entry : objects("indicators", node, "{rate, weight, scoring, ...}")) {
+                String at = entry.getKey();
+                Indicator indicator = indicator(at, entry.getValue());
                 if (indicator != null && !seen.add(indicator.rate())) {
                     violate(at + ".rate", indicator.rate().fieldName() + " is scored twice");
                 } else if (indicator != null) {
@@ -317,9 +314,6 @@ public final class PolicyReader {
         }
 
         private Indicator indicator(String at, JsonNode item) {
-            if (!item.isObject()) {
-                return reject(at, "must be an object {rate, weight, scoring, ...}");
-            }
             unknownFields(at, item, INDICATOR_FIELDS);
             Rate rate = absent(item.get("rate"))
                     ? reject(at + ".rate", "required, one of " + rateNames())
@@ -451,20 +445,12 @@ public final class PolicyReader {
             if (absent(node) || (node.isArray() && node.isEmpty())) {
                 return List.of();
             }
-            if (!node.isArray()) {
-                violate("tiers", "must be a list of {name, minReceived}");
-                return List.of();
-            }
             List<RankingPolicy.Tier> tiers = new ArrayList<>();
             Set<String> names = new HashSet<>();
             Set<Long> floors = new HashSet<>();
-            int i = 0;
-            for (JsonNode item : node.values()) {
-                String at = "tiers[" + i++ + "]";
-                if (!item.isObject()) {
-                    violate(at, "must be an object {name, minReceived}");
-                    continue;
-                }
+            for (Map.Entry<String, JsonNode> entry : objects("tiers", node, "{name, minReceived}")) {
+                String at = entry.getKey();
+                JsonNode item = entry.getValue();
                 unknownFields(at, item, Set.of("name", "minReceived"));
                 String name = name(at + ".name", item.get("name"), names);
                 JsonNode floor = item.get("minReceived");
@@ -498,19 +484,11 @@ public final class PolicyReader {
             if (absent(node) || (node.isArray() && node.isEmpty())) {
                 return List.of();
             }
-            if (!node.isArray()) {
-                violate("lists", "must be a list of {name, from, size}");
-                return List.of();
-            }
             List<RankingPolicy.NamedList> lists = new ArrayList<>();
             Set<String> names = new HashSet<>();
-            int i = 0;
-            for (JsonNode item : node.values()) {
-                String at = "lists[" + i++ + "]";
-                if (!item.isObject()) {
-                    violate(at, "must be an object {name, from, size}");
-                    continue;
-                }
+            for (Map.Entry<String, JsonNode> entry : objects("lists", node, "{name, from, size}")) {
+                String at = entry.getKey();
+                JsonNode item = entry.getValue();
                 unknownFields(at, item, Set.of("name", "from", "size"));
                 String name = name(at + ".name", item.get("name"), names);
                 RankingPolicy.ListEnd from = absent(item.get("from"))
@@ -529,6 +507,28 @@ public final class PolicyReader {
                 }
             }
             return lists;
+        }
+
+        /**
+         * The objects of the list {@code field}, each with its path ({@code field[i]}); a list that is not one, and
+         * an item that is not an object, are named as violations and left out.
+         */
+        private List<Map.Entry<String, JsonNode>> objects(String field, JsonNode node, String shape) {
+            if (!node.isArray()) {
+                violate(field, "must be a list of " + shape);
+                return List.of();
+            }
+            List<Map.Entry<String, JsonNode>> items = new ArrayList<>();
+            int i = 0;
+            for (JsonNode item : node.values()) {
+                String at = field + "[" + i++ + "]";
+                if (item.isObject()) {
+                    items.add(Map.entry(at, item));
+                } else {
+                    violate(at, "must be an object " + shape);
+                }
+            }
+            return items;
         }
 
         /** A required, non-blank, short name not in {@code taken}, which it joins. */
@@ -592,18 +592,10 @@ public final class PolicyReader {
             if (absent(node)) {
                 return List.of();
             }
-            if (!node.isArray()) {
-                violate(field, "must be a list of {fact, points}");
-                return List.of();
-            }
             List<RankingPolicy.ScoreRule> rules = new ArrayList<>();
-            int i = 0;
-            for (JsonNode item : node.values()) {
-                String at = field + "[" + i++ + "]";
-                if (!item.isObject()) {
-                    violate(at, "must be an object {fact, points}");
-                    continue;
-                }
+            for (Map.Entry<String, JsonNode> entry : objects(field, node, "{fact, points}")) {
+                String at = entry.getKey();
+                JsonNode item = entry.getValue();
                 Fact fact = absent(item.get("fact"))
                         ? reject(at + ".fact", "required, one of " + names(Fact.class))
                         : enumOf(at + ".fact", item.get("fact"), Fact.class);

@@ -116,6 +116,25 @@ class PolicyLanguageTest {
         assertThat(ranking.rows()).extracting(RankingRow::tier).containsOnlyNulls();
     }
 
+    @Test
+    void givenTiers_whenTheBottomRowsAreTaken_thenEachTierGivesItsOwnLast() {
+        RankingPolicy policy = with(
+                List.of(Indicator.linear(Rate.COMPLETION, 1)),
+                null,
+                List.of(new RankingPolicy.Tier("small", 1), new RankingPolicy.Tier("large", 50)),
+                List.of());
+        List<UnitPerformance> units = List.of(
+                Units.counted("l1", 60, 60, 60, 0, 0, 0, 0, 0),
+                Units.counted("l2", 60, 30, 30, 0, 0, 0, 0, 0),
+                Units.counted("l3", 60, 20, 20, 0, 0, 0, 0, 0),
+                Units.counted("s1", 10, 10, 10, 0, 0, 0, 0, 0),
+                Units.counted("s2", 10, 5, 5, 0, 0, 0, 0, 0));
+        List<RankingRow> rows = RankingEngine.rank(policy, units).rows();
+
+        assertThat(RankedRows.bottom(rows, 1)).extracting(RankingRow::unitId).containsExactly("l3", "s2");
+        assertThat(RankedRows.top(rows, 1)).extracting(RankingRow::unitId).containsExactly("l1", "s1");
+    }
+
     static RankingPolicy with(
             List<Indicator> indicators,
             RankingPolicy.Adjustments adjustments,
