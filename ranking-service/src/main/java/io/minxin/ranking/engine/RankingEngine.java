@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>Every eligible unit gets a sort key: the order's values (score, or the rates one after the other), then the
  * tie-breaks. Rows are sorted by it, descending; units whose keys are equal share a rank (1, 1, 3) and are listed
- * by unitId.
+ * by unitId. Under tiers, rows are grouped by tier first (highest volume first) and each tier is ranked from 1; the
+ * policy's named lists are then taken from the rows ({@link NamedLists}).
  */
 public final class RankingEngine {
     /** Keys compare rates at 1e-9, so floating-point noise in a weighted sum never separates equal units. */
@@ -73,7 +74,10 @@ public final class RankingEngine {
                 .toList();
     }
 
-    /** The index of the first tier whose minReceived the unit reaches; -1 without tiers (or below every tier). */
+    /**
+     * The index of the first tier whose minReceived the unit reaches; -1 without tiers, and past the last tier for a
+     * unit below every tier (which the reader rules out: the lowest tier starts at or below minReceived).
+     */
     private static int tierOf(List<RankingPolicy.Tier> tiers, UnitPerformance unit) {
         for (int i = 0; i < tiers.size(); i++) {
             if (unit.counts().received() >= tiers.get(i).minReceived()) {
