@@ -67,7 +67,7 @@ public record Policy(
 
     /**
      * points = weight · f(rate): {@code LINEAR} between {@code zeroAt} and {@code fullAt} (null: 0 and 1), or the
-     * {@code BANDS} table.
+     * {@code BANDS} table; a unit whose rate rests on fewer than {@code minCases} cases is not eligible (null: any).
      */
     public record Indicator(
             String rate,
@@ -75,7 +75,8 @@ public record Policy(
             String scoring,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double zeroAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double fullAt,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Band> bands) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Band> bands,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long minCases) {
         public Indicator {
             bands = bands == null ? List.of() : List.copyOf(bands);
         }

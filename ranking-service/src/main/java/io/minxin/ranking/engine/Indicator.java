@@ -14,8 +14,11 @@ import java.util.List;
  * @param zeroAt LINEAR only; null: 0
  * @param fullAt LINEAR only; null: 1
  * @param bands BANDS only: ascending by {@code from}, the first from 0
+ * @param minCases eligibility: a unit whose rate is measured on fewer cases (its denominator, 剔除 left out) is not
+ *     eligible, so that 1 visit of 1 does not count as a 满意率; null: any number
  */
-public record Indicator(Rate rate, double weight, Scoring scoring, Double zeroAt, Double fullAt, List<Band> bands) {
+public record Indicator(
+        Rate rate, double weight, Scoring scoring, Double zeroAt, Double fullAt, List<Band> bands, Long minCases) {
     public Indicator {
         scoring = scoring == null ? Scoring.LINEAR : scoring;
         bands = bands == null ? List.of() : List.copyOf(bands);
@@ -23,7 +26,7 @@ public record Indicator(Rate rate, double weight, Scoring scoring, Double zeroAt
 
     /** weight · rate: what a weight of the short form means. */
     public static Indicator linear(Rate rate, double weight) {
-        return new Indicator(rate, weight, Scoring.LINEAR, null, null, List.of());
+        return new Indicator(rate, weight, Scoring.LINEAR, null, null, List.of(), null);
     }
 
     /** f(value), before the weight; null when the value is. */

@@ -39,7 +39,7 @@ public final class RankingEngine {
         List<NotEligibleUnit> notEligible = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(units.size());
         for (UnitPerformance unit : units) {
-            String reason = whyNotEligible(policy, unit);
+            String reason = whyNotEligible(policy, indicators, unit);
             if (reason == null) {
                 candidates.add(new Candidate(policy, indicators, unit, tierOf(tiers, unit)));
             } else {
@@ -87,9 +87,18 @@ public final class RankingEngine {
         return tiers.isEmpty() ? -1 : tiers.size();
     }
 
-    static String whyNotEligible(RankingPolicy policy, UnitPerformance unit) {
+    static String whyNotEligible(RankingPolicy policy, List<Indicator> indicators, UnitPerformance unit) {
         if (unit.counts().received() < policy.minReceived()) {
             return "received " + unit.counts().received() + " is below minReceived " + policy.minReceived();
+        }
+        String tooFew = indicators.stream()
+                .filter(indicator ->
+                        indicator.minCases() != null && indicator.rate().denominatorOf(unit) < indicator.minCases())
+                .map(indicator -> indicator.rate().fieldName() + " is measured on "
+                        + indicator.rate().denominatorOf(unit) + " cases, below its minCases " + indicator.minCases())
+                .collect(Collectors.joining("; "));
+        if (!tooFew.isEmpty()) {
+            return tooFew;
         }
         if (policy.nullRates() == RankingPolicy.NullRates.NOT_ELIGIBLE) {
             String undefined = policy.orderRates().stream()

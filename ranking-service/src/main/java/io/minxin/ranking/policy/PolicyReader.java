@@ -60,7 +60,7 @@ public final class PolicyReader {
             "lists");
 
     private static final Set<String> INDICATOR_FIELDS =
-            Set.of("rate", "weight", "scoring", "zeroAt", "fullAt", "bands");
+            Set.of("rate", "weight", "scoring", "zeroAt", "fullAt", "bands", "minCases");
     static final int MAX_NAME = 40;
 
     /** What the policy is read for. */
@@ -323,6 +323,14 @@ public final class PolicyReader {
             Double weight = absent(item.get("weight"))
                     ? reject(at + ".weight", "required: the points the indicator is worth at most, e.g. 40")
                     : number(at + ".weight", item.get("weight"), 0, 1_000);
+            JsonNode minNode = item.get("minCases");
+            Long minCases = absent(minNode)
+                    ? null
+                    : minNode.isIntegralNumber() && minNode.canConvertToLong() && minNode.longValue() >= 1
+                            ? Long.valueOf(minNode.longValue())
+                            : reject(
+                                    at + ".minCases",
+                                    "must be a whole number from 1: the fewest cases the rate counts on");
             Indicator.Scoring scoring = absent(item.get("scoring"))
                     ? Indicator.Scoring.LINEAR
                     : enumOf(at + ".scoring", item.get("scoring"), Indicator.Scoring.class);
@@ -335,7 +343,7 @@ public final class PolicyReader {
                 List<Indicator.Band> bands = bands(at + ".bands", item.get("bands"), rate);
                 return rate == null || weight == null || bands.isEmpty()
                         ? null
-                        : new Indicator(rate, weight, scoring, null, null, bands);
+                        : new Indicator(rate, weight, scoring, null, null, bands, minCases);
             }
             JsonNode bandsNode = item.get("bands");
             if (!absent(bandsNode) && !(bandsNode.isArray() && bandsNode.isEmpty())) {
@@ -355,7 +363,7 @@ public final class PolicyReader {
             }
             return rate == null || weight == null || scoring == null
                     ? null
-                    : new Indicator(rate, weight, scoring, zeroAt, fullAt, List.of());
+                    : new Indicator(rate, weight, scoring, zeroAt, fullAt, List.of(), minCases);
         }
 
         /**

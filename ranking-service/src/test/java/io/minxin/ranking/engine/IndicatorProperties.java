@@ -18,7 +18,7 @@ class IndicatorProperties {
             @ForAll("bands") List<Indicator.Band> bands,
             @ForAll @DoubleRange(min = 0, max = 1) double lower,
             @ForAll @DoubleRange(min = 0, max = 1) double higher) {
-        Indicator indicator = new Indicator(Rate.ON_TIME, 1, Indicator.Scoring.BANDS, null, null, bands);
+        Indicator indicator = new Indicator(Rate.ON_TIME, 1, Indicator.Scoring.BANDS, null, null, bands, null);
         double low = Math.min(lower, higher);
         double high = Math.max(lower, higher);
 
@@ -32,7 +32,7 @@ class IndicatorProperties {
             @ForAll @DoubleRange(min = 0, max = 1) double fullAt,
             @ForAll @DoubleRange(min = 0, max = 1) double rate) {
         net.jqwik.api.Assume.that(zeroAt != fullAt);
-        Indicator indicator = new Indicator(Rate.ON_TIME, 1, Indicator.Scoring.LINEAR, zeroAt, fullAt, List.of());
+        Indicator indicator = new Indicator(Rate.ON_TIME, 1, Indicator.Scoring.LINEAR, zeroAt, fullAt, List.of(), null);
 
         assertThat(indicator.score(rate)).isBetween(0.0, 1.0);
     }

@@ -32,7 +32,7 @@ class PolicyLanguageTest {
 
     @Test
     void givenALinearIndicatorFrom80To100Percent_whenScored_thenBelow80ScoresNothingAndAbove100IsFull() {
-        Indicator indicator = new Indicator(Rate.ON_TIME, 10, Indicator.Scoring.LINEAR, 0.8, 1.0, List.of());
+        Indicator indicator = new Indicator(Rate.ON_TIME, 10, Indicator.Scoring.LINEAR, 0.8, 1.0, List.of(), null);
 
         assertThat(indicator.score(0.7)).isEqualTo(0.0);
         assertThat(indicator.score(0.9)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
@@ -133,6 +133,25 @@ class PolicyLanguageTest {
 
         assertThat(RankedRows.bottom(rows, 1)).extracting(RankingRow::unitId).containsExactly("l3", "s2");
         assertThat(RankedRows.top(rows, 1)).extracting(RankingRow::unitId).containsExactly("l1", "s1");
+    }
+
+    @Test
+    void givenAnIndicatorsMinCases_whenAUnitsRateRestsOnFewerCases_thenTheUnitIsNotEligibleAndSaysWhy() {
+        RankingPolicy policy = with(
+                List.of(
+                        Indicator.linear(Rate.COMPLETION, 1),
+                        new Indicator(Rate.SATISFACTION, 1, Indicator.Scoring.LINEAR, null, null, List.of(), 5L)),
+                null,
+                List.of(),
+                List.of());
+        UnitPerformance fewVisits = Units.counted("few", 10, 10, 10, 1, 1, 0, 0, 0);
+        UnitPerformance enough = Units.counted("enough", 10, 10, 10, 5, 4, 0, 0, 0);
+
+        Ranking ranking = RankingEngine.rank(policy, List.of(fewVisits, enough));
+
+        assertThat(ranking.rows()).extracting(RankingRow::unitId).containsExactly("enough");
+        assertThat(ranking.notEligible().get(0).reason())
+                .isEqualTo("satisfactionRate is measured on 1 cases, below its minCases 5");
     }
 
     static RankingPolicy with(

@@ -165,7 +165,7 @@ class PolicyReaderTest {
                    {"rate": "returnRate", "weight": 30, "zeroAt": 0, "fullAt": 0.2},
                    {"rate": "satisfactionRate", "weight": 20, "scoring": "BANDS",
                     "bands": [{"from": 0.1, "points": 1}, {"from": 0.8, "points": 0.5}, {"from": 0.7, "points": 2}]},
-                   {"rate": "onTimeRate", "weight": 1, "colour": "red"}],
+                   {"rate": "onTimeRate", "weight": 1, "colour": "red", "minCases": 0}],
                  "adjustments": {"penalties": [{"fact": "PUSHBACK", "points": 1, "cap": -1}]},
                  "tiers": [{"name": "large", "minReceived": 50}, {"name": "large", "minReceived": 10}],
                  "lists": [{"name": "黑榜", "from": "BOTTOM", "size": 0}, {"name": "红榜", "from": "SIDE", "size": 5}]}
@@ -179,6 +179,7 @@ class PolicyReaderTest {
                         "indicators[2].bands[1].points",
                         "indicators[2].bands[2].from",
                         "indicators[3].colour",
+                        "indicators[3].minCases",
                         "indicators[3].rate",
                         "adjustments.penalties[0].cap",
                         "tiers[1].name",
@@ -220,7 +221,7 @@ class PolicyReaderTest {
                          "indicators": [
                            {"rate": "onTimeRate", "weight": 50, "scoring": "BANDS",
                             "bands": [{"from": 0, "points": 0}, {"from": 0.85, "points": 0.6}]},
-                           {"rate": "reopenRate", "weight": 30, "zeroAt": 0.2, "fullAt": 0}],
+                           {"rate": "reopenRate", "weight": 30, "zeroAt": 0.2, "fullAt": 0, "minCases": 10}],
                          "adjustments": {"bonuses": [{"fact": "EXCELLENT", "points": 0.1, "cap": 2}],
                                          "penalties": [{"fact": "PUSHBACK", "points": 1}]},
                          "tiers": [{"name": "大", "minReceived": 100}, {"name": "小", "minReceived": 1}],
