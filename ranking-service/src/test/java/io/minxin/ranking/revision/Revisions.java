@@ -36,6 +36,30 @@ final class Revisions {
             List.of(),
             List.of());
 
+    /** {@link #BY_COMPLETION} with 红榜 the best 1 and 黑榜 the worst 1. */
+    static final RankingPolicy WITH_LISTS = new RankingPolicy(
+            "web-ranking",
+            2,
+            Channel.WEB,
+            "2000-01",
+            null,
+            1,
+            RankingPolicy.OrderMethod.LEXICOGRAPHIC,
+            Map.of(),
+            List.of(Rate.COMPLETION),
+            List.of(),
+            2,
+            RankingPolicy.RateEstimator.RAW,
+            RankingPolicy.NullRates.RANK_LAST,
+            null,
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of(
+                    new RankingPolicy.NamedList("红榜", RankingPolicy.ListEnd.TOP, 1),
+                    new RankingPolicy.NamedList("黑榜", RankingPolicy.ListEnd.BOTTOM, 1)));
+
     static RankingRevision of(int number, RevisionStatus status, Ranking ranking) {
         return new RankingRevision(
                 RankingRevision.idOf("2020-09", Channel.WEB, number),
@@ -50,7 +74,8 @@ final class Revisions {
                 status == RevisionStatus.PUBLISHED ? CLOSED_AT : null,
                 ranking.rows(),
                 ranking.notEligible(),
-                null);
+                null,
+                ranking.lists());
     }
 
     private Revisions() {}
