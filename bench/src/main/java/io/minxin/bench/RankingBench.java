@@ -11,6 +11,10 @@ import io.minxin.ranking.engine.RankingEngine;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.engine.Rate;
 import io.minxin.ranking.engine.UnitPerformance;
+import io.minxin.ranking.policy.PolicyReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +38,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Ranking 10,000 units under the weighted policy (in-process, the engine alone), and a period close with
- * 1,000 units end to end (ranking-service in its own JVM: HTTP close to the revision on the rankings topic).
+ * Ranking 10,000 units under the weighted policy and under the richest example policy (in-process, the engine
+ * alone; target under 50 ms each), and a period close with 1,000 units end to end (ranking-service in its own JVM:
+ * HTTP close to the revision on the rankings topic).
  */
 final class RankingBench {
     private static final String PERIOD = "2021-03";
@@ -49,7 +54,8 @@ final class RankingBench {
     }
 
     void run(String bootstrapServers, String mongoUri, Path repo, Path logDir) throws Exception {
-        engine(settings.rankingUnits());
+        engine(settings.rankingUnits(), weightedPolicy(), "weighted policy");
+        engine(settings.rankingUnits(), richestExample(), "Beijing-style example policy: indicators, tiers, lists");
         close(bootstrapServers, mongoUri, repo, logDir, 1_000);
     }
 
@@ -70,20 +76,43 @@ final class RankingBench {
                 RankingPolicy.NullRates.RANK_LAST,
                 new RankingPolicy.ScoreView(
                         10,
-                        List.of(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02)),
+                        List.of(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02, null)),
                         List.of(
-                                new RankingPolicy.ScoreRule(Fact.LATE_CONCLUSION, 0.1),
-                                new RankingPolicy.ScoreRule(Fact.PUSHBACK, 0.5))),
-                null);
+                                new RankingPolicy.ScoreRule(Fact.LATE_CONCLUSION, 0.1, null),
+                                new RankingPolicy.ScoreRule(Fact.PUSHBACK, 0.5, null))),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of());
     }
 
-    private void engine(int unitCount) {
+    /**
+     * The richest shipped example (three indicators, two volume tiers, a named list per tier), read as an operator's
+     * PUT would read it.
+     */
+    static RankingPolicy richestExample() {
+        try (InputStream in = RankingBench.class.getResourceAsStream("/policies/examples/beijing.json")) {
+            if (in == null) {
+                throw new IllegalStateException("policies/examples/beijing.json is not on the classpath");
+            }
+            PolicyReader.Result read =
+                    PolicyReader.read(EventJson.mapper().readTree(in), Channel.PHONE, PolicyReader.Purpose.STORE);
+            if (!read.valid()) {
+                throw new IllegalStateException("policies/examples/beijing.json is invalid: " + read.violations());
+            }
+            return read.policy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void engine(int unitCount, RankingPolicy policy, String label) {
         List<UnitPerformance> units = new ArrayList<>(unitCount);
         List<Counts> counts = counts(unitCount, 42);
         for (int i = 0; i < unitCount; i++) {
             units.add(UnitPerformance.fromCounts("u" + i, "unit " + i, counts.get(i)));
         }
-        RankingPolicy policy = weightedPolicy();
         for (int i = 0; i < 30; i++) {
             RankingEngine.rank(policy, units);
         }
@@ -95,7 +124,7 @@ final class RankingBench {
         }
         report.row(
                 "ranking",
-                "rank " + unitCount + " units, weighted policy (p50 ms)",
+                "rank " + unitCount + " units, " + label + " (p50 ms)",
                 latencies.percentileMillis(0.5),
                 "ms",
                 null,

@@ -1,5 +1,6 @@
 package io.minxin.events.ranking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.minxin.events.Channel;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param rows every eligible unit, best first; equal units share a rank (1, 1, 3)
  * @param notEligible units left out of the order, each with its reason
  * @param diff what changed against the previous revision (null for revision 1)
+ * @param lists the named lists of the policy (红榜, 黑榜, ...); omitted in JSON when the policy names none
  */
 public record RankingRevision(
         String id,
@@ -35,11 +37,45 @@ public record RankingRevision(
         Instant publishedAt,
         List<RankingRow> rows,
         List<NotEligibleUnit> notEligible,
-        RevisionDiff diff) {
+        RevisionDiff diff,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RankedList> lists) {
 
     public RankingRevision {
         rows = rows == null ? List.of() : List.copyOf(rows);
         notEligible = notEligible == null ? List.of() : List.copyOf(notEligible);
+        lists = lists == null ? List.of() : List.copyOf(lists);
+    }
+
+    /** A revision of a policy without named lists. */
+    public RankingRevision(
+            String id,
+            String period,
+            Channel channel,
+            int revision,
+            RevisionStatus status,
+            PolicyRef policy,
+            int top,
+            Instant closedAt,
+            Instant createdAt,
+            Instant publishedAt,
+            List<RankingRow> rows,
+            List<NotEligibleUnit> notEligible,
+            RevisionDiff diff) {
+        this(
+                id,
+                period,
+                channel,
+                revision,
+                status,
+                policy,
+                top,
+                closedAt,
+                createdAt,
+                publishedAt,
+                rows,
+                notEligible,
+                diff,
+                List.of());
     }
 
     /** Kafka key on {@code rankings}: {@code period|channel}. */
@@ -94,7 +130,8 @@ public record RankingRevision(
                 newPublishedAt,
                 newRows,
                 notEligible,
-                newDiff);
+                newDiff,
+                lists);
     }
 
     /** The rows of the best {@code top} places; a tie on the last place keeps every tied unit. */

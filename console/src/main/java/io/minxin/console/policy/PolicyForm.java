@@ -12,8 +12,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * The policy form of one channel as typed: every field a string, so that what the API refused is shown again as it
  * was typed. It opens with the channel's current version and turns into the JSON the policy API reads: numbers where
- * they are numbers, anything else as typed (the API names it), and what the form does not edit (the score view)
- * taken over from the current version.
+ * they are numbers, anything else as typed (the API names it), and what the form does not edit (the score view and
+ * the policy language: indicators, adjustments, tiers, lists) taken over from the current version.
  *
  * @param weights rate name → weight, for a WEIGHTED order
  * @param rates the rates compared one after another, for a LEXICOGRAPHIC order ({@link #RATE_SLOTS} slots)
@@ -110,6 +110,18 @@ record PolicyForm(
         putText(body, "nullRates", nullRates);
         if (current.scoreView() != null) {
             body.put("scoreView", current.scoreView());
+        }
+        if (!current.indicators().isEmpty()) {
+            body.put("indicators", current.indicators());
+        }
+        if (current.adjustments() != null) {
+            body.put("adjustments", current.adjustments());
+        }
+        if (!current.tiers().isEmpty()) {
+            body.put("tiers", current.tiers());
+        }
+        if (!current.lists().isEmpty()) {
+            body.put("lists", current.lists());
         }
         return body;
     }

@@ -36,6 +36,8 @@ public final class Formats {
             "onTimeRate", "按时办结率",
             "satisfactionRate", "满意率",
             "excellentRate", "优秀率",
+            "returnRate", "回退率",
+            "reopenRate", "重办率",
             "returns", "退件");
 
     private static final Map<String, String> FACT_NAMES = Map.ofEntries(

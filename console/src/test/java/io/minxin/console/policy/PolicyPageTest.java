@@ -141,6 +141,48 @@ class PolicyPageTest extends ConsoleTestSupport {
                 .contains("较早的 2 个版本");
     }
 
+    /** A policy of the full language as ranking-service answers it: indicators instead of weights, no score view. */
+    private static final String LANGUAGE_POLICY = "[{\"id\":\"phone-ranking\",\"version\":4,\"channel\":\"PHONE\","
+            + "\"effectiveFrom\":\"2027-01\",\"description\":\"榆林式\",\"minReceived\":1,\"order\":\"WEIGHTED\","
+            + "\"weights\":{},\"rates\":[],\"tieBreaks\":[\"RECEIVED\"],\"top\":5,\"rateEstimator\":\"RAW\","
+            + "\"nullRates\":\"RANK_LAST\",\"scoreView\":null,\"createdAt\":\"2027-01-02T06:00:00Z\","
+            + "\"indicators\":[{\"rate\":\"onTimeRate\",\"weight\":50.0,\"scoring\":\"BANDS\",\"zeroAt\":null,"
+            + "\"fullAt\":null,\"bands\":[{\"from\":0.0,\"points\":0.0},{\"from\":0.85,\"points\":0.6}]},"
+            + "{\"rate\":\"returnRate\",\"weight\":30.0,\"scoring\":\"LINEAR\",\"zeroAt\":0.2,\"fullAt\":0.0,"
+            + "\"bands\":[],\"minCases\":10}],"
+            + "\"adjustments\":{\"bonuses\":[],\"penalties\":[{\"fact\":\"PUSHBACK\",\"points\":1.0,\"cap\":5.0}]},"
+            + "\"tiers\":[{\"name\":\"诉求量大\",\"minReceived\":100},{\"name\":\"诉求量小\",\"minReceived\":1}],"
+            + "\"lists\":[{\"name\":\"红榜\",\"from\":\"TOP\",\"size\":5},{\"name\":\"黑榜\",\"from\":\"BOTTOM\","
+            + "\"size\":5}]}]";
+
+    @Test
+    void givenAPolicyOfTheFullLanguageThenThePageShowsItsRulesAndSavingCarriesThemOver() {
+        API.json("GET /api/v1/policies", LANGUAGE_POLICY)
+                .json("PUT /api/v1/policies/PHONE", 201, policy("PHONE", 5, "2027-02", "0.6"));
+
+        String page = look("policies-language", page("/console/policies", OPERATOR));
+        fragment(
+                "/console/policies/PHONE",
+                OPERATOR,
+                "period=2026-12&effectiveFrom=2027-02&order=WEIGHTED&tieBreaks%5B0%5D=RECEIVED&top=5&minReceived=1");
+
+        assertThat(page)
+                .contains("以下计分规则本页不修改，保存时沿用")
+                .contains("按时办结率 权重 50.00", "≥ 0.00% 得 0.00", "；≥ 85.00% 得 0.60")
+                .contains("回退率 权重 30.00", "20.00% 得 0，0.00% 得满分", "；计算件数不足 10 件的单位不参加排名")
+                .contains("推诿（较差件） 每件 1.00（最多 5.00）")
+                .contains("诉求量大（受理 100 件及以上）", "；诉求量小（受理 1 件及以上）")
+                .contains("红榜（前 5 名）", "；黑榜（后 5 名）");
+        assertThat(API.calls("PUT", "/api/v1/policies/PHONE").get(0).body())
+                .contains("\"indicators\":[{\"rate\":\"onTimeRate\",\"weight\":50.0,\"scoring\":\"BANDS\","
+                        + "\"bands\":[{\"from\":0.0,\"points\":0.0},{\"from\":0.85,\"points\":0.6}]},")
+                .contains("\"zeroAt\":0.2,\"fullAt\":0.0,\"minCases\":10")
+                .contains("\"adjustments\":{\"bonuses\":[],\"penalties\":[{\"fact\":\"PUSHBACK\",\"points\":1.0,"
+                        + "\"cap\":5.0}]}")
+                .contains("\"tiers\":[{\"name\":\"诉求量大\",\"minReceived\":100}", "\"lists\":[{\"name\":\"红榜\"")
+                .doesNotContain("scoreView");
+    }
+
     @Test
     void givenALeaderThenPoliciesAreReadWithoutAFormAndTheirPreviewIsRefusedWithoutCallingTheApi() {
         API.json("GET /api/v1/policies", POLICIES);

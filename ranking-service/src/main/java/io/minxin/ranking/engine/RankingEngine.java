@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>Every eligible unit gets a sort key: the order's values (score, or the rates one after the other), then the
  * tie-breaks. Rows are sorted by it, descending; units whose keys are equal share a rank (1, 1, 3) and are listed
- * by unitId.
+ * by unitId. Under tiers, rows are grouped by tier first (highest volume first) and each tier is ranked from 1; the
+ * policy's named lists are then taken from the rows ({@link NamedLists}).
  */
 public final class RankingEngine {
     /** Keys compare rates at 1e-9, so floating-point noise in a weighted sum never separates equal units. */
@@ -30,35 +31,74 @@ public final class RankingEngine {
                     c -> c.keys, RankingEngine::descending)
             .thenComparing(c -> c.unit.unitId());
 
+    private static final Comparator<Candidate> BY_TIER = Comparator.comparingInt(c -> c.tier);
+
     public static Ranking rank(RankingPolicy policy, List<UnitPerformance> units) {
+        List<Indicator> indicators = policy.scoredIndicators();
+        List<RankingPolicy.Tier> tiers = tiersHighestFirst(policy);
         List<NotEligibleUnit> notEligible = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(units.size());
         for (UnitPerformance unit : units) {
-            String reason = whyNotEligible(policy, unit);
+            String reason = whyNotEligible(policy, indicators, unit);
             if (reason == null) {
-                candidates.add(new Candidate(policy, unit));
+                candidates.add(new Candidate(policy, indicators, unit, tierOf(tiers, unit)));
             } else {
                 notEligible.add(
                         new NotEligibleUnit(unit.unitId(), unit.unitName(), unit.inputs(), reason, unit.exclusions()));
             }
         }
-        candidates.sort(ORDER);
+        candidates.sort(tiers.isEmpty() ? ORDER : BY_TIER.thenComparing(ORDER));
         List<RankingRow> rows = new ArrayList<>(candidates.size());
         int rank = 0;
+        int tierStart = 0;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
-            if (i == 0 || !Arrays.equals(candidates.get(i - 1).keys, candidate.keys)) {
-                rank = i + 1;
+            Candidate previous = i == 0 ? null : candidates.get(i - 1);
+            if (previous == null || previous.tier != candidate.tier) {
+                tierStart = i;
+                rank = 1;
+            } else if (!Arrays.equals(previous.keys, candidate.keys)) {
+                rank = i - tierStart + 1;
             }
-            rows.add(candidate.row(rank));
+            rows.add(candidate.row(rank, tiers));
         }
         notEligible.sort(Comparator.comparing(NotEligibleUnit::unitId));
-        return new Ranking(policy.ref(), policy.top(), rows, notEligible);
+        return new Ranking(policy.ref(), policy.top(), rows, notEligible, NamedLists.of(policy, tiers, rows));
     }
 
-    static String whyNotEligible(RankingPolicy policy, UnitPerformance unit) {
+    /** Tiers from the highest volume down: the order rows are listed in. */
+    static List<RankingPolicy.Tier> tiersHighestFirst(RankingPolicy policy) {
+        return policy.tiers().stream()
+                .sorted(Comparator.comparingLong(RankingPolicy.Tier::minReceived)
+                        .reversed())
+                .toList();
+    }
+
+    /**
+     * The index of the first tier whose minReceived the unit reaches; -1 without tiers, and past the last tier for a
+     * unit below every tier (which the reader rules out: the lowest tier starts at or below minReceived).
+     */
+    private static int tierOf(List<RankingPolicy.Tier> tiers, UnitPerformance unit) {
+        for (int i = 0; i < tiers.size(); i++) {
+            if (unit.counts().received() >= tiers.get(i).minReceived()) {
+                return i;
+            }
+        }
+        return tiers.isEmpty() ? -1 : tiers.size();
+    }
+
+    static String whyNotEligible(RankingPolicy policy, List<Indicator> indicators, UnitPerformance unit) {
         if (unit.counts().received() < policy.minReceived()) {
             return "received " + unit.counts().received() + " is below minReceived " + policy.minReceived();
+        }
+        String tooFew = indicators.stream()
+                .filter(indicator ->
+                        indicator.minCases() != null && indicator.rate().denominatorOf(unit) < indicator.minCases())
+                .map(indicator -> indicator.rate().fieldName() + " is measured on "
+                        + indicator.rate().denominatorOf(unit) + " cases, below its minCases " + indicator.minCases())
+                .collect(Collectors.joining("; "));
+        if (!tooFew.isEmpty()) {
+            return tooFew;
         }
         if (policy.nullRates() == RankingPolicy.NullRates.NOT_ELIGIBLE) {
             String undefined = policy.orderRates().stream()
@@ -89,49 +129,63 @@ public final class RankingEngine {
         return value == null ? null : Math.round(value * SHOWN_SCALE) / SHOWN_SCALE;
     }
 
-    private static double sum(BigDecimal[] parts) {
-        return Arrays.stream(parts).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
-    }
-
     /** One eligible unit with its terms and sort key, computed once. */
     private static final class Candidate {
         private final RankingPolicy policy;
         private final UnitPerformance unit;
+        private final int tier;
         private final List<ScoreTerm> terms;
         private final Double score;
         private final long[] keys;
+        /** The 加分 and 减分 counted into the score (empty without adjustments). */
+        private final List<ScoreItem> bonuses;
 
-        Candidate(RankingPolicy policy, UnitPerformance unit) {
+        private final List<ScoreItem> penalties;
+
+        Candidate(RankingPolicy policy, List<Indicator> indicators, UnitPerformance unit, int tier) {
             this.policy = policy;
             this.unit = unit;
-            List<Rate> rates = policy.orderRates();
+            this.tier = tier;
             boolean weighted = policy.order() == RankingPolicy.OrderMethod.WEIGHTED;
-            List<ScoreTerm> termList = new ArrayList<>(rates.size());
-            long[] orderKeys = new long[weighted ? 2 : rates.size()];
-            double partial = 0;
-            boolean complete = true;
-            for (int i = 0; i < rates.size(); i++) {
-                Rate rate = rates.get(i);
-                Double value = rate.valueOf(unit);
-                Double ranked = estimate(rate, value);
-                if (weighted) {
-                    double weight = policy.weights().get(rate);
-                    Double points = ranked == null ? null : weight * ranked;
+            RankingPolicy.Adjustments adjustments = weighted ? policy.adjustments() : null;
+            this.bonuses = adjustments == null ? List.of() : items(adjustments.bonuses());
+            this.penalties = adjustments == null ? List.of() : items(adjustments.penalties());
+            long[] orderKeys;
+            if (weighted) {
+                List<ScoreTerm> termList = new ArrayList<>(indicators.size());
+                double partial = 0;
+                boolean complete = true;
+                for (Indicator indicator : indicators) {
+                    Rate rate = indicator.rate();
+                    Double value = rate.valueOf(unit);
+                    Double scored = indicator.score(estimate(rate, value));
+                    double weight = indicator.weight();
+                    Double points = scored == null ? null : weight * scored;
                     complete &= points != null;
                     partial += points == null ? 0 : points;
-                    termList.add(new ScoreTerm(rate.fieldName(), value, shown(ranked), weight, shown(points)));
-                } else {
+                    termList.add(new ScoreTerm(rate.fieldName(), value, shown(scored), weight, shown(points)));
+                }
+                if (adjustments != null) {
+                    partial += total(bonuses).subtract(total(penalties)).doubleValue();
+                }
+                // An incomplete score ranks after every complete one, then by what it has.
+                orderKeys = new long[] {complete ? key(partial) : UNDEFINED, key(partial)};
+                this.terms = termList;
+                this.score = complete ? shown(partial) : null;
+            } else {
+                List<Rate> rates = policy.rates();
+                List<ScoreTerm> termList = new ArrayList<>(rates.size());
+                orderKeys = new long[rates.size()];
+                for (int i = 0; i < rates.size(); i++) {
+                    Rate rate = rates.get(i);
+                    Double value = rate.valueOf(unit);
+                    Double ranked = estimate(rate, value);
                     orderKeys[i] = key(ranked);
                     termList.add(new ScoreTerm(rate.fieldName(), value, shown(ranked), null, null));
                 }
+                this.terms = termList;
+                this.score = null;
             }
-            if (weighted) {
-                // An incomplete score ranks after every complete one, then by what it has.
-                orderKeys[0] = complete ? key(partial) : UNDEFINED;
-                orderKeys[1] = key(partial);
-            }
-            this.terms = termList;
-            this.score = weighted && complete ? shown(partial) : null;
             this.keys = withTieBreaks(orderKeys);
         }
 
@@ -161,9 +215,11 @@ public final class RankingEngine {
             };
         }
 
-        RankingRow row(int rank) {
+        RankingRow row(int rank, List<RankingPolicy.Tier> tiers) {
+            String tierName = tier >= 0 && tier < tiers.size() ? tiers.get(tier).name() : null;
             RankingPolicy.ScoreView view = policy.scoreView();
             if (view == null) {
+                boolean adjusted = policy.order() == RankingPolicy.OrderMethod.WEIGHTED && policy.adjustments() != null;
                 return new RankingRow(
                         rank,
                         unit.unitId(),
@@ -171,17 +227,18 @@ public final class RankingEngine {
                         unit.inputs(),
                         score,
                         terms,
+                        adjusted ? total(bonuses).doubleValue() : null,
+                        adjusted ? total(penalties).doubleValue() : null,
                         null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        unit.exclusions());
+                        bonuses,
+                        penalties,
+                        unit.exclusions(),
+                        tierName);
             }
-            List<ScoreItem> bonuses = items(view.bonuses());
-            List<ScoreItem> penalties = items(view.penalties());
-            BigDecimal bonus = total(bonuses);
-            BigDecimal penalty = total(penalties);
+            List<ScoreItem> viewBonuses = items(view.bonuses());
+            List<ScoreItem> viewPenalties = items(view.penalties());
+            BigDecimal bonus = total(viewBonuses);
+            BigDecimal penalty = total(viewPenalties);
             double total =
                     BigDecimal.valueOf(view.base()).add(bonus).subtract(penalty).doubleValue();
             return new RankingRow(
@@ -194,17 +251,17 @@ public final class RankingEngine {
                     bonus.doubleValue(),
                     penalty.doubleValue(),
                     total,
-                    bonuses,
-                    penalties,
-                    unit.exclusions());
+                    viewBonuses,
+                    viewPenalties,
+                    unit.exclusions(),
+                    tierName);
         }
 
         private List<ScoreItem> items(List<RankingPolicy.ScoreRule> rules) {
             List<ScoreItem> items = new ArrayList<>(rules.size());
             for (RankingPolicy.ScoreRule rule : rules) {
                 long count = rule.fact().countOf(unit);
-                BigDecimal points = BigDecimal.valueOf(rule.points()).multiply(BigDecimal.valueOf(count));
-                items.add(new ScoreItem(rule.fact().name(), count, rule.points(), points.doubleValue()));
+                items.add(new ScoreItem(rule.fact().name(), count, rule.points(), rule.pointsFor(count)));
             }
             return items;
         }

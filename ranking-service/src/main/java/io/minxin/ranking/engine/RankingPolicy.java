@@ -24,6 +24,13 @@ import java.util.Map;
  * @param nullRates what happens to a unit with an undefined rate the order needs
  * @param scoreView 总分 = base + 加分 − 减分, shown on every row (null: no score view)
  * @param createdAt when this version was stored
+ * @param indicators the full form of a weighted order, instead of {@code weights}: per rate a weight and a scoring
+ *     function (linear between two rates, or a table of bands); empty when {@code weights} are used
+ * @param adjustments 加分 and 减分 per counted fact added to the weighted score itself (null: none); unlike
+ *     {@code scoreView}, they change the order
+ * @param tiers units are ranked within volume tiers (分档), each unit in the tier of the highest {@code minReceived}
+ *     it reaches; empty: one ranking
+ * @param lists named lists computed on every ranking (五佳, 红榜 from the top; 黑榜, 较差 from the bottom), per tier
  */
 public record RankingPolicy(
         String id,
@@ -40,12 +47,19 @@ public record RankingPolicy(
         RateEstimator rateEstimator,
         NullRates nullRates,
         ScoreView scoreView,
-        Instant createdAt) {
+        Instant createdAt,
+        List<Indicator> indicators,
+        Adjustments adjustments,
+        List<Tier> tiers,
+        List<NamedList> lists) {
 
     public RankingPolicy {
         weights = weights == null ? Map.of() : Map.copyOf(weights);
         rates = rates == null ? List.of() : List.copyOf(rates);
         tieBreaks = tieBreaks == null ? List.of() : List.copyOf(tieBreaks);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        lists = lists == null ? List.of() : List.copyOf(lists);
     }
 
     /** The stable id of the policy of a channel. */
@@ -62,8 +76,23 @@ public record RankingPolicy(
         if (order == OrderMethod.LEXICOGRAPHIC) {
             return rates;
         }
+        return scoredIndicators().stream().map(Indicator::rate).toList();
+    }
+
+    /**
+     * The indicators of a weighted order: {@code indicators}, or else one linear indicator per weight in the order
+     * of the rates (score = Σ weight · rate, as the short form always meant).
+     */
+    public List<Indicator> scoredIndicators() {
+        if (order != OrderMethod.WEIGHTED) {
+            return List.of();
+        }
+        if (!indicators.isEmpty()) {
+            return indicators;
+        }
         return java.util.Arrays.stream(Rate.values())
                 .filter(weights::containsKey)
+                .map(rate -> Indicator.linear(rate, weights.get(rate)))
                 .toList();
     }
 
@@ -84,7 +113,11 @@ public record RankingPolicy(
                 rateEstimator,
                 nullRates,
                 scoreView,
-                at);
+                at,
+                indicators,
+                adjustments,
+                tiers,
+                lists);
     }
 
     /** How rows are ordered. */
@@ -141,6 +174,52 @@ public record RankingPolicy(
         }
     }
 
-    /** {@code points} per occurrence of {@code fact}. */
-    public record ScoreRule(Fact fact, double points) {}
+    /**
+     * {@code points} per occurrence of {@code fact}, at most {@code cap} in all.
+     *
+     * @param cap the most the rule gives (加分最多 / 减分最多), null: no cap
+     */
+    public record ScoreRule(Fact fact, double points, Double cap) {
+        /** count · points, capped. */
+        public double pointsFor(long count) {
+            double points = java.math.BigDecimal.valueOf(this.points)
+                    .multiply(java.math.BigDecimal.valueOf(count))
+                    .doubleValue();
+            return cap == null ? points : Math.min(points, cap);
+        }
+    }
+
+    /**
+     * 加分 and 减分 that count in the weighted score: score = Σ weight · f(rate) + Σ 加分 − Σ 减分.
+     *
+     * @param bonuses 加分 rules
+     * @param penalties 减分 rules
+     */
+    public record Adjustments(List<ScoreRule> bonuses, List<ScoreRule> penalties) {
+        public Adjustments {
+            bonuses = bonuses == null ? List.of() : List.copyOf(bonuses);
+            penalties = penalties == null ? List.of() : List.copyOf(penalties);
+        }
+    }
+
+    /** A volume tier (分档): the units that received at least {@code minReceived} cases and fewer than the next tier. */
+    public record Tier(String name, long minReceived) {}
+
+    /** Which end of a ranking a named list takes. */
+    public enum ListEnd {
+        /** The best: rows whose rank is at most {@code size} (a tie on the last place keeps every tied unit). */
+        TOP,
+        /**
+         * The worst: the last {@code size} rows, and the rows tied with the first of them; never a unit a TOP list
+         * of the same policy and tier names.
+         */
+        BOTTOM
+    }
+
+    /**
+     * A named list computed on every ranking, within each tier.
+     *
+     * @param name as the bulletin names it: 五佳, 红榜, 黑榜, 较差
+     */
+    public record NamedList(String name, ListEnd from, int size) {}
 }

@@ -15,7 +15,11 @@ public enum Rate {
     COMPLETION("completionRate", "no case received"),
     ON_TIME("onTimeRate", "no case concluded"),
     SATISFACTION("satisfactionRate", "no answered visit"),
-    EXCELLENT("excellentRate", "no answered visit");
+    EXCELLENT("excellentRate", "no answered visit"),
+    /** 回退率: cases the unit returned / cases handed to it; less is better. */
+    RETURN("returnRate", "no case handed to the unit"),
+    /** 重办率: concluded cases sent back to be handled again / concluded; less is better. */
+    REOPEN("reopenRate", "no case concluded");
 
     private final String fieldName;
     private final String whenUndefined;
@@ -31,21 +35,44 @@ public enum Rate {
         return fieldName;
     }
 
-    /** Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate}. */
+    /**
+     * Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate,
+     * reopenRate}.
+     */
     public static List<String> names() {
         return Arrays.stream(values()).map(Rate::fieldName).toList();
+    }
+
+    /** The rates where more is better: those {@code weights} and a lexicographic order can rank on. */
+    public static List<String> higherIsBetterNames() {
+        return Arrays.stream(values())
+                .filter(Rate::higherIsBetter)
+                .map(Rate::fieldName)
+                .toList();
+    }
+
+    /** False for 回退率 and 重办率: ranked on only through an indicator that scores less as better. */
+    public boolean higherIsBetter() {
+        return this != RETURN && this != REOPEN;
     }
 
     /** The rate of {@code name}: its name ({@code completionRate}) or its former enum name ({@code COMPLETION}). */
     public static Optional<Rate> named(String name) {
         return Arrays.stream(values())
-                .filter(rate -> rate.fieldName.equals(name) || rate.name().equals(name))
+                .filter(rate -> rate.fieldName.equals(name)
+                        || rate.hadFormerName() && rate.name().equals(name))
                 .findFirst();
     }
 
     /** Whether {@code name} is a rate's former enum name ({@code COMPLETION}) rather than its name. */
     public static boolean isFormerName(String name) {
-        return Arrays.stream(values()).anyMatch(rate -> rate.name().equals(name));
+        return Arrays.stream(values())
+                .anyMatch(rate -> rate.hadFormerName() && rate.name().equals(name));
+    }
+
+    /** The four rates of the bulletin were once named by their enum names; the handling rates never were. */
+    private boolean hadFormerName() {
+        return ordinal() <= EXCELLENT.ordinal();
     }
 
     /** Reads a rate from JSON or configuration; stored policies may have the former names. */
@@ -67,6 +94,8 @@ public enum Rate {
             case ON_TIME -> unit.rates().onTimeRate();
             case SATISFACTION -> unit.rates().satisfactionRate();
             case EXCELLENT -> unit.rates().excellentRate();
+            case RETURN -> unit.rates().returnRate();
+            case REOPEN -> unit.rates().reopenRate();
         };
     }
 

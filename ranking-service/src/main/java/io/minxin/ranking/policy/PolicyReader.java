@@ -3,12 +3,14 @@ package io.minxin.ranking.policy;
 import io.minxin.events.Channel;
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.ranking.engine.Fact;
+import io.minxin.ranking.engine.Indicator;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.engine.Rate;
 import io.minxin.ranking.web.Requests;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +21,13 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a policy from untrusted JSON and names every bad field at once. Optional fields get their defaults:
- * minReceived 1, tieBreaks [RECEIVED], top 5, rateEstimator RAW, nullRates RANK_LAST, no score view. Rates (the
- * keys of {@code weights}, the items of {@code rates}) are named as the read APIs show them: {@code completionRate},
- * {@code onTimeRate}, {@code satisfactionRate}, {@code excellentRate}; the former names ({@code COMPLETION}, ...)
- * are still accepted for this release, with a warning in the log that names the new one.
+ * Reads a policy from untrusted JSON and names every bad field at once, by its path
+ * ({@code indicators[2].bands[1].points}). Optional fields get their defaults: minReceived 1, tieBreaks [RECEIVED],
+ * top 5, rateEstimator RAW, nullRates RANK_LAST, no score view, no indicators, adjustments, tiers or lists. Rates
+ * are named as the read APIs show them: {@code completionRate}, {@code onTimeRate}, {@code satisfactionRate},
+ * {@code excellentRate}, and in indicators also {@code returnRate} and {@code reopenRate}, where less is better; the
+ * former names ({@code COMPLETION}, ...) are still accepted for this release, with a warning in the log that names
+ * the new one.
  */
 public final class PolicyReader {
     private static final Logger log = LoggerFactory.getLogger(PolicyReader.class);
@@ -49,7 +53,15 @@ public final class PolicyReader {
             "top",
             "rateEstimator",
             "nullRates",
-            "scoreView");
+            "scoreView",
+            "indicators",
+            "adjustments",
+            "tiers",
+            "lists");
+
+    private static final Set<String> INDICATOR_FIELDS =
+            Set.of("rate", "weight", "scoring", "zeroAt", "fullAt", "bands", "minCases");
+    static final int MAX_NAME = 40;
 
     /** What the policy is read for. */
     public enum Purpose {
@@ -98,7 +110,8 @@ public final class PolicyReader {
             String description = optionalText("description", MAX_DESCRIPTION);
             int minReceived = optionalInt("minReceived", DEFAULT_MIN_RECEIVED, 0, Integer.MAX_VALUE);
             RankingPolicy.OrderMethod order = requiredEnum("order", RankingPolicy.OrderMethod.class);
-            Map<Rate, Double> weights = weights(order);
+            List<Indicator> indicators = indicators(order);
+            Map<Rate, Double> weights = weights(order, !indicators.isEmpty());
             List<Rate> rates = rates(order);
             List<RankingPolicy.TieBreak> tieBreaks = tieBreaks();
             int top = optionalInt("top", DEFAULT_TOP, 1, MAX_TOP);
@@ -107,6 +120,9 @@ public final class PolicyReader {
             RankingPolicy.NullRates nullRates =
                     optionalEnum("nullRates", RankingPolicy.NullRates.class, RankingPolicy.NullRates.RANK_LAST);
             RankingPolicy.ScoreView scoreView = scoreView();
+            RankingPolicy.Adjustments adjustments = adjustments(order, scoreView != null);
+            List<RankingPolicy.Tier> tiers = tiers(minReceived);
+            List<RankingPolicy.NamedList> lists = lists();
             if (!violations.isEmpty()) {
                 return new Result(null, List.copyOf(violations));
             }
@@ -125,7 +141,11 @@ public final class PolicyReader {
                     estimator,
                     nullRates,
                     scoreView,
-                    null);
+                    null,
+                    indicators,
+                    adjustments,
+                    tiers,
+                    lists);
             return new Result(policy, List.of());
         }
 
@@ -159,7 +179,7 @@ public final class PolicyReader {
             return node.asString();
         }
 
-        private Map<Rate, Double> weights(RankingPolicy.OrderMethod order) {
+        private Map<Rate, Double> weights(RankingPolicy.OrderMethod order, boolean indicatorsGiven) {
             JsonNode node = body.get("weights");
             boolean empty = absent(node) || (node.isObject() && node.isEmpty());
             if (order != RankingPolicy.OrderMethod.WEIGHTED) {
@@ -168,10 +188,17 @@ public final class PolicyReader {
                 }
                 return Map.of();
             }
+            if (indicatorsGiven) {
+                if (!empty) {
+                    violate("weights", "give either weights or indicators, not both: indicators are the full form");
+                }
+                return Map.of();
+            }
             if (empty) {
                 violate(
                         "weights",
-                        "required by a WEIGHTED order: an object of rate to weight, rates being " + rateNames());
+                        "required by a WEIGHTED order (or indicators): an object of rate to weight, rates being "
+                                + higherRateNames());
                 return Map.of();
             }
             if (!node.isObject()) {
@@ -181,7 +208,7 @@ public final class PolicyReader {
             Map<Rate, Double> weights = new EnumMap<>(Rate.class);
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String field = "weights." + entry.getKey();
-                Rate rate = rate(field, entry.getKey());
+                Rate rate = higherIsBetter(field, rate(field, entry.getKey(), higherRateNames()));
                 Double weight = number(field, entry.getValue(), 0, 1_000);
                 if (rate != null && weight != null) {
                     weights.put(rate, weight);
@@ -205,18 +232,20 @@ public final class PolicyReader {
                 return List.of();
             }
             if (empty) {
-                violate("rates", "required by a LEXICOGRAPHIC order: a list of " + rateNames());
+                violate("rates", "required by a LEXICOGRAPHIC order: a list of " + higherRateNames());
                 return List.of();
             }
             if (!node.isArray()) {
-                violate("rates", "must be a list of " + rateNames());
+                violate("rates", "must be a list of " + higherRateNames());
                 return List.of();
             }
             List<Rate> rates = new ArrayList<>();
             int i = 0;
             for (JsonNode item : node.values()) {
                 String at = "rates[" + i++ + "]";
-                Rate rate = item.isString() ? rate(at, item.asString()) : reject(at, "must be one of " + rateNames());
+                Rate rate = item.isString()
+                        ? higherIsBetter(at, rate(at, item.asString(), higherRateNames()))
+                        : reject(at, "must be one of " + higherRateNames());
                 if (rate != null && rates.contains(rate)) {
                     violate(at, rate.fieldName() + " is listed twice");
                 } else if (rate != null) {
@@ -227,10 +256,10 @@ public final class PolicyReader {
         }
 
         /** A rate by its name; its former enum name is read too, with a warning naming the new one. */
-        private Rate rate(String field, String name) {
+        private Rate rate(String field, String name, String choices) {
             Rate rate = Rate.named(name).orElse(null);
             if (rate == null) {
-                return reject(field, "unknown rate '" + shown(name) + "'; one of " + rateNames());
+                return reject(field, "unknown rate '" + shown(name) + "'; one of " + choices);
             }
             if (Rate.isFormerName(name)) {
                 log.warn(
@@ -241,6 +270,299 @@ public final class PolicyReader {
                         rate.fieldName());
             }
             return rate;
+        }
+
+        /** A rate where less is better has no place where the larger value ranks first. */
+        private Rate higherIsBetter(String field, Rate rate) {
+            if (rate != null && !rate.higherIsBetter()) {
+                return reject(
+                        field,
+                        "less " + rate.fieldName() + " is better, so it is ranked on only through indicators (e.g."
+                                + " LINEAR with zeroAt 1 and fullAt 0)");
+            }
+            return rate;
+        }
+
+        private List<Indicator> indicators(RankingPolicy.OrderMethod order) {
+            JsonNode node = body.get("indicators");
+            if (absent(node) || (node.isArray() && node.isEmpty())) {
+                return List.of();
+            }
+            if (order != RankingPolicy.OrderMethod.WEIGHTED) {
+                if (order != null) {
+                    violate(
+                            "indicators",
+                            "only a WEIGHTED order uses indicators; remove them or make the order WEIGHTED");
+                }
+                return List.of();
+            }
+            List<Indicator> indicators = new ArrayList<>();
+            Set<Rate> seen = EnumSet.noneOf(Rate.class);
+            for (Map.Entry<String, JsonNode> entry : objects("indicators", node, "{rate, weight, scoring, ...}")) {
+                String at = entry.getKey();
+                Indicator indicator = indicator(at, entry.getValue());
+                if (indicator != null && !seen.add(indicator.rate())) {
+                    violate(at + ".rate", indicator.rate().fieldName() + " is scored twice");
+                } else if (indicator != null) {
+                    indicators.add(indicator);
+                }
+            }
+            if (!indicators.isEmpty() && indicators.stream().allMatch(indicator -> indicator.weight() == 0)) {
+                violate("indicators", "at least one weight must be above 0");
+            }
+            return indicators;
+        }
+
+        private Indicator indicator(String at, JsonNode item) {
+            unknownFields(at, item, INDICATOR_FIELDS);
+            Rate rate = absent(item.get("rate"))
+                    ? reject(at + ".rate", "required, one of " + rateNames())
+                    : item.get("rate").isString()
+                            ? rate(at + ".rate", item.get("rate").asString(), rateNames())
+                            : reject(at + ".rate", "must be one of " + rateNames());
+            Double weight = absent(item.get("weight"))
+                    ? reject(at + ".weight", "required: the points the indicator is worth at most, e.g. 40")
+                    : number(at + ".weight", item.get("weight"), 0, 1_000);
+            JsonNode minNode = item.get("minCases");
+            Long minCases = absent(minNode)
+                    ? null
+                    : minNode.isIntegralNumber() && minNode.canConvertToLong() && minNode.longValue() >= 1
+                            ? Long.valueOf(minNode.longValue())
+                            : reject(
+                                    at + ".minCases",
+                                    "must be a whole number from 1: the fewest cases the rate counts on");
+            Indicator.Scoring scoring = absent(item.get("scoring"))
+                    ? Indicator.Scoring.LINEAR
+                    : enumOf(at + ".scoring", item.get("scoring"), Indicator.Scoring.class);
+            if (scoring == Indicator.Scoring.BANDS) {
+                for (String linearOnly : List.of("zeroAt", "fullAt")) {
+                    if (!absent(item.get(linearOnly))) {
+                        violate(at + "." + linearOnly, "only a LINEAR scoring uses " + linearOnly);
+                    }
+                }
+                List<Indicator.Band> bands = bands(at + ".bands", item.get("bands"), rate);
+                return rate == null || weight == null || bands.isEmpty()
+                        ? null
+                        : new Indicator(rate, weight, scoring, null, null, bands, minCases);
+            }
+            JsonNode bandsNode = item.get("bands");
+            if (!absent(bandsNode) && !(bandsNode.isArray() && bandsNode.isEmpty())) {
+                violate(at + ".bands", "only a BANDS scoring uses bands");
+            }
+            Double zeroAt = absent(item.get("zeroAt")) ? null : number(at + ".zeroAt", item.get("zeroAt"), 0, 1);
+            Double fullAt = absent(item.get("fullAt")) ? null : number(at + ".fullAt", item.get("fullAt"), 0, 1);
+            double zero = zeroAt == null ? 0 : zeroAt;
+            double full = fullAt == null ? 1 : fullAt;
+            if (rate != null && rate.higherIsBetter() && zero >= full) {
+                violate(at + ".fullAt", "must be above zeroAt (" + zero + "): more " + rate.fieldName() + " is better");
+            } else if (rate != null && !rate.higherIsBetter() && zero <= full) {
+                violate(
+                        at + ".fullAt",
+                        "must be below zeroAt (" + zero + "): less " + rate.fieldName()
+                                + " is better (e.g. zeroAt 1, fullAt 0)");
+            }
+            return rate == null || weight == null || scoring == null
+                    ? null
+                    : new Indicator(rate, weight, scoring, zeroAt, fullAt, List.of(), minCases);
+        }
+
+        /**
+         * Bands ascending by from, the first from 0, and points that never reward the worse rate: not falling as a rate
+         * where more is better rises, not rising as one where less is better does.
+         */
+        private List<Indicator.Band> bands(String field, JsonNode node, Rate rate) {
+            if (absent(node) || (node.isArray() && node.isEmpty())) {
+                violate(field, "required by a BANDS scoring: a list of {from, points}, the first from 0");
+                return List.of();
+            }
+            if (!node.isArray()) {
+                violate(field, "must be a list of {from, points}, the first from 0");
+                return List.of();
+            }
+            List<Indicator.Band> bands = new ArrayList<>();
+            int i = 0;
+            Indicator.Band previous = null;
+            for (JsonNode item : node.values()) {
+                String at = field + "[" + i + "]";
+                if (!item.isObject()) {
+                    violate(at, "must be an object {from, points}");
+                    i++;
+                    continue;
+                }
+                unknownFields(at, item, Set.of("from", "points"));
+                Double from = absent(item.get("from"))
+                        ? reject(at + ".from", "required: the rate the band starts at (included), e.g. 0.9")
+                        : number(at + ".from", item.get("from"), 0, 1);
+                Double points = absent(item.get("points"))
+                        ? reject(at + ".points", "required: the band's points, e.g. 0.5")
+                        : number(at + ".points", item.get("points"), 0, 1_000);
+                if (from != null && i == 0 && from != 0) {
+                    violate(at + ".from", "the first band must start at 0, so that every rate has a band");
+                } else if (from != null && previous != null && from <= previous.from()) {
+                    violate(at + ".from", "must be above the previous band's from (" + previous.from() + ")");
+                }
+                if (points != null && previous != null && rate != null) {
+                    if (rate.higherIsBetter() && points < previous.points()) {
+                        violate(
+                                at + ".points",
+                                "must not be below the previous band's points (" + previous.points() + "): more "
+                                        + rate.fieldName() + " is better");
+                    } else if (!rate.higherIsBetter() && points > previous.points()) {
+                        violate(
+                                at + ".points",
+                                "must not be above the previous band's points (" + previous.points() + "): less "
+                                        + rate.fieldName() + " is better");
+                    }
+                }
+                if (from != null && points != null) {
+                    previous = new Indicator.Band(from, points);
+                    bands.add(previous);
+                }
+                i++;
+            }
+            return bands.size() == i ? bands : List.of();
+        }
+
+        private RankingPolicy.Adjustments adjustments(RankingPolicy.OrderMethod order, boolean scoreView) {
+            JsonNode node = body.get("adjustments");
+            if (absent(node)) {
+                return null;
+            }
+            if (order != RankingPolicy.OrderMethod.WEIGHTED) {
+                if (order != null) {
+                    violate("adjustments", "only a WEIGHTED order has a score to adjust; use scoreView to show 加分/减分");
+                }
+                return null;
+            }
+            if (scoreView) {
+                violate("adjustments", "a policy has either a scoreView (shown) or adjustments (counted), not both");
+                return null;
+            }
+            if (!node.isObject()) {
+                violate("adjustments", "must be an object {bonuses, penalties}");
+                return null;
+            }
+            unknownFields("adjustments", node, Set.of("bonuses", "penalties"));
+            return new RankingPolicy.Adjustments(
+                    rules("adjustments.bonuses", node.get("bonuses")),
+                    rules("adjustments.penalties", node.get("penalties")));
+        }
+
+        private List<RankingPolicy.Tier> tiers(int minReceived) {
+            JsonNode node = body.get("tiers");
+            if (absent(node) || (node.isArray() && node.isEmpty())) {
+                return List.of();
+            }
+            List<RankingPolicy.Tier> tiers = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            Set<Long> floors = new HashSet<>();
+            for (Map.Entry<String, JsonNode> entry : objects("tiers", node, "{name, minReceived}")) {
+                String at = entry.getKey();
+                JsonNode item = entry.getValue();
+                unknownFields(at, item, Set.of("name", "minReceived"));
+                String name = name(at + ".name", item.get("name"), names);
+                JsonNode floor = item.get("minReceived");
+                Long min =
+                        absent(floor) || !floor.isIntegralNumber() || !floor.canConvertToLong() || floor.longValue() < 0
+                                ? reject(
+                                        at + ".minReceived",
+                                        "required: a whole number from 0, the tier's least cases received")
+                                : Long.valueOf(floor.longValue());
+                if (min != null && !floors.add(min)) {
+                    violate(at + ".minReceived", min + " is another tier's minReceived");
+                } else if (name != null && min != null) {
+                    tiers.add(new RankingPolicy.Tier(name, min));
+                }
+            }
+            long lowest = tiers.stream()
+                    .mapToLong(RankingPolicy.Tier::minReceived)
+                    .min()
+                    .orElse(0);
+            if (lowest > minReceived) {
+                violate(
+                        "tiers",
+                        "the lowest tier's minReceived (" + lowest + ") must be at most minReceived (" + minReceived
+                                + "), so that every eligible unit has a tier");
+            }
+            return tiers;
+        }
+
+        private List<RankingPolicy.NamedList> lists() {
+            JsonNode node = body.get("lists");
+            if (absent(node) || (node.isArray() && node.isEmpty())) {
+                return List.of();
+            }
+            List<RankingPolicy.NamedList> lists = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (Map.Entry<String, JsonNode> entry : objects("lists", node, "{name, from, size}")) {
+                String at = entry.getKey();
+                JsonNode item = entry.getValue();
+                unknownFields(at, item, Set.of("name", "from", "size"));
+                String name = name(at + ".name", item.get("name"), names);
+                RankingPolicy.ListEnd from = absent(item.get("from"))
+                        ? reject(at + ".from", "required, one of " + names(RankingPolicy.ListEnd.class))
+                        : enumOf(at + ".from", item.get("from"), RankingPolicy.ListEnd.class);
+                JsonNode sizeNode = item.get("size");
+                Integer size = absent(sizeNode)
+                                || !sizeNode.isIntegralNumber()
+                                || !sizeNode.canConvertToInt()
+                                || sizeNode.intValue() < 1
+                                || sizeNode.intValue() > MAX_TOP
+                        ? reject(at + ".size", "required: a whole number from 1 to " + MAX_TOP)
+                        : Integer.valueOf(sizeNode.intValue());
+                if (name != null && from != null && size != null) {
+                    lists.add(new RankingPolicy.NamedList(name, from, size));
+                }
+            }
+            return lists;
+        }
+
+        /**
+         * The objects of the list {@code field}, each with its path ({@code field[i]}); a list that is not one, and
+         * an item that is not an object, are named as violations and left out.
+         */
+        private List<Map.Entry<String, JsonNode>> objects(String field, JsonNode node, String shape) {
+            if (!node.isArray()) {
+                violate(field, "must be a list of " + shape);
+                return List.of();
+            }
+            List<Map.Entry<String, JsonNode>> items = new ArrayList<>();
+            int i = 0;
+            for (JsonNode item : node.values()) {
+                String at = field + "[" + i++ + "]";
+                if (item.isObject()) {
+                    items.add(Map.entry(at, item));
+                } else {
+                    violate(at, "must be an object " + shape);
+                }
+            }
+            return items;
+        }
+
+        /** A required, non-blank, short name not in {@code taken}, which it joins. */
+        private String name(String field, JsonNode node, Set<String> taken) {
+            if (absent(node) || !node.isString() || node.asString().isBlank()) {
+                return reject(field, "required: a name of up to " + MAX_NAME + " characters, e.g. 红榜");
+            }
+            String name = node.asString();
+            if (name.length() > MAX_NAME) {
+                return reject(field, "must be at most " + MAX_NAME + " characters");
+            }
+            if (!taken.add(name)) {
+                return reject(field, "'" + shown(name) + "' is named twice");
+            }
+            return name;
+        }
+
+        private void unknownFields(String at, JsonNode node, Set<String> known) {
+            for (String name : node.propertyNames()) {
+                if (!known.contains(name)) {
+                    violate(
+                            at + "." + name,
+                            "unknown field; known fields are "
+                                    + String.join(", ", known.stream().sorted().toList()));
+                }
+            }
         }
 
         private List<RankingPolicy.TieBreak> tieBreaks() {
@@ -278,26 +600,19 @@ public final class PolicyReader {
             if (absent(node)) {
                 return List.of();
             }
-            if (!node.isArray()) {
-                violate(field, "must be a list of {fact, points}");
-                return List.of();
-            }
             List<RankingPolicy.ScoreRule> rules = new ArrayList<>();
-            int i = 0;
-            for (JsonNode item : node.values()) {
-                String at = field + "[" + i++ + "]";
-                if (!item.isObject()) {
-                    violate(at, "must be an object {fact, points}");
-                    continue;
-                }
+            for (Map.Entry<String, JsonNode> entry : objects(field, node, "{fact, points}")) {
+                String at = entry.getKey();
+                JsonNode item = entry.getValue();
                 Fact fact = absent(item.get("fact"))
                         ? reject(at + ".fact", "required, one of " + names(Fact.class))
                         : enumOf(at + ".fact", item.get("fact"), Fact.class);
                 Double points = absent(item.get("points"))
                         ? reject(at + ".points", "required: points per occurrence, e.g. 0.02")
                         : number(at + ".points", item.get("points"), 0, 1_000);
+                Double cap = absent(item.get("cap")) ? null : number(at + ".cap", item.get("cap"), 0, 1_000_000);
                 if (fact != null && points != null) {
-                    rules.add(new RankingPolicy.ScoreRule(fact, points));
+                    rules.add(new RankingPolicy.ScoreRule(fact, points, cap));
                 }
             }
             return rules;
@@ -414,6 +729,10 @@ public final class PolicyReader {
 
     private static String rateNames() {
         return String.join(", ", Rate.names());
+    }
+
+    private static String higherRateNames() {
+        return String.join(", ", Rate.higherIsBetterNames());
     }
 
     private static boolean absent(JsonNode node) {

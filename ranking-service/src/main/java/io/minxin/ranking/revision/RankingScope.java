@@ -49,6 +49,9 @@ final class RankingScope {
                 ranking.publishedAt(),
                 access.visible(scope, ranking.rows(), RankingRow::unitId),
                 access.visible(scope, ranking.notEligible(), NotEligibleUnit::unitId),
-                diff);
+                diff,
+                ranking.lists().stream()
+                        .map(list -> list.withUnits(access.visible(scope, list.unitIds(), unitId -> unitId)))
+                        .toList());
     }
 }

@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
-import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.RevisionStatus;
+import io.minxin.ranking.engine.RankedRows;
 import io.minxin.ranking.engine.Ranking;
 import io.minxin.ranking.engine.RankingEngine;
 import io.minxin.ranking.engine.RankingPolicy;
@@ -128,7 +128,8 @@ class RankingViews {
                 null,
                 ranking.rows(),
                 ranking.notEligible(),
-                null);
+                null,
+                ranking.lists());
     }
 
     private static RankingRevision latestPublished(List<RankingRevision> all) {
@@ -141,20 +142,13 @@ class RankingViews {
         return latest;
     }
 
-    /** The best rows: rank ≤ {@code top}, ties on the last place included. */
+    /** The best rows: rank ≤ {@code top} (in each tier), ties on the last place included. */
     static RankingRevision top(RankingRevision revision, int top) {
-        return revision.withRows(
-                revision.rows().stream().filter(row -> row.rank() <= top).toList());
+        return revision.withRows(RankedRows.top(revision.rows(), top));
     }
 
-    /** The last {@code n} rows, ties on the first of them included, in rank order. */
+    /** The last {@code n} rows (of each tier), ties on the first of them included, in rank order. */
     static RankingRevision bottom(RankingRevision revision, int n) {
-        List<RankingRow> rows = revision.rows();
-        if (rows.size() <= n) {
-            return revision;
-        }
-        int threshold = rows.get(rows.size() - n).rank();
-        return revision.withRows(
-                rows.stream().filter(row -> row.rank() >= threshold).toList());
+        return revision.withRows(RankedRows.bottom(revision.rows(), n));
     }
 }

@@ -285,7 +285,8 @@ public class RevisionKeeper implements MetricsChangeListener {
                 null,
                 ranking.rows(),
                 ranking.notEligible(),
-                diff);
+                diff,
+                ranking.lists());
     }
 
     private RankingRevision publish(RankingRevision revision) {

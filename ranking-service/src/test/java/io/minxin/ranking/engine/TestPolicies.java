@@ -8,10 +8,10 @@ import java.util.Map;
 final class TestPolicies {
     static final RankingPolicy.ScoreView BULLETIN_SCORE = new RankingPolicy.ScoreView(
             10,
-            List.of(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02)),
+            List.of(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02, null)),
             List.of(
-                    new RankingPolicy.ScoreRule(Fact.LATE_CONCLUSION, 0.1),
-                    new RankingPolicy.ScoreRule(Fact.PUSHBACK, 0.5)));
+                    new RankingPolicy.ScoreRule(Fact.LATE_CONCLUSION, 0.1, null),
+                    new RankingPolicy.ScoreRule(Fact.PUSHBACK, 0.5, null)));
 
     static RankingPolicy weighted(
             int minReceived, RankingPolicy.RateEstimator estimator, RankingPolicy.NullRates nulls) {
@@ -30,7 +30,11 @@ final class TestPolicies {
                 estimator,
                 nulls,
                 BULLETIN_SCORE,
-                null);
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of());
     }
 
     static RankingPolicy weighted() {
@@ -54,7 +58,11 @@ final class TestPolicies {
                 estimator,
                 nulls,
                 BULLETIN_SCORE,
-                null);
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of());
     }
 
     static RankingPolicy lexicographic() {

@@ -36,7 +36,11 @@ class MongoJsonTest {
             RankingPolicy.RateEstimator.RAW,
             RankingPolicy.NullRates.RANK_LAST,
             new RankingPolicy.ScoreView(10, List.of(), List.of()),
-            null);
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of());
 
     private static final Ranking RANKING = RankingEngine.rank(WEB, ReferenceBulletin.webUnits());
 
@@ -112,7 +116,11 @@ class MongoJsonTest {
                 RankingPolicy.RateEstimator.RAW,
                 RankingPolicy.NullRates.RANK_LAST,
                 null,
-                null);
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of());
 
         Document web = MongoJson.toDocument("web-ranking|1", WEB);
         Document phone = MongoJson.toDocument("phone-ranking|1", weighted);
@@ -122,6 +130,60 @@ class MongoJsonTest {
         assertThat(phone.get("weights", Document.class).keySet())
                 .containsExactlyInAnyOrder("completionRate", "excellentRate");
         assertThat(MongoJson.fromDocument(phone, RankingPolicy.class)).isEqualTo(weighted);
+    }
+
+    @Test
+    void givenAPolicyOfTheFullLanguage_whenItsPolicyAndRevisionAreStored_thenBothLoadUnchanged() {
+        RankingPolicy policy = io.minxin.ranking.policy.PolicyReader.read(
+                        EventJson.mapper().readTree("""
+                                {"effectiveFrom": "2027-01", "order": "WEIGHTED",
+                                 "indicators": [{"rate": "completionRate", "weight": 60, "scoring": "BANDS",
+                                                 "bands": [{"from": 0, "points": 0}, {"from": 0.9, "points": 1}]},
+                                                {"rate": "returnRate", "weight": 40, "zeroAt": 1, "fullAt": 0}],
+                                 "adjustments": {"penalties": [{"fact": "PUSHBACK", "points": 1, "cap": 3}]},
+                                 "tiers": [{"name": "大", "minReceived": 3}, {"name": "小", "minReceived": 1}],
+                                 "lists": [{"name": "红榜", "from": "TOP", "size": 1}]}
+                                """),
+                        Channel.WEB,
+                        io.minxin.ranking.policy.PolicyReader.Purpose.STORE)
+                .policy()
+                .asVersion(Channel.WEB, 2, Instant.parse("2027-01-01T00:00:00Z"));
+        Ranking ranking = RankingEngine.rank(policy, ReferenceBulletin.webUnits());
+        RankingRevision revision = new RankingRevision(
+                RankingRevision.idOf("2027-01", Channel.WEB, 1),
+                "2027-01",
+                Channel.WEB,
+                1,
+                RevisionStatus.PENDING,
+                ranking.policy(),
+                ranking.top(),
+                null,
+                Instant.parse("2027-02-01T00:00:00Z"),
+                null,
+                ranking.rows(),
+                ranking.notEligible(),
+                null,
+                ranking.lists());
+
+        Document storedPolicy = MongoJson.toDocument("web-ranking|2", policy);
+        Document storedRevision = MongoJson.toDocument(revision.id(), revision);
+
+        assertThat(ranking.lists()).isNotEmpty();
+        assertThat(ranking.rows()).extracting(row -> row.tier()).doesNotContainNull();
+        assertThat(MongoJson.fromDocument(storedPolicy, RankingPolicy.class)).isEqualTo(policy);
+        assertThat(MongoJson.fromDocument(storedRevision, RankingRevision.class))
+                .isEqualTo(revision);
+    }
+
+    @Test
+    void givenAPolicyStoredBeforeThePolicyLanguage_whenLoaded_thenItHasNoneOfItsFieldsAndRanksAsBefore() {
+        Document stored = MongoJson.toDocument("web-ranking|1", WEB);
+        List.of("indicators", "adjustments", "tiers", "lists").forEach(stored::remove);
+
+        RankingPolicy loaded = MongoJson.fromDocument(stored, RankingPolicy.class);
+
+        assertThat(loaded).isEqualTo(WEB);
+        assertThat(RankingEngine.rank(loaded, ReferenceBulletin.webUnits())).isEqualTo(RANKING);
     }
 
     @Test

@@ -32,7 +32,8 @@ class PolicyReaderTest {
         assertThat(policy.tieBreaks()).containsExactly(RankingPolicy.TieBreak.RECEIVED);
         assertThat(policy.rateEstimator()).isEqualTo(RankingPolicy.RateEstimator.RAW);
         assertThat(policy.nullRates()).isEqualTo(RankingPolicy.NullRates.RANK_LAST);
-        assertThat(policy.scoreView().bonuses()).containsExactly(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02));
+        assertThat(policy.scoreView().bonuses())
+                .containsExactly(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.02, null));
     }
 
     @Test
@@ -80,10 +81,15 @@ class PolicyReaderTest {
                 PolicyReader.Purpose.STORE);
 
         assertThat(weighted.violations()).isEmpty();
-        assertThat(weighted.policy().weights()).containsOnlyKeys(Rate.values());
+        assertThat(weighted.policy().weights())
+                .containsOnlyKeys(Rate.COMPLETION, Rate.ON_TIME, Rate.SATISFACTION, Rate.EXCELLENT);
         assertThat(lexicographic.violations()).isEmpty();
-        assertThat(lexicographic.policy().rates()).containsExactly(Rate.values());
-        assertThat(Rate.names()).isEqualTo(Rates.NAMES);
+        assertThat(lexicographic.policy().rates())
+                .containsExactly(Rate.COMPLETION, Rate.ON_TIME, Rate.SATISFACTION, Rate.EXCELLENT);
+        assertThat(Rate.higherIsBetterNames()).isEqualTo(Rates.NAMES);
+        assertThat(Rate.names())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(Rates.NAMES.stream(), Rates.HANDLING.stream())
+                        .toList());
     }
 
     @Test
@@ -147,6 +153,92 @@ class PolicyReaderTest {
 
         assertThat(again.valid()).isTrue();
         assertThat(again.policy().asVersion(Channel.WEB, 2, stored.createdAt())).isEqualTo(stored);
+    }
+
+    @Test
+    void givenBadIndicatorsTiersAndLists_whenRead_thenEachViolationNamesItsField() {
+        PolicyReader.Result read = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED", "minReceived": 5,
+                 "indicators": [
+                   {"rate": "onTimeRate", "weight": 50, "scoring": "BANDS",
+                    "bands": [{"from": 0, "points": 0}, {"from": 0.9, "points": 1}]},
+                   {"rate": "returnRate", "weight": 30, "zeroAt": 0, "fullAt": 0.2},
+                   {"rate": "satisfactionRate", "weight": 20, "scoring": "BANDS",
+                    "bands": [{"from": 0.1, "points": 1}, {"from": 0.8, "points": 0.5}, {"from": 0.7, "points": 2}]},
+                   {"rate": "onTimeRate", "weight": 1, "colour": "red", "minCases": 0}],
+                 "adjustments": {"penalties": [{"fact": "PUSHBACK", "points": 1, "cap": -1}]},
+                 "tiers": [{"name": "large", "minReceived": 50}, {"name": "large", "minReceived": 10}],
+                 "lists": [{"name": "黑榜", "from": "BOTTOM", "size": 0}, {"name": "红榜", "from": "SIDE", "size": 5}]}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(read.violations())
+                .extracting(FieldViolation::field)
+                .containsExactlyInAnyOrder(
+                        "indicators[1].fullAt",
+                        "indicators[2].bands[0].from",
+                        "indicators[2].bands[1].points",
+                        "indicators[2].bands[2].from",
+                        "indicators[3].colour",
+                        "indicators[3].minCases",
+                        "indicators[3].rate",
+                        "adjustments.penalties[0].cap",
+                        "tiers[1].name",
+                        "tiers",
+                        "lists[0].size",
+                        "lists[1].from");
+        assertThat(message(read, "indicators[2].bands[1].points"))
+                .isEqualTo("must not be below the previous band's points (1.0): more satisfactionRate is better");
+        assertThat(message(read, "indicators[1].fullAt"))
+                .isEqualTo("must be below zeroAt (0.0): less returnRate is better (e.g. zeroAt 1, fullAt 0)");
+    }
+
+    @Test
+    void givenAHandlingRateInWeights_whenRead_thenItIsRefusedForIndicators() {
+        PolicyReader.Result read = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED", "weights": {"returnRate": 1}}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(message(read, "weights.returnRate")).startsWith("less returnRate is better");
+    }
+
+    @Test
+    void givenWeightsAndIndicatorsOrAScoreViewAndAdjustments_whenRead_thenOnlyOneOfEachIsAccepted() {
+        PolicyReader.Result read = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED", "weights": {"onTimeRate": 1},
+                 "indicators": [{"rate": "onTimeRate", "weight": 1}],
+                 "scoreView": {"base": 10}, "adjustments": {"bonuses": []}}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(read.violations())
+                .extracting(FieldViolation::field)
+                .containsExactlyInAnyOrder("weights", "adjustments");
+    }
+
+    @Test
+    void givenAPolicyOfTheFullLanguage_whenStoredAndReadBack_thenItIsUnchanged() {
+        RankingPolicy stored = read("""
+                        {"effectiveFrom": "2027-01", "order": "WEIGHTED",
+                         "indicators": [
+                           {"rate": "onTimeRate", "weight": 50, "scoring": "BANDS",
+                            "bands": [{"from": 0, "points": 0}, {"from": 0.85, "points": 0.6}]},
+                           {"rate": "reopenRate", "weight": 30, "zeroAt": 0.2, "fullAt": 0, "minCases": 10}],
+                         "adjustments": {"bonuses": [{"fact": "EXCELLENT", "points": 0.1, "cap": 2}],
+                                         "penalties": [{"fact": "PUSHBACK", "points": 1}]},
+                         "tiers": [{"name": "大", "minReceived": 100}, {"name": "小", "minReceived": 1}],
+                         "lists": [{"name": "红榜", "from": "TOP", "size": 5}, {"name": "黑榜", "from": "BOTTOM", "size": 5}]}
+                        """, Channel.PHONE, PolicyReader.Purpose.STORE)
+                .policy()
+                .asVersion(Channel.PHONE, 2, java.time.Instant.parse("2027-01-01T00:00:00Z"));
+
+        PolicyReader.Result again =
+                PolicyReader.read(EventJson.mapper().valueToTree(stored), Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(again.violations()).isEmpty();
+        assertThat(again.policy().asVersion(Channel.PHONE, 2, stored.createdAt()))
+                .isEqualTo(stored);
+        assertThat(stored.indicators()).hasSize(2);
+        assertThat(stored.adjustments().bonuses())
+                .containsExactly(new RankingPolicy.ScoreRule(Fact.EXCELLENT, 0.1, 2.0));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.minxin.events.identity.Scope;
 import io.minxin.events.ranking.NotEligibleUnit;
+import io.minxin.events.ranking.RankedList;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.RevisionStatus;
@@ -59,6 +60,19 @@ class RankingScopeTest {
 
         assertThat(seen.diff().changes()).extracting(RowChange::unitId).containsExactly("a");
         assertThat(seen.diff().previousRevision()).isEqualTo(first.revision());
+    }
+
+    @Test
+    void givenNamedLists_whenAUnitLooks_thenEachListNamesAtMostTheUnitItself() {
+        RankingRevision ranking =
+                Revisions.of(1, RevisionStatus.PUBLISHED, RankingEngine.rank(Revisions.WITH_LISTS, List.of(A, B, C)));
+
+        RankingRevision seen = scope.visible(Scope.unit("c"), ranking);
+
+        assertThat(ranking.lists()).extracting(RankedList::unitIds).containsExactly(List.of("a"), List.of("c"));
+        assertThat(seen.lists())
+                .extracting(RankedList::name, RankedList::unitIds)
+                .containsExactly(tuple("红榜", List.of()), tuple("黑榜", List.of("c")));
     }
 
     @Test

@@ -39,7 +39,11 @@ class RevisionDifferTest {
             RankingPolicy.RateEstimator.RAW,
             RankingPolicy.NullRates.RANK_LAST,
             null,
-            null);
+            null,
+            List.of(),
+            null,
+            List.of(),
+            List.of());
 
     private static final UnitPerformance A = counted("a", 10, 10, 10, 0, 0, 0, 0, 0);
     private static final UnitPerformance B = counted("b", 10, 9, 9, 0, 0, 0, 0, 0);

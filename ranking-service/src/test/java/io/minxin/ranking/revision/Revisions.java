@@ -14,23 +14,38 @@ import java.util.Map;
 final class Revisions {
     static final Instant CLOSED_AT = Instant.parse("2020-10-06T01:00:00Z");
 
-    /** Web units by completion rate alone, top 1. */
-    static final RankingPolicy BY_COMPLETION = new RankingPolicy(
-            "web-ranking",
-            1,
-            Channel.WEB,
-            "2000-01",
-            null,
-            1,
-            RankingPolicy.OrderMethod.LEXICOGRAPHIC,
-            Map.of(),
-            List.of(Rate.COMPLETION),
-            List.of(),
+    /** Web units by completion rate alone, top 2. */
+    static final RankingPolicy BY_COMPLETION = byCompletion(1, List.of());
+
+    /** {@link #BY_COMPLETION} with 红榜 the best 1 and 黑榜 the worst 1. */
+    static final RankingPolicy WITH_LISTS = byCompletion(
             2,
-            RankingPolicy.RateEstimator.RAW,
-            RankingPolicy.NullRates.RANK_LAST,
-            null,
-            null);
+            List.of(
+                    new RankingPolicy.NamedList("红榜", RankingPolicy.ListEnd.TOP, 1),
+                    new RankingPolicy.NamedList("黑榜", RankingPolicy.ListEnd.BOTTOM, 1)));
+
+    private static RankingPolicy byCompletion(int version, List<RankingPolicy.NamedList> lists) {
+        return new RankingPolicy(
+                "web-ranking",
+                version,
+                Channel.WEB,
+                "2000-01",
+                null,
+                1,
+                RankingPolicy.OrderMethod.LEXICOGRAPHIC,
+                Map.of(),
+                List.of(Rate.COMPLETION),
+                List.of(),
+                2,
+                RankingPolicy.RateEstimator.RAW,
+                RankingPolicy.NullRates.RANK_LAST,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                lists);
+    }
 
     static RankingRevision of(int number, RevisionStatus status, Ranking ranking) {
         return new RankingRevision(
@@ -46,7 +61,8 @@ final class Revisions {
                 status == RevisionStatus.PUBLISHED ? CLOSED_AT : null,
                 ranking.rows(),
                 ranking.notEligible(),
-                null);
+                null,
+                ranking.lists());
     }
 
     private Revisions() {}
