@@ -47,14 +47,16 @@ public final class Minxin implements AutoCloseable {
     private final Path workDir;
     private final LocalStack stack;
     private final ApiKeys keys;
-    private final Map<Service, ServiceProcess> services;
+    /** The running instances of each service, instance 1 first. */
+    private final Map<Service, List<ServiceProcess>> services;
+
     private final WebhookReceiver webhooks;
 
     private Minxin(
             Path workDir,
             LocalStack stack,
             ApiKeys keys,
-            Map<Service, ServiceProcess> services,
+            Map<Service, List<ServiceProcess>> services,
             WebhookReceiver webhooks) {
         this.workDir = workDir;
         this.stack = stack;
@@ -87,12 +89,78 @@ public final class Minxin implements AutoCloseable {
     }
 
     /**
+     * The shape of a Minxin of its own: how many brokers, how many instances of which services, and what is added
+     * to their environments.
+     *
+     * @param name the prefix of its services' log files ({@code <name>-<service>[-<instance>].log}); empty for the
+     *     shared Minxin
+     * @param brokers Kafka brokers of its local stack (3: a cluster that serves on with one down)
+     * @param instances processes of each running service; a service not in it gets a port and no process
+     * @param environment added to every service's environment
+     * @param serviceEnvironment added to one service's environment, after {@code environment}
+     */
+    public record Layout(
+            String name,
+            int brokers,
+            Map<Service, Integer> instances,
+            Map<String, String> environment,
+            Map<Service, Map<String, String>> serviceEnvironment) {
+
+        public Layout {
+            instances = Map.copyOf(instances);
+            environment = Map.copyOf(environment);
+            serviceEnvironment = Map.copyOf(serviceEnvironment);
+            if (instances.values().stream().anyMatch(count -> count < 1)) {
+                throw new IllegalArgumentException("a running service has one instance at least: " + instances);
+            }
+        }
+
+        /** One broker, one instance of each of {@code running}, nothing added. */
+        public static Layout of(String name, Set<Service> running) {
+            Map<Service, Integer> instances = new EnumMap<>(Service.class);
+            running.forEach(service -> instances.put(service, 1));
+            return new Layout(name, 1, instances, Map.of(), Map.of());
+        }
+
+        public Layout withBrokers(int count) {
+            return new Layout(name, count, instances, environment, serviceEnvironment);
+        }
+
+        /** {@code count} instances of each of {@code running}, on ports of their own. */
+        public Layout withInstances(int count, Set<Service> running) {
+            Map<Service, Integer> more = new EnumMap<>(Service.class);
+            more.putAll(instances);
+            running.forEach(service -> more.put(service, count));
+            return new Layout(name, brokers, more, environment, serviceEnvironment);
+        }
+
+        public Layout withEnvironment(Map<String, String> added) {
+            Map<String, String> all = new HashMap<>(environment);
+            all.putAll(added);
+            return new Layout(name, brokers, instances, all, serviceEnvironment);
+        }
+
+        public Layout withEnvironment(Service service, Map<String, String> added) {
+            Map<Service, Map<String, String>> all = new EnumMap<>(Service.class);
+            all.putAll(serviceEnvironment);
+            Map<String, String> its = new HashMap<>(serviceEnvironment.getOrDefault(service, Map.of()));
+            its.putAll(added);
+            all.put(service, its);
+            return new Layout(name, brokers, instances, environment, all);
+        }
+
+        int instancesOf(Service service) {
+            return instances.getOrDefault(service, 0);
+        }
+    }
+
+    /**
      * A Minxin of its own, apart from the shared one, every service started with {@code environment} added to what
      * {@link #get()} sets (e.g. another cut-off day), its services' logs named {@code <name>-<service>.log}; the
      * caller closes it.
      */
     public static Minxin startWith(String name, Map<String, String> environment) {
-        return start(name + "-", environment, EnumSet.allOf(Service.class));
+        return start(Layout.of(name, EnumSet.allOf(Service.class)).withEnvironment(environment));
     }
 
     /**
@@ -100,14 +168,19 @@ public final class Minxin implements AutoCloseable {
      * through the services' own ports ({@link #direct}); the others get ports and environments but no process.
      */
     public static Minxin startOnly(String name, Map<String, String> environment, Set<Service> running) {
-        return start(name + "-", environment, EnumSet.copyOf(running));
+        return start(Layout.of(name, running).withEnvironment(environment));
     }
 
     private static Minxin start() {
-        return start("", Map.of(), EnumSet.allOf(Service.class));
+        return start(Layout.of("", EnumSet.allOf(Service.class)));
     }
 
-    private static Minxin start(String logPrefix, Map<String, String> extraEnvironment, Set<Service> running) {
+    /**
+     * A Minxin of its own laid out as {@code layout}; the caller closes it. Instance {@code i} of the gateway routes
+     * to instance {@code i} of each service (the last one where it has fewer), as two gateway pods each beside
+     * their own set of services would: a client that gets no answer from one gateway tries the other.
+     */
+    public static Minxin start(Layout layout) {
         E2eSettings settings = E2eSettings.fromSystemProperties();
         Map<Service, Path> jars = settings.requireJars();
         Path workDir;
@@ -117,48 +190,76 @@ public final class Minxin implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the e2e directories", e);
         }
-        LocalStack stack = LocalStack.start(LocalStack.Settings.freePorts(workDir.resolve("stack")));
+        LocalStack stack = LocalStack.start(
+                LocalStack.Settings.freePorts(workDir.resolve("stack")).withBrokers(layout.brokers()));
         log.info(
                 "local stack: kafka={} mongodb={}",
                 stack.endpoints().bootstrapServers(),
                 stack.endpoints().mongoUri());
         ApiKeys keys = ApiKeys.generate();
         Path identity = identityKeys(jars.get(Service.GATEWAY), workDir.resolve("identity"));
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, FreePort.pick());
+            List<Integer> its = new ArrayList<>();
+            for (int instance = 1; instance <= Math.max(1, layout.instancesOf(service)); instance++) {
+                its.add(FreePort.pick());
+            }
+            ports.put(service, its);
         }
-        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
-        for (Service service : running) {
-            Path logFile = settings.logs().resolve(logPrefix + service.artifact() + ".log");
-            deleteIfExists(logFile);
-            Map<String, String> environment = environment(service, stack, ports, keys, identity, workDir);
-            environment.putAll(extraEnvironment);
-            services.put(
-                    service,
-                    new ServiceProcess(
-                            service, copy(jars.get(service), workDir), ports.get(service), environment, logFile));
+        String logPrefix = layout.name().isEmpty() ? "" : layout.name() + "-";
+        Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Path jar = layout.instancesOf(service) == 0 ? null : copy(jars.get(service), workDir);
+            for (int instance = 1; instance <= layout.instancesOf(service); instance++) {
+                Path logFile = settings.logs()
+                        .resolve(logPrefix + service.artifact() + (instance == 1 ? "" : "-" + instance) + ".log");
+                deleteIfExists(logFile);
+                Map<String, String> environment = environment(service, instance, stack, ports, keys, identity, workDir);
+                environment.putAll(layout.environment());
+                environment.putAll(layout.serviceEnvironment().getOrDefault(service, Map.of()));
+                services.computeIfAbsent(service, any -> new ArrayList<>())
+                        .add(new ServiceProcess(
+                                service, instance, jar, ports.get(service).get(instance - 1), environment, logFile));
+            }
         }
         Minxin minxin = new Minxin(workDir, stack, keys, services, WebhookReceiver.start());
         try {
-            services.values().forEach(ServiceProcess::start);
-            ServiceProcess.awaitHealthy(services.values());
+            // instance by instance: the second of each starts on a system the first has set up (topics, indexes,
+            // the bootstrap keys), as a scaled-out deployment grows
+            for (int instance = 1; ; instance++) {
+                int index = instance - 1;
+                List<ServiceProcess> wave = services.values().stream()
+                        .filter(its -> its.size() > index)
+                        .map(its -> its.get(index))
+                        .toList();
+                if (wave.isEmpty()) {
+                    break;
+                }
+                wave.forEach(ServiceProcess::start);
+                ServiceProcess.awaitHealthy(wave);
+            }
         } catch (RuntimeException e) {
             minxin.close();
             throw e;
         }
         log.info(
                 "Minxin up: {}",
-                services.values().stream()
-                        .map(process -> process.service().artifact() + " :" + process.port())
+                minxin.services().stream()
+                        .map(process -> process.name() + " :" + process.port())
                         .toList());
         return minxin;
     }
 
     private static Map<String, String> environment(
-            Service service, LocalStack stack, Map<Service, Integer> ports, ApiKeys keys, Path identity, Path workDir) {
+            Service service,
+            int instance,
+            LocalStack stack,
+            Map<Service, List<Integer>> ports,
+            ApiKeys keys,
+            Path identity,
+            Path workDir) {
         Map<String, String> environment = new HashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        environment.put("SERVER_PORT", String.valueOf(port(ports, service, instance)));
         // the gateway signs with the private set; a service verifies with the public one, as with run.sh
         if (service == Service.GATEWAY) {
             environment.put(
@@ -173,7 +274,8 @@ public final class Minxin implements AutoCloseable {
         environment.put("MINXIN_MONGODB_URI", stack.endpoints().mongoUri());
         environment.put(
                 "MINXIN_METRICS_STREAMS_STATE_DIR",
-                workDir.resolve(service.artifact() + "-state").toString());
+                workDir.resolve(service.artifact() + "-state" + (instance == 1 ? "" : "-" + instance))
+                        .toString());
         if (service == Service.RANKING) {
             // Periods of 2020 are long over: the tests close them themselves, never the scheduler mid-test.
             environment.put("MINXIN_RANKING_AUTO_CLOSE_ENABLED", "false");
@@ -192,20 +294,26 @@ public final class Minxin implements AutoCloseable {
         }
         if (service == Service.CONSOLE) {
             // the console calls the APIs through the gateway, relaying each page's identity token
-            environment.put("MINXIN_CONSOLE_GATEWAY_URL", local(ports.get(Service.GATEWAY)));
+            environment.put("MINXIN_CONSOLE_GATEWAY_URL", local(port(ports, Service.GATEWAY, instance)));
         }
         if (service == Service.GATEWAY) {
-            environment.put("MINXIN_GATEWAY_SERVICES_INTAKE", local(ports.get(Service.INTAKE)));
-            environment.put("MINXIN_GATEWAY_SERVICES_METRICS", local(ports.get(Service.METRICS)));
-            environment.put("MINXIN_GATEWAY_SERVICES_RANKING", local(ports.get(Service.RANKING)));
-            environment.put("MINXIN_GATEWAY_SERVICES_NOTICE", local(ports.get(Service.NOTICE)));
-            environment.put("MINXIN_GATEWAY_SERVICES_CONSOLE", local(ports.get(Service.CONSOLE)));
+            environment.put("MINXIN_GATEWAY_SERVICES_INTAKE", local(port(ports, Service.INTAKE, instance)));
+            environment.put("MINXIN_GATEWAY_SERVICES_METRICS", local(port(ports, Service.METRICS, instance)));
+            environment.put("MINXIN_GATEWAY_SERVICES_RANKING", local(port(ports, Service.RANKING, instance)));
+            environment.put("MINXIN_GATEWAY_SERVICES_NOTICE", local(port(ports, Service.NOTICE, instance)));
+            environment.put("MINXIN_GATEWAY_SERVICES_CONSOLE", local(port(ports, Service.CONSOLE, instance)));
             environment.put("MINXIN_GATEWAY_ACCOUNTS_BOOTSTRAP_OPERATOR_PASSWORD", keys.operatorPassword());
             environment.put("MINXIN_BOOTSTRAP_OPERATOR_KEY", keys.operator());
             environment.put("MINXIN_BOOTSTRAP_INTEGRATION_KEY", keys.integration());
             environment.put("MINXIN_BOOTSTRAP_DASHBOARD_KEY", keys.dashboard());
         }
         return environment;
+    }
+
+    /** Instance {@code instance}'s port of {@code service}, or its last instance's when it has fewer. */
+    private static int port(Map<Service, List<Integer>> ports, Service service, int instance) {
+        List<Integer> its = ports.get(service);
+        return its.get(Math.min(instance, its.size()) - 1);
     }
 
     /**
@@ -265,8 +373,13 @@ public final class Minxin implements AutoCloseable {
      * scope all signed with this run's key, as the gateway would: for tests that must bypass the gateway.
      */
     public Api direct(Service service, Role role) {
+        return direct(service(service), role);
+    }
+
+    /** As {@link #direct(Service, Role)}, to one instance of a service that runs more than one. */
+    public Api direct(ServiceProcess instance, Role role) {
         IdentityTokens tokens = IdentityTokens.signedWith(signingKeys());
-        return service(service).api().authorizedBy(() -> tokens.bearer(role, Scope.ALL, service));
+        return instance.api().authorizedBy(() -> tokens.bearer(role, Scope.ALL, instance.service()));
     }
 
     /** The file of this run's private signing keys (the gateway's), for tests that forge or hand-make tokens. */
@@ -286,12 +399,19 @@ public final class Minxin implements AutoCloseable {
         return keys;
     }
 
+    /** The service's first instance. */
     public ServiceProcess service(Service service) {
-        return services.get(service);
+        return instances(service).get(0);
     }
 
+    /** Every instance of the service, instance 1 first; empty when it does not run. */
+    public List<ServiceProcess> instances(Service service) {
+        return List.copyOf(services.getOrDefault(service, List.of()));
+    }
+
+    /** Every instance of every running service. */
     public List<ServiceProcess> services() {
-        return List.copyOf(services.values());
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     /** The gateway: every user-facing call of the tests goes through it. */
@@ -348,7 +468,7 @@ public final class Minxin implements AutoCloseable {
     /** Stops the services (gateway first, intake last), then the stack, and removes the temporary data. */
     @Override
     public void close() {
-        List<ServiceProcess> stopping = new ArrayList<>(services.values());
+        List<ServiceProcess> stopping = new ArrayList<>(services());
         Collections.reverse(stopping);
         stopping.forEach(ServiceProcess::stop);
         webhooks.close();

@@ -33,6 +33,7 @@ public final class ServiceProcess {
     private static final String HEAP = "-Xmx384m";
 
     private final Service service;
+    private final int instance;
     private final Path jar;
     private final int port;
     private final Map<String, String> environment;
@@ -40,8 +41,9 @@ public final class ServiceProcess {
     private final Api api;
     private Process process;
 
-    ServiceProcess(Service service, Path jar, int port, Map<String, String> environment, Path logFile) {
+    ServiceProcess(Service service, int instance, Path jar, int port, Map<String, String> environment, Path logFile) {
         this.service = service;
+        this.instance = instance;
         this.jar = jar;
         this.port = port;
         this.environment = new HashMap<>(environment);
@@ -51,6 +53,16 @@ public final class ServiceProcess {
 
     public Service service() {
         return service;
+    }
+
+    /** 1 for the first (or only) instance of its service, 2 for the second. */
+    public int instance() {
+        return instance;
+    }
+
+    /** The artifact, with {@code #<instance>} after it from the second instance on: for logs and reports. */
+    public String name() {
+        return instance == 1 ? service.artifact() : service.artifact() + "#" + instance;
     }
 
     public int port() {
@@ -70,7 +82,7 @@ public final class ServiceProcess {
     /** Starts the JVM; returns at once (see {@link #awaitHealthy()}). */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
-            throw new IllegalStateException(service.artifact() + " is already running");
+            throw new IllegalStateException(name() + " is already running");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, HEAP, "-jar", jar.toString()));
@@ -83,9 +95,9 @@ public final class ServiceProcess {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service.artifact(), e);
+            throw new UncheckedIOException("cannot start " + name(), e);
         }
-        log.info("{} started (pid {}, port {}, log {})", service.artifact(), process.pid(), port, logFile);
+        log.info("{} started (pid {}, port {}, log {})", name(), process.pid(), port, logFile);
     }
 
     /** Waits until {@code /actuator/health} answers 200; fails at once when the process has died. */
@@ -96,14 +108,14 @@ public final class ServiceProcess {
     /** Waits until all answer health 200, polling each in turn; fails at once when one of them has died. */
     public static void awaitHealthy(Collection<ServiceProcess> services) {
         Set<ServiceProcess> waiting = new LinkedHashSet<>(services);
-        await("healthy: " + services.stream().map(s -> s.service().artifact()).toList())
+        await("healthy: " + services.stream().map(ServiceProcess::name).toList())
                 .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     for (Iterator<ServiceProcess> it = waiting.iterator(); it.hasNext(); ) {
                         ServiceProcess service = it.next();
                         if (service.healthy()) {
-                            log.info("{} healthy", service.service().artifact());
+                            log.info("{} healthy", service.name());
                             it.remove();
                         }
                     }
@@ -115,7 +127,7 @@ public final class ServiceProcess {
     public boolean healthy() {
         Process running = currentProcess();
         if (running == null || !running.isAlive()) {
-            throw new IllegalStateException(service.artifact() + " is not running"
+            throw new IllegalStateException(name() + " is not running"
                     + (running == null ? "" : " (exit " + running.exitValue() + ")") + "; last log lines:\n"
                     + tail(40));
         }
@@ -129,7 +141,7 @@ public final class ServiceProcess {
     /** The process id of the running JVM (for jcmd). */
     public synchronized long pid() {
         if (process == null || !process.isAlive()) {
-            throw new IllegalStateException(service.artifact() + " is not running");
+            throw new IllegalStateException(name() + " is not running");
         }
         return process.pid();
     }
@@ -142,7 +154,7 @@ public final class ServiceProcess {
         }
         running.destroyForcibly();
         waitFor(running, STOP_GRACE);
-        log.info("{} killed (exit {})", service.artifact(), running.exitValue());
+        log.info("{} killed (exit {})", name(), running.exitValue());
     }
 
     /** SIGTERM and wait for Spring's graceful shutdown; kills it when that takes too long. */
@@ -153,7 +165,7 @@ public final class ServiceProcess {
         }
         running.destroy();
         if (!waitFor(running, STOP_GRACE)) {
-            log.warn("{} did not stop within {}; killing it", service.artifact(), STOP_GRACE);
+            log.warn("{} did not stop within {}; killing it", name(), STOP_GRACE);
             running.destroyForcibly();
             waitFor(running, STOP_GRACE);
         }

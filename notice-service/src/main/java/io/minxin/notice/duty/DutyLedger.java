@@ -32,7 +32,10 @@ public interface DutyLedger {
 
     Optional<LocalDate> lastCheckedDay();
 
-    /** Done with {@code day}: the next run starts after it. */
+    /**
+     * Done with {@code day}: the next run starts after it. Never moves back: a second instance that checked an
+     * earlier day in the meantime leaves a later mark as it is.
+     */
     void markChecked(LocalDate day);
 
     void recordMissed(LocalDate day, Set<String> unitIds);

@@ -115,10 +115,15 @@ class MongoDutyLedger implements DutyLedger {
                 .map(LocalDate::parse);
     }
 
+    /**
+     * {@code $max} of ISO dates (their text sorts as the days do), one atomic write: two instances checking at the
+     * same time cannot move the mark back, which would make one of them judge days again with a later list of
+     * units than the first judgement had.
+     */
     @Override
     public void markChecked(LocalDate day) {
         await(state.updateOne(
-                eq("_id", STATE_ID), Updates.set("lastCheckedDay", day.toString()), new UpdateOptions().upsert(true)));
+                eq("_id", STATE_ID), Updates.max("lastCheckedDay", day.toString()), new UpdateOptions().upsert(true)));
     }
 
     @Override

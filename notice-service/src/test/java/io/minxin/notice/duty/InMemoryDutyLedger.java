@@ -73,7 +73,9 @@ final class InMemoryDutyLedger implements DutyLedger {
 
     @Override
     public void markChecked(LocalDate day) {
-        checkedDays.add(day);
+        if (checkedDays.isEmpty() || day.isAfter(checkedDays.get(checkedDays.size() - 1))) {
+            checkedDays.add(day);
+        }
     }
 
     @Override

@@ -101,6 +101,35 @@ class MongoDutyLedgerTest {
         assertThat(letters.get(0).unitName()).isEqualTo("盘锦市兴隆台区惠宾街道办事处");
     }
 
+    @Test
+    void givenALaterDayMarkedWhenAnotherInstanceMarksAnEarlierOneThenTheLaterMarkStands() {
+        MongoDutyLedger first = ledger();
+        MongoDutyLedger second = ledger();
+        first.markChecked(LocalDate.of(2020, 9, 10));
+
+        second.markChecked(LocalDate.of(2020, 9, 3));
+
+        assertThat(first.lastCheckedDay()).contains(LocalDate.of(2020, 9, 10));
+        second.markChecked(LocalDate.of(2020, 9, 11));
+        assertThat(first.lastCheckedDay()).contains(LocalDate.of(2020, 9, 11));
+    }
+
+    @Test
+    void givenTwoInstancesWhenBothCheckTheSameDueDaysThenBothHandOverTheSameLetterWhoseIdStoresItOnce() {
+        UnitDirectory directory = new UnitDirectory(mongo.database(), Clock.systemUTC());
+        directory.remember("xlt-huibin", "盘锦市兴隆台区惠宾街道办事处").block();
+        loginLive("xlt-gongxin", "2020-09-30T09:00:00Z");
+        List<Notice> fromFirst = new ArrayList<>();
+        List<Notice> fromSecond = new ArrayList<>();
+
+        check(ledger(), "2020-09-30T10:00:00Z", fromFirst);
+        check(ledger(), "2020-09-30T10:00:00Z", fromSecond);
+
+        assertThat(fromFirst).extracting(Notice::id).containsExactly("duty-letter|xlt-huibin|2020-09");
+        // the second instance's run, late or concurrent, finds the days checked or repeats the same letter
+        assertThat(fromSecond).isSubsetOf(fromFirst);
+    }
+
     private void loginLive(String unitId, String at) {
         ledger().recordLogin(unitId, Instant.parse(at), Instant.parse(at));
     }

@@ -15,7 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Closes every period with metrics that is still open {@code closeAfterDays} after its end. */
+/**
+ * Closes every period with metrics that is still open {@code closeAfterDays} after its end.
+ *
+ * <p>Every instance runs it; no leader is elected. A close is idempotent at its root: the period's document and
+ * each channel's revision 1 are inserted under deterministic ids (the second insert finds the first), and revision
+ * 1 is published as of its freezing, so two instances closing at once publish the same record. A period counts
+ * as closed only once revision 1 of every channel is published: an instance killed between the close's writes
+ * leaves a period that the next check, of any instance, finishes.
+ */
 @Component
 @EnableConfigurationProperties(AutoCloser.Settings.class)
 class AutoCloser {
@@ -38,7 +46,7 @@ class AutoCloser {
     private final Settings settings;
     private final AssessmentPeriod calendar;
     private final LiveMetricsStore live;
-    private final PeriodStore periods;
+    private final RevisionStore revisions;
     private final RevisionKeeper keeper;
     private final Clock clock;
 
@@ -46,13 +54,13 @@ class AutoCloser {
             Settings settings,
             AssessmentPeriod calendar,
             LiveMetricsStore live,
-            PeriodStore periods,
+            RevisionStore revisions,
             RevisionKeeper keeper,
             Clock clock) {
         this.settings = settings;
         this.calendar = calendar;
         this.live = live;
-        this.periods = periods;
+        this.revisions = revisions;
         this.keeper = keeper;
         this.clock = clock;
     }
@@ -66,18 +74,26 @@ class AutoCloser {
         }
         for (String period : due(clock.instant())) {
             try {
-                keeper.close(period, "auto");
-                log.info("Closed period {} automatically, {} days after its end", period, settings.closeAfterDays());
+                close(period);
             } catch (RuntimeException e) {
                 log.warn("Could not close period {} automatically; retrying at the next check", period, e);
             }
         }
     }
 
-    /** The open periods with metrics whose closing time has come, oldest first. */
+    void close(String period) {
+        keeper.close(period, "auto");
+        log.info("Closed period {} automatically, {} days after its end", period, settings.closeAfterDays());
+    }
+
+    /**
+     * The periods with metrics whose closing time has come and whose close is not complete (not closed, or closed
+     * without revision 1 of every channel published), oldest first.
+     */
     List<String> due(Instant now) {
         // the @Scheduled thread of closeDuePeriods, which goes on to close the due periods one by one
-        Set<String> closed = Set.copyOf(periods.closedPeriods().collectList().block(TIMEOUT));
+        Set<String> closed =
+                Set.copyOf(revisions.periodsPublishedAtClose().collectList().block(TIMEOUT));
         return live.periods()
                 .filter(period -> !closed.contains(period))
                 .filter(period -> !now.isBefore(closesAt(period)))

@@ -8,7 +8,6 @@ import io.minxin.ranking.mongo.MongoJson;
 import java.time.Instant;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Closed periods, collection {@code periods}, id the period name. */
@@ -38,9 +37,5 @@ class PeriodStore {
     Mono<ClosedPeriod> find(String period) {
         return Mono.from(periods.find(eq("_id", period)).first())
                 .map(document -> MongoJson.fromDocument(document, ClosedPeriod.class));
-    }
-
-    Flux<String> closedPeriods() {
-        return Flux.from(periods.find()).map(document -> document.getString("_id"));
     }
 }

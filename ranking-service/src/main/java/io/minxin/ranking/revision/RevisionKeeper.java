@@ -162,7 +162,12 @@ public class RevisionKeeper implements MetricsChangeListener {
                             policy.id(),
                             policy.version());
                 }
-                first.add(revision.status() == RevisionStatus.PUBLISHED ? revision : publish(revision));
+                // as of its freezing, which its insert decided once: a second instance's close, at the same time
+                // or after a kill -9 between the publication and its save, publishes the same record
+                first.add(
+                        revision.status() == RevisionStatus.PUBLISHED
+                                ? revision
+                                : publish(revision, revision.createdAt()));
             }
             return first;
         } finally {
@@ -290,7 +295,11 @@ public class RevisionKeeper implements MetricsChangeListener {
     }
 
     private RankingRevision publish(RankingRevision revision) {
-        RankingRevision published = revision.published(clock.instant());
+        return publish(revision, clock.instant());
+    }
+
+    private RankingRevision publish(RankingRevision revision, Instant at) {
+        RankingRevision published = revision.published(at);
         publisher.publish(published);
         RankingRevision saved = revisions.save(published).block(TIMEOUT);
         log.info("Published revision {}", published.id());

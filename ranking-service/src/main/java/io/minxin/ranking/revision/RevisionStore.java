@@ -10,6 +10,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.ranking.mongo.MongoJson;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
@@ -70,6 +71,17 @@ class RevisionStore {
                         .projection(new Document("_id", 1))
                         .first())
                 .hasElement();
+    }
+
+    /** The periods whose revision 1 is published on every channel: their close is complete. */
+    Flux<String> periodsPublishedAtClose() {
+        return Flux.from(revisions
+                        .find(and(eq("revision", 1), eq("status", RevisionStatus.PUBLISHED.name())))
+                        .projection(new Document("period", 1)))
+                .groupBy(document -> document.getString("period"))
+                .flatMap(channels -> channels.count()
+                        .filter(count -> count == Channel.values().length)
+                        .map(count -> channels.key()));
     }
 
     /** The revisions of one ranking, oldest first. */

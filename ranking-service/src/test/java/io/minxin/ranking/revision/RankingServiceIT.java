@@ -3,6 +3,7 @@ package io.minxin.ranking.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
@@ -18,14 +19,19 @@ import io.minxin.events.state.ExcludedCase;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.localstack.LocalStackExtension;
 import io.minxin.ranking.engine.ReferenceBulletin;
+import io.minxin.ranking.live.LiveMetricsStore;
+import io.minxin.ranking.policy.Policies;
+import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.identity.ServicePortChecks;
 import io.minxin.servicekit.identity.TestIdentity;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -444,6 +450,80 @@ class RankingServiceIT {
 
         assertThat(closer.due(Instant.parse("2022-03-05T15:59:59Z"))).doesNotContain("2022-02");
         assertThat(closer.due(Instant.parse("2022-03-05T16:00:00Z"))).contains("2022-02");
+    }
+
+    @Test
+    void givenAnInstanceKilledAfterMarkingAPeriodClosedWhenTheAutoCloseChecksThenItFinishesTheClose(
+            @Autowired AutoCloser closer, @Autowired PeriodStore periods) {
+        // given a period with metrics that an instance marked closed and was killed before freezing its revisions
+        send(new UnitMetrics("cut-a", "a", Channel.PHONE, "2022-05", new Counts(1, 1, 1, 0, 0, 0, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(ranking(Channel.PHONE, "2022-05").rows()).hasSize(1));
+        periods.close("2022-05", Instant.parse("2022-06-10T00:00:00Z"), "auto").block(PATIENCE);
+        Instant later = Instant.parse("2022-06-20T00:00:00Z");
+
+        // then the period is still due, and a check's close freezes and publishes revision 1 of every channel
+        assertThat(closer.due(later)).contains("2022-05");
+        closer.close("2022-05");
+
+        assertThat(closer.due(later)).doesNotContain("2022-05");
+        assertThat(revisions(Channel.PHONE, "2022-05")).singleElement().satisfies(revision -> {
+            assertThat(revision.revision()).isEqualTo(1);
+            assertThat(revision.status()).isEqualTo(RevisionStatus.PUBLISHED);
+            assertThat(revision.closedAt()).isEqualTo(Instant.parse("2022-06-10T00:00:00Z"));
+        });
+        assertThat(revisions(Channel.WEB, "2022-05"))
+                .extracting(RankingRevision::revision)
+                .containsExactly(1);
+    }
+
+    @Test
+    void givenTwoInstancesWhenBothCloseAPeriodAtOnceThenOneCloseAndEachRevisionOneIsPublishedAsOneRecord(
+            @Autowired RevisionKeeper keeper,
+            @Autowired PeriodStore periods,
+            @Autowired RevisionStore store,
+            @Autowired LiveMetricsStore live,
+            @Autowired Policies policies,
+            @Autowired RevisionPublisher publisher,
+            @Autowired AuditTrail audit,
+            @Autowired MeterRegistry registry) {
+        // given the metrics of a period and a second instance's keeper over the same database and topic
+        send(new UnitMetrics("twin-a", "a", Channel.WEB, "2022-06", new Counts(4, 4, 4, 1, 1, 1, 0, 0), 1));
+        send(new UnitMetrics("twin-b", "b", Channel.WEB, "2022-06", new Counts(2, 2, 1, 1, 1, 0, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(ranking(Channel.WEB, "2022-06").rows()).hasSize(2));
+        RevisionKeeper other =
+                new RevisionKeeper(periods, store, live, policies, publisher, audit, Clock.systemUTC(), registry);
+
+        // when both close it at the same moment, as the two instances' auto-close checks do
+        CompletableFuture<List<RankingRevision>> first =
+                CompletableFuture.supplyAsync(() -> keeper.close("2022-06", "auto"));
+        CompletableFuture<List<RankingRevision>> second =
+                CompletableFuture.supplyAsync(() -> other.close("2022-06", "auto"));
+
+        // then both answer the same revisions 1, stored once, and every record of them on the topic is the same
+        assertThat(first.join()).isEqualTo(second.join());
+        for (Channel channel : Channel.values()) {
+            assertThat(revisions(channel, "2022-06"))
+                    .extracting(RankingRevision::revision)
+                    .containsExactly(1);
+        }
+        RankingRevision web = first.join().stream()
+                .filter(revision -> revision.channel() == Channel.WEB)
+                .findFirst()
+                .orElseThrow();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            pollRankings();
+            assertThat(published.stream()
+                            .filter(each -> each.key().equals(RankingRevision.key("2022-06", Channel.WEB)))
+                            .toList())
+                    .isNotEmpty()
+                    .containsOnly(web);
+        });
     }
 
     private void phoneMetrics(String unit, Counts counts) {
