@@ -9,6 +9,7 @@
   function draw(element) {
     var trend = JSON.parse(element.getAttribute("data-trend"));
     var chart = window.echarts.init(element, null, { renderer: "svg" });
+    var axis = rateAxis(trend.series);
     chart.setOption({
       animation: false,
       tooltip: {
@@ -18,14 +19,11 @@
       legend: { top: 0 },
       grid: { left: 48, right: 24, top: 40, bottom: 32 },
       xAxis: { type: "category", data: trend.months },
-      // scaled to the data in steps of 5 points, so small moves show, and never past 100%: a rate cannot exceed it
       yAxis: {
         type: "value",
-        // at least one step below the top, so a month at 100% alone is no flat axis
-        min: function (extent) {
-          return Math.max(0, Math.min(Math.floor(extent.min / 5) * 5, Math.ceil(extent.max / 5) * 5 - 5));
-        },
-        max: function (extent) { return Math.min(100, Math.ceil(extent.max / 5) * 5); },
+        min: axis.min,
+        max: axis.max,
+        interval: axis.interval,
         axisLabel: { formatter: "{value}%" }
       },
       series: trend.series.map(function (series) {
@@ -33,6 +31,16 @@
       })
     });
     window.addEventListener("resize", function () { chart.resize(); });
+  }
+  // Scaled to the data in steps of 5 points, so small moves show, never past 100% (no rate exceeds it), at least one
+  // step deep so a lone month at 100% is no flat axis; labels every 1, 5 or 10 points so none crowds another.
+  function rateAxis(series) {
+    var values = [];
+    series.forEach(function (s) { s.data.forEach(function (v) { if (v != null) { values.push(v); } }); });
+    var top = values.length ? Math.min(100, Math.ceil(Math.max.apply(null, values) / 5) * 5) : 100;
+    var bottom = values.length ? Math.max(0, Math.min(Math.floor(Math.min.apply(null, values) / 5) * 5, top - 5)) : 0;
+    var span = top - bottom;
+    return { min: bottom, max: top, interval: span <= 5 ? 1 : span <= 30 ? 5 : 10 };
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", drawAll);
