@@ -1,6 +1,8 @@
 package io.minxin.console.web;
 
 import io.minxin.events.decision.Indicator;
+import io.minxin.events.ranking.Ineligibility;
+import io.minxin.events.ranking.NotEligibleUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -9,12 +11,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Numbers and dates as the console prints them, in Chinese conventions: months as {@code 2020年9月}, rates as
@@ -25,12 +24,15 @@ public final class Formats {
     public static final String NONE = "—";
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final Pattern TOO_FEW = Pattern.compile("received (\\d+) is below minReceived (\\d+)");
-    private static final Pattern UNDEFINED_RATE = Pattern.compile("(\\w+) is undefined \\((.+)\\)");
+    /** Why a rate can be undefined: its denominator is zero. */
     private static final Map<String, String> UNDEFINED_WHY = Map.of(
-            "no case received", "本月没有受理件",
-            "no case concluded", "本月没有办结件",
-            "no answered visit", "本月没有回访答复");
+            "completionRate", "本月没有受理件",
+            "onTimeRate", "本月没有办结件",
+            "satisfactionRate", "本月没有回访答复",
+            "excellentRate", "本月没有回访答复",
+            "returnRate", "本月没有经手件",
+            "reopenRate", "本月没有办结件");
+
     private static final Map<String, String> RATE_NAMES = Map.of(
             "completionRate", "办结率",
             "onTimeRate", "按时办结率",
@@ -189,28 +191,28 @@ public final class Formats {
     }
 
     /**
-     * Why a unit is left out of a ranking, in Chinese: ranking-service states it in English for the API
-     * ({@code received 2 is below minReceived 5}; {@code satisfactionRate is undefined (no answered visit)}, several
-     * joined by {@code ; }); a reason of another form is shown as it is.
+     * Why a unit is left out of a ranking, in Chinese, from its grounds ({@code 受理 2 件，少于参评最低件数 5 件};
+     * {@code 满意率无法计算（本月没有回访答复）}, several joined by {@code ；}); a revision stored before grounds were
+     * recorded has only the API's English reason, shown as it is.
      */
-    public String notEligibleReason(String reason) {
-        if (reason == null || reason.isBlank()) {
+    public String notEligibleReason(NotEligibleUnit unit) {
+        if (unit == null) {
             return NONE;
         }
-        Matcher few = TOO_FEW.matcher(reason.strip());
-        if (few.matches()) {
-            return "受理 " + few.group(1) + " 件，少于参评最低件数 " + few.group(2) + " 件";
+        if (unit.grounds().isEmpty()) {
+            return text(unit.reason());
         }
-        List<String> parts = new ArrayList<>();
-        for (String part : reason.split(";\\s*")) {
-            Matcher undefined = UNDEFINED_RATE.matcher(part.strip());
-            parts.add(
-                    undefined.matches()
-                            ? rateName(undefined.group(1)) + "无法计算（"
-                                    + UNDEFINED_WHY.getOrDefault(undefined.group(2), undefined.group(2)) + "）"
-                            : part.strip());
-        }
-        return String.join("；", parts);
+        return String.join("；", unit.grounds().stream().map(this::ground).toList());
+    }
+
+    private String ground(Ineligibility ground) {
+        return switch (ground.kind()) {
+            case TOO_FEW_RECEIVED -> "受理 " + ground.count() + " 件，少于参评最低件数 " + ground.minimum() + " 件";
+            case TOO_FEW_CASES ->
+                rateName(ground.rate()) + "仅依据 " + ground.count() + " 件，少于该指标的最低件数 " + ground.minimum() + " 件";
+            case UNDEFINED_RATE ->
+                rateName(ground.rate()) + "无法计算（" + UNDEFINED_WHY.getOrDefault(ground.rate(), "本月没有可计算的件") + "）";
+        };
     }
 
     /** A counted fact of a 加分 or 减分 item ({@code PUSHBACK} → {@code 推诿（较差件）}). */

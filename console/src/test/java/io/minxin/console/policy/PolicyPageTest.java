@@ -68,7 +68,8 @@ class PolicyPageTest extends ConsoleTestSupport {
                 .replace(
                         "\"notEligible\":[]",
                         "\"notEligible\":[{\"unitId\":\"xlt-xinglong\",\"unitName\":\"兴隆街道\","
-                                + "\"reason\":\"received 2 cases, fewer than 5\"}]");
+                                + "\"reason\":\"received 2 is below minReceived 5\","
+                                + "\"grounds\":[{\"kind\":\"TOO_FEW_RECEIVED\",\"count\":2,\"minimum\":5}]}]");
         API.json("GET /api/v1/policies", POLICIES)
                 .json("GET /api/v1/rankings/2020-09", current)
                 .json("POST /api/v1/rankings/2020-09/what-if", trial);
@@ -91,7 +92,7 @@ class PolicyPageTest extends ConsoleTestSupport {
                 .contains("2020年9月 预览：4 家单位名次变化", "当前规则", "修改后的规则（未保存）")
                 .containsPattern("<tr class=\"moved-up\">\\s*<td class=\"num\">1</td>\\s*<td>综合执法局</td>")
                 .contains("<td class=\"move\">↑1</td>", "<td class=\"move\">↓1</td>", "<td class=\"move\">新进入</td>")
-                .contains("按修改后的规则不再参加排名", "兴隆街道：received 2 cases, fewer than 5")
+                .contains("按修改后的规则不再参加排名", "兴隆街道：受理 2 件，少于参评最低件数 5 件")
                 .containsPattern("name=\"weights.satisfactionRate\" value=\"0.6\"")
                 .doesNotContain("<html");
     }

@@ -1,8 +1,13 @@
 package io.minxin.console.web;
 
+import static io.minxin.events.ranking.Ineligibility.tooFewCases;
+import static io.minxin.events.ranking.Ineligibility.tooFewReceived;
+import static io.minxin.events.ranking.Ineligibility.undefinedRate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.decision.Indicator;
+import io.minxin.events.ranking.Ineligibility;
+import io.minxin.events.ranking.NotEligibleUnit;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -88,13 +93,19 @@ class FormatsTest {
     }
 
     @Test
-    void givenRankingServicesEnglishReasonsThenTheConsoleSaysThemInChineseAndOthersAsTheyAre() {
-        assertThat(formats.notEligibleReason("received 2 is below minReceived 5"))
+    void givenTheGroundsOfANotEligibleUnitThenTheConsoleSaysThemInChineseAndAReasonWithoutGroundsAsItIs() {
+        assertThat(formats.notEligibleReason(notEligible("received 2 is below minReceived 5", tooFewReceived(2, 5))))
                 .isEqualTo("受理 2 件，少于参评最低件数 5 件");
-        assertThat(
-                        formats.notEligibleReason(
-                                "satisfactionRate is undefined (no answered visit); onTimeRate is undefined (no case concluded)"))
+        assertThat(formats.notEligibleReason(
+                        notEligible("…", undefinedRate("satisfactionRate"), undefinedRate("onTimeRate"))))
                 .isEqualTo("满意率无法计算（本月没有回访答复）；按时办结率无法计算（本月没有办结件）");
-        assertThat(formats.notEligibleReason("停业整顿")).isEqualTo("停业整顿");
+        assertThat(formats.notEligibleReason(notEligible("…", tooFewCases("satisfactionRate", 1, 5))))
+                .isEqualTo("满意率仅依据 1 件，少于该指标的最低件数 5 件");
+        assertThat(formats.notEligibleReason(notEligible("停业整顿"))).isEqualTo("停业整顿");
+        assertThat(formats.notEligibleReason(null)).isEqualTo("—");
+    }
+
+    private static NotEligibleUnit notEligible(String reason, Ineligibility... grounds) {
+        return new NotEligibleUnit("u", "单位", null, reason, List.of(), List.of(grounds));
     }
 }

@@ -1,5 +1,6 @@
 package io.minxin.ranking.engine;
 
+import io.minxin.events.ranking.Ineligibility;
 import io.minxin.events.ranking.NotEligibleUnit;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.ScoreItem;
@@ -39,12 +40,12 @@ public final class RankingEngine {
         List<NotEligibleUnit> notEligible = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(units.size());
         for (UnitPerformance unit : units) {
-            String reason = whyNotEligible(policy, indicators, unit);
-            if (reason == null) {
+            List<Ineligibility> grounds = whyNotEligible(policy, indicators, unit);
+            if (grounds.isEmpty()) {
                 candidates.add(new Candidate(policy, indicators, unit, tierOf(tiers, unit)));
             } else {
-                notEligible.add(
-                        new NotEligibleUnit(unit.unitId(), unit.unitName(), unit.inputs(), reason, unit.exclusions()));
+                notEligible.add(new NotEligibleUnit(
+                        unit.unitId(), unit.unitName(), unit.inputs(), reason(grounds), unit.exclusions(), grounds));
             }
         }
         candidates.sort(tiers.isEmpty() ? ORDER : BY_TIER.thenComparing(ORDER));
@@ -87,27 +88,42 @@ public final class RankingEngine {
         return tiers.isEmpty() ? -1 : tiers.size();
     }
 
-    static String whyNotEligible(RankingPolicy policy, List<Indicator> indicators, UnitPerformance unit) {
+    /** The rules that leave {@code unit} out, in the order they are checked; empty when it is ranked. */
+    static List<Ineligibility> whyNotEligible(RankingPolicy policy, List<Indicator> indicators, UnitPerformance unit) {
         if (unit.counts().received() < policy.minReceived()) {
-            return "received " + unit.counts().received() + " is below minReceived " + policy.minReceived();
+            return List.of(Ineligibility.tooFewReceived(unit.counts().received(), policy.minReceived()));
         }
-        String tooFew = indicators.stream()
+        List<Ineligibility> tooFew = indicators.stream()
                 .filter(indicator ->
                         indicator.minCases() != null && indicator.rate().denominatorOf(unit) < indicator.minCases())
-                .map(indicator -> indicator.rate().fieldName() + " is measured on "
-                        + indicator.rate().denominatorOf(unit) + " cases, below its minCases " + indicator.minCases())
-                .collect(Collectors.joining("; "));
+                .map(indicator -> Ineligibility.tooFewCases(
+                        indicator.rate().fieldName(), indicator.rate().denominatorOf(unit), indicator.minCases()))
+                .toList();
         if (!tooFew.isEmpty()) {
             return tooFew;
         }
         if (policy.nullRates() == RankingPolicy.NullRates.NOT_ELIGIBLE) {
-            String undefined = policy.orderRates().stream()
+            return policy.orderRates().stream()
                     .filter(rate -> rate.valueOf(unit) == null)
-                    .map(rate -> rate.fieldName() + " is undefined (" + rate.whenUndefined() + ")")
-                    .collect(Collectors.joining("; "));
-            return undefined.isEmpty() ? null : undefined;
+                    .map(rate -> Ineligibility.undefinedRate(rate.fieldName()))
+                    .toList();
         }
-        return null;
+        return List.of();
+    }
+
+    /** The grounds in the API's English: {@code received 2 is below minReceived 5}, several joined by {@code ; }. */
+    static String reason(List<Ineligibility> grounds) {
+        return grounds.stream()
+                .map(ground -> switch (ground.kind()) {
+                    case TOO_FEW_RECEIVED -> "received " + ground.count() + " is below minReceived " + ground.minimum();
+                    case TOO_FEW_CASES ->
+                        ground.rate() + " is measured on " + ground.count() + " cases, below its minCases "
+                                + ground.minimum();
+                    case UNDEFINED_RATE ->
+                        ground.rate() + " is undefined ("
+                                + Rate.fromJson(ground.rate()).whenUndefined() + ")";
+                })
+                .collect(Collectors.joining("; "));
     }
 
     /** Larger keys first; arrays of one policy have the same length. */

@@ -52,9 +52,17 @@ final class RevisionDiffer {
         return new RevisionDiff(previous.revision(), changes);
     }
 
-    /** Whether a stored revision already holds exactly this ranking. */
+    /**
+     * Whether a stored revision already holds exactly this ranking. A not-eligible unit's grounds are left out: they
+     * restate its reason as data, and a revision stored before they were recorded has the reason alone.
+     */
     static boolean sameRanking(RankingRevision revision, Ranking ranking) {
-        return revision.rows().equals(ranking.rows()) && revision.notEligible().equals(ranking.notEligible());
+        return revision.rows().equals(ranking.rows())
+                && withoutGrounds(revision.notEligible()).equals(withoutGrounds(ranking.notEligible()));
+    }
+
+    private static List<NotEligibleUnit> withoutGrounds(List<NotEligibleUnit> units) {
+        return units.stream().map(NotEligibleUnit::withoutGrounds).toList();
     }
 
     /** Ranked units first in rank order, then the units that are not eligible (rank null). */

@@ -3,6 +3,7 @@ package io.minxin.ranking.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.Channel;
+import io.minxin.events.ranking.Ineligibility;
 import io.minxin.events.ranking.RankedList;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.ScoreItem;
@@ -152,6 +153,8 @@ class PolicyLanguageTest {
         assertThat(ranking.rows()).extracting(RankingRow::unitId).containsExactly("enough");
         assertThat(ranking.notEligible().get(0).reason())
                 .isEqualTo("satisfactionRate is measured on 1 cases, below its minCases 5");
+        assertThat(ranking.notEligible().get(0).grounds())
+                .containsExactly(Ineligibility.tooFewCases("satisfactionRate", 1, 5));
     }
 
     static RankingPolicy with(

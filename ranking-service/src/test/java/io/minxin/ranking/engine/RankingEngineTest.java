@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.minxin.events.decision.Indicator;
+import io.minxin.events.ranking.Ineligibility;
 import io.minxin.events.ranking.NotEligibleUnit;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.ranking.ScoreItem;
@@ -111,6 +112,7 @@ class RankingEngineTest {
         assertThat(ranking.notEligible())
                 .extracting(NotEligibleUnit::unitId, NotEligibleUnit::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("small", "received 2 is below minReceived 5"));
+        assertThat(ranking.notEligible().get(0).grounds()).containsExactly(Ineligibility.tooFewReceived(2, 5));
     }
 
     @Test
@@ -152,6 +154,9 @@ class RankingEngineTest {
         assertThat(ranking.notEligible().get(0).reason())
                 .isEqualTo("satisfactionRate is undefined (no answered visit); "
                         + "excellentRate is undefined (no answered visit)");
+        assertThat(ranking.notEligible().get(0).grounds())
+                .containsExactly(
+                        Ineligibility.undefinedRate("satisfactionRate"), Ineligibility.undefinedRate("excellentRate"));
     }
 
     @Test

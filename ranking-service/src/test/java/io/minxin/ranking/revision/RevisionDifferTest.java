@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.minxin.events.Channel;
 import io.minxin.events.decision.Indicator;
+import io.minxin.events.ranking.NotEligibleUnit;
 import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.RevisionDiff;
 import io.minxin.events.ranking.RevisionStatus;
@@ -137,6 +138,22 @@ class RevisionDifferTest {
     private static ExcludedCase excluded(String caseId, Indicator indicator) {
         return new ExcludedCase(
                 caseId, List.of(indicator), "经核实为不合理诉求", "d-" + caseId, Instant.parse("2020-10-05T01:00:00Z"), null);
+    }
+
+    @Test
+    void givenARevisionStoredBeforeGroundsWereRecordedThenTheSameRankingIsNoNewRevision() {
+        UnitPerformance tiny = counted("tiny", 1, 1, 1, 0, 0, 0, 0, 0);
+        Ranking now = rank(A, B, tiny);
+        Ranking before = new Ranking(
+                now.policy(),
+                now.top(),
+                now.rows(),
+                now.notEligible().stream().map(NotEligibleUnit::withoutGrounds).toList(),
+                now.lists());
+        RankingRevision stored = Revisions.of(1, RevisionStatus.PUBLISHED, before);
+
+        assertThat(now.notEligible().get(0).grounds()).isNotEmpty();
+        assertThat(RevisionDiffer.sameRanking(stored, now)).isTrue();
     }
 
     private static Ranking rank(UnitPerformance... units) {
