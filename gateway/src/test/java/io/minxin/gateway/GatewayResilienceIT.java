@@ -3,6 +3,7 @@ package io.minxin.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minxin.events.identity.Role;
@@ -11,6 +12,7 @@ import io.minxin.gateway.keys.ApiKeyService;
 import io.minxin.gateway.keys.IssuedKey;
 import io.minxin.gateway.support.DownstreamStub;
 import io.minxin.gateway.support.GatewayClient;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +89,28 @@ class GatewayResilienceIT {
 
         assertThat(breakers.circuitBreaker("ranking").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         expect503(operator, "/api/v1/rankings/2020-09", "ranking is failing: its circuit breaker is open");
+    }
+
+    @Test
+    void everyRouteBreakerRecordsOutcomesWithoutALockOnTheEventLoop() {
+        IssuedKey operator = keys.create("ops", Set.of(Role.OPERATOR)).block();
+        client.get()
+                .uri("/api/v1/overview")
+                .header("X-Api-Key", operator.value())
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        for (String route : List.of("intake", "metrics", "ranking", "notice", "console")) {
+            assertThat(breakers.circuitBreaker(route)
+                            .getCircuitBreakerConfig()
+                            .getSlidingWindowSynchronizationStrategy())
+                    .as(route)
+                    .isEqualTo(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE);
+        }
+        assertThat(breakers.circuitBreaker("metrics").getCircuitBreakerConfig().getMinimumNumberOfCalls())
+                .as("the window's thresholds still come from the configuration")
+                .isEqualTo(2);
     }
 
     @Test
