@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of metrics-service ({@code minxin.metrics.*}).
  *
  * @param defaultWorkingDays working days to the deadline of an acceptance without dueAt
+ * @param signInWorkingDays working days after the day of a dispatch by whose end the unit signs for the case (及时签收率)
  * @param maxEventsPerCase entries kept per case, its events and decisions together; a further event is sent to the
  *     dead-letter topic, a further decision skipped and counted
  * @param projection how the compacted topics are copied into MongoDB
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("minxin.metrics")
 public record MetricsProperties(
         @DefaultValue("15") int defaultWorkingDays,
+        @DefaultValue("1") int signInWorkingDays,
         @DefaultValue("1000") int maxEventsPerCase,
         @DefaultValue Projection projection,
         @DefaultValue Gauges gauges,

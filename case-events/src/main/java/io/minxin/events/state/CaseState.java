@@ -3,6 +3,7 @@ package io.minxin.events.state;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.minxin.events.Channel;
 import io.minxin.events.EventType;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.PushbackRuling;
@@ -21,7 +22,8 @@ import java.util.List;
  * @param owner unitId of the latest acceptance, null when that unit returned the case after it (waiting
  *     for re-assignment) or while pending
  * @param ownerName unitName of the latest acceptance
- * @param dueAt deadline of the latest acceptance: its dueAt, or the default number of working days after it
+ * @param dueAt the handling deadline: of the latest acceptance (its dueAt, or the default number of working days after
+ *     it), moved by the latest extension (延期) approved for the owner after that acceptance and before the conclusion
  * @param acceptances every acceptance, oldest first
  * @param returns every return (退件), oldest first
  * @param conclusion the latest conclusion after the latest acceptance, or null
@@ -41,6 +43,8 @@ import java.util.List;
  *     {@code confirmedPushback} stay the candidate as the events make it
  * @param exclusions the exclusions (剔除) in force, one per decision that still excludes an indicator, with those
  *     indicators, ordered by decidedAt, then decision id; omitted in JSON when none
+ * @param signIns 签收: one per unit the case was dispatched to ({@code minxin.case.assigned}), for its latest dispatch,
+ *     in the order of those dispatches; omitted in JSON when none (a platform that sends no dispatches)
  */
 public record CaseState(
         String caseId,
@@ -62,9 +66,11 @@ public record CaseState(
         Pushback confirmedPushback,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions,
         Decision ruling,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExcludedCase> exclusions) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExcludedCase> exclusions,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SignIn> signIns) {
 
     public CaseState {
+        signIns = signIns == null ? List.of() : List.copyOf(signIns);
         acceptances = acceptances == null ? List.of() : List.copyOf(acceptances);
         returns = returns == null ? List.of() : List.copyOf(returns);
         history = history == null ? List.of() : List.copyOf(history);
@@ -78,6 +84,52 @@ public record CaseState(
             throw new IllegalArgumentException(
                     "ruling " + ruling.id() + " of case " + caseId + " is no pushback ruling");
         }
+    }
+
+    /** A case state without sign-ins, as before they were folded. */
+    public CaseState(
+            String caseId,
+            String period,
+            Channel channel,
+            String title,
+            String category,
+            Instant acceptedAt,
+            String owner,
+            String ownerName,
+            Instant dueAt,
+            List<Acceptance> acceptances,
+            List<Return> returns,
+            Conclusion conclusion,
+            Visit visit,
+            boolean pushback,
+            List<HistoryEntry> history,
+            long version,
+            Pushback confirmedPushback,
+            List<Decision> decisions,
+            Decision ruling,
+            List<ExcludedCase> exclusions) {
+        this(
+                caseId,
+                period,
+                channel,
+                title,
+                category,
+                acceptedAt,
+                owner,
+                ownerName,
+                dueAt,
+                acceptances,
+                returns,
+                conclusion,
+                visit,
+                pushback,
+                history,
+                version,
+                confirmedPushback,
+                decisions,
+                ruling,
+                exclusions,
+                List.of());
     }
 
     /** A case state without decisions, as before they existed. */
@@ -119,6 +171,7 @@ public record CaseState(
                 confirmedPushback,
                 List.of(),
                 null,
+                List.of(),
                 List.of());
     }
 
@@ -188,6 +241,23 @@ public record CaseState(
             returns = returns == null ? List.of() : List.copyOf(returns);
         }
     }
+
+    /**
+     * 签收 of one dispatch (派单): the unit's latest dispatch of the case and its first sign-in after it.
+     *
+     * @param role 主办 (lead) or 协办 (co-handling), as the dispatch says
+     * @param dueAt the sign-in deadline: the policy's working days after the dispatch's local day, at 23:59:59
+     * @param signedAt the first sign-in by the unit ordered after that dispatch; null while the case is not signed
+     * @param onTime signed, and not after {@code dueAt}
+     */
+    public record SignIn(
+            String unitId,
+            String unitName,
+            HandlingRole role,
+            Instant dispatchedAt,
+            Instant dueAt,
+            Instant signedAt,
+            boolean onTime) {}
 
     /** One distinct event of the case (CloudEvents id and source are its identity). */
     public record HistoryEntry(String id, String source, EventType type, Instant occurredAt, String unitId) {}

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.annotation.Nulls;
  *     (the three handling counts read as 0 from JSON written before them)
  * @param reopened concluded cases of the unit sent back to be handled again (重办率's numerator; its denominator is
  *     {@link #concluded})
+ * @param dispatched cases dispatched (派单) to the unit, lead or co-handling, once per case (及时签收率's denominator)
+ * @param signedOnTime of those, the cases whose latest dispatch to the unit it signed (签收) by the sign-in deadline
+ *     (及时签收率's numerator; both read as 0 from JSON written before them)
  */
 public record Counts(
         long received,
@@ -35,7 +38,9 @@ public record Counts(
         @JsonInclude(JsonInclude.Include.NON_NULL) Excluded excluded,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long handled,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long returnedCases,
-        @JsonSetter(nulls = Nulls.AS_EMPTY) long reopened) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long reopened,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long dispatched,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long signedOnTime) {
     public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts {
@@ -81,9 +86,45 @@ public record Counts(
                 0);
     }
 
+    /** Counts without the sign-in counts ({@link #dispatched}, {@link #signedOnTime}), as before them. */
+    public Counts(
+            long received,
+            long concluded,
+            long concludedOnTime,
+            long visited,
+            long satisfied,
+            long excellent,
+            long returns,
+            long pushbacks,
+            Excluded excluded,
+            long handled,
+            long returnedCases,
+            long reopened) {
+        this(
+                received,
+                concluded,
+                concludedOnTime,
+                visited,
+                satisfied,
+                excellent,
+                returns,
+                pushbacks,
+                excluded,
+                handled,
+                returnedCases,
+                reopened,
+                0,
+                0);
+    }
+
     /** Handling counts only: the cases handed to a unit, those it returned, its concluded cases reopened. */
     public static Counts handling(long handled, long returnedCases, long reopened) {
         return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, handled, returnedCases, reopened);
+    }
+
+    /** Sign-in counts only: cases dispatched to a unit, and those it signed for in time. */
+    public static Counts signIn(long dispatched, long signedOnTime) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, dispatched, signedOnTime);
     }
 
     public Counts plus(Counts other) {
@@ -99,7 +140,9 @@ public record Counts(
                 excludedParts().plus(other.excludedParts()),
                 handled + other.handled,
                 returnedCases + other.returnedCases,
-                reopened + other.reopened);
+                reopened + other.reopened,
+                dispatched + other.dispatched,
+                signedOnTime + other.signedOnTime);
     }
 
     public Counts minus(Counts other) {
@@ -119,7 +162,9 @@ public record Counts(
                 excludedParts().negated(),
                 -handled,
                 -returnedCases,
-                -reopened);
+                -reopened,
+                -dispatched,
+                -signedOnTime);
     }
 
     /** These counts with {@code parts} excluded besides what they exclude already. */
@@ -136,7 +181,9 @@ public record Counts(
                 excludedParts().plus(parts),
                 handled,
                 returnedCases,
-                reopened);
+                reopened,
+                dispatched,
+                signedOnTime);
     }
 
     /** What is excluded, {@link Excluded#NONE} rather than null. */
@@ -167,6 +214,7 @@ public record Counts(
             case "excellentRate" -> new Part(excellent, visited);
             case "returnRate" -> new Part(returnedCases, handled);
             case "reopenRate" -> new Part(reopened, concluded);
+            case "signInRate" -> new Part(signedOnTime, dispatched);
             default -> throw new IllegalArgumentException("unknown rate " + rate);
         };
     }
@@ -244,14 +292,14 @@ public record Counts(
             excellentRate = excellentRate == null ? Part.ZERO : excellentRate;
         }
 
-        /** The excluded part of a rate named as in the JSON; the handling rates exclude nothing (yet). */
+        /** The excluded part of a rate named as in the JSON; the rates of the optional lifecycle exclude nothing (yet). */
         public Part of(String rate) {
             return switch (rate) {
                 case "completionRate" -> completionRate;
                 case "onTimeRate" -> onTimeRate;
                 case "satisfactionRate" -> satisfactionRate;
                 case "excellentRate" -> excellentRate;
-                case "returnRate", "reopenRate" -> Part.ZERO;
+                case "returnRate", "reopenRate", "signInRate" -> Part.ZERO;
                 default -> throw new IllegalArgumentException("unknown rate " + rate);
             };
         }

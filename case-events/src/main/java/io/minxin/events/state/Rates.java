@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The four rates of the bulletin and the two handling rates of the optional lifecycle (回退率 {@code returnRate},
- * 重办率 {@code reopenRate}), as fractions in [0, 1], each of its assessed parts (the cases excluded from it, 剔除,
+ * The four rates of the bulletin and the three of the optional lifecycle (回退率 {@code returnRate}, 重办率
+ * {@code reopenRate}, 及时签收率 {@code signInRate}), as fractions in [0, 1], each of its assessed parts (the cases excluded from it, 剔除,
  * left out of its numerator and denominator: {@link Counts#numerator}, {@link Counts#denominator}). A rate whose
  * denominator is zero is null ("—"), never 0 or 1; it is written as an explicit JSON null.
  */
@@ -16,17 +16,29 @@ public record Rates(
         Double satisfactionRate,
         Double excellentRate,
         Double returnRate,
-        Double reopenRate) {
+        Double reopenRate,
+        Double signInRate) {
     /** The names of the four rates of the bulletin, as in the JSON: those policies rank by and targets are set on. */
     public static final List<String> NAMES =
             List.of("completionRate", "onTimeRate", "satisfactionRate", "excellentRate");
 
-    /** The names of the handling rates, as in the JSON: 回退率 and 重办率. */
-    public static final List<String> HANDLING = List.of("returnRate", "reopenRate");
+    /** The names of the rates of the optional lifecycle, as in the JSON: 回退率, 重办率 and 及时签收率. */
+    public static final List<String> HANDLING = List.of("returnRate", "reopenRate", "signInRate");
 
     /** The four rates of the bulletin, the handling rates null, as before them. */
     public Rates(Double completionRate, Double onTimeRate, Double satisfactionRate, Double excellentRate) {
-        this(completionRate, onTimeRate, satisfactionRate, excellentRate, null, null);
+        this(completionRate, onTimeRate, satisfactionRate, excellentRate, null, null, null);
+    }
+
+    /** The four rates of the bulletin and the handling rates, 及时签收率 null, as before it. */
+    public Rates(
+            Double completionRate,
+            Double onTimeRate,
+            Double satisfactionRate,
+            Double excellentRate,
+            Double returnRate,
+            Double reopenRate) {
+        this(completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate, reopenRate, null);
     }
 
     public static Rates of(Counts counts) {
@@ -36,7 +48,8 @@ public record Rates(
                 ratio(counts, "satisfactionRate"),
                 ratio(counts, "excellentRate"),
                 ratio(counts, "returnRate"),
-                ratio(counts, "reopenRate"));
+                ratio(counts, "reopenRate"),
+                ratio(counts, "signInRate"));
     }
 
     /** The rate named as in the JSON ({@code completionRate}, ...), null when it has no denominator. */
@@ -54,6 +67,8 @@ public record Rates(
                 return returnRate;
             case "reopenRate":
                 return reopenRate;
+            case "signInRate":
+                return signInRate;
             default:
                 throw new IllegalArgumentException("unknown rate " + name);
         }

@@ -2,6 +2,7 @@ package io.minxin.console.cases;
 
 import io.minxin.console.web.Formats;
 import io.minxin.events.EventType;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.Exclusion;
 import io.minxin.events.decision.PushbackRuling;
@@ -16,7 +17,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A case's timeline as a person reads it: every distinct event metrics-service folded (受理, 退件, 办结, 回访), each
+ * A case's timeline as a person reads it: every distinct event metrics-service folded (受理, 派单, 签收, 退件, 延期审批, 办结,
+ * 回访, 重办), each
  * with what the case's state says of it (the unit it went to and its deadline, the reason for a return, the reply,
  * the citizen's answer), and the decisions about the case (较差件复核, 剔除), in the order they happened. Plain
  * Java; public for the template.
@@ -32,6 +34,11 @@ public final class Timeline {
     static List<Entry> of(CaseState state) {
         Map<String, String> names = new HashMap<>();
         state.acceptances().forEach(acceptance -> names.putIfAbsent(acceptance.unitId(), acceptance.unitName()));
+        state.signIns().forEach(signIn -> {
+            if (signIn.unitName() != null) {
+                names.putIfAbsent(signIn.unitId(), signIn.unitName());
+            }
+        });
         List<Entry> entries = new ArrayList<>();
         for (CaseState.HistoryEntry event : state.history()) {
             entries.add(new Entry(
@@ -55,6 +62,10 @@ public final class Timeline {
             case CASE_RETURNED -> "退件";
             case CASE_CONCLUDED -> "办结";
             case CASE_VISITED -> "回访";
+            case CASE_ASSIGNED -> "派单";
+            case CASE_SIGNED -> "签收";
+            case CASE_EXTENSION_DECIDED -> "延期审批";
+            case CASE_REOPENED -> "重办";
             default -> type.ceType();
         };
     }
@@ -89,6 +100,19 @@ public final class Timeline {
                                         event.occurredAt(), state.visit().occurredAt())
                         ? satisfaction(state.visit()) + (state.visit().excellent() ? "，评为优秀" : "")
                         : "（其后又有回访，以最后一次为准）";
+            case CASE_ASSIGNED ->
+                state.signIns().stream()
+                        .filter(signIn -> same(event, signIn.dispatchedAt(), signIn.unitId()))
+                        .findFirst()
+                        .map(signIn -> (signIn.role() == HandlingRole.LEAD ? "主办" : "协办") + "，签收期限 "
+                                + FORMATS.dateTime(signIn.dueAt()))
+                        .orElse("（其后又向该单位派单，以最后一次为准）");
+            case CASE_SIGNED ->
+                state.signIns().stream()
+                        .filter(signIn -> same(event, signIn.signedAt(), signIn.unitId()))
+                        .findFirst()
+                        .map(signIn -> signIn.onTime() ? "按时签收" : "超期签收")
+                        .orElse("");
             default -> "";
         };
     }

@@ -31,7 +31,8 @@ public final class Formats {
             "satisfactionRate", "本月没有回访答复",
             "excellentRate", "本月没有回访答复",
             "returnRate", "本月没有经手件",
-            "reopenRate", "本月没有办结件");
+            "reopenRate", "本月没有办结件",
+            "signInRate", "本月没有派单");
 
     private static final Map<String, String> RATE_NAMES = Map.of(
             "completionRate", "办结率",
@@ -40,6 +41,7 @@ public final class Formats {
             "excellentRate", "优秀率",
             "returnRate", "回退率",
             "reopenRate", "重办率",
+            "signInRate", "及时签收率",
             "returns", "退件");
 
     private static final Map<String, String> FACT_NAMES = Map.ofEntries(

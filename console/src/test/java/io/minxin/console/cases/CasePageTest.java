@@ -8,6 +8,7 @@ import io.minxin.console.Fixtures;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.EventType;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.PushbackRuling;
@@ -91,6 +92,53 @@ class CasePageTest extends ConsoleTestSupport {
                         "群众满意，评为优秀",
                         "<strong>较差件复核</strong> <span class=\"unit\">营商局 wang.operator</span>",
                         "确认为较差件；认定：经两次退回后办结；理由：核实");
+    }
+
+    @Test
+    void givenADispatchedCaseThenTheTimelineShowsTheDispatchWithItsSignInDeadlineAndWhetherTheSignInWasInTime() {
+        Instant signed = ACCEPTED.plusSeconds(2 * 86_400);
+        CaseState dispatched = new CaseState(
+                "614501",
+                "2020-09",
+                Channel.WEB,
+                "路灯不亮",
+                null,
+                ACCEPTED,
+                "xlt-chengjian",
+                "盘锦市兴隆台区城建中心",
+                ACCEPTED.plusSeconds(7 * 86_400),
+                List.of(new CaseState.Acceptance("xlt-chengjian", "盘锦市兴隆台区城建中心", ACCEPTED, null)),
+                List.of(),
+                null,
+                null,
+                false,
+                List.of(
+                        new CaseState.HistoryEntry("e1", "hotline", EventType.CASE_ACCEPTED, ACCEPTED, "xlt-chengjian"),
+                        new CaseState.HistoryEntry("e2", "hotline", EventType.CASE_ASSIGNED, ACCEPTED, "xlt-chengjian"),
+                        new CaseState.HistoryEntry("e3", "hotline", EventType.CASE_SIGNED, signed, "xlt-chengjian")),
+                3,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of(new CaseState.SignIn(
+                        "xlt-chengjian",
+                        "盘锦市兴隆台区城建中心",
+                        HandlingRole.LEAD,
+                        ACCEPTED,
+                        Instant.parse("2020-09-02T15:59:59Z"),
+                        signed,
+                        false)));
+        API.json("GET /api/v1/cases/614501", EventJson.mapper().writeValueAsString(dispatched));
+
+        String page = page("/console/cases/614501", LIAISON);
+
+        assertThat(page.replaceAll("\\s+", " "))
+                .containsSubsequence(
+                        "<strong>派单</strong> <span class=\"unit\">盘锦市兴隆台区城建中心</span>",
+                        "主办，签收期限 2020年9月2日 23:59",
+                        "<strong>签收</strong> <span class=\"unit\">盘锦市兴隆台区城建中心</span>",
+                        "超期签收");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.minxin.metrics.casestate;
 
 import io.minxin.events.Accepted;
+import io.minxin.events.Assigned;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventType;
+import io.minxin.events.ExtensionDecided;
+import io.minxin.events.ExtensionOutcome;
 import io.minxin.events.Returned;
+import io.minxin.events.Signed;
 import io.minxin.events.Visited;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.Exclusion;
@@ -28,8 +32,8 @@ import java.util.Set;
 /**
  * Folds the distinct events of one case, and the operators' decisions about it, into its {@link CaseState}. The
  * result depends only on the set of events and decisions, never on the order they arrived in: events are sorted by
- * occurredAt, then type (accepted &lt; returned &lt; concluded &lt; visited &lt;
- * reopened), then id and source, and a repeated
+ * occurredAt, then type (accepted &lt; assigned &lt; signed &lt; returned &lt; extension decided &lt; concluded &lt;
+ * visited &lt; reopened), then id and source, and a repeated
  * (source, id) counts once; decisions are sorted as they supersede each other ({@link Decision#supersedes}: decidedAt,
  * then id), and a repeated id counts once.
  */
@@ -46,21 +50,36 @@ public final class CaseFolder {
 
     /**
      * The case event types the counts are folded from: the four lifecycle events and, of the contract's optional
-     * types, the re-handling (重办率); the other optional types are not (yet) among them.
+     * types, the re-handling (重办率), dispatch and sign-in (及时签收率) and the decision on an extension (the handling
+     * deadline); the request for an extension, supervision and merges are not (yet) among them.
      */
     private static final Set<EventType> FOLDED = EnumSet.of(
             EventType.CASE_ACCEPTED,
             EventType.CASE_RETURNED,
             EventType.CASE_CONCLUDED,
             EventType.CASE_VISITED,
-            EventType.CASE_REOPENED);
+            EventType.CASE_REOPENED,
+            EventType.CASE_ASSIGNED,
+            EventType.CASE_SIGNED,
+            EventType.CASE_EXTENSION_DECIDED);
 
     private final AssessmentPeriod period;
     private final Deadlines deadlines;
+    private final Deadlines signInDeadlines;
 
+    /** A folder whose sign-in deadline is the end of the working day after the dispatch (Bengbu: 1 working day). */
     public CaseFolder(AssessmentPeriod period, Deadlines deadlines) {
+        this(period, deadlines, WorkingDayDeadlines.signIn(WorkingDayDeadlines.DEFAULT_SIGN_IN_WORKING_DAYS));
+    }
+
+    /**
+     * @param deadlines the handling deadline of an acceptance without its own dueAt
+     * @param signInDeadlines the sign-in deadline of a dispatch
+     */
+    public CaseFolder(AssessmentPeriod period, Deadlines deadlines, Deadlines signInDeadlines) {
         this.period = period;
         this.deadlines = deadlines;
+        this.signInDeadlines = signInDeadlines;
     }
 
     public AssessmentPeriod period() {
@@ -94,6 +113,8 @@ public final class CaseFolder {
             if (a.dueAt() == null) {
                 deadlines.defaultDueAt(a.occurredAt());
             }
+        } else if (data instanceof Assigned) {
+            signInDeadlines.defaultDueAt(event.occurredAt());
         } else if (data instanceof Visited v) {
             require(v.satisfaction(), "data.satisfaction");
         }
@@ -206,6 +227,7 @@ public final class CaseFolder {
                 acceptedAt.add(i);
             }
         }
+        List<CaseState.SignIn> signIns = signIns(sorted);
         List<CaseState.Acceptance> acceptances = new ArrayList<>();
         List<CaseState.Return> returns = new ArrayList<>();
         List<CaseState.HistoryEntry> history = new ArrayList<>();
@@ -249,7 +271,8 @@ public final class CaseFolder {
                     null,
                     decided,
                     ruling,
-                    exclusions);
+                    exclusions,
+                    signIns);
         }
         Accepted first = (Accepted) sorted.get(acceptedAt.get(0)).data();
         int latestIndex = acceptedAt.get(acceptedAt.size() - 1);
@@ -265,6 +288,7 @@ public final class CaseFolder {
                 conclusionIndex = i;
             }
         }
+        dueAt = extended(sorted, latestIndex, conclusionIndex < 0 ? sorted.size() : conclusionIndex, latest, dueAt);
         CaseState.Conclusion conclusion = null;
         CaseState.Pushback pushback = null;
         if (conclusionIndex >= 0) {
@@ -293,7 +317,61 @@ public final class CaseFolder {
                 pushback,
                 decided,
                 ruling,
-                exclusions);
+                exclusions,
+                signIns);
+    }
+
+    /**
+     * The handling deadline moved by an extension (延期): the due date of the latest extension approved for the owner
+     * (the unit of the latest acceptance, at {@code latestIndex}) ordered after that acceptance and before the
+     * conclusion that counts (at {@code end}, or the end of the events), else {@code dueAt}. A refusal leaves the
+     * deadline as it was; an approval after the conclusion cannot make a late conclusion timely.
+     */
+    private static Instant extended(List<CaseEvent> sorted, int latestIndex, int end, Accepted latest, Instant dueAt) {
+        Instant extended = dueAt;
+        for (int i = latestIndex + 1; i < end; i++) {
+            if (sorted.get(i).data() instanceof ExtensionDecided e
+                    && e.outcome() == ExtensionOutcome.APPROVED
+                    && e.unitId().equals(latest.unitId())) {
+                extended = e.dueAt();
+            }
+        }
+        return extended;
+    }
+
+    /**
+     * 签收 per dispatched unit: its latest dispatch ({@code minxin.case.assigned}) and its first sign-in ordered after
+     * it, on time when not after the sign-in deadline of that dispatch; in the order of those dispatches. A sign-in
+     * without a dispatch before it (a platform that records sign-ins only) is not assessed.
+     */
+    private List<CaseState.SignIn> signIns(List<CaseEvent> sorted) {
+        Map<String, Integer> latestDispatch = new LinkedHashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).data() instanceof Assigned a) {
+                latestDispatch.remove(a.unitId());
+                latestDispatch.put(a.unitId(), i);
+            }
+        }
+        List<CaseState.SignIn> signIns = new ArrayList<>(latestDispatch.size());
+        latestDispatch.forEach((unitId, index) -> {
+            Assigned dispatch = (Assigned) sorted.get(index).data();
+            Instant signedAt = null;
+            for (int i = index + 1; i < sorted.size() && signedAt == null; i++) {
+                if (sorted.get(i).data() instanceof Signed s && s.unitId().equals(unitId)) {
+                    signedAt = s.occurredAt();
+                }
+            }
+            Instant dueAt = signInDeadlines.defaultDueAt(dispatch.occurredAt());
+            signIns.add(new CaseState.SignIn(
+                    unitId,
+                    dispatch.unitName(),
+                    dispatch.role(),
+                    dispatch.occurredAt(),
+                    dueAt,
+                    signedAt,
+                    signedAt != null && !signedAt.isAfter(dueAt)));
+        });
+        return signIns;
     }
 
     /** The events once per (source, id), in folding order; of two with the same identity the first wins. */
@@ -326,16 +404,22 @@ public final class CaseFolder {
         switch (type) {
             case CASE_ACCEPTED:
                 return 0;
-            case CASE_RETURNED:
+            case CASE_ASSIGNED:
                 return 1;
-            case CASE_CONCLUDED:
+            case CASE_SIGNED:
                 return 2;
-            case CASE_VISITED:
+            case CASE_RETURNED:
                 return 3;
-            case CASE_REOPENED:
+            case CASE_EXTENSION_DECIDED:
                 return 4;
-            default:
+            case CASE_CONCLUDED:
                 return 5;
+            case CASE_VISITED:
+                return 6;
+            case CASE_REOPENED:
+                return 7;
+            default:
+                return 8;
         }
     }
 }

@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WorkingDayDeadlines implements Deadlines {
     public static final int DEFAULT_WORKING_DAYS = 15;
 
+    /** Working days a unit has to sign for a dispatched case (Bengbu's rule: within 1 working day). */
+    public static final int DEFAULT_SIGN_IN_WORKING_DAYS = 1;
+
     /** Distinct acceptance days are few (a few thousand over years), so their deadlines are kept; bounded all the same. */
     private static final int MAX_REMEMBERED_DAYS = 20_000;
 
@@ -28,6 +31,11 @@ public final class WorkingDayDeadlines implements Deadlines {
 
     public static WorkingDayDeadlines china() {
         return new WorkingDayDeadlines(WorkingCalendar.china(), DEFAULT_WORKING_DAYS);
+    }
+
+    /** The sign-in deadline: {@code workingDays} after the dispatch's local day, at its end, on China's calendar. */
+    public static WorkingDayDeadlines signIn(int workingDays) {
+        return new WorkingDayDeadlines(WorkingCalendar.china(), workingDays);
     }
 
     @Override

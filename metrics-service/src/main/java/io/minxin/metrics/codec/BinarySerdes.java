@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * Binary serdes of the values only this service reads: the per-case contributions, the changes on the
  * repartition topic and the running tallies. Each value starts with a format byte, so a later layout can
  * be told apart: formats 1 (counts only) and 2 (adds the excluded parts of the counts and the exclusions listed, 剔除)
- * are still read, their handling counts as 0; format 3 (written now) adds the handling counts ({@code handled},
- * {@code returnedCases}, {@code reopened}) after the exclusions listed.
+ * are still read, their handling counts as 0; format 3 added the handling counts ({@code handled},
+ * {@code returnedCases}, {@code reopened}) after the exclusions listed; format 4 (written now) the sign-in counts
+ * ({@code dispatched}, {@code signedOnTime}) after those (formats 1 to 3 read them as 0).
  */
 public final class BinarySerdes {
     /** Counts and the unit's name. */
@@ -32,6 +33,8 @@ public final class BinarySerdes {
     private static final int WITH_EXCLUSIONS = 2;
     /** Besides: the handling counts. */
     private static final int WITH_HANDLING = 3;
+    /** Besides: the sign-in counts. */
+    private static final int WITH_SIGN_IN = 4;
 
     /** Codes of the stored indicators, append-only: values must read the same if the enum changes order. */
     private static final Indicator[] INDICATORS = {
@@ -117,6 +120,7 @@ public final class BinarySerdes {
             writeEntries(out, exclusions.entries());
         }
         out.writeVarLong(c.handled()).writeVarLong(c.returnedCases()).writeVarLong(c.reopened());
+        out.writeVarLong(c.dispatched()).writeVarLong(c.signedOnTime());
     }
 
     private static Share readShare(Binary.Reader in, int format) {
@@ -140,9 +144,15 @@ public final class BinarySerdes {
             }
         }
         long[] handling = new long[3];
-        if (format == WITH_HANDLING) {
+        if (format >= WITH_HANDLING) {
             for (int i = 0; i < handling.length; i++) {
                 handling[i] = in.readVarLong();
+            }
+        }
+        long[] signIn = new long[2];
+        if (format >= WITH_SIGN_IN) {
+            for (int i = 0; i < signIn.length; i++) {
+                signIn[i] = in.readVarLong();
             }
         }
         return new Share(
@@ -159,7 +169,9 @@ public final class BinarySerdes {
                         excluded,
                         handling[0],
                         handling[1],
-                        handling[2]),
+                        handling[2],
+                        signIn[0],
+                        signIn[1]),
                 exclusions);
     }
 
@@ -196,7 +208,7 @@ public final class BinarySerdes {
             if (value == null) {
                 return null;
             }
-            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_HANDLING);
+            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_SIGN_IN);
             write.accept(out, value);
             return out.toByteArray();
         };
@@ -209,7 +221,7 @@ public final class BinarySerdes {
             }
             Binary.Reader in = new Binary.Reader(bytes, 0);
             int format = in.readByte();
-            if (format != COUNTS_ONLY && format != WITH_EXCLUSIONS && format != WITH_HANDLING) {
+            if (format < COUNTS_ONLY || format > WITH_SIGN_IN) {
                 throw new SerializationException("unknown value format " + format);
             }
             T value = read.apply(in, format);

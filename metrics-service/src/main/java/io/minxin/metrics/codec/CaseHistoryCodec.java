@@ -1,15 +1,20 @@
 package io.minxin.metrics.codec;
 
 import io.minxin.events.Accepted;
+import io.minxin.events.Assigned;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
 import io.minxin.events.EventJson;
 import io.minxin.events.EventType;
+import io.minxin.events.ExtensionDecided;
+import io.minxin.events.ExtensionOutcome;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Signed;
 import io.minxin.events.Visited;
 import io.minxin.events.decision.Decision;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +50,15 @@ public final class CaseHistoryCodec {
 
     /** Entry code of a re-handling ({@code minxin.case.reopened}), the first optional type folded. */
     private static final int REOPENED = 6;
+
+    /** Entry codes of the optional types folded since: dispatch, sign-in, the decision on an extension. */
+    private static final int ASSIGNED = 7;
+
+    private static final int SIGNED = 8;
+    private static final int EXTENSION_DECIDED = 9;
+
+    private static final HandlingRole[] ROLES = {HandlingRole.LEAD, HandlingRole.CO_HANDLING};
+    private static final ExtensionOutcome[] OUTCOMES = {ExtensionOutcome.APPROVED, ExtensionOutcome.REFUSED};
 
     /** What the history store holds of one case. */
     public record History(List<CaseEvent> events, List<Decision> decisions) {}
@@ -150,10 +164,12 @@ public final class CaseHistoryCodec {
 
     private static byte[] entry(CaseEvent event) {
         Binary.Writer out = new Binary.Writer(192);
-        if (event.type() == EventType.CASE_REOPENED) {
-            out.writeVarInt(REOPENED);
-        } else {
-            out.writeCode(event.type(), TYPES);
+        switch (event.type()) {
+            case CASE_REOPENED -> out.writeVarInt(REOPENED);
+            case CASE_ASSIGNED -> out.writeVarInt(ASSIGNED);
+            case CASE_SIGNED -> out.writeVarInt(SIGNED);
+            case CASE_EXTENSION_DECIDED -> out.writeVarInt(EXTENSION_DECIDED);
+            default -> out.writeCode(event.type(), TYPES);
         }
         out.writeString(event.id()).writeString(event.source()).writeInstant(event.time());
         writeData(out, event.data());
@@ -220,8 +236,13 @@ public final class CaseHistoryCodec {
     }
 
     private static CaseEvent readEvent(Binary.Reader in, int code) {
-        EventType type =
-                code == REOPENED ? EventType.CASE_REOPENED : code < 1 || code > TYPES.length ? null : TYPES[code - 1];
+        EventType type = switch (code) {
+            case REOPENED -> EventType.CASE_REOPENED;
+            case ASSIGNED -> EventType.CASE_ASSIGNED;
+            case SIGNED -> EventType.CASE_SIGNED;
+            case EXTENSION_DECIDED -> EventType.CASE_EXTENSION_DECIDED;
+            default -> code < 1 || code > TYPES.length ? null : TYPES[code - 1];
+        };
         if (type == null) {
             throw new SerializationException("case history entry of unknown kind " + code);
         }
@@ -267,6 +288,25 @@ public final class CaseHistoryCodec {
                     .writeString(r.reason())
                     .writeInstant(r.dueAt())
                     .writeInstant(r.occurredAt());
+        } else if (data instanceof Assigned a) {
+            out.writeString(a.caseId())
+                    .writeString(a.unitId())
+                    .writeString(a.unitName())
+                    .writeCode(a.role(), ROLES)
+                    .writeString(a.dispatcher())
+                    .writeInstant(a.dueAt())
+                    .writeInstant(a.occurredAt());
+        } else if (data instanceof Signed g) {
+            out.writeString(g.caseId()).writeString(g.unitId()).writeInstant(g.occurredAt());
+        } else if (data instanceof ExtensionDecided e) {
+            out.writeString(e.caseId())
+                    .writeString(e.unitId())
+                    .writeString(e.extensionId())
+                    .writeCode(e.outcome(), OUTCOMES)
+                    .writeInstant(e.dueAt())
+                    .writeString(e.decidedBy())
+                    .writeString(e.reason())
+                    .writeInstant(e.occurredAt());
         } else {
             throw new SerializationException(
                     "not a case event: " + data.getClass().getSimpleName());
@@ -300,6 +340,27 @@ public final class CaseHistoryCodec {
             case CASE_REOPENED:
                 return new Reopened(
                         in.readString(), in.readString(), in.readString(), in.readInstant(), in.readInstant());
+            case CASE_ASSIGNED:
+                return new Assigned(
+                        in.readString(),
+                        in.readString(),
+                        in.readString(),
+                        in.readCode(ROLES),
+                        in.readString(),
+                        in.readInstant(),
+                        in.readInstant());
+            case CASE_SIGNED:
+                return new Signed(in.readString(), in.readString(), in.readInstant());
+            case CASE_EXTENSION_DECIDED:
+                return new ExtensionDecided(
+                        in.readString(),
+                        in.readString(),
+                        in.readString(),
+                        in.readCode(OUTCOMES),
+                        in.readInstant(),
+                        in.readString(),
+                        in.readString(),
+                        in.readInstant());
             default:
                 throw new SerializationException("not a case event type: " + type);
         }

@@ -30,7 +30,9 @@ public record UnitTable(String period, Channel channel, String sort, String orde
             Map.entry("pushbacks", Counts::pushbacks),
             Map.entry("handled", Counts::handled),
             Map.entry("returnedCases", Counts::returnedCases),
-            Map.entry("reopened", Counts::reopened));
+            Map.entry("reopened", Counts::reopened),
+            Map.entry("dispatched", Counts::dispatched),
+            Map.entry("signedOnTime", Counts::signedOnTime));
 
     public record Row(String unitId, String unitName, Channel channel, Counts counts, Rates rates) {}
 

@@ -28,7 +28,9 @@ class StreamBindings {
     @Bean
     CaseFolder caseFolder(MetricsProperties properties, AssessmentPeriod periods) {
         return new CaseFolder(
-                periods, new WorkingDayDeadlines(WorkingCalendar.china(), properties.defaultWorkingDays()));
+                periods,
+                new WorkingDayDeadlines(WorkingCalendar.china(), properties.defaultWorkingDays()),
+                WorkingDayDeadlines.signIn(properties.signInWorkingDays()));
     }
 
     @Bean

@@ -28,6 +28,9 @@ import java.util.Set;
  * <p>The handling counts: its owner and every unit that returned it have handled it once ({@code handled}), every unit that returned it returned it once ({@code returnedCases}), and the owner's concluded
  * case counts once as {@code reopened} when it was sent back (重办) after its latest acceptance.
  *
+ * <p>The sign-in counts: every unit the case was dispatched to counts it once as {@code dispatched}, and once as
+ * {@code signedOnTime} when it signed its latest dispatch in time ({@link CaseState#signIns()}), owner or not.
+ *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
 public record Contribution(Map<String, Share> shares) {
@@ -45,6 +48,8 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts HANDLED = Counts.handling(1, 0, 0);
     private static final Counts RETURNED_CASE = Counts.handling(0, 1, 0);
     private static final Counts REOPENED = Counts.handling(0, 0, 1);
+    private static final Counts DISPATCHED = Counts.signIn(1, 0);
+    private static final Counts SIGNED_ON_TIME = Counts.signIn(1, 1);
     /** What a case's exclusions can take from the unit it counts for. */
     private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
 
@@ -83,6 +88,9 @@ public record Contribution(Map<String, Share> shares) {
         }
         handledBy.forEach(unitId -> byUnit.merge(unitId, HANDLED, Counts::plus));
         returnedBy.forEach(unitId -> byUnit.merge(unitId, RETURNED_CASE, Counts::plus));
+        for (CaseState.SignIn signIn : state.signIns()) {
+            byUnit.merge(signIn.unitId(), signIn.onTime() ? SIGNED_ON_TIME : DISPATCHED, Counts::plus);
+        }
         String pushbackUnit = state.pushbackUnit();
         if (pushbackUnit != null) {
             byUnit.merge(pushbackUnit, PUSHBACK, Counts::plus);
@@ -181,12 +189,20 @@ public record Contribution(Map<String, Share> shares) {
         return new Share.CaseExclusions(caseId, is);
     }
 
-    /** The unit's name as its latest acceptance of the case gives it, else as the ruling that charged it names it. */
+    /**
+     * The unit's name as its latest acceptance of the case gives it, else as its dispatch does, else as the ruling that
+     * charged it names it.
+     */
     private static String nameOf(CaseState state, String unitId) {
         String name = null;
         for (CaseState.Acceptance a : state.acceptances()) {
             if (a.unitId().equals(unitId) && a.unitName() != null) {
                 name = a.unitName();
+            }
+        }
+        for (CaseState.SignIn signIn : state.signIns()) {
+            if (name == null && signIn.unitId().equals(unitId)) {
+                name = signIn.unitName();
             }
         }
         PushbackRuling ruling = state.pushbackRuling();

@@ -40,6 +40,7 @@ class MetricsControllerTest {
         MetricsStore store = new MetricsStore(unreachable.getDatabase("minxin_metrics"));
         MetricsProperties properties = new MetricsProperties(
                 15,
+                1,
                 1000,
                 new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
                 new MetricsProperties.Gauges(Duration.ofSeconds(15)),

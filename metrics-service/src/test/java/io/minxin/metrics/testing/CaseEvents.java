@@ -1,12 +1,17 @@
 package io.minxin.metrics.testing;
 
 import io.minxin.events.Accepted;
+import io.minxin.events.Assigned;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
+import io.minxin.events.ExtensionDecided;
+import io.minxin.events.ExtensionOutcome;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Signed;
 import io.minxin.events.Visited;
 import io.minxin.events.state.AssessmentPeriod;
 import java.time.Instant;
@@ -59,6 +64,28 @@ public final class CaseEvents {
 
     public CaseEvent reopened(String unitId, String at) {
         return event(new Reopened(caseId, unitId, "回访不满意，发回重办", null, at(at)));
+    }
+
+    /** 派单 to {@code unitId} by the city centre, as lead or co-handling unit. */
+    public CaseEvent assigned(String unitId, HandlingRole role, String at) {
+        return event(new Assigned(caseId, unitId, "name of " + unitId, role, "city-12345", null, at(at)));
+    }
+
+    public CaseEvent signed(String unitId, String at) {
+        return event(new Signed(caseId, unitId, at(at)));
+    }
+
+    /** 延期审批 of {@code unitId}'s request: approved with the new deadline {@code dueAt}, or refused (null). */
+    public CaseEvent extensionDecided(String unitId, String dueAt, String at) {
+        return event(new ExtensionDecided(
+                caseId,
+                unitId,
+                "yq-" + caseId,
+                dueAt == null ? ExtensionOutcome.REFUSED : ExtensionOutcome.APPROVED,
+                dueAt == null ? null : at(dueAt),
+                "市12345中心",
+                null,
+                at(at)));
     }
 
     private CaseEvent event(io.minxin.events.EventData data) {

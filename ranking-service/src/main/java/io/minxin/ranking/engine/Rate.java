@@ -19,7 +19,9 @@ public enum Rate {
     /** 回退率: cases the unit returned / cases handed to it; less is better. */
     RETURN("returnRate", "no case handed to the unit"),
     /** 重办率: concluded cases sent back to be handled again / concluded; less is better. */
-    REOPEN("reopenRate", "no case concluded");
+    REOPEN("reopenRate", "no case concluded"),
+    /** 及时签收率: cases the unit signed for by the sign-in deadline / cases dispatched to it. */
+    SIGN_IN("signInRate", "no case dispatched");
 
     private final String fieldName;
     private final String whenUndefined;
@@ -37,7 +39,7 @@ public enum Rate {
 
     /**
      * Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate,
-     * reopenRate}.
+     * reopenRate, signInRate}.
      */
     public static List<String> names() {
         return Arrays.stream(values()).map(Rate::fieldName).toList();
@@ -96,6 +98,7 @@ public enum Rate {
             case EXCELLENT -> unit.rates().excellentRate();
             case RETURN -> unit.rates().returnRate();
             case REOPEN -> unit.rates().reopenRate();
+            case SIGN_IN -> unit.rates().signInRate();
         };
     }
 

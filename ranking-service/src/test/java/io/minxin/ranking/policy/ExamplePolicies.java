@@ -47,5 +47,34 @@ final class ExamplePolicies {
                         received, concluded, onTime, visited, satisfied, 0, 0, 0, null, handled, returned, reopened));
     }
 
+    /** A unit of the given counts that signed {@code signedOnTime} of {@code dispatched} cases in time (及时签收率). */
+    static UnitPerformance signingUnit(
+            String unitId,
+            long dispatched,
+            long signedOnTime,
+            long concluded,
+            long onTime,
+            long visited,
+            long satisfied) {
+        return UnitPerformance.fromCounts(
+                unitId,
+                unitId,
+                new Counts(
+                        dispatched,
+                        concluded,
+                        onTime,
+                        visited,
+                        satisfied,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        0,
+                        0,
+                        dispatched,
+                        signedOnTime));
+    }
+
     private ExamplePolicies() {}
 }

@@ -61,7 +61,7 @@ class PolicyReaderTest {
                         "scoreView.bonuses[0].points");
         assertThat(message(read, "weights.completionRat"))
                 .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
-                        + " excellentRate");
+                        + " excellentRate, signInRate");
     }
 
     @Test
@@ -86,7 +86,10 @@ class PolicyReaderTest {
         assertThat(lexicographic.violations()).isEmpty();
         assertThat(lexicographic.policy().rates())
                 .containsExactly(Rate.COMPLETION, Rate.ON_TIME, Rate.SATISFACTION, Rate.EXCELLENT);
-        assertThat(Rate.higherIsBetterNames()).isEqualTo(Rates.NAMES);
+        assertThat(Rate.higherIsBetterNames())
+                .containsExactlyElementsOf(
+                        java.util.stream.Stream.concat(Rates.NAMES.stream(), java.util.stream.Stream.of("signInRate"))
+                                .toList());
         assertThat(Rate.names())
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(Rates.NAMES.stream(), Rates.HANDLING.stream())
                         .toList());
