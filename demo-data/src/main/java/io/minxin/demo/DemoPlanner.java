@@ -3,15 +3,22 @@ package io.minxin.demo;
 import io.minxin.demo.ExpectedTotals.Overview;
 import io.minxin.demo.ExpectedTotals.Pushback;
 import io.minxin.demo.ExpectedTotals.ReturnFact;
+import io.minxin.demo.ExpectedTotals.SignIns;
 import io.minxin.demo.ExpectedTotals.UnitKey;
 import io.minxin.demo.ReferenceCases.ReferenceCase;
 import io.minxin.events.Accepted;
+import io.minxin.events.Assigned;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
+import io.minxin.events.ExtensionDecided;
+import io.minxin.events.ExtensionOutcome;
+import io.minxin.events.ExtensionRequested;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Signed;
 import io.minxin.events.UnitLogin;
 import io.minxin.events.Visited;
 import io.minxin.events.calendar.WorkingCalendar;
@@ -224,6 +231,12 @@ final class DemoPlanner {
     record Plan(List<PlannedCase> cases, List<CaseEvent> logins, ExpectedTotals expected) {}
 
     private final SplittableRandom rng;
+    /**
+     * The random stream of the optional lifecycle (派单, 签收, 延期): apart from {@link #rng}, so that the five types'
+     * events are exactly what they were before the demo sent these.
+     */
+    private final SplittableRandom lifecycleRng;
+
     private final YearMonth month;
     private final WorkingCalendar calendar;
     private final Instant start;
@@ -232,6 +245,7 @@ final class DemoPlanner {
 
     DemoPlanner(long seed, YearMonth month, WorkingCalendar calendar) {
         this.rng = new SplittableRandom(seed);
+        this.lifecycleRng = new SplittableRandom(seed ^ LIFECYCLE_SALT);
         this.month = month;
         this.calendar = calendar;
         this.start = month.atDay(1).atStartOfDay(ZONE).toInstant();
@@ -245,9 +259,14 @@ final class DemoPlanner {
         for (PlannedCase c : cases) {
             timeline(c);
         }
+        Map<UnitKey, SignIns> signIns = new TreeMap<>();
+        for (PlannedCase c : cases) {
+            dispatchesAndSignIns(c, signIns);
+            extension(c);
+        }
         Map<String, List<LocalDate>> missed = new TreeMap<>();
         List<CaseEvent> logins = logins(missed);
-        return new Plan(cases, logins, expected(cases, missed));
+        return new Plan(cases, logins, expected(cases, missed, signIns));
     }
 
     // ---------------------------------------------------------------- counts per unit and channel
@@ -674,6 +693,124 @@ final class DemoPlanner {
         c.events.add(event(c, source, new Visited(c.caseId, visitUnit, satisfaction, excellent, visitedAt)));
     }
 
+    // ---------------------------------------------------------------- dispatch, sign-in, extensions
+
+    private static final long LIFECYCLE_SALT = 0x5349474e494eL;
+
+    /** The city platform's dispatching seat (派单员) named on every dispatch. */
+    static final String DISPATCHER = "兴隆台区8890平台";
+
+    /** Working days to sign for a dispatched case: the default of metrics-service (Bengbu's 1 working day). */
+    static final int SIGN_IN_WORKING_DAYS = 1;
+
+    /**
+     * A dispatch (派单, lead) with every acceptance, at the same time, and the unit's sign-in (签收) before its next
+     * step (a return or the conclusion): mostly within the limit, about one in ten late where the next step leaves
+     * room, and about one in twenty-five of the open cases not signed yet. Tallies 及时签收率's counts as planned: per
+     * unit once per case, by its latest dispatch.
+     */
+    private void dispatchesAndSignIns(PlannedCase c, Map<UnitKey, SignIns> tally) {
+        List<CaseEvent> five = List.copyOf(c.events);
+        String source = DemoMonth.sourceOf(c.channel);
+        Map<String, Boolean> latestOnTime = new LinkedHashMap<>();
+        int dispatches = 0;
+        for (int i = 0; i < five.size(); i++) {
+            if (!(five.get(i).data() instanceof Accepted a)) {
+                continue;
+            }
+            Instant t = a.occurredAt();
+            dispatches++;
+            c.events.add(CaseEvent.of(
+                    c.caseId + "-p" + dispatches,
+                    source,
+                    new Assigned(c.caseId, a.unitId(), a.unitName(), HandlingRole.LEAD, DISPATCHER, null, t)));
+            Instant next = i + 1 < five.size() ? five.get(i + 1).occurredAt() : null;
+            Instant lo = t.plus(Duration.ofMinutes(5));
+            Instant hi = next == null ? end.minus(Duration.ofHours(1)) : next.minusSeconds(1);
+            Instant due = calendar.dueAt(t, SIGN_IN_WORKING_DAYS);
+            int draw = lifecycleRng.nextInt(100);
+            Instant signedAt;
+            if (next == null && draw < 4) {
+                signedAt = null;
+            } else if (draw < 14 && hi.isAfter(due.plus(Duration.ofHours(1)))) {
+                signedAt = lifecycleBetween(due.plusSeconds(1), min(hi, due.plus(Duration.ofDays(3))));
+            } else {
+                signedAt = lifecycleBetween(lo, min(hi, due));
+            }
+            if (signedAt != null) {
+                c.events.add(
+                        CaseEvent.of(c.caseId + "-s" + dispatches, source, new Signed(c.caseId, a.unitId(), signedAt)));
+            }
+            latestOnTime.remove(a.unitId());
+            latestOnTime.put(a.unitId(), signedAt != null && !signedAt.isAfter(due));
+        }
+        latestOnTime.forEach((unitId, onTime) ->
+                tally.merge(new UnitKey(unitId, c.channel), new SignIns(1, onTime ? 1 : 0), SignIns::plus));
+    }
+
+    /**
+     * About one in twenty-five cases concluded in time asked for more time and got it (the new deadline a week later),
+     * and one in six of those concluded late asked and was refused: neither changes a count, as neither can (an
+     * approval does not make a timely conclusion late, a refusal leaves the deadline). The 较差件 have none.
+     */
+    private void extension(PlannedCase c) {
+        if (!c.role.concluded() || c.reference != null) {
+            return;
+        }
+        boolean approve = !c.role.late() && lifecycleRng.nextInt(25) == 0;
+        boolean refuse = c.role.late() && lifecycleRng.nextInt(6) == 0;
+        if (!approve && !refuse) {
+            return;
+        }
+        Accepted latest = null;
+        Concluded conclusion = null;
+        for (CaseEvent event : c.events) {
+            if (event.data() instanceof Accepted a) {
+                latest = a;
+            } else if (event.data() instanceof Concluded done) {
+                conclusion = done;
+            }
+        }
+        Instant due = latest.dueAt() != null
+                ? latest.dueAt()
+                : calendar.dueAt(latest.occurredAt(), DemoMonth.DEFAULT_WORKING_DAYS);
+        // asked and decided while the deadline still ran, and before the conclusion
+        Instant until = min(due, conclusion.occurredAt());
+        Duration room = Duration.between(latest.occurredAt(), until);
+        Instant askedAt = latest.occurredAt().plus(room.dividedBy(3));
+        Instant decidedAt = latest.occurredAt().plus(room.dividedBy(3).multipliedBy(2));
+        Instant extendedTo = approve ? due.plus(Duration.ofDays(7)) : null;
+        String source = DemoMonth.sourceOf(c.channel);
+        String extensionId = "yq-" + c.caseId;
+        c.events.add(CaseEvent.of(
+                c.caseId + "-x1",
+                source,
+                new ExtensionRequested(
+                        c.caseId,
+                        latest.unitId(),
+                        extensionId,
+                        due.plus(Duration.ofDays(7)),
+                        "需协调多个部门现场核查，申请延期办理",
+                        askedAt)));
+        c.events.add(CaseEvent.of(
+                c.caseId + "-x2",
+                source,
+                new ExtensionDecided(
+                        c.caseId,
+                        latest.unitId(),
+                        extensionId,
+                        approve ? ExtensionOutcome.APPROVED : ExtensionOutcome.REFUSED,
+                        extendedTo,
+                        DISPATCHER,
+                        approve ? "理由充分，同意延期" : "诉求事项简单，不同意延期",
+                        decidedAt)));
+    }
+
+    private Instant lifecycleBetween(Instant lo, Instant hi) {
+        Instant top = hi.isBefore(lo) ? lo : hi;
+        return Instant.ofEpochSecond(lifecycleRng.nextLong(lo.getEpochSecond(), top.getEpochSecond() + 1));
+    }
+
     private static CaseEvent event(PlannedCase c, String source, EventData data) {
         return CaseEvent.of(c.caseId + "-" + (c.events.size() + 1), source, data);
     }
@@ -793,7 +930,8 @@ final class DemoPlanner {
 
     // ---------------------------------------------------------------- expected totals, from the plan
 
-    private ExpectedTotals expected(List<PlannedCase> cases, Map<String, List<LocalDate>> missed) {
+    private ExpectedTotals expected(
+            List<PlannedCase> cases, Map<String, List<LocalDate>> missed, Map<UnitKey, SignIns> signIns) {
         Map<UnitKey, Counts> byUnit = new TreeMap<>();
         List<Pushback> pushbacks = new ArrayList<>();
         for (PlannedCase c : cases) {
@@ -856,6 +994,7 @@ final class DemoPlanner {
                 pushbacks,
                 new TreeMap<>(missed),
                 letters,
-                calendar.workingDays(month));
+                calendar.workingDays(month),
+                new TreeMap<>(signIns));
     }
 }

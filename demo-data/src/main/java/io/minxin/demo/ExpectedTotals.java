@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * @param missedDutyDays per unit (all 28), the working days without a log-in before 16:00 local
  * @param reminderLetterUnits the units with 4 or more missed days (one 提示函 each), in unitId order
  * @param workingDays the working days of the month
+ * @param signIns per unit and channel that was dispatched a case: cases dispatched to it and those it signed for in
+ *     time (及时签收率 with the default sign-in limit of 1 working day), as the plan meant them
  */
 public record ExpectedTotals(
         YearMonth month,
@@ -40,7 +42,8 @@ public record ExpectedTotals(
         List<Pushback> pushbacks,
         SortedMap<String, List<LocalDate>> missedDutyDays,
         List<String> reminderLetterUnits,
-        List<LocalDate> workingDays) {
+        List<LocalDate> workingDays,
+        SortedMap<UnitKey, SignIns> signIns) {
 
     /** A unit misses its duty check when it has no log-in before this local time of a working day. */
     public static final LocalTime DUTY_DEADLINE = LocalTime.of(16, 0);
@@ -57,6 +60,14 @@ public record ExpectedTotals(
         missedDutyDays = Collections.unmodifiableSortedMap(missed);
         reminderLetterUnits = List.copyOf(reminderLetterUnits);
         workingDays = List.copyOf(workingDays);
+        signIns = Collections.unmodifiableSortedMap(new TreeMap<>(signIns));
+    }
+
+    /** 及时签收率's counts of one unit and channel. */
+    public record SignIns(long dispatched, long signedOnTime) {
+        public SignIns plus(SignIns other) {
+            return new SignIns(dispatched + other.dispatched, signedOnTime + other.signedOnTime);
+        }
     }
 
     public Overview overview(Channel channel) {

@@ -8,14 +8,20 @@ import static org.assertj.core.api.Assertions.within;
 import io.minxin.demo.ExpectedTotals.UnitKey;
 import io.minxin.demo.ReferenceCases.ReferenceCase;
 import io.minxin.events.Accepted;
+import io.minxin.events.Assigned;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventJson;
+import io.minxin.events.EventType;
 import io.minxin.events.EventValidator;
+import io.minxin.events.ExtensionDecided;
+import io.minxin.events.ExtensionOutcome;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Signed;
 import io.minxin.events.UnitLogin;
 import io.minxin.events.Visited;
 import io.minxin.events.calendar.WorkingCalendar;
@@ -548,5 +554,85 @@ class DemoMonthTest {
         sorted.sort(DemoMonth.TIME_ORDER);
 
         assertThat(sorted).containsExactly(accepted, concluded);
+    }
+
+    @Test
+    void givenTheDemoMonthThenEveryAcceptanceIsDispatchedAndEachSignInFallsBetweenItsDispatchAndTheUnitsNextStep() {
+        int late = 0;
+        int unsigned = 0;
+        for (List<CaseEvent> events : byCase(DEMO.caseEvents()).values()) {
+            List<CaseEvent> five = events.stream()
+                    .filter(e -> e.type().ordinal() <= EventType.CASE_VISITED.ordinal())
+                    .toList();
+            List<Accepted> acceptances = five.stream()
+                    .filter(e -> e.data() instanceof Accepted)
+                    .map(e -> (Accepted) e.data())
+                    .toList();
+            List<Assigned> dispatches = events.stream()
+                    .filter(e -> e.data() instanceof Assigned)
+                    .map(e -> (Assigned) e.data())
+                    .toList();
+            assertThat(dispatches)
+                    .extracting(Assigned::unitId, Assigned::occurredAt, Assigned::role)
+                    .containsExactlyElementsOf(acceptances.stream()
+                            .map(a -> tuple(a.unitId(), a.occurredAt(), HandlingRole.LEAD))
+                            .toList());
+            for (CaseEvent event : events) {
+                if (!(event.data() instanceof Signed signed)) {
+                    continue;
+                }
+                Accepted before = acceptances.stream()
+                        .filter(a -> a.unitId().equals(signed.unitId())
+                                && a.occurredAt().isBefore(signed.occurredAt()))
+                        .reduce((first, second) -> second)
+                        .orElseThrow();
+                Instant next = five.stream()
+                        .map(CaseEvent::occurredAt)
+                        .filter(at -> at.isAfter(before.occurredAt()))
+                        .findFirst()
+                        .orElse(DEMO.month()
+                                .plusMonths(1)
+                                .atDay(1)
+                                .atStartOfDay(WorkingCalendar.ZONE)
+                                .toInstant());
+                assertThat(signed.occurredAt()).isBefore(next);
+                if (signed.occurredAt().isAfter(CALENDAR.dueAt(before.occurredAt(), 1))) {
+                    late++;
+                }
+            }
+            long signedCount =
+                    events.stream().filter(e -> e.data() instanceof Signed).count();
+            unsigned += dispatches.size() - signedCount;
+        }
+        assertThat(late).as("late sign-ins").isBetween(50, 250);
+        assertThat(unsigned).as("open cases not signed yet").isBetween(1, 40);
+    }
+
+    @Test
+    void givenTheDemoMonthThenExtensionsAreApprovedOnlyForCasesConcludedInTimeAndRefusedOnlyForLateOnes() {
+        Map<String, List<CaseEvent>> cases = byCase(DEMO.caseEvents());
+        Set<String> lateCases = new HashSet<>();
+        Set<String> pushbacks = new HashSet<>();
+        DEMO.expected().pushbacks().forEach(p -> pushbacks.add(p.caseId()));
+        Map<ExtensionOutcome, Integer> outcomes = new HashMap<>();
+        cases.forEach((caseId, events) -> events.stream()
+                .filter(e -> e.data() instanceof ExtensionDecided)
+                .map(e -> (ExtensionDecided) e.data())
+                .forEach(decided -> {
+                    outcomes.merge(decided.outcome(), 1, Integer::sum);
+                    Concluded conclusion = events.stream()
+                            .filter(e -> e.data() instanceof Concluded)
+                            .map(e -> (Concluded) e.data())
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(decided.occurredAt()).isBefore(conclusion.occurredAt());
+                    assertThat(pushbacks).doesNotContain(caseId);
+                    if (decided.outcome() == ExtensionOutcome.REFUSED) {
+                        lateCases.add(caseId);
+                    }
+                }));
+        assertThat(outcomes.get(ExtensionOutcome.APPROVED)).isPositive();
+        assertThat(outcomes.get(ExtensionOutcome.REFUSED)).isPositive();
+        assertThat(lateCases).isNotEmpty();
     }
 }

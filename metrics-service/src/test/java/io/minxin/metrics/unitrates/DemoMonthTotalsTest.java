@@ -82,6 +82,28 @@ class DemoMonthTotalsTest {
         assertThat(overview.total().rates().returnRate()).isEqualTo((double) expectedReturnedCases / handled);
     }
 
+    @Test
+    void givenTheDemoMonthsDispatchesAndSignInsDeliveredMessilyThenEachUnitsSignInCountsAreWhatTheGeneratorPlanned() {
+        Map<String, UnitMetrics> metrics = count(DEMO.messyEvents(11));
+
+        Map<String, ExpectedTotals.SignIns> actual = new TreeMap<>();
+        metrics.values().stream()
+                .filter(m -> m.counts().dispatched() > 0)
+                .forEach(m -> actual.put(
+                        m.unitId() + "|" + m.channel(),
+                        new ExpectedTotals.SignIns(
+                                m.counts().dispatched(), m.counts().signedOnTime())));
+        Map<String, ExpectedTotals.SignIns> planned = new TreeMap<>();
+        DEMO.expected().signIns().forEach((key, signIns) -> planned.put(key.toString(), signIns));
+
+        assertThat(actual).isEqualTo(planned);
+        Overview overview = Overview.of(DEMO.month().toString(), metrics.values());
+        assertThat(overview.total().counts().dispatched())
+                .as("every case is dispatched to its owner")
+                .isGreaterThanOrEqualTo(overview.total().counts().received());
+        assertThat(overview.total().rates().signInRate()).isBetween(0.8, 0.95);
+    }
+
     private Map<String, UnitMetrics> count(List<CaseEvent> events) {
         Map<String, List<CaseEvent>> byCase = new LinkedHashMap<>();
         for (CaseEvent event : events) {
