@@ -57,6 +57,35 @@ class MonthPageTest extends ConsoleTestSupport {
     }
 
     @Test
+    void givenAPlatformThatSendsDispatchesThenTheFiguresShowTheSignInAndReturnRatesWithTheirCounts() {
+        String withLifecycle = overview("2020-09", 1316, 0.97552)
+                .replace(
+                        "\"pushbacks\":5}",
+                        "\"pushbacks\":5,\"handled\":1360,\"returnedCases\":44,\"reopened\":0,"
+                                + "\"dispatched\":1360,\"signedOnTime\":1202}")
+                .replace(
+                        "\"excellentRate\":0.8402}",
+                        "\"excellentRate\":0.8402,\"returnRate\":0.03235,\"reopenRate\":0.0,\"signInRate\":0.88382}");
+        cityMonth();
+        API.json("GET /api/v1/overview/months?from=2019-10&to=2020-09", overviewMonths("2020-09", withLifecycle));
+
+        String page = look("month-lifecycle", page("/console/?period=2020-09", OPERATOR))
+                .replaceAll("\\s+", " ");
+
+        assertThat(page)
+                .contains("<dt>及时签收率</dt>", "88.38%", "派单 1360 件，按时签收 1202 件")
+                .contains("<dt>回退率</dt>", "3.24%", "经手 1360 件，退回 44 件")
+                .doesNotContain("<dt>重办率</dt>");
+    }
+
+    @Test
+    void givenAPlatformThatSendsNoDispatchesThenNoSignInRateIsShown() {
+        cityMonth();
+
+        assertThat(page("/console/?period=2020-09", OPERATOR)).doesNotContain("及时签收率", "回退率");
+    }
+
+    @Test
     void givenAPageThenTheApisAreCalledWithThePersonsOwnToken() {
         cityMonth();
 
