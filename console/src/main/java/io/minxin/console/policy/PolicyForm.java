@@ -32,12 +32,20 @@ record PolicyForm(
         String rateEstimator,
         String nullRates,
         String period) {
-    static final int RATE_SLOTS = Rates.NAMES.size();
+    /**
+     * The rates a WEIGHTED or LEXICOGRAPHIC policy can rank on, where more is better: the bulletin's four and 及时签收率
+     * (回退率 and 重办率 only through an indicator scoring less as better, which this form does not edit).
+     */
+    static final List<String> RANKABLE = java.util.stream.Stream.concat(
+                    Rates.NAMES.stream(), java.util.stream.Stream.of("signInRate"))
+            .toList();
+
+    static final int RATE_SLOTS = RANKABLE.size();
     static final int TIE_BREAK_SLOTS = PolicyTerms.TIE_BREAKS.size();
 
     static PolicyForm of(Policy policy, String period) {
         Map<String, String> weights = new LinkedHashMap<>();
-        for (String rate : Rates.NAMES) {
+        for (String rate : RANKABLE) {
             Double weight = policy.weights().get(rate);
             weights.put(rate, weight == null ? "" : plain(weight));
         }
@@ -57,7 +65,7 @@ record PolicyForm(
 
     static PolicyForm of(MultiValueMap<String, String> form, String period) {
         Map<String, String> weights = new LinkedHashMap<>();
-        for (String rate : Rates.NAMES) {
+        for (String rate : RANKABLE) {
             weights.put(rate, field(form, "weights." + rate));
         }
         List<String> rates = new ArrayList<>();

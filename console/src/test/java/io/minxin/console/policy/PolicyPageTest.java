@@ -173,7 +173,9 @@ class PolicyPageTest extends ConsoleTestSupport {
                 .contains("回退率 权重 30.00", "20.00% 得 0，0.00% 得满分", "；计算件数不足 10 件的单位不参加排名")
                 .contains("推诿（较差件） 每件 1.00（最多 5.00）")
                 .contains("诉求量大（受理 100 件及以上）", "；诉求量小（受理 1 件及以上）")
-                .contains("红榜（前 5 名）", "；黑榜（后 5 名）");
+                .contains("红榜（前 5 名）", "；黑榜（后 5 名）")
+                .contains("各指标的权重和计分方式在指标中，本页不修改")
+                .containsPattern("<fieldset class=\"weights\" data-order=\"WEIGHTED\"[^>]*hidden");
         assertThat(API.calls("PUT", "/api/v1/policies/PHONE").get(0).body())
                 .contains("\"indicators\":[{\"rate\":\"onTimeRate\",\"weight\":50.0,\"scoring\":\"BANDS\","
                         + "\"bands\":[{\"from\":0.0,\"points\":0.0},{\"from\":0.85,\"points\":0.6}]},")
