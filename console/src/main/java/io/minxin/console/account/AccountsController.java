@@ -2,6 +2,7 @@ package io.minxin.console.account;
 
 import io.minxin.console.api.Account;
 import io.minxin.console.api.GatewayClient;
+import io.minxin.console.api.UnitRef;
 import io.minxin.console.web.Boards;
 import io.minxin.console.web.Refusal;
 import io.minxin.console.web.ScopeChoices;
@@ -37,7 +38,7 @@ class AccountsController {
     @GetMapping("/console/accounts")
     Mono<Rendering> accounts() {
         return Mono.zip(gateway.accounts(), scopes.units())
-                .map(all -> board("account/accounts", all.getT1())
+                .map(all -> board("account/accounts", all.getT1(), all.getT2())
                         .modelAttribute("scopeUnits", all.getT2())
                         .build());
     }
@@ -49,16 +50,17 @@ class AccountsController {
             Map<String, Object> request = request(form);
             return Boards.answer(
                     gateway.openAccount(request),
-                    gateway.accounts(),
-                    accounts -> board("account/accounts :: board", accounts),
+                    Mono.zip(gateway.accounts(), scopes.units()),
+                    all -> board("account/accounts :: board", all.getT1(), all.getT2()),
                     (answer, opened) -> answer.modelAttribute("opened", opened),
                     REFUSED,
                     request);
         });
     }
 
-    private static Rendering.Builder<?> board(String view, List<Account> accounts) {
+    private static Rendering.Builder<?> board(String view, List<Account> accounts, List<UnitRef> units) {
         return Rendering.view(view)
+                .modelAttribute("unitNames", ScopeChoices.names(units))
                 .modelAttribute("accounts", accounts)
                 .modelAttribute("typed", Map.of("role", "dashboard", "scope", "all"));
     }

@@ -2,6 +2,7 @@ package io.minxin.console.key;
 
 import io.minxin.console.api.ApiKey;
 import io.minxin.console.api.GatewayClient;
+import io.minxin.console.api.UnitRef;
 import io.minxin.console.web.Boards;
 import io.minxin.console.web.Refusal;
 import io.minxin.console.web.ScopeChoices;
@@ -42,7 +43,7 @@ class KeyController {
     @GetMapping("/console/keys")
     Mono<Rendering> keys() {
         return Mono.zip(gateway.keys(), scopes.units())
-                .map(all -> board("key/keys", all.getT1())
+                .map(all -> board("key/keys", all.getT1(), all.getT2())
                         .modelAttribute("scopeUnits", all.getT2())
                         .build());
     }
@@ -54,8 +55,8 @@ class KeyController {
             Map<String, Object> request = request(form);
             return Boards.answer(
                     gateway.issueKey(request),
-                    gateway.keys(),
-                    keys -> board("key/keys :: board", keys),
+                    Mono.zip(gateway.keys(), scopes.units()),
+                    all -> board("key/keys :: board", all.getT1(), all.getT2()),
                     (answer, issued) -> answer.modelAttribute("issued", issued),
                     REFUSED,
                     request);
@@ -67,15 +68,16 @@ class KeyController {
     Mono<Rendering> revoke(@PathVariable String id) {
         return Boards.answer(
                 gateway.revokeKey(id),
-                gateway.keys(),
-                keys -> board("key/keys :: board", keys),
+                Mono.zip(gateway.keys(), scopes.units()),
+                all -> board("key/keys :: board", all.getT1(), all.getT2()),
                 (answer, none) -> answer.modelAttribute("revoked", id),
                 REVOKE_REFUSED,
                 null);
     }
 
-    private static Rendering.Builder<?> board(String view, List<ApiKey> keys) {
+    private static Rendering.Builder<?> board(String view, List<ApiKey> keys, List<UnitRef> units) {
         return Rendering.view(view)
+                .modelAttribute("unitNames", ScopeChoices.names(units))
                 .modelAttribute(
                         "keys",
                         keys.stream()

@@ -273,6 +273,18 @@ public final class Formats {
     }
 
     /** A scope's wire form ({@code all}, {@code unit:xlt-chengjian}) as people read it. */
+    /** A scope as {@link #scope(String)}, a unit named by its name where {@code names} (id → name) has it. */
+    public String scope(String scope, Map<String, String> names) {
+        if (scope != null && scope.startsWith("unit:") && names != null) {
+            String unitId = scope.substring("unit:".length());
+            String name = names.get(unitId);
+            if (name != null) {
+                return "单位 " + name + "（" + unitId + "）";
+            }
+        }
+        return scope(scope);
+    }
+
     public String scope(String scope) {
         if (scope == null || scope.isBlank() || "all".equals(scope)) {
             return "全部单位";

@@ -48,6 +48,17 @@ public class ScopeChoices {
                         .toList());
     }
 
+    /** Unit id → name of the units that have one, for showing a scope by name. */
+    public static Map<String, String> names(List<UnitRef> units) {
+        Map<String, String> names = new TreeMap<>();
+        units.forEach(unit -> {
+            if (unit.unitName() != null) {
+                names.put(unit.unitId(), unit.unitName());
+            }
+        });
+        return names;
+    }
+
     private static void addAll(Map<String, UnitRef> byId, List<UnitRef> units) {
         units.forEach(unit -> byId.putIfAbsent(unit.unitId(), unit));
     }

@@ -21,7 +21,7 @@ class AccountsPageTest extends ConsoleTestSupport {
 
         assertThat(page)
                 .contains("wang.operator", "营商局操作员", "全部单位", "正常")
-                .contains("cj.liaison", "单位 xlt-chengjian", "多次密码错误，锁定至 2999年1月1日 08:00")
+                .contains("cj.liaison", "单位 盘锦市兴隆台区城建中心（xlt-chengjian）", "多次密码错误，锁定至 2999年1月1日 08:00")
                 .contains(
                         "<label for=\"account-username\">",
                         "<label for=\"account-role\">",

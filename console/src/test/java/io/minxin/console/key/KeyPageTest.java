@@ -22,7 +22,7 @@ class KeyPageTest extends ConsoleTestSupport {
 
         assertThat(page)
                 .contains("12345 热线平台", "对接系统", "全部单位", "2020年10月8日 14:05", "有效")
-                .contains("旧看板", "看板（只读）", "单位 xlt-chengjian", "已吊销（2020年10月1日 10:00）")
+                .contains("旧看板", "看板（只读）", "单位 盘锦市兴隆台区城建中心（xlt-chengjian）", "已吊销（2020年10月1日 10:00）")
                 .contains("hx-post=\"/console/keys/k-hotline/revoke\"", "hx-confirm=\"吊销密钥「12345 热线平台」？")
                 .doesNotContain("/console/keys/k-old/revoke")
                 .contains("<label for=\"key-name\">", "<legend>角色</legend>", "<label for=\"key-scope\">");

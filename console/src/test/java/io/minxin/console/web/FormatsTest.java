@@ -77,6 +77,9 @@ class FormatsTest {
     void givenScopesAndRolesThenTheyAreNamedInChineseAndAnUnknownOneAsItIs() {
         assertThat(formats.scope("all")).isEqualTo("全部单位");
         assertThat(formats.scope("unit:xlt-chengjian")).isEqualTo("单位 xlt-chengjian");
+        assertThat(formats.scope("unit:xlt-chengjian", java.util.Map.of("xlt-chengjian", "盘锦市兴隆台区城建中心")))
+                .isEqualTo("单位 盘锦市兴隆台区城建中心（xlt-chengjian）");
+        assertThat(formats.scope("unit:xlt-new", java.util.Map.of())).isEqualTo("单位 xlt-new");
         assertThat(formats.scope("jurisdiction:xlt")).isEqualTo("辖区 xlt");
         assertThat(formats.roleNames(List.of("integration", "operator"))).isEqualTo("对接系统、营商局操作员");
         assertThat(formats.roleName("auditor")).isEqualTo("auditor");
