@@ -1,14 +1,20 @@
 package io.minxin.metrics.codec;
 
 import io.minxin.events.Accepted;
+import io.minxin.events.Assigned;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
 import io.minxin.events.EventJson;
 import io.minxin.events.EventType;
+import io.minxin.events.ExtensionDecided;
+import io.minxin.events.ExtensionOutcome;
+import io.minxin.events.ExtensionRequested;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Signed;
 import io.minxin.events.Visited;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,7 +30,7 @@ import tools.jackson.core.JsonToken;
  * Reads a case-events value in one streaming pass, for the common shape: the envelope's strings, then
  * {@code data} after {@code type}, every field of the plain JSON type it is written with. Anything else
  * (another order, a number where a string is expected, a duplicate field, a unit's event, a case event of an
- * optional type, malformed JSON...)
+ * optional type other than dispatch, sign-in and extensions, malformed JSON...)
  * is read by {@link EventJson#fromBytes}, the contract's reader, which also words every rejection. Both
  * give the same event wherever this one gives one; a tree and a data binding per event cost far more.
  */
@@ -44,7 +50,13 @@ public final class CaseEventReader {
     private static final int SATISFACTION = 11;
     private static final int EXCELLENT = 12;
     private static final int JURISDICTION = 13;
-    /** The data fields of the four case events, by name. */
+    private static final int ROLE = 14;
+    private static final int DISPATCHER = 15;
+    private static final int EXTENSION_ID = 16;
+    private static final int REQUESTED_DUE_AT = 17;
+    private static final int OUTCOME = 18;
+    private static final int DECIDED_BY = 19;
+    /** The data fields of the four case events and of dispatch, sign-in and extensions, by name. */
     private static final Map<String, Integer> FIELDS = Map.ofEntries(
             Map.entry("caseId", CASE_ID),
             Map.entry("unitId", UNIT_ID),
@@ -59,7 +71,13 @@ public final class CaseEventReader {
             Map.entry("reply", REPLY),
             Map.entry("satisfaction", SATISFACTION),
             Map.entry("excellent", EXCELLENT),
-            Map.entry("jurisdiction", JURISDICTION));
+            Map.entry("jurisdiction", JURISDICTION),
+            Map.entry("role", ROLE),
+            Map.entry("dispatcher", DISPATCHER),
+            Map.entry("extensionId", EXTENSION_ID),
+            Map.entry("requestedDueAt", REQUESTED_DUE_AT),
+            Map.entry("outcome", OUTCOME),
+            Map.entry("decidedBy", DECIDED_BY));
 
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
@@ -215,6 +233,39 @@ public final class CaseEventReader {
                         f.string(UNIT_ID),
                         f.constant(SATISFACTION, Satisfaction.values()),
                         f.flag(EXCELLENT),
+                        f.instant(OCCURRED_AT));
+                break;
+            case CASE_ASSIGNED:
+                data = new Assigned(
+                        f.string(CASE_ID),
+                        f.string(UNIT_ID),
+                        f.string(UNIT_NAME),
+                        f.constant(ROLE, HandlingRole.values()),
+                        f.string(DISPATCHER),
+                        f.instant(DUE_AT),
+                        f.instant(OCCURRED_AT));
+                break;
+            case CASE_SIGNED:
+                data = new Signed(f.string(CASE_ID), f.string(UNIT_ID), f.instant(OCCURRED_AT));
+                break;
+            case CASE_EXTENSION_REQUESTED:
+                data = new ExtensionRequested(
+                        f.string(CASE_ID),
+                        f.string(UNIT_ID),
+                        f.string(EXTENSION_ID),
+                        f.instant(REQUESTED_DUE_AT),
+                        f.string(REASON),
+                        f.instant(OCCURRED_AT));
+                break;
+            case CASE_EXTENSION_DECIDED:
+                data = new ExtensionDecided(
+                        f.string(CASE_ID),
+                        f.string(UNIT_ID),
+                        f.string(EXTENSION_ID),
+                        f.constant(OUTCOME, ExtensionOutcome.values()),
+                        f.instant(DUE_AT),
+                        f.string(DECIDED_BY),
+                        f.string(REASON),
                         f.instant(OCCURRED_AT));
                 break;
             default:
