@@ -54,7 +54,9 @@ public final class Formats {
             Map.entry("SATISFIED", "满意件"),
             Map.entry("EXCELLENT", "优秀件"),
             Map.entry("RETURN", "退件"),
-            Map.entry("PUSHBACK", "推诿（较差件）"));
+            Map.entry("PUSHBACK", "推诿（较差件）"),
+            Map.entry("LATE_SIGN_IN", "未按时签收件"),
+            Map.entry("REOPENED", "重办件"));
 
     private static final Map<String, String> VERDICTS = Map.of(
             "PENDING", "待复核",

@@ -24,7 +24,11 @@ public enum Fact {
     /** A return made by the unit, unless its case is excluded from {@code returns}. */
     RETURN,
     /** A 推诿 charged to the unit (as the operator's ruling leaves it). */
-    PUSHBACK;
+    PUSHBACK,
+    /** A case dispatched to the unit and not signed for in time (及时签收率's denominator − its numerator). */
+    LATE_SIGN_IN,
+    /** A concluded case sent back to be handled again (重办率's numerator). */
+    REOPENED;
 
     public long countOf(UnitPerformance unit) {
         var counts = unit.counts();
@@ -39,6 +43,8 @@ public enum Fact {
             case EXCELLENT -> counts.numerator("excellentRate");
             case RETURN -> counts.assessedReturns();
             case PUSHBACK -> counts.pushbacks();
+            case LATE_SIGN_IN -> Math.max(0, counts.dispatched() - counts.signedOnTime());
+            case REOPENED -> counts.reopened();
         };
     }
 }

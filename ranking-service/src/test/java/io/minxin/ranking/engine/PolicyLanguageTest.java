@@ -66,6 +66,34 @@ class PolicyLanguageTest {
     }
 
     @Test
+    void givenADeductionPerLateSignInAndPerReopenedCase_whenRanked_thenEachCountsWhatTheLifecycleCounted() {
+        RankingPolicy policy = with(
+                List.of(Indicator.linear(Rate.COMPLETION, 100)),
+                new RankingPolicy.Adjustments(
+                        List.of(),
+                        List.of(
+                                new RankingPolicy.ScoreRule(Fact.LATE_SIGN_IN, 0.5, null),
+                                new RankingPolicy.ScoreRule(Fact.REOPENED, 1, null))),
+                List.of(),
+                List.of());
+        // 10 dispatched, 7 signed in time: 3 late sign-ins; 2 concluded cases reopened
+        UnitPerformance slow = UnitPerformance.fromCounts(
+                "slow", "slow", new io.minxin.events.state.Counts(10, 10, 10, 0, 0, 0, 0, 0, null, 10, 0, 2, 10, 7));
+        UnitPerformance prompt = UnitPerformance.fromCounts(
+                "prompt",
+                "prompt",
+                new io.minxin.events.state.Counts(10, 10, 10, 0, 0, 0, 0, 0, null, 10, 0, 0, 10, 10));
+
+        List<RankingRow> rows =
+                RankingEngine.rank(policy, List.of(slow, prompt)).rows();
+
+        assertThat(rows).extracting(RankingRow::unitId).containsExactly("prompt", "slow");
+        assertThat(rows.get(1).penalties())
+                .containsExactly(new ScoreItem("LATE_SIGN_IN", 3, 0.5, 1.5), new ScoreItem("REOPENED", 2, 1, 2.0));
+        assertThat(rows.get(1).score()).isEqualTo(96.5);
+    }
+
+    @Test
     void givenTiers_whenRanked_thenRanksStartAtOneInEachTierHighestVolumeFirst() {
         RankingPolicy policy = with(
                 List.of(Indicator.linear(Rate.COMPLETION, 1)),
