@@ -40,7 +40,12 @@ public enum AuditAction {
     /** notice-service: a 更正 of an issued bulletin issued (a {@code BulletinIssued} decision of revision n). */
     BULLETIN_CORRECT("bulletin.correct"),
     /** notice-service: a unit acknowledged a 提示函 addressed to it (a {@code LetterAcknowledged} decision). */
-    LETTER_ACKNOWLEDGE("letter.acknowledge");
+    LETTER_ACKNOWLEDGE("letter.acknowledge"),
+    /**
+     * ranking-service: closed periods ranked again under the policy effective for them now (a recomputation; its
+     * pending revisions are published like any other).
+     */
+    RANKINGS_RECOMPUTE("rankings.recompute");
 
     private final String wireName;
 

@@ -10,6 +10,11 @@ public final class AuditTargets {
         return "period:" + period;
     }
 
+    /** A recomputation of rankings by its id, e.g. {@code recomputation:2020-01..2020-12-3f2a} ({@link AuditAction#RANKINGS_RECOMPUTE}). */
+    public static String recomputation(String recomputationId) {
+        return "recomputation:" + recomputationId;
+    }
+
     /** A ranking revision by its id, e.g. {@code revision:2020-09|PHONE|2} ({@link AuditAction#REVISION_PUBLISH}). */
     public static String revision(String revisionId) {
         return "revision:" + revisionId;

@@ -184,6 +184,7 @@ class AuditEntryTest {
                         "case.exclude",
                         "bulletin.edit",
                         "bulletin.correct",
-                        "letter.acknowledge");
+                        "letter.acknowledge",
+                        "rankings.recompute");
     }
 }

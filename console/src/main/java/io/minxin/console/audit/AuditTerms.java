@@ -28,19 +28,21 @@ final class AuditTerms {
             Map.entry(AuditAction.EXCLUSION, "剔除诉求"),
             Map.entry(AuditAction.BULLETIN_EDIT, "编辑通报"),
             Map.entry(AuditAction.BULLETIN_CORRECT, "更正通报"),
-            Map.entry(AuditAction.LETTER_ACKNOWLEDGE, "确认收到提示函")));
+            Map.entry(AuditAction.LETTER_ACKNOWLEDGE, "确认收到提示函"),
+            Map.entry(AuditAction.RANKINGS_RECOMPUTE, "按现行规则重算排名")));
 
-    private static final Map<String, String> TARGET_KINDS = Map.of(
-            "period", "考评月",
-            "revision", "排名修订",
-            "policy", "排名规则",
-            "key", "API 密钥",
-            "account", "账户",
-            "subscription", "通知订阅",
-            "bulletin", "月度通报",
-            "case", "诉求",
-            "dispute", "申诉",
-            "letter", "提示函");
+    private static final Map<String, String> TARGET_KINDS = Map.ofEntries(
+            Map.entry("period", "考评月"),
+            Map.entry("revision", "排名修订"),
+            Map.entry("recomputation", "排名重算"),
+            Map.entry("policy", "排名规则"),
+            Map.entry("key", "API 密钥"),
+            Map.entry("account", "账户"),
+            Map.entry("subscription", "通知订阅"),
+            Map.entry("bulletin", "月度通报"),
+            Map.entry("case", "诉求"),
+            Map.entry("dispute", "申诉"),
+            Map.entry("letter", "提示函"));
 
     /** Every action by wire name, in declaration order, for the filter. */
     public Map<String, String> actions() {

@@ -38,7 +38,9 @@ import reactor.util.retry.Retry;
  *
  * <p>Revision 1 of a channel is frozen when its period is closed, under the policy effective for the period then.
  * A later change of the inputs makes (or updates, or withdraws) a pending revision N+1 against the latest frozen
- * revision N, under the same policy version: a policy change never rewrites a closed ranking.
+ * revision N, under the same policy version: a policy change never rewrites a closed ranking by itself. An operator's
+ * recomputation ({@link #recompute}) ranks a closed period again under the policy effective for it now and makes that
+ * the pending revision N+1, whose policy version later changes of the inputs then keep.
  *
  * <p>It blocks on MongoDB, on purpose, in one synchronized method at a time: its callers are the unit-metrics Kafka
  * listener thread ({@link #metricsChanged}, whose offsets wait for the revision), the auto-close {@code @Scheduled}
@@ -220,11 +222,13 @@ public class RevisionKeeper implements MetricsChangeListener {
                 .filter(each -> each.revision() == base.revision() + 1 && each.status() == RevisionStatus.PENDING)
                 .findFirst()
                 .orElse(null);
-        RankingPolicy policy =
-                policies.version(channel, base.policy().version()).block(TIMEOUT);
+        // a pending revision an operator's recomputation made keeps the policy version it was ranked under
+        int version =
+                pending != null ? pending.policy().version() : base.policy().version();
+        RankingPolicy policy = policies.version(channel, version).block(TIMEOUT);
         Ranking ranking = rank(policy, period, channel);
         RevisionDiff diff = RevisionDiffer.diff(base, ranking);
-        if (diff.changes().isEmpty()) {
+        if (diff.changes().isEmpty() && version == base.policy().version()) {
             if (pending != null) {
                 revisions.delete(pending.id()).block(TIMEOUT);
                 log.info(
@@ -244,6 +248,68 @@ public class RevisionKeeper implements MetricsChangeListener {
                 next.id(),
                 diff.changes().size(),
                 base.revision());
+    }
+
+    /** What a recomputation did to one closed ranking. */
+    public record Recomputed(
+            String period, Channel channel, Outcome outcome, Integer revision, Integer policyVersion, int changes) {
+        public enum Outcome {
+            /** Not closed: its live ranking is under the policy effective for it already. */
+            OPEN,
+            /** Ranked again, the same as the revision it stands on: nothing pending (a pending one withdrawn). */
+            UNCHANGED,
+            /** A pending revision under the policy effective now, with its diff, for an operator to publish. */
+            PENDING
+        }
+    }
+
+    /**
+     * Ranks a closed period's channel again under the policy effective for the period now (a version saved since its
+     * close, effective from it or earlier), against the latest frozen revision N: when the rows differ, or the policy
+     * version does, the result is pending revision N+1 (replacing one pending), published as any other; when neither
+     * does, a pending revision is withdrawn. Nothing is published here.
+     */
+    public synchronized Recomputed recompute(String period, Channel channel) {
+        if (periods.find(period).blockOptional(TIMEOUT).isEmpty()) {
+            return new Recomputed(period, channel, Recomputed.Outcome.OPEN, null, null, 0);
+        }
+        List<RankingRevision> all =
+                revisions.list(period, channel).collectList().block(TIMEOUT);
+        RankingRevision base = latestFrozen(all);
+        if (base == null) {
+            return new Recomputed(period, channel, Recomputed.Outcome.OPEN, null, null, 0);
+        }
+        RankingPolicy policy = policies.effective(channel, period).block(TIMEOUT);
+        Ranking ranking = rank(policy, period, channel);
+        RevisionDiff diff = RevisionDiffer.diff(base, ranking);
+        RankingRevision pending = all.stream()
+                .filter(each -> each.revision() == base.revision() + 1 && each.status() == RevisionStatus.PENDING)
+                .findFirst()
+                .orElse(null);
+        if (diff.changes().isEmpty() && policy.version() == base.policy().version()) {
+            if (pending != null) {
+                revisions.delete(pending.id()).block(TIMEOUT);
+            }
+            return new Recomputed(period, channel, Recomputed.Outcome.UNCHANGED, base.revision(), policy.version(), 0);
+        }
+        RankingRevision next = revision(period, channel, base.revision() + 1, policy, ranking, base.closedAt(), diff);
+        revisions.save(next).block(TIMEOUT);
+        log.info(
+                "Recomputed {} {} under policy {} v{}: pending revision {}, {} units changed since revision {}",
+                period,
+                channel,
+                policy.id(),
+                policy.version(),
+                next.revision(),
+                diff.changes().size(),
+                base.revision());
+        return new Recomputed(
+                period,
+                channel,
+                Recomputed.Outcome.PENDING,
+                next.revision(),
+                policy.version(),
+                diff.changes().size());
     }
 
     /** The revision later changes are compared with: the latest published one, or revision 1 (frozen at close). */

@@ -441,6 +441,98 @@ class RankingServiceIT {
     }
 
     @Test
+    void
+            givenAPolicySavedForMonthsAlreadyClosedWhenAnOperatorRecomputesThemThenEachClosedRankingGetsAPendingRevision() {
+        // given 2030-03 closed under the default phone policy: "pleasing" (every visit excellent, half late) first
+        String period = "2030-03";
+        send(new UnitMetrics("punctual", "按时单位", Channel.PHONE, period, new Counts(10, 10, 10, 10, 5, 0, 0, 0), 1));
+        send(new UnitMetrics("pleasing", "满意单位", Channel.PHONE, period, new Counts(10, 10, 5, 10, 10, 10, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(ranking(Channel.PHONE, period).rows()).hasSize(2));
+        client().post()
+                .uri("/api/v1/periods/{p}/close", period)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(revisions(Channel.PHONE, period).get(0).rows())
+                .extracting(RankingRow::unitId)
+                .containsExactly("pleasing", "punctual");
+        // and a phone policy saved since, effective from 2030-01, that weighs timeliness most
+        Map<String, Object> saved = client().put()
+                .uri("/api/v1/policies/PHONE")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "effectiveFrom",
+                        "2030-01",
+                        "order",
+                        "WEIGHTED",
+                        "weights",
+                        Map.of(
+                                "completionRate",
+                                0.2,
+                                "onTimeRate",
+                                0.7,
+                                "satisfactionRate",
+                                0.05,
+                                "excellentRate",
+                                0.05)))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        int version = (Integer) saved.get("version");
+
+        // when the operator recomputes February and March 2030
+        var started = client().post()
+                .uri("/api/v1/periods/recomputations?from=2030-02&to=2030-03")
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult();
+        String location = started.getResponseHeaders().getLocation().toString();
+        assertThat(started.getResponseBody()).containsEntry("total", 4).containsEntry("state", "RUNNING");
+
+        // then its progress ends with the open month left alone and March's phone ranking pending under the new policy
+        Map<String, Object> done = await().atMost(PATIENCE)
+                .until(
+                        () -> client().get()
+                                .uri(location)
+                                .exchange()
+                                .expectStatus()
+                                .isOk()
+                                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                                .returnResult()
+                                .getResponseBody(),
+                        progress -> "DONE".equals(progress.get("state")));
+        assertThat(done).containsEntry("done", 4);
+        assertThat((List<Map<String, Object>>) done.get("results"))
+                .extracting(result -> result.get("period") + " " + result.get("channel") + " " + result.get("outcome"))
+                .containsExactly(
+                        "2030-02 PHONE OPEN", "2030-02 WEB OPEN", "2030-03 PHONE PENDING", "2030-03 WEB UNCHANGED");
+        RankingRevision pending = revisions(Channel.PHONE, period).get(1);
+        assertThat(pending.status()).isEqualTo(RevisionStatus.PENDING);
+        assertThat(pending.policy().version()).isEqualTo(version);
+        assertThat(pending.rows()).extracting(RankingRow::unitId).containsExactly("punctual", "pleasing");
+        assertThat(ranking(Channel.PHONE, period).revision())
+                .as("published stays revision 1")
+                .isEqualTo(1);
+
+        // and a late change of the inputs keeps the pending revision under the policy it was recomputed under
+        send(new UnitMetrics("punctual", "按时单位", Channel.PHONE, period, new Counts(10, 10, 10, 10, 6, 0, 0, 0), 2));
+        producer.flush();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            RankingRevision revised = revisions(Channel.PHONE, period).get(1);
+            assertThat(revised.rows().get(0).inputs().counts().satisfied()).isEqualTo(6);
+            assertThat(revised.policy().version()).isEqualTo(version);
+        });
+    }
+
+    @Test
     void openPeriodIsDueForClosingFiveDaysAfterItsEnd(@Autowired AutoCloser closer) {
         send(new UnitMetrics("due-a", "a", Channel.PHONE, "2022-02", new Counts(1, 1, 1, 0, 0, 0, 0, 0), 1));
         producer.flush();
