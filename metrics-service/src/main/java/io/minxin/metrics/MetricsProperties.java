@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     dead-letter topic, a further decision skipped and counted
  * @param projection how the compacted topics are copied into MongoDB
  * @param gauges how often the per-unit rate gauges are read from MongoDB
- * @param views how long the read API reuses a period's unit metrics
+ * @param views how often the read API checks whether a period's unit metrics changed
  */
 @ConfigurationProperties("minxin.metrics")
 public record MetricsProperties(
@@ -40,11 +40,13 @@ public record MetricsProperties(
     public record Gauges(@DefaultValue("15s") Duration refresh) {}
 
     /**
-     * Dashboards poll the overview and the unit tables of a period many times a second, and both are made from the
-     * same documents: those are read at most once per {@code ttl}; after it the next request gets them as they were
-     * while a fresh read runs, and nothing older than {@code maxStale} is served. A zero ttl reads every time.
+     * Dashboards poll the overview, the unit tables and 12-month ranges many times a second, all made from the same
+     * documents: a period's unit metrics are kept until the projection writes them again (it stamps the period), and
+     * the stamps of all periods are read at most once per {@code ttl}; after it the next request uses them as they
+     * were while a fresh read runs, and no stamps older than {@code maxStale} are used. So a change shows within about
+     * {@code ttl}, and an unchanged period is never read again. A zero ttl reads the stamps on every request.
      *
-     * @param ttl time after which a period's unit metrics are read again
+     * @param ttl time after which the periods' stamps are read again
      * @param maxStale age at which they are dropped and the next request waits for a fresh read
      */
     public record Views(

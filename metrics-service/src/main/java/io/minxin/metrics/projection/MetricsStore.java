@@ -8,6 +8,7 @@ import io.minxin.events.state.CaseState;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.unitrates.UnitDay;
 import java.time.LocalDate;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -33,6 +34,19 @@ public class MetricsStore {
     public Flux<UnitMetrics> unitMetrics(String period) {
         return Flux.from(database.getCollection(Projections.UNIT_METRICS).find(Filters.eq("period", period)))
                 .map(document -> read(document, UnitMetrics.class));
+    }
+
+    /**
+     * The stamp of every period whose unit metrics the projection wrote ({@link Projections#UNIT_METRICS_CHANGES}): a
+     * period's stamp changes after each batch that wrote its metrics; a period absent has not changed since the
+     * stamps began.
+     */
+    public Mono<Map<String, String>> unitMetricsStamps() {
+        return Flux.from(
+                        database.getCollection(Projections.UNIT_METRICS_CHANGES).find())
+                .collectMap(
+                        document -> document.getString("_id"),
+                        document -> document.getObjectId(Projections.STAMP).toHexString());
     }
 
     /** Whether any unit has metrics of {@code period}. */

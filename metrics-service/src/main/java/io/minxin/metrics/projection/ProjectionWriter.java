@@ -7,16 +7,22 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -25,7 +31,10 @@ import reactor.core.publisher.Mono;
 /**
  * Writes a batch of compacted-topic records as one unordered bulk write per collection: an upsert per
  * key that only replaces a document written from an older offset. Replaying a batch, or an older record
- * arriving after a newer one, therefore changes nothing.
+ * arriving after a newer one, therefore changes nothing. After the unit metrics of a batch are written, each period
+ * they belong to gets a new stamp ({@link Projections#UNIT_METRICS_CHANGES}): a reader that reads the stamp before the
+ * metrics never keeps metrics older than the stamp it keeps them under. A replayed batch stamps again, which costs
+ * readers one needless read.
  */
 final class ProjectionWriter {
     private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
@@ -51,7 +60,31 @@ final class ProjectionWriter {
                     .merge(record.key(), record, (a, b) -> b.offset() > a.offset() ? b : a);
         }
         return Flux.fromIterable(newest.entrySet())
-                .flatMap(entry -> bulkWrite(entry.getKey(), entry.getValue().values()))
+                .flatMap(entry -> {
+                    Mono<Void> written =
+                            bulkWrite(entry.getKey(), entry.getValue().values());
+                    return entry.getKey().equals(Projections.UNIT_METRICS)
+                            ? written.then(stamp(entry.getValue().keySet()))
+                            : written;
+                })
+                .then();
+    }
+
+    /** A new stamp for the period of each unit-metrics key ({@code unitId|channel|period}). */
+    private Mono<Void> stamp(Set<String> unitMetricsKeys) {
+        Set<String> periods = new LinkedHashSet<>();
+        for (String key : unitMetricsKeys) {
+            periods.add(key.substring(key.lastIndexOf('|') + 1));
+        }
+        List<WriteModel<Document>> stamps = new ArrayList<>(periods.size());
+        for (String period : periods) {
+            stamps.add(new UpdateOneModel<>(
+                    Filters.eq("_id", period),
+                    Updates.set(Projections.STAMP, new ObjectId()),
+                    new UpdateOptions().upsert(true)));
+        }
+        return Mono.from(
+                        database.getCollection(Projections.UNIT_METRICS_CHANGES).bulkWrite(stamps, UNORDERED))
                 .then();
     }
 

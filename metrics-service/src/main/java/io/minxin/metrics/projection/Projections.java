@@ -10,6 +10,13 @@ final class Projections {
     static final String CASES = "cases";
     static final String UNIT_METRICS = "unit_metrics";
     static final String UNIT_DAYS = "unit_days";
+    /**
+     * One document per period, id the period: {@code stamp}, a new ObjectId after every batch that wrote unit metrics
+     * of the period, so the read API reads a period again only after it changed.
+     */
+    static final String UNIT_METRICS_CHANGES = "unit_metrics_changes";
+
+    static final String STAMP = "stamp";
     /** Offset of the record a document was written from; only a record at a higher offset replaces it. */
     static final String OFFSET = "kafkaOffset";
 

@@ -9,6 +9,7 @@ import io.minxin.events.Topics;
 import io.minxin.localstack.LocalStackExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -93,6 +94,27 @@ class ProjectionWriterIT {
                 .block();
 
         assertThat(count(Projections.CASES)).isZero();
+    }
+
+    @Test
+    void givenABatchOfUnitMetricsWhenWrittenThenEachOfItsPeriodsGetsANewStampAndNoOtherPeriodDoes() {
+        MetricsStore store = new MetricsStore(database);
+        writer.write(List.of(
+                        record(Topics.UNIT_METRICS, "u|PHONE|2020-08", 1, "{\"period\":\"2020-08\"}"),
+                        record(Topics.UNIT_METRICS, "u|PHONE|2020-09", 2, "{\"period\":\"2020-09\"}")))
+                .block();
+        Map<String, String> before = store.unitMetricsStamps().block();
+        assertThat(before).containsOnlyKeys("2020-08", "2020-09");
+
+        // a tombstone changes its period as much as a new record does; other topics change no period
+        writer.write(List.of(
+                        record(Topics.UNIT_METRICS, "u|PHONE|2020-09", 3, null),
+                        record(Topics.CASE_STATE, "1", 4, "{\"caseId\":\"1\"}")))
+                .block();
+
+        Map<String, String> after = store.unitMetricsStamps().block();
+        assertThat(after).containsOnlyKeys("2020-08", "2020-09").containsEntry("2020-08", before.get("2020-08"));
+        assertThat(after.get("2020-09")).isNotEqualTo(before.get("2020-09"));
     }
 
     private Document document(String collection, String id) {

@@ -70,7 +70,7 @@ class UnitMetricsIntake {
             }
         }
         // a Kafka listener thread: the offsets must not advance before MongoDB has the batch
-        store.apply(upserts, deletedKeys).block(STORE_TIMEOUT);
+        store.apply(upserts, deletedKeys, changed).block(STORE_TIMEOUT);
         if (!changed.isEmpty()) {
             listeners.forEach(listener -> listener.metricsChanged(changed));
             gauge.refresh(changed);

@@ -1,6 +1,7 @@
 package io.minxin.ranking.revision;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
@@ -10,6 +11,7 @@ import io.minxin.ranking.engine.Ranking;
 import io.minxin.ranking.engine.RankingEngine;
 import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.live.LiveMetricsStore;
+import io.minxin.ranking.live.PeriodChannel;
 import io.minxin.ranking.policy.Policies;
 import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
@@ -23,6 +25,11 @@ import reactor.core.publisher.Mono;
  * What the API shows of a ranking: the latest published revision of a closed period (revision 1 while its
  * publication is pending), else the live ranking computed from the current inputs. Reads only; stores nothing.
  * A period that has no unit metrics and no revision (of either channel) does not exist: not-found.
+ *
+ * <p>A live ranking is kept with what it was ranked from (the policy and the stamp of the unit metrics, {@link
+ * LiveMetricsStore#stamp}) and ranked again only when one of them changed: reading the stamp is one small document,
+ * ranking is reading every unit of the period. Every instance reads the same stamps, so all rank the same units and
+ * answer the same rows.
  */
 @Service
 @EnableConfigurationProperties(ViewCacheSettings.class)
@@ -33,6 +40,8 @@ class RankingViews {
     private final Clock clock;
     /** Current rankings as last read, by period, channel and the writes seen; null when off. */
     private final AsyncLoadingCache<ViewKey, RankingRevision> views;
+    /** The last live ranking of each period and channel, with its inputs; kept whether the views are cached or not. */
+    private final Cache<PeriodChannel, LiveRanking> lastLive;
 
     RankingViews(
             RevisionStore revisions, LiveMetricsStore live, Policies policies, Clock clock, ViewCacheSettings cache) {
@@ -40,6 +49,7 @@ class RankingViews {
         this.live = live;
         this.policies = policies;
         this.clock = clock;
+        this.lastLive = Caffeine.newBuilder().maximumSize(cache.maxViews()).build();
         this.views = cache.ttl().isZero()
                 ? null
                 : Caffeine.newBuilder()
@@ -92,10 +102,28 @@ class RankingViews {
     }
 
     private Mono<RankingRevision> live(String period, Channel channel) {
+        PeriodChannel key = new PeriodChannel(period, channel);
         return policies.effective(channel, period)
-                .flatMap(policy -> ranking(policy, period, channel)
-                        .map(ranking -> view(period, policy, RevisionStatus.LIVE, ranking)));
+                // the stamp before the units: units read after it are at least as new, so a ranking is never kept
+                // under the stamp of a change it does not contain
+                .zipWith(live.stamp(period, channel), LiveInputs::new)
+                .flatMap(inputs -> {
+                    LiveRanking last = lastLive.getIfPresent(key);
+                    if (last != null && last.inputs().equals(inputs)) {
+                        return Mono.just(last.view());
+                    }
+                    return ranking(inputs.policy(), period, channel)
+                            .map(ranked -> view(period, inputs.policy(), RevisionStatus.LIVE, ranked))
+                            // of two rankings at once the one kept last wins; if its stamp is the older, the next
+                            // request finds it differs and ranks again rather than answer it
+                            .doOnNext(view -> lastLive.put(key, new LiveRanking(inputs, view)));
+                });
     }
+
+    /** What a live ranking is ranked from: the same inputs rank the same rows. */
+    private record LiveInputs(RankingPolicy policy, String metricsStamp) {}
+
+    private record LiveRanking(LiveInputs inputs, RankingRevision view) {}
 
     private Mono<Ranking> ranking(RankingPolicy policy, String period, Channel channel) {
         return live.units(period, channel)

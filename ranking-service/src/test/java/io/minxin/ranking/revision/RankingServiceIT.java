@@ -441,8 +441,7 @@ class RankingServiceIT {
     }
 
     @Test
-    void
-            givenAPolicySavedForMonthsAlreadyClosedWhenAnOperatorRecomputesThemThenEachClosedRankingGetsAPendingRevision() {
+    void givenAPolicyForClosedMonthsWhenRecomputedThenEachChangedRankingIsPendingUnderIt() {
         // given 2030-03 closed under the default phone policy: "pleasing" (every visit excellent, half late) first
         String period = "2030-03";
         send(new UnitMetrics("punctual", "按时单位", Channel.PHONE, period, new Counts(10, 10, 10, 10, 5, 0, 0, 0), 1));
@@ -530,6 +529,33 @@ class RankingServiceIT {
             assertThat(revised.rows().get(0).inputs().counts().satisfied()).isEqualTo(6);
             assertThat(revised.policy().version()).isEqualTo(version);
         });
+    }
+
+    @Test
+    void givenAnOpenPeriodWhenNothingChangesThenItIsNotRankedAgainAndAStoredBatchRanksItAgain(
+            @Autowired LiveMetricsStore live) {
+        send(new UnitMetrics("same-a", "a", Channel.WEB, "2023-04", new Counts(4, 4, 4, 1, 1, 1, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(ranking(Channel.WEB, "2023-04").rows()).hasSize(1));
+        String stamp = live.stamp("2023-04", Channel.WEB).block();
+        Instant ranked = ranking(Channel.WEB, "2023-04").createdAt();
+
+        // the view is refreshed every second; with the same inputs it answers the ranking it has, not a new one
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> ranked.equals(ranking(Channel.WEB, "2023-04").createdAt()));
+        assertThat(live.stamp("2023-04", Channel.WEB).block()).isEqualTo(stamp);
+
+        send(new UnitMetrics("same-b", "b", Channel.WEB, "2023-04", new Counts(2, 2, 2, 1, 1, 1, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(ranking(Channel.WEB, "2023-04").rows()).hasSize(2));
+        assertThat(live.stamp("2023-04", Channel.WEB).block()).isNotEqualTo(stamp);
+        assertThat(ranking(Channel.WEB, "2023-04").createdAt()).isAfter(ranked);
+        assertThat(live.stamp("2023-04", Channel.PHONE).block()).isEmpty();
     }
 
     @Test
