@@ -2,6 +2,7 @@ package io.minxin.console.api;
 
 import io.minxin.events.Channel;
 import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.Recomputation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
@@ -47,6 +48,38 @@ public class RankingClient {
      */
     public Mono<List<RankingRevision>> close(String period) {
         return api.post(uri -> uri.path("/api/v1/periods/{period}/close").build(period), Map.of(), REVISIONS);
+    }
+
+    /**
+     * {@code POST /api/v1/periods/{period}/revisions/{n}/publish?channel=}: publishes a pending revision of one channel;
+     * answered once it is on the audit trail.
+     */
+    public Mono<List<RankingRevision>> publish(String period, int revision, Channel channel) {
+        return api.post(
+                uri -> uri.path("/api/v1/periods/{period}/revisions/{n}/publish")
+                        .queryParam("channel", channel.name())
+                        .build(period, revision),
+                Map.of(),
+                REVISIONS);
+    }
+
+    /**
+     * {@code POST /api/v1/periods/recomputations?from=&to=}: ranks the closed months again under the policies
+     * effective for them now, in the background; answered at once with the job.
+     */
+    public Mono<Recomputation> recompute(String from, String to) {
+        return api.post(
+                uri -> uri.path("/api/v1/periods/recomputations")
+                        .queryParam("from", from)
+                        .queryParam("to", to)
+                        .build(),
+                Map.of(),
+                Recomputation.class);
+    }
+
+    /** {@code GET /api/v1/periods/recomputations/{id}}: how far a recomputation has come. */
+    public Mono<Recomputation> recomputation(String id) {
+        return api.get(uri -> uri.path("/api/v1/periods/recomputations/{id}").build(id), Recomputation.class);
     }
 
     /** {@code GET /api/v1/rankings/{period}/revisions}: every revision, published or pending, of both channels. */

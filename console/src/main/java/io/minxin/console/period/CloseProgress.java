@@ -20,9 +20,17 @@ import java.util.Optional;
  *     again) or SLOW (under way for longer than it should be: no more polling, the page says to look later)
  * @param closedAt when revision 1 was frozen, once it is
  * @param publishedAt when the last channel's revision 1 was published, once all are
+ * @param pending revisions after the first waiting to be published (a late change, an accepted dispute, a
+ *     recomputation under a new policy), by channel then number
  */
 public record CloseProgress(
-        String period, Phase phase, List<Step> steps, Refusal refusal, Instant closedAt, Instant publishedAt) {
+        String period,
+        Phase phase,
+        List<Step> steps,
+        Refusal refusal,
+        Instant closedAt,
+        Instant publishedAt,
+        List<RankingRevision> pending) {
 
     /** How long the page polls a close before it stops and says to look again later. */
     static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -96,7 +104,17 @@ public record CloseProgress(
                         ? latest(firsts.stream()
                                 .map(RankingRevision::publishedAt)
                                 .toList())
-                        : null);
+                        : null,
+                revisions.stream()
+                        .filter(revision -> revision.revision() > 1 && revision.status() == RevisionStatus.PENDING)
+                        .sorted(java.util.Comparator.comparing(RankingRevision::channel)
+                                .thenComparingInt(RankingRevision::revision))
+                        .toList());
+    }
+
+    /** How many units a pending revision changes (place, inputs or exclusions) against the one it stands on. */
+    public int changesOf(RankingRevision revision) {
+        return revision.diff() == null ? 0 : revision.diff().changes().size();
     }
 
     /** The page asks again in a moment. */

@@ -3,6 +3,7 @@ package io.minxin.console.period;
 import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.RankingClient;
 import io.minxin.console.web.Htmx;
+import io.minxin.events.Channel;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,11 @@ class PeriodCloseController {
      */
     @GetMapping(PATH)
     Mono<Rendering> progress(@PathVariable String period, @RequestParam(defaultValue = "false") boolean watching) {
+        return panel(period, progress -> watching && progress.phase() == CloseProgress.Phase.CLOSED);
+    }
+
+    /** The panel, telling htmx to reload the page when {@code reload} says so of the close as it stands. */
+    private Mono<Rendering> panel(String period, java.util.function.Predicate<CloseProgress> reload) {
         return rankings.revisions(period)
                 .onErrorResume(ApiFailure::isNotFound, none -> Mono.just(List.of()))
                 .map(revisions -> CloseProgress.of(period, revisions, attempts.of(period), attempts.now()))
@@ -43,11 +49,20 @@ class PeriodCloseController {
                     Rendering.Builder<?> panel = Rendering.view("period/close :: close")
                             .modelAttribute("period", period)
                             .modelAttribute("progress", progress);
-                    if (watching && progress.phase() == CloseProgress.Phase.CLOSED) {
+                    if (reload.test(progress)) {
                         panel.header(Htmx.REFRESH, "true");
                     }
                     return panel.build();
                 });
+    }
+
+    /**
+     * Publishes a pending revision of one channel (an operator's); the panel comes back with the page reloading, whose
+     * rankings are then that revision. A refusal is the error page, as a write the person may not make.
+     */
+    @PostMapping("/console/periods/{period:\\d{4}-\\d{2}}/revisions/{revision:\\d+}/publish")
+    Mono<Rendering> publish(@PathVariable String period, @PathVariable int revision, @RequestParam Channel channel) {
+        return rankings.publish(period, revision, channel).then(panel(period, published -> true));
     }
 
     /**

@@ -104,6 +104,35 @@ class PeriodClosePageTest extends ConsoleTestSupport {
     }
 
     @Test
+    void givenAClosedMonthWithAPendingRevisionThenTheOperatorPublishesItAndThePageReloads() {
+        String revisions = "[" + first("PHONE", "PUBLISHED") + "," + first("WEB", "PUBLISHED") + ","
+                + pendingSecond("PHONE") + "]";
+        API.json("GET /api/v1/rankings/2020-09/revisions", revisions)
+                .json("POST /api/v1/periods/2020-09/revisions/2/publish", "[" + pendingSecond("PHONE") + "]");
+
+        String panel = look("close-pending", page(SEPTEMBER, OPERATOR));
+        assertThat(panel.replaceAll("\\s+", " "))
+                .contains("待发布的排名修订", "话务端排名第 2 版（排名规则第 3 版）：较第 1 版有 2 家单位名次或数据变化")
+                .contains("hx-post=\"/console/periods/2020-09/revisions/2/publish?channel=PHONE\"", "发布第 2 版");
+        assertThat(page(SEPTEMBER, LEADER)).contains("待发布的排名修订").doesNotContain("发布第 2 版");
+
+        htmxPost("/console/periods/2020-09/revisions/2/publish?channel=PHONE", OPERATOR, "")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("HX-Refresh", "true");
+        assertThat(API.calls("POST", "/api/v1/periods/2020-09/revisions/2/publish"))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.uri()).contains("channel=PHONE");
+                    assertThat(call.authorization()).isEqualTo(tokenOf(OPERATOR));
+                });
+        htmxPost("/console/periods/2020-09/revisions/2/publish?channel=PHONE", LEADER, "")
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
     void givenALeaderThenTheConsoleRefusesTheClose() {
         htmxPost(SEPTEMBER, LEADER, "").expectStatus().isForbidden();
         assertThat(API.calls()).isEmpty();
@@ -118,6 +147,16 @@ class PeriodClosePageTest extends ConsoleTestSupport {
         assertThat(page("/console/?period=2020-09", OPERATOR))
                 .contains("id=\"period-close\"", "hx-get=\"" + SEPTEMBER + "\"", "hx-trigger=\"load\"");
         assertThat(page("/console/?period=2020-09", LEADER)).doesNotContain("period-close");
+    }
+
+    /** Pending revision 2 of a channel under policy version 3, two units changed since revision 1. */
+    private static String pendingSecond(String channel) {
+        String change = "{\"unitId\":\"u%d\",\"unitName\":\"单位%d\",\"previousRank\":%d,\"rank\":%d}";
+        return "{\"id\":\"2020-09|" + channel + "|2\",\"period\":\"2020-09\",\"channel\":\"" + channel + "\","
+                + "\"revision\":2,\"status\":\"PENDING\",\"policy\":{\"id\":\"p\",\"version\":3},\"top\":5,"
+                + "\"closedAt\":\"2020-10-08T06:00:00Z\",\"createdAt\":\"2020-10-20T06:00:00Z\",\"publishedAt\":null,"
+                + "\"rows\":[],\"notEligible\":[],\"diff\":{\"previousRevision\":1,\"changes\":["
+                + String.format(change, 1, 1, 1, 2) + "," + String.format(change, 2, 2, 2, 1) + "]}}";
     }
 
     /** Revision 1 of a channel, frozen at 06:00 UTC on 8 October, published a minute later when it is. */

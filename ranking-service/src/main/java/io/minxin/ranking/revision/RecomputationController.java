@@ -1,6 +1,7 @@
 package io.minxin.ranking.revision;
 
 import io.minxin.events.identity.Caller;
+import io.minxin.events.ranking.Recomputation;
 import io.minxin.ranking.web.Requests;
 import io.minxin.servicekit.problem.ProblemException;
 import java.net.URI;
@@ -28,8 +29,7 @@ class RecomputationController {
 
     /** Starts recomputing the rankings of {@code from} to {@code to} (at most 24 months), both channels. */
     @PostMapping
-    Mono<ResponseEntity<Recomputations.Recomputation>> start(
-            @RequestParam String from, @RequestParam String to, Caller caller) {
+    Mono<ResponseEntity<Recomputation>> start(@RequestParam String from, @RequestParam String to, Caller caller) {
         return recomputations
                 .start(Requests.period(from), Requests.period(to), caller)
                 .map(started -> ResponseEntity.accepted()
@@ -39,7 +39,7 @@ class RecomputationController {
 
     /** How far a recomputation has come: months done of all, what each gave, and whether it is over. */
     @GetMapping("/{id}")
-    Mono<Recomputations.Recomputation> progress(@PathVariable String id) {
+    Mono<Recomputation> progress(@PathVariable String id) {
         return recomputations
                 .find(id)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no recomputation " + id)));

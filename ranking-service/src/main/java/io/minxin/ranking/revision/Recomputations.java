@@ -9,14 +9,13 @@ import io.minxin.events.Channel;
 import io.minxin.events.audit.AuditAction;
 import io.minxin.events.audit.AuditTargets;
 import io.minxin.events.identity.Caller;
+import io.minxin.events.ranking.Recomputation;
 import io.minxin.ranking.mongo.MongoJson;
 import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -51,46 +50,6 @@ class Recomputations {
         this.audit = audit;
         this.clock = clock;
         this.store = database.getCollection("recomputations");
-    }
-
-    /**
-     * How far one recomputation has come.
-     *
-     * @param total months × channels to rank again
-     * @param done those ranked so far, each with what came of it in {@code results}
-     */
-    record Recomputation(
-            String id,
-            String from,
-            String to,
-            String requestedBy,
-            Instant requestedAt,
-            int total,
-            int done,
-            State state,
-            List<RevisionKeeper.Recomputed> results,
-            String error,
-            Instant finishedAt) {
-        enum State {
-            RUNNING,
-            DONE,
-            FAILED
-        }
-
-        Recomputation {
-            results = List.copyOf(results);
-        }
-
-        Recomputation with(RevisionKeeper.Recomputed result) {
-            List<RevisionKeeper.Recomputed> all = new ArrayList<>(results);
-            all.add(result);
-            return new Recomputation(
-                    id, from, to, requestedBy, requestedAt, total, done + 1, state, all, error, finishedAt);
-        }
-
-        Recomputation finished(State end, String why, Instant at) {
-            return new Recomputation(id, from, to, requestedBy, requestedAt, total, done, end, results, why, at);
-        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.minxin.events.audit.AuditAction;
 import io.minxin.events.audit.AuditTargets;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.ranking.RankingRevision;
+import io.minxin.events.ranking.Recomputation;
 import io.minxin.events.ranking.RevisionDiff;
 import io.minxin.events.ranking.RevisionStatus;
 import io.minxin.ranking.engine.Ranking;
@@ -250,34 +251,21 @@ public class RevisionKeeper implements MetricsChangeListener {
                 base.revision());
     }
 
-    /** What a recomputation did to one closed ranking. */
-    public record Recomputed(
-            String period, Channel channel, Outcome outcome, Integer revision, Integer policyVersion, int changes) {
-        public enum Outcome {
-            /** Not closed: its live ranking is under the policy effective for it already. */
-            OPEN,
-            /** Ranked again, the same as the revision it stands on: nothing pending (a pending one withdrawn). */
-            UNCHANGED,
-            /** A pending revision under the policy effective now, with its diff, for an operator to publish. */
-            PENDING
-        }
-    }
-
     /**
      * Ranks a closed period's channel again under the policy effective for the period now (a version saved since its
      * close, effective from it or earlier), against the latest frozen revision N: when the rows differ, or the policy
      * version does, the result is pending revision N+1 (replacing one pending), published as any other; when neither
      * does, a pending revision is withdrawn. Nothing is published here.
      */
-    public synchronized Recomputed recompute(String period, Channel channel) {
+    public synchronized Recomputation.Result recompute(String period, Channel channel) {
         if (periods.find(period).blockOptional(TIMEOUT).isEmpty()) {
-            return new Recomputed(period, channel, Recomputed.Outcome.OPEN, null, null, 0);
+            return new Recomputation.Result(period, channel, Recomputation.Outcome.OPEN, null, null, 0);
         }
         List<RankingRevision> all =
                 revisions.list(period, channel).collectList().block(TIMEOUT);
         RankingRevision base = latestFrozen(all);
         if (base == null) {
-            return new Recomputed(period, channel, Recomputed.Outcome.OPEN, null, null, 0);
+            return new Recomputation.Result(period, channel, Recomputation.Outcome.OPEN, null, null, 0);
         }
         RankingPolicy policy = policies.effective(channel, period).block(TIMEOUT);
         Ranking ranking = rank(policy, period, channel);
@@ -290,7 +278,8 @@ public class RevisionKeeper implements MetricsChangeListener {
             if (pending != null) {
                 revisions.delete(pending.id()).block(TIMEOUT);
             }
-            return new Recomputed(period, channel, Recomputed.Outcome.UNCHANGED, base.revision(), policy.version(), 0);
+            return new Recomputation.Result(
+                    period, channel, Recomputation.Outcome.UNCHANGED, base.revision(), policy.version(), 0);
         }
         RankingRevision next = revision(period, channel, base.revision() + 1, policy, ranking, base.closedAt(), diff);
         revisions.save(next).block(TIMEOUT);
@@ -303,10 +292,10 @@ public class RevisionKeeper implements MetricsChangeListener {
                 next.revision(),
                 diff.changes().size(),
                 base.revision());
-        return new Recomputed(
+        return new Recomputation.Result(
                 period,
                 channel,
-                Recomputed.Outcome.PENDING,
+                Recomputation.Outcome.PENDING,
                 next.revision(),
                 policy.version(),
                 diff.changes().size());
