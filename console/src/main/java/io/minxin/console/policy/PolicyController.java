@@ -54,6 +54,9 @@ class PolicyController {
                         .modelAttribute("period", month)
                         .modelAttribute("unreadablePeriod", asked.unreadable())
                         .modelAttribute("terms", TERMS)
+                        .modelAttribute("job", null)
+                        .modelAttribute("refusal", null)
+                        .modelAttribute("typed", RecomputeController.typed(all, periods.defaultPeriod()))
                         .modelAttribute(
                                 "cards",
                                 Arrays.stream(Channel.values())

@@ -187,6 +187,43 @@ class PolicyPageTest extends ConsoleTestSupport {
     }
 
     @Test
+    void givenAnOperatorRecomputingClosedMonthsThenThePanelFollowsTheJobUntilEachMonthsOutcomeIsListed() {
+        String running = "{\"id\":\"2020-08..2020-09-ab12\",\"from\":\"2020-08\",\"to\":\"2020-09\","
+                + "\"requestedBy\":\"wang.operator\",\"requestedAt\":\"2020-10-20T01:00:00Z\",\"total\":4,\"done\":0,"
+                + "\"state\":\"RUNNING\",\"results\":[]}";
+        String done = "{\"id\":\"2020-08..2020-09-ab12\",\"from\":\"2020-08\",\"to\":\"2020-09\","
+                + "\"requestedBy\":\"wang.operator\",\"requestedAt\":\"2020-10-20T01:00:00Z\",\"total\":4,\"done\":4,"
+                + "\"state\":\"DONE\",\"results\":["
+                + "{\"period\":\"2020-08\",\"channel\":\"PHONE\",\"outcome\":\"UNCHANGED\",\"revision\":1,\"policyVersion\":2,\"changes\":0},"
+                + "{\"period\":\"2020-08\",\"channel\":\"WEB\",\"outcome\":\"UNCHANGED\",\"revision\":1,\"policyVersion\":1,\"changes\":0},"
+                + "{\"period\":\"2020-09\",\"channel\":\"PHONE\",\"outcome\":\"PENDING\",\"revision\":2,\"policyVersion\":3,\"changes\":4},"
+                + "{\"period\":\"2020-09\",\"channel\":\"WEB\",\"outcome\":\"OPEN\",\"changes\":0}],"
+                + "\"finishedAt\":\"2020-10-20T01:00:03Z\"}";
+        API.json("GET /api/v1/policies", "[" + policy("PHONE", 3, "2020-08", "0.2") + "]")
+                .json("POST /api/v1/periods/recomputations", 202, running)
+                .json("GET /api/v1/periods/recomputations/2020-08..2020-09-ab12", done);
+
+        assertThat(page("/console/policies", OPERATOR))
+                .contains("按现行规则重算已关账月份", "<label for=\"recompute-from\">起始月份</label>")
+                .contains("id=\"recompute-from\" name=\"from\" value=\"2020-08\"");
+        String started = fragment("/console/policies/recompute", OPERATOR, "from=2020-08&to=2020-09");
+        String finished =
+                look("policies-recomputed", page("/console/policies/recomputations/2020-08..2020-09-ab12", OPERATOR));
+
+        assertThat(started)
+                .contains("正在重算 2020年8月至2020年9月：已完成 0 / 4")
+                .contains("hx-get=\"/console/policies/recomputations/2020-08..2020-09-ab12\"", "load delay:1s");
+        assertThat(API.calls("POST", "/api/v1/periods/recomputations"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.uri()).contains("from=2020-08", "to=2020-09"));
+        assertThat(finished)
+                .contains("重算完成：2020年8月至2020年9月，共 4 项。")
+                .contains("已生成待发布的第 2 版（排名规则第 3 版，4 家单位有变化）", "无变化", "尚未关账，实时排名已按现行规则")
+                .doesNotContain("load delay:1s");
+        assertThat(page("/console/policies", LEADER)).doesNotContain("按现行规则重算已关账月份");
+    }
+
+    @Test
     void givenALeaderThenPoliciesAreReadWithoutAFormAndTheirPreviewIsRefusedWithoutCallingTheApi() {
         API.json("GET /api/v1/policies", POLICIES);
 
