@@ -533,6 +533,8 @@ class NoticeServiceIT {
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(dutyLedger.unitsLoggedIn(day, at.plusSeconds(1))).contains(unitId);
             assertThat(dutyLedger.loginProgress().watermark()).isAfterOrEqualTo(at);
+            // the binder hands the listener each record's partition and offset: the ledger's, not the group's, count
+            assertThat(dutyLedger.consumedOffsets(Topics.UNIT_ACTIVITY)).isNotEmpty();
             assertThat(loginFeed.caughtUp()).isTrue();
         });
         assertThat(dutyLedger.unitsLoggedIn(day, at.plusSeconds(1))).doesNotContain(aborted);

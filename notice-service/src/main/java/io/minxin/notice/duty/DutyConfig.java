@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Topic {@code unit-activity} (read_committed) → the duty ledger and its log-in watermark; how far the topic is
- * consumed → the feed the check waits for; the scheduled duty check → 提示函.
+ * Topic {@code unit-activity} (read_committed) → the duty ledger, its log-in watermark and its offsets; the ledger's
+ * offsets against the topic's ends → the feed the check waits for; the scheduled duty check → 提示函.
  */
 @Configuration(proxyBeanMethods = false)
 class DutyConfig {
@@ -33,15 +35,17 @@ class DutyConfig {
         return new MongoDutyLedger(database, directory);
     }
 
-    /** Whether binding {@code unitActivity-in-0}'s group has consumed its topic to the end, asked of the broker. */
+    /**
+     * Whether the ledger holds binding {@code unitActivity-in-0}'s topic to its end: the ledger's offsets against the
+     * broker's ends, not the group's commits (KafkaLoginFeed says why).
+     */
     @Bean
     LoginFeed loginFeed(
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${spring.cloud.stream.bindings.unitActivity-in-0.destination}") String topic,
-            @Value("${spring.cloud.stream.bindings.unitActivity-in-0.group:${spring.cloud.stream.default.group}}")
-                    String group,
+            DutyLedger ledger,
             KafkaClientSettings kafka) {
-        return new KafkaLoginFeed(brokers, topic, group, kafka.securityProperties());
+        return new KafkaLoginFeed(brokers, topic, ledger, kafka.securityProperties());
     }
 
     @Bean
@@ -58,24 +62,37 @@ class DutyConfig {
     @Bean
     Consumer<Message<byte[]>> unitActivity(DutyLedger ledger, UnitDirectory directory, Clock clock) {
         return message -> {
-            if (!(message.getPayload() instanceof byte[])) {
-                return;
+            store(message, ledger, directory, clock);
+            // every record, skipped or stored, and only after its store: the duty check's "caught up" compares these
+            // offsets with the topic's ends, so a failed commit of the group's offsets cannot hold it back
+            MessageHeaders headers = message.getHeaders();
+            String topic = headers.get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+            Integer partition = headers.get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
+            Long offset = headers.get(KafkaHeaders.OFFSET, Long.class);
+            if (topic != null && partition != null && offset != null) {
+                ledger.recordConsumed(topic, partition, offset + 1);
             }
-            CaseEvent event;
-            try {
-                event = EventJson.fromBytes((byte[]) message.getPayload());
-            } catch (EventFormatException e) {
-                log.warn("Skipping unit-activity record {}: {}", InboundRecords.key(message), e.getMessage());
-                return;
-            }
-            if (!(event.data() instanceof UnitLogin)) {
-                return;
-            }
-            UnitLogin login = (UnitLogin) event.data();
-            // a Kafka listener thread: the offset must not advance before the unit and its log-in are stored
-            directory.remember(login.unitId(), null).block(InboundRecords.STORE_TIMEOUT);
-            ledger.recordLogin(login.unitId(), login.occurredAt(), clock.instant());
         };
+    }
+
+    private static void store(Message<byte[]> message, DutyLedger ledger, UnitDirectory directory, Clock clock) {
+        if (!(message.getPayload() instanceof byte[])) {
+            return;
+        }
+        CaseEvent event;
+        try {
+            event = EventJson.fromBytes((byte[]) message.getPayload());
+        } catch (EventFormatException e) {
+            log.warn("Skipping unit-activity record {}: {}", InboundRecords.key(message), e.getMessage());
+            return;
+        }
+        if (!(event.data() instanceof UnitLogin)) {
+            return;
+        }
+        UnitLogin login = (UnitLogin) event.data();
+        // a Kafka listener thread: the offset must not advance before the unit and its log-in are stored
+        directory.remember(login.unitId(), null).block(InboundRecords.STORE_TIMEOUT);
+        ledger.recordLogin(login.unitId(), login.occurredAt(), clock.instant());
     }
 
     /** Runs the duty check on a schedule; each run catches up on every due day. */

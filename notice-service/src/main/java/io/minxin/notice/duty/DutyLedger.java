@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +18,16 @@ public interface DutyLedger {
 
     /** How far the recorded log-ins have come; kept across restarts. */
     LoginProgress loginProgress();
+
+    /**
+     * Every record of {@code topic}'s {@code partition} before {@code nextOffset} is done with: stored if it was a
+     * log-in, or skipped. Called for every record, after what it holds is stored. Never moves back: a record
+     * delivered again (after a rebalance, or to a second instance) leaves a later offset as it is.
+     */
+    void recordConsumed(String topic, int partition, long nextOffset);
+
+    /** Partition → the next offset of {@code topic} not yet consumed into the ledger; no entry before its first. */
+    Map<Integer, Long> consumedOffsets(String topic);
 
     /** Units whose earliest log-in on {@code day} was before {@code deadline}. */
     Set<String> unitsLoggedIn(LocalDate day, Instant deadline);

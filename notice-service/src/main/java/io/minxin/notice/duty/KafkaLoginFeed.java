@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -22,10 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Caught up when, on every partition of the topic, the group has committed everything the broker holds
- * (read_committed). Log-ins come in transactions, and the last offset of a transaction is its commit marker,
- * which the group's commits never pass: so a partition whose commit is short of the end is read from that commit
- * by a short-lived consumer, and counts as caught up when nothing but markers (or aborted records) lies there.
+ * Caught up when, on every partition of the topic, the ledger has consumed everything the broker holds
+ * (read_committed). The ledger records, per partition, the next offset after the last record it has stored
+ * ({@link DutyLedger#recordConsumed}); the consumer group's committed offsets are not asked: they only say where a
+ * consumer resumes, and a commit that fails (Spring Kafka drops the batch's offsets when its commit throws, and
+ * nothing commits that partition again until a new record arrives on it) would leave the check waiting forever.
+ * Log-ins come in transactions, and the last offset of a transaction is its commit marker, which the ledger never
+ * passes: so a partition whose ledger offset is short of the end is read from there by a short-lived consumer, and
+ * counts as caught up when nothing but markers (or aborted records) lies there.
  */
 final class KafkaLoginFeed implements LoginFeed {
     private static final Logger log = LoggerFactory.getLogger(KafkaLoginFeed.class);
@@ -34,18 +37,18 @@ final class KafkaLoginFeed implements LoginFeed {
 
     private final String bootstrapServers;
     private final String topic;
-    private final String group;
+    private final DutyLedger ledger;
     /** The service's Kafka principal (service-kit's KafkaClientSettings): these clients are built here, not by Spring. */
     private final Map<String, String> security;
 
-    KafkaLoginFeed(String bootstrapServers, String topic, String group) {
-        this(bootstrapServers, topic, group, Map.of());
+    KafkaLoginFeed(String bootstrapServers, String topic, DutyLedger ledger) {
+        this(bootstrapServers, topic, ledger, Map.of());
     }
 
-    KafkaLoginFeed(String bootstrapServers, String topic, String group, Map<String, String> security) {
+    KafkaLoginFeed(String bootstrapServers, String topic, DutyLedger ledger, Map<String, String> security) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.group = group;
+        this.ledger = ledger;
         this.security = Map.copyOf(security);
     }
 
@@ -58,6 +61,8 @@ final class KafkaLoginFeed implements LoginFeed {
                 (int) TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 (int) TIMEOUT.toMillis())))) {
+            // the ledger before the ends: the ends only grow, so an offset consumed meanwhile is never past them
+            Map<Integer, Long> consumed = ledger.consumedOffsets(topic);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(List.of(topic))
                     .allTopicNames()
@@ -65,25 +70,25 @@ final class KafkaLoginFeed implements LoginFeed {
                     .get(topic)
                     .partitions()
                     .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            Map<TopicPartition, Long> ends = new HashMap<>();
+            Map<Integer, Long> ends = new HashMap<>();
             admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .all()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((partition, end) -> ends.put(partition, end.offset()));
-            Map<TopicPartition, Long> behind = new HashMap<>();
-            ends.forEach((partition, end) -> {
-                OffsetAndMetadata done = committed.get(partition);
-                long from = done == null ? 0 : done.offset();
-                if (from < end) {
-                    behind.put(partition, from);
-                }
-            });
-            return behind.isEmpty() || onlyMarkersBetween(behind, ends);
+                    .forEach((partition, end) -> ends.put(partition.partition(), end.offset()));
+            Backlog backlog = Backlog.of(ends, consumed);
+            if (!backlog.ahead().isEmpty()) {
+                log.warn(
+                        "The duty ledger has consumed {} past the ends of partitions {} ({} against {}): the topic is "
+                                + "not the log the ledger read (deleted and created again?); the duty check waits",
+                        topic,
+                        backlog.ahead(),
+                        consumed,
+                        ends);
+                return false;
+            }
+            return backlog.none() || onlyMarkersBetween(partitions(backlog.unread()), partitions(ends));
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            log.warn("Cannot tell whether {} is consumed to its end by {}: {}", topic, group, rootCause(e));
+            log.warn("Cannot tell whether {} is consumed to its end into the duty ledger: {}", topic, rootCause(e));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -91,7 +96,13 @@ final class KafkaLoginFeed implements LoginFeed {
         }
     }
 
-    /** Whether reading each partition from {@code from} to its end yields no record the group still has to see. */
+    private Map<TopicPartition, Long> partitions(Map<Integer, Long> offsets) {
+        Map<TopicPartition, Long> byPartition = new HashMap<>();
+        offsets.forEach((partition, offset) -> byPartition.put(new TopicPartition(topic, partition), offset));
+        return byPartition;
+    }
+
+    /** Whether reading each partition from {@code from} to its end yields no record the ledger still has to consume. */
     private boolean onlyMarkersBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
         try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(
                 withSecurity(Map.of(

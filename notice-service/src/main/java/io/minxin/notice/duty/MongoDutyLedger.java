@@ -18,8 +18,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.reactivestreams.Publisher;
@@ -28,8 +30,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The duty ledger in MongoDB: {@code duty_logins} (earliest log-in per unit and day), {@code duty_misses}
- * (one document per unit and missed day) and {@code duty_state} (first and last checked day, and the progress of
- * the log-ins). Blocking, on purpose: the duty check is plain Java on its @Scheduled thread, and
+ * (one document per unit and missed day), {@code duty_state} (first and last checked day, and the progress of
+ * the log-ins) and {@code duty_offsets} (per topic and partition, the next offset not yet consumed). Blocking, on purpose: the duty check is plain Java on its @Scheduled thread, and
  * {@link #recordLogin} runs on the unit-activity Kafka listener thread, whose offset must wait for the write.
  */
 class MongoDutyLedger implements DutyLedger {
@@ -40,12 +42,14 @@ class MongoDutyLedger implements DutyLedger {
     private final MongoCollection<Document> logins;
     private final MongoCollection<Document> misses;
     private final MongoCollection<Document> state;
+    private final MongoCollection<Document> offsets;
     private final UnitDirectory directory;
 
     MongoDutyLedger(MongoDatabase database, UnitDirectory directory) {
         this.logins = database.getCollection("duty_logins");
         this.misses = database.getCollection("duty_misses");
         this.state = database.getCollection("duty_state");
+        this.offsets = database.getCollection("duty_offsets");
         this.directory = directory;
     }
 
@@ -77,6 +81,28 @@ class MongoDutyLedger implements DutyLedger {
         return new LoginProgress(
                 progress.getDate("watermark").toInstant(),
                 progress.getDate("lastConsumedAt").toInstant());
+    }
+
+    /** {@code $max}, one atomic write: two instances and records delivered again never move an offset back. */
+    @Override
+    public void recordConsumed(String topic, int partition, long nextOffset) {
+        await(offsets.updateOne(
+                eq("_id", topic + "|" + partition),
+                Updates.combine(
+                        Updates.setOnInsert("topic", topic),
+                        Updates.setOnInsert("partition", partition),
+                        Updates.max("next", nextOffset)),
+                new UpdateOptions().upsert(true)));
+    }
+
+    @Override
+    public Map<Integer, Long> consumedOffsets(String topic) {
+        Map<Integer, Long> consumed = new TreeMap<>();
+        Flux.from(offsets.find(eq("topic", topic)))
+                .doOnNext(offset -> consumed.put(offset.getInteger("partition"), offset.getLong("next")))
+                .then()
+                .block(TIMEOUT);
+        return consumed;
     }
 
     @Override

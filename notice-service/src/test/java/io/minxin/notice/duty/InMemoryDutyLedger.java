@@ -13,11 +13,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The ledger in memory: what survives a "restart" is this object. */
-final class InMemoryDutyLedger implements DutyLedger {
+class InMemoryDutyLedger implements DutyLedger {
     final Map<String, String> units = new TreeMap<>();
     final Map<String, Instant> firstLogins = new TreeMap<>();
     final Set<String> misses = new TreeSet<>();
     final List<LocalDate> checkedDays = new ArrayList<>();
+    final Map<String, Long> consumed = new TreeMap<>();
     private LocalDate firstDay;
     private LoginProgress progress = LoginProgress.NONE;
 
@@ -31,6 +32,22 @@ final class InMemoryDutyLedger implements DutyLedger {
     @Override
     public LoginProgress loginProgress() {
         return progress;
+    }
+
+    @Override
+    public void recordConsumed(String topic, int partition, long nextOffset) {
+        consumed.merge(topic + "|" + partition, nextOffset, Math::max);
+    }
+
+    @Override
+    public Map<Integer, Long> consumedOffsets(String topic) {
+        Map<Integer, Long> offsets = new TreeMap<>();
+        consumed.forEach((key, next) -> {
+            if (key.startsWith(topic + "|")) {
+                offsets.put(Integer.parseInt(key.substring(topic.length() + 1)), next);
+            }
+        });
+        return offsets;
     }
 
     private static Instant later(Instant known, Instant next) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -27,13 +28,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The caught-up test of the duty check against a real broker, with intake's transactions and their markers. */
+/**
+ * The caught-up test of the duty check against a real broker, with intake's transactions and their markers: the
+ * ledger's offsets decide, the consumer group's commits do not.
+ */
 @ExtendWith(LocalStackExtension.class)
 class KafkaLoginFeedIT {
     private final String topic = "duty-feed-it-" + UUID.randomUUID();
+    /** The group a listener of the topic commits for; the feed never asks it. */
     private final String group = "duty-feed-it-" + UUID.randomUUID();
+
     private final TopicPartition first = new TopicPartition(topic, 0);
     private final TopicPartition second = new TopicPartition(topic, 1);
+    private final InMemoryDutyLedger ledger = new InMemoryDutyLedger();
     private Admin admin;
     private KafkaProducer<String, String> producer;
     private KafkaLoginFeed feed;
@@ -52,7 +59,7 @@ class KafkaLoginFeedIT {
                 new StringSerializer(),
                 new StringSerializer());
         producer.initTransactions();
-        feed = new KafkaLoginFeed(brokers, topic, group);
+        feed = new KafkaLoginFeed(brokers, topic, ledger);
     }
 
     @AfterEach
@@ -62,14 +69,40 @@ class KafkaLoginFeedIT {
     }
 
     @Test
-    void caughtUpOnceTheGroupCommittedEveryRecordThoughNotTheTransactionMarkers() throws Exception {
+    void givenTheLoginsConsumedIntoTheLedgerWhenTheGroupsCommitIsShortOfTheEndThenCaughtUp() throws Exception {
+        long last = inTransaction(first, 3, true);
+
+        // the listener stored all three, but the commit of its batch failed while the coordinator was away (Spring
+        // Kafka then drops the batch's offsets) and nothing arrived on the partition since to commit again
+        commit(first, last - 2);
+        ledger.recordConsumed(topic, 0, last + 1);
+
+        assertThat(feed.caughtUp()).isTrue();
+    }
+
+    @Test
+    void givenALoginOnTheBrokerThatTheLedgerHasNotConsumedThenNotCaughtUpWhateverTheGroupCommitted() throws Exception {
+        long last = inTransaction(first, 3, true);
+        commit(first, last + 1);
+
+        assertThat(feed.caughtUp()).as("a ledger that has consumed nothing").isFalse();
+
+        ledger.recordConsumed(topic, 0, last);
+        assertThat(feed.caughtUp()).as("a ledger short of the last log-in").isFalse();
+
+        ledger.recordConsumed(topic, 0, last + 1);
+        assertThat(feed.caughtUp()).isTrue();
+    }
+
+    @Test
+    void caughtUpOnceTheLedgerConsumedEveryRecordThoughNotTheTransactionMarkers() throws Exception {
         assertThat(feed.caughtUp()).as("an empty topic").isTrue();
 
         long last = inTransaction(first, 3, true);
-        assertThat(feed.caughtUp()).as("a group that has read nothing").isFalse();
+        assertThat(feed.caughtUp()).as("a ledger that has consumed nothing").isFalse();
 
-        // what the listener commits after the transaction's last record: its marker lies beyond
-        commit(first, last + 1);
+        // what the listener records after the transaction's last record: its marker lies beyond
+        ledger.recordConsumed(topic, 0, last + 1);
         assertThat(feed.caughtUp()).isTrue();
 
         inTransaction(first, 2, false);
@@ -80,14 +113,45 @@ class KafkaLoginFeedIT {
         long lone = inTransaction(second, 1, true);
         assertThat(feed.caughtUp()).as("a record on another partition").isFalse();
 
-        commit(second, lone + 1);
+        ledger.recordConsumed(topic, 1, lone + 1);
         assertThat(feed.caughtUp()).isTrue();
+    }
+
+    @Test
+    void givenAPartitionTheLedgerNeverSawWhenItsLogIsOnlyAnAbortedTransactionThenCaughtUp() throws Exception {
+        long last = inTransaction(first, 1, true);
+        ledger.recordConsumed(topic, 0, last + 1);
+
+        inTransaction(second, 2, false);
+
+        assertThat(ledger.consumedOffsets(topic)).containsOnlyKeys(0);
+        assertThat(feed.caughtUp()).isTrue();
+    }
+
+    @Test
+    void givenAPartitionAddedToTheTopicWhenALoginLandsOnItThenNotCaughtUpUntilTheLedgerConsumedIt() throws Exception {
+        admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get();
+        TopicPartition added = new TopicPartition(topic, 2);
+
+        long last = inTransaction(added, 1, true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !feed.caughtUp());
+        ledger.recordConsumed(topic, 2, last + 1);
+        assertThat(feed.caughtUp()).isTrue();
+    }
+
+    @Test
+    void givenALedgerPastTheTopicsEndThenNotCaughtUp() {
+        // the topic was deleted and created again under a ledger that had read the old one
+        ledger.recordConsumed(topic, 0, 5);
+
+        assertThat(feed.caughtUp()).isFalse();
     }
 
     @Test
     void notCaughtUpWhenTheTopicCannotBeRead() {
         KafkaLoginFeed missing =
-                new KafkaLoginFeed(LocalStackExtension.kafkaBootstrapServers(), "no-such-topic", group);
+                new KafkaLoginFeed(LocalStackExtension.kafkaBootstrapServers(), "no-such-topic", ledger);
 
         assertThat(missing.caughtUp()).isFalse();
     }

@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,22 @@ class MongoDutyLedgerTest {
 
         assertThat(ledger().loginProgress())
                 .isEqualTo(new LoginProgress(Instant.parse("2020-09-02T01:00:00Z"), CONSUMED.plusSeconds(5)));
+    }
+
+    @Test
+    void givenTwoInstancesRecordingOffsetsWhenARecordIsDeliveredAgainThenNoOffsetMovesBack() {
+        MongoDutyLedger first = ledger();
+        MongoDutyLedger second = ledger();
+        assertThat(first.consumedOffsets("unit-activity")).isEmpty();
+
+        first.recordConsumed("unit-activity", 0, 12);
+        first.recordConsumed("unit-activity", 1, 3);
+        // a rebalance hands partition 0 to the second instance, which is given records from before the first's
+        second.recordConsumed("unit-activity", 0, 9);
+        second.recordConsumed("unit-activity", 1, 4);
+        second.recordConsumed("other-topic", 0, 100);
+
+        assertThat(ledger().consumedOffsets("unit-activity")).containsOnly(Map.entry(0, 12L), Map.entry(1, 4L));
     }
 
     @Test
