@@ -115,6 +115,12 @@ public final class CaseFolder {
             }
         } else if (data instanceof Assigned) {
             signInDeadlines.defaultDueAt(event.occurredAt());
+        } else if (data instanceof ExtensionDecided e) {
+            require(e.outcome(), "data.outcome");
+            if (e.outcome() == ExtensionOutcome.APPROVED) {
+                // the new deadline is what an approval is about; intake refuses one without it, a raw producer may not
+                require(e.dueAt(), "data.dueAt");
+            }
         } else if (data instanceof Visited v) {
             require(v.satisfaction(), "data.satisfaction");
         }

@@ -223,6 +223,27 @@ class CaseFolderTest {
     }
 
     @Test
+    void checkNamesTheMissingDeadlineOfAnApprovedExtensionAndLetsARefusalGoWithoutOne() {
+        CaseEvent approvedWithoutDeadline = CaseEvent.of(
+                "614418-y",
+                "/platform/test",
+                new io.minxin.events.ExtensionDecided(
+                        "614418",
+                        "a",
+                        "yq-1",
+                        io.minxin.events.ExtensionOutcome.APPROVED,
+                        null,
+                        null,
+                        null,
+                        at("2020-09-02T10:00:00")));
+
+        assertThatThrownBy(() -> folder.check(approvedWithoutDeadline))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data.dueAt is missing");
+        folder.check(c.extensionDecided("a", null, "2020-09-02T10:00:00"));
+    }
+
+    @Test
     void checkedEventsFoldInAnyCombination() {
         List<CaseEvent> events = List.of(
                 c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
