@@ -3,14 +3,18 @@ package io.minxin.metrics.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.Accepted;
+import io.minxin.events.Assigned;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
+import io.minxin.events.HandlingRole;
 import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Signed;
 import io.minxin.events.Visited;
+import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.DecisionBody;
 import io.minxin.events.decision.Exclusion;
@@ -30,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +168,80 @@ class OutOfOrderProperties {
         assertThat(bulletin).isEqualTo(bulletinWithout);
     }
 
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheSignInCountsTheDefinitionSaysAndDispatchesMoveNoOtherCount(
+            @ForAll("casesWithDispatches") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+        List<CaseEvent> messy = messy(events, random);
+
+        messy.forEach(topology::send);
+        topology.latestUnitMetrics().forEach((key, metrics) -> COUNTS.put(key, metrics.counts()));
+
+        Map<String, Counts> served = countsOf(caseId);
+        Map<String, Counts> signIns = new HashMap<>();
+        Map<String, Counts> others = new HashMap<>();
+        served.forEach((key, counts) -> {
+            Counts only = Counts.signIn(counts.dispatched(), counts.signedOnTime());
+            if (!only.none()) {
+                signIns.put(key, only);
+            }
+            Counts rest = counts.minus(only);
+            if (!rest.none()) {
+                others.put(key, rest);
+            }
+        });
+        assertThat(signIns).isEqualTo(signInsByDefinition(events));
+        List<CaseEvent> withoutDispatch = events.stream()
+                .filter(e -> !(e.data() instanceof Assigned) && !(e.data() instanceof Signed))
+                .toList();
+        Map<String, Counts> othersWithout = new HashMap<>();
+        Contribution.of(TopologyHarness.FOLDER.fold(caseId, withoutDispatch))
+                .shares()
+                .forEach((key, share) -> {
+                    if (!Bucket.parse(key).daily() && !share.counts().none()) {
+                        othersWithout.put(key, share.counts());
+                    }
+                });
+        assertThat(others).isEqualTo(othersWithout);
+    }
+
+    /**
+     * The sign-in counts per period bucket as design section 4 defines them, from the distinct events in folding
+     * order: every unit with a dispatch counts the case once as dispatched, and as signed on time when its first
+     * sign-in after its latest dispatch is not after the end of the working day following that dispatch's day
+     * (China's calendar, its holidays and 调休 included).
+     */
+    private static Map<String, Counts> signInsByDefinition(List<CaseEvent> events) {
+        List<CaseEvent> sorted = CaseFolder.sortedDistinct(events);
+        Accepted first = sorted.stream()
+                .filter(e -> e.data() instanceof Accepted)
+                .map(e -> (Accepted) e.data())
+                .findFirst()
+                .orElse(null);
+        if (first == null) {
+            return Map.of();
+        }
+        Map<String, Integer> latestDispatch = new LinkedHashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).data() instanceof Assigned a) {
+                latestDispatch.put(a.unitId(), i);
+            }
+        }
+        String period = TopologyHarness.FOLDER.period().nameOf(first.occurredAt());
+        Map<String, Counts> expected = new HashMap<>();
+        latestDispatch.forEach((unit, index) -> {
+            Instant due = WorkingCalendar.china().dueAt(sorted.get(index).occurredAt(), 1);
+            boolean onTime = sorted.subList(index + 1, sorted.size()).stream()
+                    .filter(e -> e.data() instanceof Signed s && s.unitId().equals(unit))
+                    .findFirst()
+                    .map(e -> !e.occurredAt().isAfter(due))
+                    .orElse(false);
+            expected.put(new Bucket(unit, first.channel(), period).key(), Counts.signIn(1, onTime ? 1 : 0));
+        });
+        return expected;
+    }
+
     /**
      * The handling counts per period bucket as design section 4 defines them, read from the distinct events in folding
      * order: the owner (the latest acceptance's unit unless it returned the case after it) and every returning unit
@@ -274,7 +353,10 @@ class OutOfOrderProperties {
         return counts;
     }
 
-    /** One event of a generated case, before it is given its case and unit ids; kind 4 is a re-handling. */
+    /**
+     * One event of a generated case, before it is given its case and unit ids; kind 4 is a re-handling, 5 a dispatch,
+     * 6 a sign-in.
+     */
     record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction, boolean excellent) {
         EventData data(String caseId) {
             String unitId = caseId + "/" + unit;
@@ -287,8 +369,12 @@ class OutOfOrderProperties {
                     return new Concluded(caseId, unitId, null, at);
                 case 3:
                     return new Visited(caseId, null, satisfaction, excellent, at);
-                default:
+                case 4:
                     return new Reopened(caseId, unitId, "回访不满意", null, at);
+                case 5:
+                    return new Assigned(caseId, unitId, "name of " + unit, HandlingRole.LEAD, "city", null, at);
+                default:
+                    return new Signed(caseId, unitId, at);
             }
         }
     }
@@ -333,6 +419,25 @@ class OutOfOrderProperties {
     @Provide
     Arbitrary<List<Spec>> casesWithReHandling() {
         return specs(4);
+    }
+
+    /**
+     * Acceptances, returns, conclusions, visits, dispatches and sign-ins over two weeks from 29 September 2020, six
+     * hours apart: across the National Day holiday and the Saturday worked after it, so the calendar decides.
+     */
+    @Provide
+    Arbitrary<List<Spec>> casesWithDispatches() {
+        return Combinators.combine(
+                        Arbitraries.of(0, 1, 2, 3, 5, 5, 6, 6),
+                        Arbitraries.of(UNITS),
+                        Arbitraries.integers().between(0, 56).map(q -> START.plusSeconds(q * 6 * 3600L)),
+                        Arbitraries.of(Channel.class),
+                        Arbitraries.of(Satisfaction.class),
+                        Arbitraries.of(true, false))
+                .as(Spec::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(10);
     }
 
     private static Arbitrary<List<Spec>> specs(int lastKind) {
