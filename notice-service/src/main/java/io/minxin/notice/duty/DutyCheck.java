@@ -75,6 +75,7 @@ public final class DutyCheck {
                 .map(last -> last.plusDays(1))
                 .orElseGet(() -> ledger.firstDay(rules.since() == null ? today : rules.since()));
         LocalDate last = rules.until() != null && rules.until().isBefore(today) ? rules.until() : today;
+        revisit(letters);
         Feed snapshot = null;
         for (; !day.isAfter(last); day = day.plusDays(1)) {
             Instant deadline = deadline(day);
@@ -139,6 +140,43 @@ public final class DutyCheck {
         due.forEach(letters);
         due.forEach(letter -> awaitingNames.remove(letter.id()));
         return true;
+    }
+
+    /**
+     * The days of the last checked day's month judged again for the units known now: a unit whose first events came
+     * after those days were judged (a load or replay that brings units in late, slower than the check) is judged on
+     * them too, so which misses a unit has does not depend on the order its events arrived in. Misses are only ever
+     * added; a unit that this brings to its n-th miss of the month gets its letter now (named by its id when no name
+     * is known: the check of its n-th day is past, and waiting would lose it).
+     */
+    private void revisit(Consumer<Notice> letters) {
+        Optional<LocalDate> lastChecked = ledger.lastCheckedDay();
+        if (lastChecked.isEmpty()) {
+            return;
+        }
+        LocalDate last = lastChecked.get();
+        YearMonth month = YearMonth.from(last);
+        LocalDate first = ledger.firstDay(last);
+        Set<String> known = ledger.knownUnits();
+        Set<String> judgedLate = new TreeSet<>();
+        for (LocalDate day = first.isAfter(month.atDay(1)) ? first : month.atDay(1);
+                !day.isAfter(last);
+                day = day.plusDays(1)) {
+            if (calendar.covers(day.getYear()) && calendar.isWorkingDay(day)) {
+                Set<String> missed = new TreeSet<>(known);
+                missed.removeAll(ledger.unitsLoggedIn(day, deadline(day)));
+                judgedLate.addAll(ledger.recordMissed(day, missed));
+            }
+        }
+        for (String unitId : judgedLate) {
+            List<LocalDate> days = ledger.missedDays(unitId, month);
+            if (days.size() >= rules.letterAtMissedDay()) {
+                List<LocalDate> counted = days.subList(0, rules.letterAtMissedDay());
+                log.info("{} misses of {} judged late bring {} to a 提示函", counted.size(), month, unitId);
+                letters.accept(letter(
+                        unitId, ledger.unitName(unitId), month, counted, deadline(counted.get(counted.size() - 1))));
+            }
+        }
     }
 
     /** Whether a letter to a unit without a known name should still wait for it: a name reads better than an id. */

@@ -49,7 +49,11 @@ public interface DutyLedger {
      */
     void markChecked(LocalDate day);
 
-    void recordMissed(LocalDate day, Set<String> unitIds);
+    /**
+     * Adds the units' misses of {@code day} (a miss recorded before stays); answers the units whose miss of that day
+     * was not recorded before.
+     */
+    Set<String> recordMissed(LocalDate day, Set<String> unitIds);
 
     /** The days the unit missed in a month, ascending. */
     List<LocalDate> missedDays(String unitId, YearMonth month);

@@ -153,8 +153,16 @@ class MongoDutyLedger implements DutyLedger {
     }
 
     @Override
-    public void recordMissed(LocalDate day, Set<String> unitIds) {
-        Flux.fromIterable(unitIds)
+    public Set<String> recordMissed(LocalDate day, Set<String> unitIds) {
+        // a day is recorded again on every later check of its month: write only the misses not stored yet
+        Set<String> recorded = new java.util.HashSet<>();
+        Flux.from(misses.find(eq("date", day.toString())))
+                .doOnNext(miss -> recorded.add(miss.getString("unitId")))
+                .then()
+                .block(TIMEOUT);
+        Set<String> added = new java.util.TreeSet<>(unitIds);
+        added.removeAll(recorded);
+        Flux.fromIterable(added)
                 .concatMap(unitId -> misses.replaceOne(
                         eq("_id", unitId + "|" + day),
                         new Document("_id", unitId + "|" + day)
@@ -164,6 +172,7 @@ class MongoDutyLedger implements DutyLedger {
                         new ReplaceOptions().upsert(true)))
                 .then()
                 .block(TIMEOUT);
+        return added;
     }
 
     @Override

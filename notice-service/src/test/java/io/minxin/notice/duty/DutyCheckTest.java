@@ -93,6 +93,50 @@ class DutyCheckTest {
     }
 
     @Test
+    void
+            givenAUnitKnownOnlyAfterTheFirstDaysWereJudgedWhenLaterDaysAreJudgedThenItsEarlierMissesCountAndItGetsItsLetterOnce() {
+        givenUnits(DILIGENT);
+        logInEveryWorkingDayExcept(DILIGENT, Set.of());
+        logInEveryWorkingDayExcept(FOUR_MISSES, Set.of(1, 2, 3, 7));
+        // the 1st to the 4th are judged before anything shows that xlt-huibin exists
+        checkAt("2020-09-07T09:00");
+        assertThat(ledger.missedDays(FOUR_MISSES, SEPTEMBER)).isEmpty();
+
+        // its events come in (a load that brings units late); the 7th is its 4th miss, counted with the earlier three
+        givenUnits(FOUR_MISSES);
+        checkAt("2020-09-08T17:00");
+        checkAt("2020-09-30T17:00");
+
+        assertThat(ledger.missedDays(FOUR_MISSES, SEPTEMBER))
+                .containsExactly(
+                        LocalDate.of(2020, 9, 1),
+                        LocalDate.of(2020, 9, 2),
+                        LocalDate.of(2020, 9, 3),
+                        LocalDate.of(2020, 9, 7));
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.unitId()).isEqualTo(FOUR_MISSES);
+            assertThat(letter.occurredAt()).isEqualTo(Instant.parse("2020-09-07T08:00:00Z"));
+        });
+    }
+
+    @Test
+    void givenAUnitKnownOnlyAfterItsFourthMissWasJudgedThenTheNextCheckRaisesItsLetter() {
+        givenUnits(DILIGENT);
+        logInEveryWorkingDayExcept(DILIGENT, Set.of());
+        logInEveryWorkingDayExcept(FOUR_MISSES, Set.of(1, 2, 3, 4));
+        checkAt("2020-09-07T09:00");
+        assertThat(letters).isEmpty();
+
+        givenUnits(FOUR_MISSES);
+        checkAt("2020-09-07T17:00");
+
+        assertThat(letters)
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.facts().get("missedDays"))
+                        .isEqualTo(List.of("2020-09-01", "2020-09-02", "2020-09-03", "2020-09-04")));
+    }
+
+    @Test
     void loginAfterFourPmIsAMissedDay() {
         givenUnits(FOUR_MISSES);
         logInEveryWorkingDayExcept(FOUR_MISSES, Set.of(1, 2, 3));

@@ -96,8 +96,14 @@ class InMemoryDutyLedger implements DutyLedger {
     }
 
     @Override
-    public void recordMissed(LocalDate day, Set<String> unitIds) {
-        unitIds.forEach(unitId -> misses.add(unitId + "|" + day));
+    public Set<String> recordMissed(LocalDate day, Set<String> unitIds) {
+        Set<String> added = new java.util.TreeSet<>();
+        unitIds.forEach(unitId -> {
+            if (misses.add(unitId + "|" + day)) {
+                added.add(unitId);
+            }
+        });
+        return added;
     }
 
     @Override
