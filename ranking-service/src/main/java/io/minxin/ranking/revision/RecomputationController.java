@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Operators rank closed months again under the policies effective for them now ({@link Recomputations}): a start
@@ -30,8 +31,9 @@ class RecomputationController {
     /** Starts recomputing the rankings of {@code from} to {@code to} (at most 24 months), both channels. */
     @PostMapping
     Mono<ResponseEntity<Recomputation>> start(@RequestParam String from, @RequestParam String to, Caller caller) {
-        return recomputations
-                .start(Requests.period(from), Requests.period(to), caller)
+        // off the event loop: the job's id is random, and SecureRandom may read /dev/urandom
+        return Mono.defer(() -> recomputations.start(Requests.period(from), Requests.period(to), caller))
+                .subscribeOn(Schedulers.boundedElastic())
                 .map(started -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/periods/recomputations/" + started.id()))
                         .body(started));
