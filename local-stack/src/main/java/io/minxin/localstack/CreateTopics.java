@@ -127,7 +127,7 @@ public final class CreateTopics {
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafkaTimeout.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
             TopicSetup.ensureTopics(admin, specs, replicationFactor);
-            int checked = check(admin, specs, replicationFactor, out, err);
+            int checked = check(admin, specs, replicationFactor, kafkaTimeout, out, err);
             if (checked != OK || !security.authenticates()) {
                 return checked;
             }
@@ -148,18 +148,35 @@ public final class CreateTopics {
         }
     }
 
+    private static List<String> missing(Admin admin, List<Topics.Spec> specs)
+            throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        return specs.stream()
+                .map(Topics.Spec::name)
+                .filter(name -> !existing.contains(name))
+                .toList();
+    }
+
     /**
      * Every topic of {@code specs} is listed. A topic that existed with other partitions or fewer replicas than
      * asked is reported, not changed.
      */
     private static int check(
-            Admin admin, List<Topics.Spec> specs, short replicationFactor, PrintStream out, PrintStream err)
+            Admin admin,
+            List<Topics.Spec> specs,
+            short replicationFactor,
+            Duration timeout,
+            PrintStream out,
+            PrintStream err)
             throws InterruptedException, ExecutionException {
-        Set<String> existing = admin.listTopics().names().get();
-        List<String> missing = specs.stream()
-                .map(Topics.Spec::name)
-                .filter(name -> !existing.contains(name))
-                .toList();
+        // a broker lists topics from its metadata cache, which follows the controller's log a moment after a create
+        // returns: wait for it (within the Kafka timeout) rather than report topics just created as missing
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> missing = missing(admin, specs);
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            missing = missing(admin, specs);
+        }
         if (!missing.isEmpty()) {
             err.println(NAME + ": failed: topics still missing after creating them: " + missing);
             return FAILED;
