@@ -108,11 +108,12 @@ public final class KafkaAccess {
                 new Principal(
                         INTAKE, Set.of(), Set.of(Topics.CASE_EVENTS, Topics.UNIT_ACTIVITY), INTAKE, "intake-", null),
                 // the Streams topology (case-events and the case decisions → case-state, unit-metrics,
-                // unit-daily-metrics, dead letters) and the MongoDB projection of its outputs
+                // unit-daily-metrics, dead letters), the MongoDB projection of its outputs and the unit directory
                 new Principal(
                         METRICS,
                         Set.of(
                                 Topics.CASE_EVENTS,
+                                Topics.UNIT_ACTIVITY,
                                 Topics.DECISIONS,
                                 Topics.CASE_STATE,
                                 Topics.UNIT_METRICS,
@@ -125,10 +126,11 @@ public final class KafkaAccess {
                         METRICS_PREFIX,
                         METRICS_PREFIX,
                         METRICS_PREFIX),
-                // live rankings from unit-metrics; revisions; its operators' actions
+                // live rankings from unit-metrics, per jurisdiction of the unit directory; revisions; its operators'
+                // actions
                 new Principal(
                         RANKING,
-                        Set.of(Topics.UNIT_METRICS),
+                        Set.of(Topics.UNIT_METRICS, Topics.UNIT_ACTIVITY),
                         Set.of(Topics.RANKINGS, Topics.AUDIT),
                         RANKING,
                         null,
