@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Use {@code @ExtendWith(LocalStackExtension.class)} or {@code @RegisterExtension static LocalStackExtension
  * stack = new LocalStackExtension();}. Test methods and constructors may take a {@link LocalStackEndpoints}
- * parameter. Starting also sets the system properties {@code spring.kafka.bootstrap-servers},
+ * parameter. Starting also sets the system properties {@code minxin.kafka.bootstrap} (the clients a service builds
+ * itself, e.g. the unit registry's), {@code spring.kafka.bootstrap-servers},
  * {@code spring.cloud.stream.kafka.binder.brokers}, {@code spring.cloud.stream.kafka.streams.binder.brokers} and
  * {@code minxin.mongodb.uri}, so Spring Boot tests connect without further configuration.
  */

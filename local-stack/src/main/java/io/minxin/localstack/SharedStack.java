@@ -47,6 +47,7 @@ final class SharedStack {
 
     /** So a Spring Boot test context created later in the same JVM connects to this stack. */
     private static void publish(LocalStackEndpoints endpoints) {
+        System.setProperty("minxin.kafka.bootstrap", endpoints.bootstrapServers());
         System.setProperty("spring.kafka.bootstrap-servers", endpoints.bootstrapServers());
         System.setProperty("spring.cloud.stream.kafka.binder.brokers", endpoints.bootstrapServers());
         System.setProperty("spring.cloud.stream.kafka.streams.binder.brokers", endpoints.bootstrapServers());

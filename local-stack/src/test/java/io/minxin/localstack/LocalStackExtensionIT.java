@@ -102,6 +102,7 @@ class LocalStackExtensionIT {
 
     @Test
     void publishesEndpointsForSpringBootTests(LocalStackEndpoints endpoints) {
+        assertThat(System.getProperty("minxin.kafka.bootstrap")).isEqualTo(endpoints.bootstrapServers());
         assertThat(System.getProperty("spring.kafka.bootstrap-servers")).isEqualTo(endpoints.bootstrapServers());
         assertThat(System.getProperty("spring.cloud.stream.kafka.binder.brokers"))
                 .isEqualTo(endpoints.bootstrapServers());
