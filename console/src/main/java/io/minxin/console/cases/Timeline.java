@@ -112,7 +112,11 @@ public final class Timeline {
                         .filter(signIn -> same(event, signIn.signedAt(), signIn.unitId()))
                         .findFirst()
                         .map(signIn -> signIn.onTime() ? "按时签收" : "超期签收")
-                        .orElse("");
+                        .orElse(
+                                state.signIns().stream()
+                                                .anyMatch(signIn -> Objects.equals(signIn.unitId(), event.unitId()))
+                                        ? "（不是对该单位最后一次派单的首次签收，不计入及时签收率）"
+                                        : "（此前无派单，不计入及时签收率）");
             default -> "";
         };
     }

@@ -95,7 +95,8 @@ class CasePageTest extends ConsoleTestSupport {
     }
 
     @Test
-    void givenADispatchedCaseThenTheTimelineShowsTheDispatchWithItsSignInDeadlineAndWhetherTheSignInWasInTime() {
+    void
+            givenADispatchedCaseThenTheTimelineShowsTheDispatchWithItsSignInDeadlineWhetherTheSignInWasInTimeAndWhichSignInsDoNotCount() {
         Instant signed = ACCEPTED.plusSeconds(2 * 86_400);
         CaseState dispatched = new CaseState(
                 "614501",
@@ -115,8 +116,12 @@ class CasePageTest extends ConsoleTestSupport {
                 List.of(
                         new CaseState.HistoryEntry("e1", "hotline", EventType.CASE_ACCEPTED, ACCEPTED, "xlt-chengjian"),
                         new CaseState.HistoryEntry("e2", "hotline", EventType.CASE_ASSIGNED, ACCEPTED, "xlt-chengjian"),
-                        new CaseState.HistoryEntry("e3", "hotline", EventType.CASE_SIGNED, signed, "xlt-chengjian")),
-                3,
+                        new CaseState.HistoryEntry("e3", "hotline", EventType.CASE_SIGNED, signed, "xlt-chengjian"),
+                        new CaseState.HistoryEntry(
+                                "e4", "hotline", EventType.CASE_SIGNED, signed.plusSeconds(3600), "xlt-chengjian"),
+                        new CaseState.HistoryEntry(
+                                "e5", "hotline", EventType.CASE_SIGNED, signed.plusSeconds(7200), "xlt-jianshe")),
+                5,
                 null,
                 List.of(),
                 null,
@@ -138,7 +143,11 @@ class CasePageTest extends ConsoleTestSupport {
                         "<strong>派单</strong> <span class=\"unit\">盘锦市兴隆台区城建中心</span>",
                         "主办，签收期限 2020年9月2日 23:59",
                         "<strong>签收</strong> <span class=\"unit\">盘锦市兴隆台区城建中心</span>",
-                        "超期签收");
+                        "超期签收",
+                        "<strong>签收</strong> <span class=\"unit\">盘锦市兴隆台区城建中心</span>",
+                        "（不是对该单位最后一次派单的首次签收，不计入及时签收率）",
+                        "<strong>签收</strong>",
+                        "（此前无派单，不计入及时签收率）");
     }
 
     @Test
