@@ -2,6 +2,7 @@ package io.minxin.notice.notices;
 
 import io.minxin.events.identity.Caller;
 import io.minxin.servicekit.problem.ProblemException;
+import io.minxin.servicekit.registry.UnitRegistry;
 import io.minxin.servicekit.scope.UnitAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
@@ -18,20 +19,24 @@ class NoticeController {
 
     private final Notices notices;
     private final NoticeScope scope;
+    private final UnitRegistry registry;
 
-    NoticeController(Notices notices, UnitAccess access) {
+    NoticeController(Notices notices, UnitAccess access, UnitRegistry registry) {
         this.notices = notices;
         this.scope = new NoticeScope(access);
+        this.registry = registry;
     }
 
     @GetMapping
     @Operation(
             summary = "Alerts, 提示函 and bulletin notices, oldest fact first; a unit-scoped caller gets its own unit's"
-                    + " (another unit's: 403)")
+                    + " (another unit's: 403); with jurisdiction, the notices of units that belonged to it when the fact"
+                    + " occurred (an unknown jurisdiction: 404)")
     Flux<Notice> find(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String unitId,
             @RequestParam(required = false) String period,
+            @RequestParam(required = false) String jurisdiction,
             @RequestParam(defaultValue = "1000") int limit,
             Caller caller) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -39,9 +44,13 @@ class NoticeController {
         }
         NoticeType noticeType = type == null || type.isBlank() ? null : type(type);
         String unit = scope.unitToFind(caller.scope(), blankToNull(unitId));
-        if (NoticeScope.needsFilter(caller.scope(), unit)) {
-            return notices.find(noticeType, null, blankToNull(period), MAX_LIMIT)
+        String district = blankToNull(jurisdiction);
+        registry.require(district);
+        if (NoticeScope.needsFilter(caller.scope(), unit) || district != null) {
+            return notices.find(noticeType, unit, blankToNull(period), MAX_LIMIT)
                     .filter(notice -> scope.visible(caller.scope(), notice))
+                    .filter(notice ->
+                            district == null || registry.belongs(notice.unitId(), district, notice.occurredAt()))
                     .take(limit);
         }
         return notices.find(noticeType, unit, blankToNull(period), limit);

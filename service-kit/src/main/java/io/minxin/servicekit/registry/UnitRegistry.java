@@ -1,6 +1,7 @@
 package io.minxin.servicekit.registry;
 
 import io.minxin.events.UnitRegistered;
+import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.scope.Jurisdictions;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,6 +90,25 @@ public final class UnitRegistry implements Jurisdictions {
             }
         }
         return names;
+    }
+
+    /** Whether any registration, at any time, names the jurisdiction. */
+    public boolean knows(String jurisdiction) {
+        return registrations.values().stream()
+                .flatMap(List::stream)
+                .anyMatch(registration -> registration.jurisdiction().equals(jurisdiction));
+    }
+
+    /**
+     * Refuses a jurisdiction no registration names: asked for one, a reader answers 404 rather than empty figures that
+     * would read as a district without cases.
+     *
+     * @throws ProblemException 404
+     */
+    public void require(String jurisdiction) {
+        if (jurisdiction != null && !knows(jurisdiction)) {
+            throw ProblemException.notFound("no unit is registered in jurisdiction " + jurisdiction);
+        }
     }
 
     /** How many units have a registration. */

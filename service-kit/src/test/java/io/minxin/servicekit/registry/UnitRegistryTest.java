@@ -2,8 +2,10 @@ package io.minxin.servicekit.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minxin.events.UnitRegistered;
+import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,35 +24,35 @@ class UnitRegistryTest {
     private static final UnitRegistered CICAI_STZ = new UnitRegistered("xlt-cicai", "财政局", "211102", "双台子区", JUN);
     private static final UnitRegistered ZHIFA_STZ = new UnitRegistered("stz-zhifa", "综合执法局", "211102", "双台子区", JUN);
 
-    private final UnitRegistry directory = new UnitRegistry(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final UnitRegistry registry = new UnitRegistry(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aRegistrationHoldsFromItsTimeUntilTheNextOne() {
-        directory.register(CICAI_XLT);
-        directory.register(CICAI_STZ);
+        registry.register(CICAI_XLT);
+        registry.register(CICAI_STZ);
 
-        assertThat(directory.of("xlt-cicai", Instant.parse("2020-03-31T15:59:59Z")))
+        assertThat(registry.of("xlt-cicai", Instant.parse("2020-03-31T15:59:59Z")))
                 .isEqualTo("211103");
-        assertThat(directory.of("xlt-cicai", JUN)).isEqualTo("211102");
-        assertThat(directory.of("xlt-cicai")).as("now").isEqualTo("211102");
+        assertThat(registry.of("xlt-cicai", JUN)).isEqualTo("211102");
+        assertThat(registry.of("xlt-cicai")).as("now").isEqualTo("211102");
     }
 
     @Test
     void beforeAUnitsFirstRegistrationTheFirstOneHolds() {
-        directory.register(ZHIFA_STZ);
+        registry.register(ZHIFA_STZ);
 
-        assertThat(directory.of("stz-zhifa", JAN)).isEqualTo("211102");
+        assertThat(registry.of("stz-zhifa", JAN)).isEqualTo("211102");
     }
 
     @Test
     void aUnitNeverRegisteredBelongsToNoJurisdictionAndToTheWholeCity() {
-        directory.register(ZHIFA_STZ);
+        registry.register(ZHIFA_STZ);
 
-        assertThat(directory.of("xlt-unknown", NOW)).isNull();
-        assertThat(directory.of(null, NOW)).isNull();
-        assertThat(directory.belongs("xlt-unknown", null, NOW)).isTrue();
-        assertThat(directory.belongs("xlt-unknown", "211102", NOW)).isFalse();
-        assertThat(directory.members("211102", NOW).test("stz-zhifa")).isTrue();
+        assertThat(registry.of("xlt-unknown", NOW)).isNull();
+        assertThat(registry.of(null, NOW)).isNull();
+        assertThat(registry.belongs("xlt-unknown", null, NOW)).isTrue();
+        assertThat(registry.belongs("xlt-unknown", "211102", NOW)).isFalse();
+        assertThat(registry.members("211102", NOW).test("stz-zhifa")).isTrue();
     }
 
     @Test
@@ -71,18 +73,31 @@ class UnitRegistryTest {
 
     @Test
     void jurisdictionsAreThoseSomeUnitBelongsToAtTheTimeWithTheirNames() {
-        directory.register(CICAI_XLT);
-        directory.register(CICAI_STZ);
-        directory.register(ZHIFA_STZ);
+        registry.register(CICAI_XLT);
+        registry.register(CICAI_STZ);
+        registry.register(ZHIFA_STZ);
 
-        assertThat(directory.jurisdictions(JAN)).isEqualTo(Map.of("211103", "兴隆台区", "211102", "双台子区"));
-        assertThat(directory.jurisdictions(NOW)).isEqualTo(Map.of("211102", "双台子区"));
+        assertThat(registry.jurisdictions(JAN)).isEqualTo(Map.of("211103", "兴隆台区", "211102", "双台子区"));
+        assertThat(registry.jurisdictions(NOW)).isEqualTo(Map.of("211102", "双台子区"));
+    }
+
+    @Test
+    void aJurisdictionNoRegistrationNamesIsNotFound() {
+        registry.register(CICAI_XLT);
+        registry.register(CICAI_STZ);
+
+        assertThat(registry.knows("211103")).as("named once, superseded since").isTrue();
+        registry.require("211102");
+        registry.require(null);
+        assertThatThrownBy(() -> registry.require("999999"))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("999999");
     }
 
     @Test
     void aRegistrationWithoutJurisdictionIsRefused() {
         assertThatNullPointerException()
-                .isThrownBy(() -> directory.register(new UnitRegistered("u", "U", null, null, JAN)))
+                .isThrownBy(() -> registry.register(new UnitRegistered("u", "U", null, null, JAN)))
                 .withMessage("jurisdiction");
     }
 }
