@@ -25,6 +25,8 @@ import com.fasterxml.jackson.annotation.Nulls;
  * @param dispatched cases dispatched (派单) to the unit, lead or co-handling, once per case (及时签收率's denominator)
  * @param signedOnTime of those, the cases whose latest dispatch to the unit it signed (签收) by the sign-in deadline
  *     (及时签收率's numerator; both read as 0 from JSON written before them)
+ * @param followedUp cases of the unit with a follow-up visit (回访), answered or not (有效回访率's denominator; its
+ *     numerator is {@link #visited}, the answered ones; read as 0 from JSON written before it)
  */
 public record Counts(
         long received,
@@ -40,7 +42,8 @@ public record Counts(
         @JsonSetter(nulls = Nulls.AS_EMPTY) long returnedCases,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long reopened,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long dispatched,
-        @JsonSetter(nulls = Nulls.AS_EMPTY) long signedOnTime) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long signedOnTime,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long followedUp) {
     public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts {
@@ -117,6 +120,40 @@ public record Counts(
                 0);
     }
 
+    /** Counts without {@link #followedUp}, as before it. */
+    public Counts(
+            long received,
+            long concluded,
+            long concludedOnTime,
+            long visited,
+            long satisfied,
+            long excellent,
+            long returns,
+            long pushbacks,
+            Excluded excluded,
+            long handled,
+            long returnedCases,
+            long reopened,
+            long dispatched,
+            long signedOnTime) {
+        this(
+                received,
+                concluded,
+                concludedOnTime,
+                visited,
+                satisfied,
+                excellent,
+                returns,
+                pushbacks,
+                excluded,
+                handled,
+                returnedCases,
+                reopened,
+                dispatched,
+                signedOnTime,
+                0);
+    }
+
     /** Handling counts only: the cases handed to a unit, those it returned, its concluded cases reopened. */
     public static Counts handling(long handled, long returnedCases, long reopened) {
         return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, handled, returnedCases, reopened);
@@ -125,6 +162,11 @@ public record Counts(
     /** Sign-in counts only: cases dispatched to a unit, and those it signed for in time. */
     public static Counts signIn(long dispatched, long signedOnTime) {
         return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, dispatched, signedOnTime);
+    }
+
+    /** Follow-up counts only: cases with a visit, answered or not. */
+    public static Counts followUp(long followedUp) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, followedUp);
     }
 
     public Counts plus(Counts other) {
@@ -142,7 +184,8 @@ public record Counts(
                 returnedCases + other.returnedCases,
                 reopened + other.reopened,
                 dispatched + other.dispatched,
-                signedOnTime + other.signedOnTime);
+                signedOnTime + other.signedOnTime,
+                followedUp + other.followedUp);
     }
 
     public Counts minus(Counts other) {
@@ -164,7 +207,8 @@ public record Counts(
                 -returnedCases,
                 -reopened,
                 -dispatched,
-                -signedOnTime);
+                -signedOnTime,
+                -followedUp);
     }
 
     /** These counts with {@code parts} excluded besides what they exclude already. */
@@ -183,7 +227,8 @@ public record Counts(
                 returnedCases,
                 reopened,
                 dispatched,
-                signedOnTime);
+                signedOnTime,
+                followedUp);
     }
 
     /** What is excluded, {@link Excluded#NONE} rather than null. */
@@ -215,6 +260,7 @@ public record Counts(
             case "returnRate" -> new Part(returnedCases, handled);
             case "reopenRate" -> new Part(reopened, concluded);
             case "signInRate" -> new Part(signedOnTime, dispatched);
+            case "validVisitRate" -> new Part(visited, followedUp);
             default -> throw new IllegalArgumentException("unknown rate " + rate);
         };
     }
@@ -299,7 +345,7 @@ public record Counts(
                 case "onTimeRate" -> onTimeRate;
                 case "satisfactionRate" -> satisfactionRate;
                 case "excellentRate" -> excellentRate;
-                case "returnRate", "reopenRate", "signInRate" -> Part.ZERO;
+                case "returnRate", "reopenRate", "signInRate", "validVisitRate" -> Part.ZERO;
                 default -> throw new IllegalArgumentException("unknown rate " + rate);
             };
         }

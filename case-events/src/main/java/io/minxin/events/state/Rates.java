@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The four rates of the bulletin and the three of the optional lifecycle (回退率 {@code returnRate}, 重办率
- * {@code reopenRate}, 及时签收率 {@code signInRate}), as fractions in [0, 1], each of its assessed parts (the cases excluded from it, 剔除,
+ * The four rates of the bulletin, the three of the optional lifecycle (回退率 {@code returnRate}, 重办率
+ * {@code reopenRate}, 及时签收率 {@code signInRate}) and 有效回访率 {@code validVisitRate}, as fractions in [0, 1], each of its assessed parts (the cases excluded from it, 剔除,
  * left out of its numerator and denominator: {@link Counts#numerator}, {@link Counts#denominator}). A rate whose
  * denominator is zero is null ("—"), never 0 or 1; it is written as an explicit JSON null.
  */
@@ -17,17 +17,21 @@ public record Rates(
         Double excellentRate,
         Double returnRate,
         Double reopenRate,
-        Double signInRate) {
+        Double signInRate,
+        Double validVisitRate) {
     /** The names of the four rates of the bulletin, as in the JSON: those policies rank by and targets are set on. */
     public static final List<String> NAMES =
             List.of("completionRate", "onTimeRate", "satisfactionRate", "excellentRate");
 
-    /** The names of the rates of the optional lifecycle, as in the JSON: 回退率, 重办率 and 及时签收率. */
-    public static final List<String> HANDLING = List.of("returnRate", "reopenRate", "signInRate");
+    /**
+     * The names of the rates beyond the bulletin's four, as in the JSON: 回退率, 重办率 and 及时签收率 of the optional
+     * lifecycle, and 有效回访率.
+     */
+    public static final List<String> HANDLING = List.of("returnRate", "reopenRate", "signInRate", "validVisitRate");
 
     /** The four rates of the bulletin, the handling rates null, as before them. */
     public Rates(Double completionRate, Double onTimeRate, Double satisfactionRate, Double excellentRate) {
-        this(completionRate, onTimeRate, satisfactionRate, excellentRate, null, null, null);
+        this(completionRate, onTimeRate, satisfactionRate, excellentRate, null, null, null, null);
     }
 
     /** The four rates of the bulletin and the handling rates, 及时签收率 null, as before it. */
@@ -38,7 +42,19 @@ public record Rates(
             Double excellentRate,
             Double returnRate,
             Double reopenRate) {
-        this(completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate, reopenRate, null);
+        this(completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate, reopenRate, null, null);
+    }
+
+    /** The rates without 有效回访率, as before it. */
+    public Rates(
+            Double completionRate,
+            Double onTimeRate,
+            Double satisfactionRate,
+            Double excellentRate,
+            Double returnRate,
+            Double reopenRate,
+            Double signInRate) {
+        this(completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate, reopenRate, signInRate, null);
     }
 
     public static Rates of(Counts counts) {
@@ -49,7 +65,8 @@ public record Rates(
                 ratio(counts, "excellentRate"),
                 ratio(counts, "returnRate"),
                 ratio(counts, "reopenRate"),
-                ratio(counts, "signInRate"));
+                ratio(counts, "signInRate"),
+                ratio(counts, "validVisitRate"));
     }
 
     /** The rate named as in the JSON ({@code completionRate}, ...), null when it has no denominator. */
@@ -69,6 +86,8 @@ public record Rates(
                 return reopenRate;
             case "signInRate":
                 return signInRate;
+            case "validVisitRate":
+                return validVisitRate;
             default:
                 throw new IllegalArgumentException("unknown rate " + name);
         }

@@ -32,7 +32,8 @@ public final class Formats {
             "excellentRate", "本月没有回访答复",
             "returnRate", "本月没有经手件",
             "reopenRate", "本月没有办结件",
-            "signInRate", "本月没有派单");
+            "signInRate", "本月没有派单",
+            "validVisitRate", "本月没有回访");
 
     private static final Map<String, String> RATE_NAMES = Map.of(
             "completionRate", "办结率",
@@ -42,6 +43,7 @@ public final class Formats {
             "returnRate", "回退率",
             "reopenRate", "重办率",
             "signInRate", "及时签收率",
+            "validVisitRate", "有效回访率",
             "returns", "退件");
 
     private static final Map<String, String> FACT_NAMES = Map.ofEntries(

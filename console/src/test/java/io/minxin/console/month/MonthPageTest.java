@@ -57,15 +57,16 @@ class MonthPageTest extends ConsoleTestSupport {
     }
 
     @Test
-    void givenAPlatformThatSendsDispatchesThenTheFiguresShowTheSignInAndReturnRatesWithTheirCounts() {
+    void givenAPlatformThatSendsDispatchesAndUnreachableVisitsThenTheFiguresShowTheLifecycleRatesWithTheirCounts() {
         String withLifecycle = overview("2020-09", 1316, 0.97552)
                 .replace(
                         "\"pushbacks\":5}",
                         "\"pushbacks\":5,\"handled\":1360,\"returnedCases\":44,\"reopened\":0,"
-                                + "\"dispatched\":1360,\"signedOnTime\":1202}")
+                                + "\"dispatched\":1360,\"signedOnTime\":1202,\"followedUp\":960}")
                 .replace(
                         "\"excellentRate\":0.8402}",
-                        "\"excellentRate\":0.8402,\"returnRate\":0.03235,\"reopenRate\":0.0,\"signInRate\":0.88382}");
+                        "\"excellentRate\":0.8402,\"returnRate\":0.03235,\"reopenRate\":0.0,\"signInRate\":0.88382,"
+                                + "\"validVisitRate\":0.9375}");
         cityMonth();
         API.json("GET /api/v1/overview/months?from=2019-10&to=2020-09", overviewMonths("2020-09", withLifecycle));
 
@@ -75,6 +76,7 @@ class MonthPageTest extends ConsoleTestSupport {
         assertThat(page)
                 .contains("<dt>及时签收率</dt>", "88.38%", "派单 1360 件，按时签收 1202 件")
                 .contains("<dt>回退率</dt>", "3.24%", "经手 1360 件，退回 44 件")
+                .contains("<dt>有效回访率</dt>", "93.75%", "回访 960 件，联系到群众 900 件")
                 .doesNotContain("<dt>重办率</dt>");
     }
 
@@ -82,7 +84,7 @@ class MonthPageTest extends ConsoleTestSupport {
     void givenAPlatformThatSendsNoDispatchesThenNoSignInRateIsShown() {
         cityMonth();
 
-        assertThat(page("/console/?period=2020-09", OPERATOR)).doesNotContain("及时签收率", "回退率");
+        assertThat(page("/console/?period=2020-09", OPERATOR)).doesNotContain("及时签收率", "回退率", "有效回访率");
     }
 
     @Test

@@ -23,8 +23,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * repartition topic and the running tallies. Each value starts with a format byte, so a later layout can
  * be told apart: formats 1 (counts only) and 2 (adds the excluded parts of the counts and the exclusions listed, 剔除)
  * are still read, their handling counts as 0; format 3 added the handling counts ({@code handled},
- * {@code returnedCases}, {@code reopened}) after the exclusions listed; format 4 (written now) the sign-in counts
- * ({@code dispatched}, {@code signedOnTime}) after those (formats 1 to 3 read them as 0).
+ * {@code returnedCases}, {@code reopened}) after the exclusions listed; format 4 the sign-in counts
+ * ({@code dispatched}, {@code signedOnTime}) after those (formats 1 to 3 read them as 0); format 5 (written now)
+ * {@code followedUp} after those (formats 1 to 4 read it as 0).
  */
 public final class BinarySerdes {
     /** Counts and the unit's name. */
@@ -35,6 +36,8 @@ public final class BinarySerdes {
     private static final int WITH_HANDLING = 3;
     /** Besides: the sign-in counts. */
     private static final int WITH_SIGN_IN = 4;
+    /** Besides: the follow-up count. */
+    private static final int WITH_FOLLOW_UP = 5;
 
     /** Codes of the stored indicators, append-only: values must read the same if the enum changes order. */
     private static final Indicator[] INDICATORS = {
@@ -121,6 +124,7 @@ public final class BinarySerdes {
         }
         out.writeVarLong(c.handled()).writeVarLong(c.returnedCases()).writeVarLong(c.reopened());
         out.writeVarLong(c.dispatched()).writeVarLong(c.signedOnTime());
+        out.writeVarLong(c.followedUp());
     }
 
     private static Share readShare(Binary.Reader in, int format) {
@@ -155,6 +159,7 @@ public final class BinarySerdes {
                 signIn[i] = in.readVarLong();
             }
         }
+        long followedUp = format >= WITH_FOLLOW_UP ? in.readVarLong() : 0;
         return new Share(
                 unitName,
                 new Counts(
@@ -171,7 +176,8 @@ public final class BinarySerdes {
                         handling[1],
                         handling[2],
                         signIn[0],
-                        signIn[1]),
+                        signIn[1],
+                        followedUp),
                 exclusions);
     }
 
@@ -208,7 +214,7 @@ public final class BinarySerdes {
             if (value == null) {
                 return null;
             }
-            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_SIGN_IN);
+            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_FOLLOW_UP);
             write.accept(out, value);
             return out.toByteArray();
         };
@@ -221,7 +227,7 @@ public final class BinarySerdes {
             }
             Binary.Reader in = new Binary.Reader(bytes, 0);
             int format = in.readByte();
-            if (format < COUNTS_ONLY || format > WITH_SIGN_IN) {
+            if (format < COUNTS_ONLY || format > WITH_FOLLOW_UP) {
                 throw new SerializationException("unknown value format " + format);
             }
             T value = read.apply(in, format);

@@ -31,6 +31,9 @@ import java.util.Set;
  * <p>The sign-in counts: every unit the case was dispatched to counts it once as {@code dispatched}, and once as
  * {@code signedOnTime} when it signed its latest dispatch in time ({@link CaseState#signIns()}), owner or not.
  *
+ * <p>有效回访率's denominator: the owner counts the case once as {@code followedUp} when it has a visit, answered or not
+ * (its numerator is {@code visited}, the answered ones).
+ *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
 public record Contribution(Map<String, Share> shares) {
@@ -50,6 +53,7 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts REOPENED = Counts.handling(0, 0, 1);
     private static final Counts DISPATCHED = Counts.signIn(1, 0);
     private static final Counts SIGNED_ON_TIME = Counts.signIn(1, 1);
+    private static final Counts FOLLOWED_UP = Counts.followUp(1);
     /** What a case's exclusions can take from the unit it counts for. */
     private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
 
@@ -123,6 +127,9 @@ public record Contribution(Map<String, Share> shares) {
             }
         }
         CaseState.Visit visit = state.visit();
+        if (visit != null) {
+            owned = owned.plus(FOLLOWED_UP);
+        }
         if (visit != null && visit.answered()) {
             owned = owned.plus(VISITED);
             if (visit.satisfaction().satisfied()) {

@@ -116,6 +116,8 @@ class BinaryValuesTest {
         Map<String, Share> shares = new LinkedHashMap<>();
         shares.put("a|PHONE|2020-09", new Share("兴隆台街道", new Counts(1, 1, 0, 1, 1, 0, 2, 1)));
         shares.put("a|PHONE|2020-09-01", new Share(null, new Counts(-1, 0, 0, 0, 0, 0, -3, Long.MIN_VALUE)));
+        // every count its own value, so a field written or read in the wrong place shows
+        shares.put("b|WEB|2020-09", new Share("供水所", new Counts(1, 2, 3, 4, 5, 6, 7, 8, null, 9, 10, 11, 12, 13, 14)));
         Contribution contribution = new Contribution(shares);
         Tally tally = new Tally("兴隆台街道", new Counts(Long.MAX_VALUE, 0, 0, 0, 0, 0, 0, -1), 42);
 

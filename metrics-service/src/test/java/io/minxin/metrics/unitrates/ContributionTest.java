@@ -39,19 +39,22 @@ class ContributionTest {
         Contribution contribution = Contribution.of(state);
 
         assertThat(contribution.shares().get(period("a")))
-                .isEqualTo(new Share("name of a", new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0)));
+                .isEqualTo(new Share("name of a", new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0, 0, 0, 1)));
         assertThat(contribution.shares().get("a|PHONE|2020-09-01").counts())
-                .isEqualTo(new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0));
+                .isEqualTo(new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0, 0, 0, 1));
     }
 
     @Test
-    void unreachableVisitCountsInNoRate() {
+    void unreachableVisitCountsOnlyAsAFollowUpThatWasNotValid() {
         CaseState state = fold(
                 c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
                 c.visited(Satisfaction.UNREACHABLE, true, "2020-09-03T09:00:00"));
 
-        assertThat(Contribution.of(state).shares().get(period("a")).counts())
-                .isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0, null, 1, 0, 0));
+        Counts counts = Contribution.of(state).shares().get(period("a")).counts();
+
+        assertThat(counts).isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 0, 0, null, 1, 0, 0, 0, 0, 1));
+        assertThat(counts.rates().satisfactionRate()).isNull();
+        assertThat(counts.rates().validVisitRate()).isZero();
     }
 
     @Test
