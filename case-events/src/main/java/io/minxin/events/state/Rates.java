@@ -29,6 +29,15 @@ public record Rates(
      */
     public static final List<String> HANDLING = List.of("returnRate", "reopenRate", "signInRate", "validVisitRate");
 
+    /**
+     * The names of the rates where more is better, as in the JSON: those a policy's {@code weights} and lexicographic
+     * order can rank on, the four of the bulletin and 及时签收率. 回退率 and 重办率 are not: less of them is better, and a
+     * policy ranks on them only through an indicator that scores less as better. ranking-service's {@code Rate} and
+     * the console's policy form both read this list.
+     */
+    public static final List<String> RANKABLE =
+            List.of("completionRate", "onTimeRate", "satisfactionRate", "excellentRate", "signInRate");
+
     /** The four rates of the bulletin, the handling rates null, as before them. */
     public Rates(Double completionRate, Double onTimeRate, Double satisfactionRate, Double excellentRate) {
         this(completionRate, onTimeRate, satisfactionRate, excellentRate, null, null, null, null);

@@ -15,7 +15,8 @@ import org.springframework.util.MultiValueMap;
  * they are numbers, anything else as typed (the API names it), and what the form does not edit (the score view and
  * the policy language: indicators, adjustments, tiers, lists) taken over from the current version.
  *
- * @param weights rate name → weight, for a WEIGHTED order
+ * @param weights rate name → weight, for a WEIGHTED order: one for each of {@link Rates#RANKABLE}, the rates where
+ *     more is better (回退率 and 重办率 only through an indicator scoring less as better, which this form does not edit)
  * @param rates the rates compared one after another, for a LEXICOGRAPHIC order ({@link #RATE_SLOTS} slots)
  * @param tieBreaks applied in turn on equal order ({@link #TIE_BREAK_SLOTS} slots)
  * @param period the month the 预览 ranks
@@ -32,20 +33,12 @@ record PolicyForm(
         String rateEstimator,
         String nullRates,
         String period) {
-    /**
-     * The rates a WEIGHTED or LEXICOGRAPHIC policy can rank on, where more is better: the bulletin's four and 及时签收率
-     * (回退率 and 重办率 only through an indicator scoring less as better, which this form does not edit).
-     */
-    static final List<String> RANKABLE = java.util.stream.Stream.concat(
-                    Rates.NAMES.stream(), java.util.stream.Stream.of("signInRate"))
-            .toList();
-
-    static final int RATE_SLOTS = RANKABLE.size();
+    static final int RATE_SLOTS = Rates.RANKABLE.size();
     static final int TIE_BREAK_SLOTS = PolicyTerms.TIE_BREAKS.size();
 
     static PolicyForm of(Policy policy, String period) {
         Map<String, String> weights = new LinkedHashMap<>();
-        for (String rate : RANKABLE) {
+        for (String rate : Rates.RANKABLE) {
             Double weight = policy.weights().get(rate);
             weights.put(rate, weight == null ? "" : plain(weight));
         }
@@ -65,7 +58,7 @@ record PolicyForm(
 
     static PolicyForm of(MultiValueMap<String, String> form, String period) {
         Map<String, String> weights = new LinkedHashMap<>();
-        for (String rate : RANKABLE) {
+        for (String rate : Rates.RANKABLE) {
             weights.put(rate, field(form, "weights." + rate));
         }
         List<String> rates = new ArrayList<>();

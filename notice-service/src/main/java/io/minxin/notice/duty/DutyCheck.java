@@ -58,6 +58,13 @@ public final class DutyCheck {
     private final DutyRules rules;
     /** Letter id → when it first waited for its unit's name, in this process. */
     private final Map<String, Instant> awaitingNames = new HashMap<>();
+    /** The units the last revisit judged the month with; null before the first run in this process. */
+    private Set<String> revisitedWith;
+    /**
+     * The last checked day as this process last left it (after its revisit, or its own check of a day): when the
+     * ledger's has moved since, another instance judged days, with the units it knew.
+     */
+    private Optional<LocalDate> leftAt = Optional.empty();
 
     public DutyCheck(Clock clock, WorkingCalendar calendar, DutyLedger ledger, LoginFeed feed, DutyRules rules) {
         this.clock = clock;
@@ -71,11 +78,12 @@ public final class DutyCheck {
     public synchronized void run(Consumer<Notice> letters) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, WorkingCalendar.ZONE);
-        LocalDate day = ledger.lastCheckedDay()
-                .map(last -> last.plusDays(1))
+        Optional<LocalDate> lastChecked = ledger.lastCheckedDay();
+        LocalDate day = lastChecked
+                .map(checked -> checked.plusDays(1))
                 .orElseGet(() -> ledger.firstDay(rules.since() == null ? today : rules.since()));
         LocalDate last = rules.until() != null && rules.until().isBefore(today) ? rules.until() : today;
-        revisit(letters);
+        revisit(lastChecked, letters);
         Feed snapshot = null;
         for (; !day.isAfter(last); day = day.plusDays(1)) {
             Instant deadline = deadline(day);
@@ -101,6 +109,7 @@ public final class DutyCheck {
                 }
             }
             ledger.markChecked(day);
+            leftAt = Optional.of(day);
         }
     }
 
@@ -120,9 +129,7 @@ public final class DutyCheck {
 
     /** Records the day's misses and hands over its letters; false when a letter still waits for a name. */
     private boolean check(LocalDate day, Instant deadline, Instant now, Consumer<Notice> letters) {
-        Set<String> missed = new TreeSet<>(ledger.knownUnits());
-        missed.removeAll(ledger.unitsLoggedIn(day, deadline));
-        ledger.recordMissed(day, missed);
+        Set<String> missed = judge(day, ledger.knownUnits()).missed();
         YearMonth month = YearMonth.from(day);
         List<Notice> due = new ArrayList<>();
         for (String unitId : missed) {
@@ -148,24 +155,34 @@ public final class DutyCheck {
      * them too, so which misses a unit has does not depend on the order its events arrived in. Misses are only ever
      * added; a unit that this brings to its n-th miss of the month gets its letter now (named by its id when no name
      * is known: the check of its n-th day is past, and waiting would lose it).
+     *
+     * <p>Only when it can add a miss: on the first run in this process (the days may have been judged by an earlier
+     * one), when units have become known since the last revisit, or when another instance has judged days since
+     * (with the units it knew then). Otherwise each of the month's days was judged, by the last revisit or by this
+     * process's check since, for at least the units known now (units are never forgotten), and reading the month's
+     * log-ins again would add nothing.
      */
-    private void revisit(Consumer<Notice> letters) {
-        Optional<LocalDate> lastChecked = ledger.lastCheckedDay();
-        if (lastChecked.isEmpty()) {
+    private void revisit(Optional<LocalDate> lastChecked, Consumer<Notice> letters) {
+        Set<String> known = new TreeSet<>(ledger.knownUnits());
+        if (revisitedWith != null && revisitedWith.containsAll(known) && lastChecked.equals(leftAt)) {
             return;
         }
-        LocalDate last = lastChecked.get();
+        if (lastChecked.isPresent()) {
+            revisit(lastChecked.get(), known, letters);
+        }
+        revisitedWith = known;
+        leftAt = lastChecked;
+    }
+
+    private void revisit(LocalDate last, Set<String> known, Consumer<Notice> letters) {
         YearMonth month = YearMonth.from(last);
         LocalDate first = ledger.firstDay(last);
-        Set<String> known = ledger.knownUnits();
         Set<String> judgedLate = new TreeSet<>();
         for (LocalDate day = first.isAfter(month.atDay(1)) ? first : month.atDay(1);
                 !day.isAfter(last);
                 day = day.plusDays(1)) {
             if (calendar.covers(day.getYear()) && calendar.isWorkingDay(day)) {
-                Set<String> missed = new TreeSet<>(known);
-                missed.removeAll(ledger.unitsLoggedIn(day, deadline(day)));
-                judgedLate.addAll(ledger.recordMissed(day, missed));
+                judgedLate.addAll(judge(day, known).added());
             }
         }
         for (String unitId : judgedLate) {
@@ -178,6 +195,19 @@ public final class DutyCheck {
             }
         }
     }
+
+    /**
+     * Judges {@code day} for {@code units}: each without a log-in on it before its check time has missed it. Records
+     * those misses (one recorded before stays) and answers them, with those not recorded before.
+     */
+    private Judged judge(LocalDate day, Set<String> units) {
+        Set<String> missed = new TreeSet<>(units);
+        missed.removeAll(ledger.unitsLoggedIn(day, deadline(day)));
+        return new Judged(missed, ledger.recordMissed(day, missed));
+    }
+
+    /** Who missed a judged day, and of them whose miss was not recorded before. */
+    private record Judged(Set<String> missed, Set<String> added) {}
 
     /** Whether a letter to a unit without a known name should still wait for it: a name reads better than an id. */
     private boolean awaitsName(String letterId, String unitId, Instant now) {

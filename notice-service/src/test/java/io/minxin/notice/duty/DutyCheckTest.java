@@ -137,6 +137,56 @@ class DutyCheckTest {
     }
 
     @Test
+    void givenNoUnitKnownSinceTheLastRevisitWhenTheCheckRunsAgainThenItJudgesNoDayAgain() {
+        givenUnits(DILIGENT, FOUR_MISSES);
+        logInEveryWorkingDayExcept(DILIGENT, Set.of());
+        logInEveryWorkingDayExcept(FOUR_MISSES, Set.of(1, 2, 3));
+        logInEveryWorkingDayExcept(LATE_ONCE, Set.of(2));
+        DutyCheck check = check();
+        checkAt(check, "2020-09-07T09:00");
+        assertThat(ledger.lastCheckedDay()).contains(LocalDate.of(2020, 9, 6));
+
+        // when it runs again with the same units and nothing new is due
+        int reads = ledger.loginReads;
+        checkAt(check, "2020-09-07T09:00");
+
+        // then no day's log-ins are read again
+        assertThat(ledger.loginReads).isEqualTo(reads);
+
+        // when a unit becomes known, the month's working days (the 1st to the 4th) are judged again, for it too
+        givenUnits(LATE_ONCE);
+        checkAt(check, "2020-09-07T09:00");
+        assertThat(ledger.loginReads).isEqualTo(reads + 4);
+        assertThat(ledger.missedDays(LATE_ONCE, SEPTEMBER)).containsExactly(LocalDate.of(2020, 9, 2));
+        checkAt(check, "2020-09-07T09:00");
+        assertThat(ledger.loginReads).isEqualTo(reads + 4);
+
+        // when the process restarts, its first run judges them again
+        checkAt("2020-09-07T09:00");
+        assertThat(ledger.loginReads).isEqualTo(reads + 8);
+        assertThat(letters).isEmpty();
+    }
+
+    @Test
+    void givenAnotherInstanceJudgedDaysWhenTheCheckRunsThenItJudgesTheMonthAgain() {
+        givenUnits(DILIGENT);
+        logInEveryWorkingDayExcept(DILIGENT, Set.of());
+        DutyCheck check = check();
+        checkAt(check, "2020-09-02T09:45");
+        assertThat(ledger.lastCheckedDay()).contains(LocalDate.of(2020, 9, 1));
+        // another instance judges the 2nd to the 4th, with the units it knows
+        checkAt(check(), "2020-09-07T09:00");
+        int reads = ledger.loginReads;
+
+        checkAt(check, "2020-09-07T09:00");
+
+        // those may have been fewer than this instance knows: the 1st to the 4th are judged again, once
+        assertThat(ledger.loginReads).isEqualTo(reads + 4);
+        checkAt(check, "2020-09-07T09:00");
+        assertThat(ledger.loginReads).isEqualTo(reads + 4);
+    }
+
+    @Test
     void loginAfterFourPmIsAMissedDay() {
         givenUnits(FOUR_MISSES);
         logInEveryWorkingDayExcept(FOUR_MISSES, Set.of(1, 2, 3));

@@ -19,6 +19,9 @@ class InMemoryDutyLedger implements DutyLedger {
     final Set<String> misses = new TreeSet<>();
     final List<LocalDate> checkedDays = new ArrayList<>();
     final Map<String, Long> consumed = new TreeMap<>();
+    /** How many times the log-ins of a day were read: once per day judged. */
+    int loginReads;
+
     private LocalDate firstDay;
     private LoginProgress progress = LoginProgress.NONE;
 
@@ -56,6 +59,7 @@ class InMemoryDutyLedger implements DutyLedger {
 
     @Override
     public Set<String> unitsLoggedIn(LocalDate day, Instant deadline) {
+        loginReads++;
         Set<String> loggedIn = new TreeSet<>();
         firstLogins.forEach((key, at) -> {
             if (key.endsWith("|" + day) && at.isBefore(deadline)) {

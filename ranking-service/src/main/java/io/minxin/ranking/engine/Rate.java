@@ -2,6 +2,7 @@ package io.minxin.ranking.engine;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.minxin.events.state.Rates;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,17 +46,17 @@ public enum Rate {
         return Arrays.stream(values()).map(Rate::fieldName).toList();
     }
 
-    /** The rates where more is better: those {@code weights} and a lexicographic order can rank on. */
+    /**
+     * The rates where more is better: those {@code weights} and a lexicographic order can rank on; the contract's
+     * {@link Rates#RANKABLE}, which the console's policy form offers too.
+     */
     public static List<String> higherIsBetterNames() {
-        return Arrays.stream(values())
-                .filter(Rate::higherIsBetter)
-                .map(Rate::fieldName)
-                .toList();
+        return Rates.RANKABLE;
     }
 
     /** False for 回退率 and 重办率: ranked on only through an indicator that scores less as better. */
     public boolean higherIsBetter() {
-        return this != RETURN && this != REOPEN;
+        return Rates.RANKABLE.contains(fieldName);
     }
 
     /** The rate of {@code name}: its name ({@code completionRate}) or its former enum name ({@code COMPLETION}). */

@@ -210,45 +210,12 @@ public class RevisionKeeper implements MetricsChangeListener {
         }
     }
 
-    /** Brings the pending revision of a closed ranking in line with the current inputs. */
+    /**
+     * Brings the pending revision of a closed ranking in line with the current inputs, under the policy version it
+     * has: a change of the inputs never changes the policy a closed ranking is ranked under.
+     */
     private void revise(String period, Channel channel) {
-        List<RankingRevision> all =
-                revisions.list(period, channel).collectList().block(TIMEOUT);
-        RankingRevision base = latestFrozen(all);
-        if (base == null) {
-            // The close that is under way reads the inputs after they were stored: nothing to revise.
-            return;
-        }
-        RankingRevision pending = all.stream()
-                .filter(each -> each.revision() == base.revision() + 1 && each.status() == RevisionStatus.PENDING)
-                .findFirst()
-                .orElse(null);
-        // a pending revision an operator's recomputation made keeps the policy version it was ranked under
-        int version =
-                pending != null ? pending.policy().version() : base.policy().version();
-        RankingPolicy policy = policies.version(channel, version).block(TIMEOUT);
-        Ranking ranking = rank(policy, period, channel);
-        RevisionDiff diff = RevisionDiffer.diff(base, ranking);
-        if (diff.changes().isEmpty() && version == base.policy().version()) {
-            if (pending != null) {
-                revisions.delete(pending.id()).block(TIMEOUT);
-                log.info(
-                        "Withdrew pending revision {}: the inputs are back to revision {}",
-                        pending.id(),
-                        base.revision());
-            }
-            return;
-        }
-        if (pending != null && RevisionDiffer.sameRanking(pending, ranking)) {
-            return;
-        }
-        RankingRevision next = revision(period, channel, base.revision() + 1, policy, ranking, base.closedAt(), diff);
-        revisions.save(next).block(TIMEOUT);
-        log.info(
-                "Pending revision {}: {} units changed since revision {}",
-                next.id(),
-                diff.changes().size(),
-                base.revision());
+        rankAgain(period, channel, PolicyOf.KEPT, false);
     }
 
     /**
@@ -261,44 +228,82 @@ public class RevisionKeeper implements MetricsChangeListener {
         if (periods.find(period).blockOptional(TIMEOUT).isEmpty()) {
             return new Recomputation.Result(period, channel, Recomputation.Outcome.OPEN, null, null, 0);
         }
+        return rankAgain(period, channel, PolicyOf.EFFECTIVE_NOW, true);
+    }
+
+    /** Which policy a closed ranking is ranked again under. */
+    private enum PolicyOf {
+        /**
+         * The version of the pending revision N+1, else of the latest frozen revision N: a pending revision an
+         * operator's recomputation made keeps the policy version it was ranked under.
+         */
+        KEPT,
+        /** The policy effective for the period now: an operator's recomputation. */
+        EFFECTIVE_NOW
+    }
+
+    /**
+     * Ranks a closed ranking again, from the current inputs, against its latest frozen revision N: when neither the
+     * rows nor the policy version differ from N, a pending revision N+1 is withdrawn ({@code UNCHANGED}); otherwise
+     * the ranking is the pending revision N+1 ({@code PENDING}). Nothing is published here.
+     *
+     * @param policyOf the policy it is ranked under
+     * @param remakeSamePending whether a pending revision N+1 that ranks the same is made again (dated now, with
+     *     the policy version ranked under) rather than left as it is; an operator's recomputation makes it again,
+     *     since its pending revision may stand under another policy version than the one effective now
+     * @return {@code OPEN} when the period has no frozen revision yet (its close is under way and reads the inputs
+     *     after they were stored: nothing to rank again)
+     */
+    private Recomputation.Result rankAgain(
+            String period, Channel channel, PolicyOf policyOf, boolean remakeSamePending) {
         List<RankingRevision> all =
                 revisions.list(period, channel).collectList().block(TIMEOUT);
         RankingRevision base = latestFrozen(all);
         if (base == null) {
             return new Recomputation.Result(period, channel, Recomputation.Outcome.OPEN, null, null, 0);
         }
-        RankingPolicy policy = policies.effective(channel, period).block(TIMEOUT);
-        Ranking ranking = rank(policy, period, channel);
-        RevisionDiff diff = RevisionDiffer.diff(base, ranking);
         RankingRevision pending = all.stream()
                 .filter(each -> each.revision() == base.revision() + 1 && each.status() == RevisionStatus.PENDING)
                 .findFirst()
                 .orElse(null);
+        int kept = pending != null ? pending.policy().version() : base.policy().version();
+        RankingPolicy policy = switch (policyOf) {
+            case KEPT -> policies.version(channel, kept).block(TIMEOUT);
+            case EFFECTIVE_NOW -> policies.effective(channel, period).block(TIMEOUT);
+        };
+        Ranking ranking = rank(policy, period, channel);
+        RevisionDiff diff = RevisionDiffer.diff(base, ranking);
         if (diff.changes().isEmpty() && policy.version() == base.policy().version()) {
             if (pending != null) {
                 revisions.delete(pending.id()).block(TIMEOUT);
+                log.info(
+                        "Withdrew pending revision {}: ranked as revision {} again, under the same policy",
+                        pending.id(),
+                        base.revision());
             }
             return new Recomputation.Result(
                     period, channel, Recomputation.Outcome.UNCHANGED, base.revision(), policy.version(), 0);
         }
-        RankingRevision next = revision(period, channel, base.revision() + 1, policy, ranking, base.closedAt(), diff);
-        revisions.save(next).block(TIMEOUT);
-        log.info(
-                "Recomputed {} {} under policy {} v{}: pending revision {}, {} units changed since revision {}",
-                period,
-                channel,
-                policy.id(),
-                policy.version(),
-                next.revision(),
-                diff.changes().size(),
-                base.revision());
-        return new Recomputation.Result(
+        Recomputation.Result result = new Recomputation.Result(
                 period,
                 channel,
                 Recomputation.Outcome.PENDING,
-                next.revision(),
+                base.revision() + 1,
                 policy.version(),
                 diff.changes().size());
+        if (!remakeSamePending && pending != null && RevisionDiffer.sameRanking(pending, ranking)) {
+            return result;
+        }
+        RankingRevision next = revision(period, channel, base.revision() + 1, policy, ranking, base.closedAt(), diff);
+        revisions.save(next).block(TIMEOUT);
+        log.info(
+                "Pending revision {} under policy {} v{}: {} units changed since revision {}",
+                next.id(),
+                policy.id(),
+                policy.version(),
+                diff.changes().size(),
+                base.revision());
+        return result;
     }
 
     /** The revision later changes are compared with: the latest published one, or revision 1 (frozen at close). */

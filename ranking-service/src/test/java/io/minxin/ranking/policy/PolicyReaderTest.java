@@ -90,6 +90,11 @@ class PolicyReaderTest {
                 .containsExactlyElementsOf(
                         java.util.stream.Stream.concat(Rates.NAMES.stream(), java.util.stream.Stream.of("signInRate"))
                                 .toList());
+        // the contract's list, which the console's form offers, names exactly the rates where more is better
+        assertThat(java.util.Arrays.stream(Rate.values())
+                        .filter(Rate::higherIsBetter)
+                        .map(Rate::fieldName))
+                .containsExactlyElementsOf(Rates.RANKABLE);
         assertThat(Rate.names())
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(Rates.NAMES.stream(), Rates.HANDLING.stream())
                         .toList());
