@@ -31,12 +31,12 @@ public record Rates(
 
     /**
      * The names of the rates where more is better, as in the JSON: those a policy's {@code weights} and lexicographic
-     * order can rank on, the four of the bulletin and 及时签收率. 回退率 and 重办率 are not: less of them is better, and a
+     * order can rank on, the four of the bulletin, 及时签收率 and 有效回访率. 回退率 and 重办率 are not: less of them is better, and a
      * policy ranks on them only through an indicator that scores less as better. ranking-service's {@code Rate} and
      * the console's policy form both read this list.
      */
-    public static final List<String> RANKABLE =
-            List.of("completionRate", "onTimeRate", "satisfactionRate", "excellentRate", "signInRate");
+    public static final List<String> RANKABLE = List.of(
+            "completionRate", "onTimeRate", "satisfactionRate", "excellentRate", "signInRate", "validVisitRate");
 
     /** The four rates of the bulletin, the handling rates null, as before them. */
     public Rates(Double completionRate, Double onTimeRate, Double satisfactionRate, Double excellentRate) {

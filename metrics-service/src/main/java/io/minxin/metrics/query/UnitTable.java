@@ -32,7 +32,8 @@ public record UnitTable(String period, Channel channel, String sort, String orde
             Map.entry("returnedCases", Counts::returnedCases),
             Map.entry("reopened", Counts::reopened),
             Map.entry("dispatched", Counts::dispatched),
-            Map.entry("signedOnTime", Counts::signedOnTime));
+            Map.entry("signedOnTime", Counts::signedOnTime),
+            Map.entry("followedUp", Counts::followedUp));
 
     public record Row(String unitId, String unitName, Channel channel, Counts counts, Rates rates) {}
 

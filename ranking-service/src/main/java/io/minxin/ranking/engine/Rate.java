@@ -22,7 +22,9 @@ public enum Rate {
     /** 重办率: concluded cases sent back to be handled again / concluded; less is better. */
     REOPEN("reopenRate", "no case concluded"),
     /** 及时签收率: cases the unit signed for by the sign-in deadline / cases dispatched to it. */
-    SIGN_IN("signInRate", "no case dispatched");
+    SIGN_IN("signInRate", "no case dispatched"),
+    /** 有效回访率: cases whose follow-up visit reached the citizen / cases visited. */
+    VALID_VISIT("validVisitRate", "no case visited");
 
     private final String fieldName;
     private final String whenUndefined;
@@ -40,7 +42,7 @@ public enum Rate {
 
     /**
      * Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate,
-     * reopenRate, signInRate}.
+     * reopenRate, signInRate, validVisitRate}.
      */
     public static List<String> names() {
         return Arrays.stream(values()).map(Rate::fieldName).toList();
@@ -92,15 +94,7 @@ public enum Rate {
     }
 
     public Double valueOf(UnitPerformance unit) {
-        return switch (this) {
-            case COMPLETION -> unit.rates().completionRate();
-            case ON_TIME -> unit.rates().onTimeRate();
-            case SATISFACTION -> unit.rates().satisfactionRate();
-            case EXCELLENT -> unit.rates().excellentRate();
-            case RETURN -> unit.rates().returnRate();
-            case REOPEN -> unit.rates().reopenRate();
-            case SIGN_IN -> unit.rates().signInRate();
-        };
+        return unit.rates().byName(fieldName);
     }
 
     /**
