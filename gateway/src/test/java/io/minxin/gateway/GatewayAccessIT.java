@@ -132,6 +132,7 @@ class GatewayAccessIT {
             call("metrics", "GET", "/api/v1/overview", "metrics", "dashboard,operator"),
             call("metrics", "GET", "/api/v1/units/U001", "metrics", "dashboard,operator"),
             call("metrics", "GET", "/api/v1/cases/614418", "metrics", "dashboard,operator"),
+            call("metrics", "GET", "/api/v1/jurisdictions", "metrics", "dashboard,operator"),
             call("rankings", "GET", "/api/v1/rankings/2020-09/PHONE", "ranking", "dashboard,operator"),
             call("policies", "GET", "/api/v1/policies", "ranking", "dashboard,operator"),
             call("policies", "PUT", "/api/v1/policies/PHONE", "ranking", "operator"),

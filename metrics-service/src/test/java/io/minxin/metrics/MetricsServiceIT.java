@@ -15,6 +15,7 @@ import io.minxin.events.Concluded;
 import io.minxin.events.EventJson;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Topics;
+import io.minxin.events.UnitRegistered;
 import io.minxin.events.Visited;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.Exclusion;
@@ -131,6 +132,7 @@ class MetricsServiceIT {
             assertThat(deadLetterReason(poisonKey)).startsWith("not a Minxin CloudEvent");
             assertCaseTimeline(http);
             assertDecisionsOnTheirTopicReachTheCaseAndTheNumbers(http);
+            assertARegistrationOnUnitActivityDividesTheViewsByJurisdiction(http);
             assertUnknownUnitsAndPeriodsAreNotFound(http);
             assertOperationsEndpoints(http);
         }
@@ -198,6 +200,50 @@ class MetricsServiceIT {
                     assertThat(counts.excludedParts().satisfactionRate()).isEqualTo(new Counts.Part(0, 1));
                     assertThat(counts.rates().satisfactionRate()).isNull();
                 });
+    }
+
+    /**
+     * The unit of the decided case (2019-03) registered on unit-activity in a jurisdiction of this run's own (the
+     * topic outlives runs): the running service's directory picks it up, the overview and the unit table of the
+     * jurisdiction are that unit's, its row names it, and it is listed; a jurisdiction nobody registered is not found.
+     */
+    private void assertARegistrationOnUnitActivityDividesTheViewsByJurisdiction(WebTestClient http) {
+        String unitId = run + "-unit";
+        String jurisdiction = run + "-district";
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            CaseEvent registration = CaseEvent.of(
+                    run + "-r",
+                    "/platform/it",
+                    new UnitRegistered(unitId, "单位", jurisdiction, "测试区", Instant.parse("2020-01-01T00:00:00Z")));
+            producer.send(
+                    new ProducerRecord<>(Topics.UNIT_ACTIVITY, registration.key(), EventJson.toBytes(registration)));
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(get(
+                                        http,
+                                        "/api/v1/overview?period=2019-03&jurisdiction=" + jurisdiction,
+                                        Overview.class)
+                                .total()
+                                .units())
+                        .isEqualTo(1));
+        UnitTable table = get(http, "/api/v1/units?period=2019-03&jurisdiction=" + jurisdiction, UnitTable.class);
+        assertThat(table.units()).extracting(UnitTable.Row::unitId).containsExactly(unitId);
+        assertThat(table.units()).extracting(UnitTable.Row::jurisdiction).containsExactly(jurisdiction);
+        assertThat(get(http, "/api/v1/jurisdictions", String.class))
+                .contains("{\"id\":\"" + jurisdiction + "\",\"name\":\"测试区\",\"units\":1}");
+        http.get()
+                .uri("/api/v1/overview?period=2019-03&jurisdiction=" + run + "-nowhere")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType("application/problem+json");
     }
 
     private static void produceDecision(Decision decision) {

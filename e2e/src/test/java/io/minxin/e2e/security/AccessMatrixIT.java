@@ -157,6 +157,8 @@ class AccessMatrixIT {
                 Route.get("api/v1/cases/" + CASE_A, 401, 200, 403, 200, 200),
                 Route.get("api/v1/cases/" + CASE_B, 401, 200, 403, 200, 403),
                 Route.get("api/v1/cases/am-none", 401, 404, 403, 404, 404),
+                // the jurisdictions: a unit gets those of its own unit only
+                Route.get("api/v1/jurisdictions", 401, 200, 403, 200, 200),
                 // rankings: read by dashboards (a unit its own row); what-if is refused to every key at the gateway
                 Route.get("api/v1/rankings/" + MONTH + "?channel=PHONE", 401, 200, 403, 200, 200),
                 Route.get("api/v1/rankings/" + MONTH + "/bottom?channel=PHONE", 401, 200, 403, 200, 200),

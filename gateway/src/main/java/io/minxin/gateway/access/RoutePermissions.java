@@ -107,7 +107,9 @@ public final class RoutePermissions {
     private static Map<String, List<String>> families() {
         Map<String, List<String>> families = new LinkedHashMap<>();
         families.put("events", List.of("/api/v1/events/**"));
-        families.put("metrics", List.of("/api/v1/overview/**", "/api/v1/units/**", "/api/v1/cases/**"));
+        families.put(
+                "metrics",
+                List.of("/api/v1/overview/**", "/api/v1/units/**", "/api/v1/cases/**", "/api/v1/jurisdictions/**"));
         families.put("rankings", List.of("/api/v1/rankings/**"));
         families.put("policies", List.of("/api/v1/policies/**"));
         families.put("periods", List.of("/api/v1/periods/**"));

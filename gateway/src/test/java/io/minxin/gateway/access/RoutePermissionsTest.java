@@ -24,6 +24,8 @@ class RoutePermissionsTest {
             GET    | /api/v1/units/U001/metrics         | PROTECTED | metrics       | dashboard,operator
             HEAD   | /api/v1/cases/614418               | PROTECTED | metrics       | dashboard,operator
             POST   | /api/v1/units                      | PROTECTED | metrics       |
+            GET    | /api/v1/jurisdictions              | PROTECTED | metrics       | dashboard,operator
+            POST   | /api/v1/jurisdictions              | PROTECTED | metrics       |
             GET    | /api/v1/rankings/2020-09/PHONE     | PROTECTED | rankings      | dashboard,operator
             POST   | /api/v1/rankings                   | PROTECTED | rankings      |
             GET    | /api/v1/policies                   | PROTECTED | policies      | dashboard,operator

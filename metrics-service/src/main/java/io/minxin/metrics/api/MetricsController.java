@@ -8,12 +8,14 @@ import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.projection.MetricsStore;
 import io.minxin.metrics.query.InvalidQuery;
+import io.minxin.metrics.query.Jurisdiction;
 import io.minxin.metrics.query.Overview;
 import io.minxin.metrics.query.OverviewMonths;
 import io.minxin.metrics.query.Series;
 import io.minxin.metrics.query.UnitMonths;
 import io.minxin.metrics.query.UnitTable;
 import io.minxin.servicekit.problem.ProblemException;
+import io.minxin.servicekit.registry.UnitRegistry;
 import io.minxin.servicekit.scope.UnitAccess;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,7 +32,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Read API over the MongoDB projection. Rates without denominator are null. A caller reads what its scope covers
- * ({@link MetricsScope}).
+ * ({@link MetricsScope}); the overview, its months and the unit table can be narrowed to one jurisdiction, the units
+ * that belong to it at the end of the period ({@link PeriodJurisdictions}), within what the scope covers.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -40,15 +43,18 @@ class MetricsController {
     private final AssessmentPeriod periods;
     private final Clock clock;
     private final MetricsScope scope;
+    private final PeriodJurisdictions jurisdictions;
 
     MetricsController(
             MetricsStore store,
             MetricsProperties properties,
             AssessmentPeriod periods,
             Clock clock,
-            UnitAccess access) {
+            UnitAccess access,
+            UnitRegistry registry) {
         this.store = store;
         this.scope = new MetricsScope(access);
+        this.jurisdictions = new PeriodJurisdictions(registry, periods);
         this.views = new PeriodMetricsViews(store, properties.views());
         this.periods = periods;
         this.clock = clock;
@@ -57,42 +63,72 @@ class MetricsController {
     /**
      * 基本情况: cases, units and overall rates of a period (default: the current one), per channel and total. A past
      * or future period without any unit metrics is not found; the current one answers zeros until its first case.
+     * With {@code jurisdiction}, of the units that belong to it at the end of the period only; a jurisdiction no
+     * registration names is not found.
      */
     @GetMapping("/overview")
-    Mono<Overview> overview(@RequestParam(required = false) String period, Caller caller) {
+    Mono<Overview> overview(
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String jurisdiction,
+            Caller caller) {
         String name = period(period);
-        return metricsOf(name).map(metrics -> Overview.of(name, scope.visible(caller.scope(), metrics)));
+        YearMonth month = YearMonth.parse(name);
+        String asked = jurisdictions.check(jurisdiction, List.of(month));
+        return metricsOf(name).map(metrics -> Overview.of(name, visible(caller, asked, month, metrics)));
     }
 
     /**
      * 基本情况 of every month from {@code from} to {@code to} (both included, at most {@link OverviewMonths#MAX_MONTHS}),
      * oldest first, in one answer: what a 12-month trend needs. A month without data answers zero cases and null
-     * rates, a gap in a chart, never 0%.
+     * rates, a gap in a chart, never 0%. With {@code jurisdiction}, each month of the units that belong to it at the
+     * end of that month, so a unit moved counts in its old jurisdiction before the move and in its new one after.
      */
     @GetMapping("/overview/months")
-    Mono<OverviewMonths> overviewMonths(@RequestParam String from, @RequestParam String to, Caller caller) {
+    Mono<OverviewMonths> overviewMonths(
+            @RequestParam String from,
+            @RequestParam String to,
+            @RequestParam(required = false) String jurisdiction,
+            Caller caller) {
         List<YearMonth> months = OverviewMonths.range(month("from", from), month("to", to));
+        String asked = jurisdictions.check(jurisdiction, months);
         return Flux.fromIterable(months)
                 .flatMapSequential(
                         month -> views.of(month.toString())
-                                .map(metrics -> Overview.of(month.toString(), scope.visible(caller.scope(), metrics))),
+                                .map(metrics -> Overview.of(month.toString(), visible(caller, asked, month, metrics))),
                         months.size())
                 .collectList()
                 .map(overviews -> OverviewMonths.of(months, overviews));
     }
 
-    /** The per-unit table of a period, one channel or both, sorted by any rate or count. */
+    /**
+     * The per-unit table of a period, one channel or both, sorted by any rate or count; each row names the unit's
+     * jurisdiction at the end of the period (null: none). With {@code jurisdiction}, the rows of its units only.
+     */
     @GetMapping("/units")
     Mono<UnitTable> units(
             @RequestParam(required = false) String period,
             @RequestParam(required = false) Channel channel,
             @RequestParam(defaultValue = UnitTable.DEFAULT_SORT) String sort,
             @RequestParam(defaultValue = UnitTable.DESCENDING) String order,
+            @RequestParam(required = false) String jurisdiction,
             Caller caller) {
         String name = period(period);
         UnitTable.check(sort, order);
+        YearMonth month = YearMonth.parse(name);
+        String asked = jurisdictions.check(jurisdiction, List.of(month));
         return metricsOf(name)
-                .map(metrics -> UnitTable.of(name, channel, sort, order, scope.visible(caller.scope(), metrics)));
+                .map(metrics -> UnitTable.of(
+                        name, channel, sort, order, visible(caller, asked, month, metrics), jurisdictions.at(month)));
+    }
+
+    /**
+     * The jurisdictions units belong to now, by id, each with how many: for a scoped caller only those of the units
+     * its scope covers, counting those units only. Empty where no unit is registered (one district).
+     */
+    @GetMapping("/jurisdictions")
+    Mono<List<Jurisdiction>> jurisdictions(Caller caller) {
+        return Mono.fromSupplier(
+                () -> jurisdictions.listed(clock.instant(), unitId -> scope.covers(caller.scope(), unitId)));
     }
 
     /**
@@ -115,7 +151,8 @@ class MetricsController {
                                         UnitTable.DESCENDING,
                                         metrics.stream()
                                                 .filter(m -> m.unitId().equals(unitId))
-                                                .toList())),
+                                                .toList(),
+                                        jurisdictions.at(month))),
                         months.size())
                 .collectList()
                 .flatMap(tables ->
@@ -152,6 +189,11 @@ class MetricsController {
         return store.caseState(caseId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no case " + caseId)))
                 .map(state -> scope.requireCase(caller.scope(), state));
+    }
+
+    /** What the caller's scope covers of a period's metrics, of the jurisdiction's units only when one is asked. */
+    private List<UnitMetrics> visible(Caller caller, String jurisdiction, YearMonth period, List<UnitMetrics> metrics) {
+        return jurisdictions.members(jurisdiction, period, scope.visible(caller.scope(), metrics));
     }
 
     /** A period's unit metrics; none of a period other than the current one: not found. */

@@ -13,7 +13,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>overview and unit table: computed from the covered units' metrics only, so a unit sees its own figures
- *       (its cases, rates, {@code units} 1 or 0) and nothing summed over others;
+ *       (its cases, rates, {@code units} 1 or 0) and nothing summed over others; a {@code jurisdiction} asked for
+ *       narrows them further, never widens them;
+ *   <li>the jurisdictions: those of the covered units, counting those units only;
  *   <li>a unit's series: the covered units only, else 403;
  *   <li>a case: when the scope covers any unit the case has had, i.e. a unit that accepted, returned or concluded
  *       it or is its owner now (a unit that returned a case keeps seeing it: its returns and 推诿 count), else 403.
@@ -28,6 +30,10 @@ final class MetricsScope {
 
     List<UnitMetrics> visible(Scope scope, List<UnitMetrics> metrics) {
         return access.visible(scope, metrics, UnitMetrics::unitId);
+    }
+
+    boolean covers(Scope scope, String unitId) {
+        return access.covers(scope, unitId);
     }
 
     /** @throws io.minxin.servicekit.problem.ProblemException 403 for a unit the scope does not cover */

@@ -19,6 +19,7 @@ class SecurityConfig {
         return RouteRoles.builder()
                 .read("/api/v1/overview/**", DASHBOARD, OPERATOR)
                 .read("/api/v1/units/**", DASHBOARD, OPERATOR)
+                .read("/api/v1/jurisdictions/**", DASHBOARD, OPERATOR)
                 .read("/api/v1/cases/**", DASHBOARD, OPERATOR)
                 .build();
     }

@@ -35,19 +35,42 @@ public record UnitTable(String period, Channel channel, String sort, String orde
             Map.entry("signedOnTime", Counts::signedOnTime),
             Map.entry("followedUp", Counts::followedUp));
 
-    public record Row(String unitId, String unitName, Channel channel, Counts counts, Rates rates) {}
+    /**
+     * @param jurisdiction the jurisdiction the unit belongs to at the end of the period, null when it is registered in
+     *     none (a deployment of one district registers no unit)
+     */
+    public record Row(
+            String unitId, String unitName, String jurisdiction, Channel channel, Counts counts, Rates rates) {}
 
     /**
+     * A table whose rows name no jurisdiction.
+     *
      * @param channel one channel, or null for both
      * @throws IllegalArgumentException for an unknown sort key or order
      */
     public static UnitTable of(
             String period, Channel channel, String sort, String order, Collection<UnitMetrics> metrics) {
+        return of(period, channel, sort, order, metrics, unitId -> null);
+    }
+
+    /**
+     * @param channel one channel, or null for both
+     * @param jurisdictionOf a unit's jurisdiction at the end of the period (null: none)
+     * @throws IllegalArgumentException for an unknown sort key or order
+     */
+    public static UnitTable of(
+            String period,
+            Channel channel,
+            String sort,
+            String order,
+            Collection<UnitMetrics> metrics,
+            Function<String, String> jurisdictionOf) {
         Comparator<Row> comparator = comparator(sort, order);
         List<Row> rows = metrics.stream()
                 .filter(m -> channel == null || m.channel() == channel)
                 .filter(m -> !m.counts().none())
-                .map(m -> new Row(m.unitId(), m.unitName(), m.channel(), m.counts(), m.rates()))
+                .map(m -> new Row(
+                        m.unitId(), m.unitName(), jurisdictionOf.apply(m.unitId()), m.channel(), m.counts(), m.rates()))
                 .sorted(comparator.thenComparing(Row::unitId).thenComparing(Row::channel))
                 .toList();
         return new UnitTable(period, channel, sort, order, rows);

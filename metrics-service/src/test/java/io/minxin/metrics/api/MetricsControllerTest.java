@@ -10,8 +10,10 @@ import io.minxin.events.identity.Scope;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.metrics.MetricsProperties;
 import io.minxin.metrics.projection.MetricsStore;
+import io.minxin.metrics.testing.TestSettings;
 import io.minxin.servicekit.identity.CallerArgumentResolver;
 import io.minxin.servicekit.identity.TestIdentity;
+import io.minxin.servicekit.registry.UnitRegistry;
 import io.minxin.servicekit.scope.Jurisdictions;
 import io.minxin.servicekit.scope.UnitAccess;
 import java.time.Clock;
@@ -38,16 +40,15 @@ class MetricsControllerTest {
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(300, TimeUnit.MILLISECONDS))
                 .build());
         MetricsStore store = new MetricsStore(unreachable.getDatabase("minxin_metrics"));
-        MetricsProperties properties = new MetricsProperties(
-                15,
-                1,
-                1000,
-                new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
-                new MetricsProperties.Gauges(Duration.ofSeconds(15)),
-                new MetricsProperties.Views(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        MetricsProperties properties = TestSettings.metrics(Duration.ofSeconds(1));
         Clock clock = Clock.fixed(Instant.parse("2020-09-15T00:00:00Z"), ZoneOffset.UTC);
         MetricsController controller = new MetricsController(
-                store, properties, new AssessmentPeriod(0), clock, new UnitAccess(Jurisdictions.UNKNOWN));
+                store,
+                properties,
+                new AssessmentPeriod(0),
+                clock,
+                new UnitAccess(Jurisdictions.UNKNOWN),
+                new UnitRegistry(clock));
         client = bind(controller, new Caller("k1", Role.DASHBOARD, Scope.ALL));
         unitU01 = bind(controller, new Caller("k2", Role.DASHBOARD, Scope.unit("U01")));
     }

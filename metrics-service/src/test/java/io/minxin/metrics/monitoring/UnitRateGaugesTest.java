@@ -11,7 +11,7 @@ import io.minxin.events.Channel;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
-import io.minxin.metrics.MetricsProperties;
+import io.minxin.metrics.testing.TestSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +27,7 @@ class UnitRateGaugesTest {
         return new UnitRateGauges(
                 registry,
                 null,
-                new MetricsProperties(
-                        15,
-                        1,
-                        1000,
-                        new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
-                        new MetricsProperties.Gauges(Duration.ofSeconds(15)),
-                        new MetricsProperties.Views(Duration.ofSeconds(1), Duration.ofSeconds(30))),
+                TestSettings.metrics(Duration.ofSeconds(1)),
                 new AssessmentPeriod(0),
                 Clock.systemUTC());
     }
