@@ -73,7 +73,7 @@ class MetricsController {
             Caller caller) {
         String name = period(period);
         YearMonth month = YearMonth.parse(name);
-        String asked = jurisdictions.check(jurisdiction, List.of(month));
+        String asked = jurisdictions.check(jurisdiction);
         return metricsOf(name).map(metrics -> Overview.of(name, visible(caller, asked, month, metrics)));
     }
 
@@ -90,7 +90,7 @@ class MetricsController {
             @RequestParam(required = false) String jurisdiction,
             Caller caller) {
         List<YearMonth> months = OverviewMonths.range(month("from", from), month("to", to));
-        String asked = jurisdictions.check(jurisdiction, months);
+        String asked = jurisdictions.check(jurisdiction);
         return Flux.fromIterable(months)
                 .flatMapSequential(
                         month -> views.of(month.toString())
@@ -115,7 +115,7 @@ class MetricsController {
         String name = period(period);
         UnitTable.check(sort, order);
         YearMonth month = YearMonth.parse(name);
-        String asked = jurisdictions.check(jurisdiction, List.of(month));
+        String asked = jurisdictions.check(jurisdiction);
         return metricsOf(name)
                 .map(metrics -> UnitTable.of(
                         name, channel, sort, order, visible(caller, asked, month, metrics), jurisdictions.at(month)));

@@ -7,7 +7,6 @@ import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.registry.UnitRegistry;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,16 +32,13 @@ final class PeriodJurisdictions {
     /**
      * The jurisdiction asked for, or null for none (absent or blank).
      *
-     * @param months the periods the answer covers: a jurisdiction that has units at the end of one of them is known
      * @throws ProblemException 404 for a jurisdiction no registration names
      */
-    String check(String jurisdiction, Collection<YearMonth> months) {
+    String check(String jurisdiction) {
         if (jurisdiction == null || jurisdiction.isBlank()) {
             return null;
         }
-        if (!known(jurisdiction, months)) {
-            throw ProblemException.notFound("no jurisdiction " + jurisdiction + ": no unit is registered in it");
-        }
+        registry.require(jurisdiction);
         return jurisdiction;
     }
 
@@ -76,20 +72,5 @@ final class PeriodJurisdictions {
             }
         }
         return Jurisdiction.of(registry.jurisdictions(now), units);
-    }
-
-    /**
-     * Whether some registration names the jurisdiction. The registry answers which jurisdictions have units at a time;
-     * every unit's first registration holds at the beginning of time and its latest at the end, so those two and the
-     * end of each period asked for find every jurisdiction but one that only a unit's middle registration names and
-     * that has no unit at the end of any period asked for, whose answer would have no unit anyway.
-     */
-    private boolean known(String jurisdiction, Collection<YearMonth> months) {
-        if (registry.jurisdictions(Instant.MIN).containsKey(jurisdiction)
-                || registry.jurisdictions(Instant.MAX).containsKey(jurisdiction)) {
-            return true;
-        }
-        return months.stream()
-                .anyMatch(month -> registry.jurisdictions(endOf(month)).containsKey(jurisdiction));
     }
 }

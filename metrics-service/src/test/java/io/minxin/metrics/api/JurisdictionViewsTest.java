@@ -216,7 +216,7 @@ class JurisdictionViewsTest {
                     .jsonPath("$.type")
                     .isEqualTo("urn:minxin:problem:not-found")
                     .jsonPath("$.detail")
-                    .isEqualTo("no jurisdiction 211199: no unit is registered in it")
+                    .isEqualTo("no unit is registered in jurisdiction 211199")
                     .jsonPath("$.instance")
                     .isEqualTo(uri.replaceFirst("\\?.*", ""));
         }

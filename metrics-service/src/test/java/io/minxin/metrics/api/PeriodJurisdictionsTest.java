@@ -63,8 +63,8 @@ class PeriodJurisdictionsTest {
         PeriodJurisdictions divided = new PeriodJurisdictions(registry, AssessmentPeriod.calendarMonth());
         List<UnitMetrics> metrics = List.of(metrics("u"), metrics("never-registered"));
 
-        assertThat(divided.check(null, List.of(MAY))).isNull();
-        assertThat(divided.check(" ", List.of(MAY))).isNull();
+        assertThat(divided.check(null)).isNull();
+        assertThat(divided.check(" ")).isNull();
         assertThat(divided.members(null, MAY, metrics)).isEqualTo(metrics);
         assertThat(divided.members("211103", MAY, metrics))
                 .extracting(UnitMetrics::unitId)
@@ -78,13 +78,12 @@ class PeriodJurisdictionsTest {
         registry.register(new UnitRegistered("u", "U", "211102", "双台子区", JUNE_FIRST));
         PeriodJurisdictions divided = new PeriodJurisdictions(registry, AssessmentPeriod.calendarMonth());
 
-        assertThat(divided.check("211103", List.of(JUNE))).isEqualTo("211103");
+        assertThat(divided.check("211103")).isEqualTo("211103");
         assertThat(divided.members("211103", JUNE, List.of(metrics("u")))).isEmpty();
-        assertThatThrownBy(() -> divided.check("211199", List.of(JUNE)))
-                .isInstanceOfSatisfying(ProblemException.class, refusal -> {
-                    assertThat(refusal.status()).isEqualTo(HttpStatus.NOT_FOUND);
-                    assertThat(refusal.getMessage()).contains("211199");
-                });
+        assertThatThrownBy(() -> divided.check("211199")).isInstanceOfSatisfying(ProblemException.class, refusal -> {
+            assertThat(refusal.status()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(refusal.getMessage()).contains("211199");
+        });
     }
 
     @Test
