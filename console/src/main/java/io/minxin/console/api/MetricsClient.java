@@ -1,18 +1,24 @@
 package io.minxin.console.api;
 
 import io.minxin.events.state.CaseState;
+import io.minxin.events.state.Jurisdiction;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** metrics-service through the gateway: the overview of a month and its units. */
 @Component
 public class MetricsClient {
+    private static final ParameterizedTypeReference<List<Jurisdiction>> JURISDICTIONS =
+            new ParameterizedTypeReference<>() {};
+
     private final GatewayApi api;
 
     MetricsClient(GatewayApi api) {
@@ -56,13 +62,28 @@ public class MetricsClient {
      * call; a month without data has zero cases and null rates.
      */
     public Mono<List<Overview>> overviewMonths(YearMonth from, YearMonth to) {
+        return overviewMonths(from, to, null);
+    }
+
+    /** {@link #overviewMonths(YearMonth, YearMonth)} of one jurisdiction's units ({@code &jurisdiction=}; null: all). */
+    public Mono<List<Overview>> overviewMonths(YearMonth from, YearMonth to, String jurisdiction) {
         return api.get(
                         uri -> uri.path("/api/v1/overview/months")
                                 .queryParam("from", from)
                                 .queryParam("to", to)
+                                .queryParamIfPresent("jurisdiction", Optional.ofNullable(jurisdiction))
                                 .build(),
                         OverviewMonths.class)
                 .map(OverviewMonths::months);
+    }
+
+    /**
+     * {@code GET /api/v1/jurisdictions}: the districts units are registered in now, by id; none for a platform of one
+     * district (and from a metrics-service that does not answer it).
+     */
+    public Mono<List<Jurisdiction>> jurisdictions() {
+        return api.get(uri -> uri.path("/api/v1/jurisdictions").build(), JURISDICTIONS)
+                .onErrorResume(ApiFailure::isNotFound, missing -> Mono.just(List.of()));
     }
 
     /**

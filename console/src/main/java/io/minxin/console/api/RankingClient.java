@@ -5,6 +5,7 @@ import io.minxin.events.ranking.RankingRevision;
 import io.minxin.events.ranking.Recomputation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -34,10 +35,16 @@ public class RankingClient {
      * live ranking; a unit-scoped person gets their own row. 404 when the month has no data.
      */
     public Mono<RankingRevision> ranking(String period, Channel channel) {
+        return ranking(period, channel, null);
+    }
+
+    /** {@link #ranking(String, Channel)} of one jurisdiction's units, ranked among themselves (null: all). */
+    public Mono<RankingRevision> ranking(String period, Channel channel, String jurisdiction) {
         return api.get(
                 uri -> uri.path("/api/v1/rankings/{period}")
                         .queryParam("channel", channel.name())
                         .queryParam("top", ALL_PLACES)
+                        .queryParamIfPresent("jurisdiction", Optional.ofNullable(jurisdiction))
                         .build(period),
                 RankingRevision.class);
     }
@@ -89,8 +96,13 @@ public class RankingClient {
 
     /** Both channels' rankings of a month, read at once; a channel without one (404) has a null ranking. */
     public Mono<List<ChannelRanking>> rankings(String period) {
+        return rankings(period, null);
+    }
+
+    /** {@link #rankings(String)} of one jurisdiction's units (null: all). */
+    public Mono<List<ChannelRanking>> rankings(String period, String jurisdiction) {
         return Flux.fromArray(Channel.values())
-                .flatMapSequential(channel -> ranking(period, channel)
+                .flatMapSequential(channel -> ranking(period, channel, jurisdiction)
                         .map(revision -> new ChannelRanking(channel, revision))
                         .onErrorResume(ApiFailure::isNotFound, missing -> Mono.just(new ChannelRanking(channel, null))))
                 .collectList();

@@ -81,6 +81,56 @@ class MonthPageTest extends ConsoleTestSupport {
     }
 
     @Test
+    void givenUnitsRegisteredInTwoDistrictsWhenOneIsChosenThenTheMonthIsThatDistrictsAndItsRankingAmongItsUnits() {
+        API.json(
+                        "GET /api/v1/jurisdictions",
+                        "[{\"id\":\"211102\",\"name\":\"双台子区\",\"units\":9},"
+                                + "{\"id\":\"211103\",\"name\":\"兴隆台区\",\"units\":28}]")
+                .json(
+                        "GET /api/v1/overview/months?from=2019-10&to=2020-09&jurisdiction=211103",
+                        overviewMonths("2020-09", overview("2020-09", 1316, 0.97552)))
+                .json(
+                        "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000&jurisdiction=211103",
+                        ranking("2020-09", "PHONE", "LIVE", row(1, "xlt-gongxin", "盘锦市兴隆台区工信局", 1.0, null)))
+                .json(
+                        "GET /api/v1/rankings/2020-09?channel=WEB&top=10000&jurisdiction=211103",
+                        ranking("2020-09", "WEB", "LIVE"));
+
+        String page = look("month-jurisdiction", page("/console/?period=2020-09&jurisdiction=211103", OPERATOR))
+                .replaceAll("\\s+", " ");
+
+        assertThat(page)
+                .contains("2020年9月</span> 月度概况 · <span>兴隆台区</span>")
+                .contains("<label for=\"jurisdiction\">辖区</label>")
+                .contains("<option value=\"\">全部辖区</option>")
+                .contains("<option value=\"211103\" selected=\"selected\">兴隆台区</option>")
+                .contains("<option value=\"211102\">双台子区</option>")
+                .contains("兴隆台区：基本情况只计本辖区 28 家单位")
+                .contains("盘锦市兴隆台区工信局");
+        assertThat(API.calls("GET", "/api/v1/rankings"))
+                .allSatisfy(call -> assertThat(call.uri()).endsWith("&jurisdiction=211103"));
+    }
+
+    @Test
+    void givenADistrictNoUnitIsRegisteredInThenThePageSaysSoAndShowsThePlatform() {
+        cityMonth();
+        API.json("GET /api/v1/jurisdictions", "[{\"id\":\"211103\",\"name\":\"兴隆台区\",\"units\":28}]");
+
+        String page = page("/console/?period=2020-09&jurisdiction=999999", OPERATOR);
+
+        assertThat(page).contains("没有单位登记在辖区“999999”，下面是全部辖区的数据。").doesNotContain("基本情况只计本辖区");
+        assertThat(API.calls("GET", "/api/v1/rankings"))
+                .noneSatisfy(call -> assertThat(call.uri()).contains("jurisdiction"));
+    }
+
+    @Test
+    void givenAPlatformOfOneDistrictThenThePageOffersNoChoiceOfDistrict() {
+        cityMonth();
+
+        assertThat(page("/console/?period=2020-09", OPERATOR)).doesNotContain("辖区");
+    }
+
+    @Test
     void givenAPlatformThatSendsNoDispatchesThenNoSignInRateIsShown() {
         cityMonth();
 

@@ -1,12 +1,13 @@
 package io.minxin.metrics.api;
 
 import io.minxin.events.state.AssessmentPeriod;
+import io.minxin.events.state.Jurisdiction;
 import io.minxin.events.state.UnitMetrics;
-import io.minxin.metrics.query.Jurisdiction;
 import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.registry.UnitRegistry;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,6 +72,10 @@ final class PeriodJurisdictions {
                 units.merge(jurisdiction, 1L, Long::sum);
             }
         }
-        return Jurisdiction.of(registry.jurisdictions(now), units);
+        Map<String, String> names = registry.jurisdictions(now);
+        List<Jurisdiction> listed = new ArrayList<>();
+        // a jurisdiction without a covered unit is left out
+        units.forEach((id, count) -> listed.add(new Jurisdiction(id, names.getOrDefault(id, id), count)));
+        return List.copyOf(listed);
     }
 }
