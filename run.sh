@@ -178,7 +178,10 @@ esac
 
 if $LOAD_DEMO && [ ! -f "$DATA_DIR/demo-loaded" ]; then
     DEMO=$DATA_DIR/demo-2020-09.ndjson
-    java -cp "$DEMO_JAR:demo-data/target/lib/*" io.minxin.demo.DemoMonthCli --month 2020-09 --out "$DEMO"
+    # the demo district's unit directory (every unit in 兴隆台区) first, then the month
+    java -cp "$DEMO_JAR:demo-data/target/lib/*" io.minxin.demo.DemoMonthCli --month 2020-09 --out "$DEMO.month" \
+        --directory "$DEMO.units"
+    cat "$DEMO.units" "$DEMO.month" >"$DEMO" && rm -f "$DEMO.units" "$DEMO.month"
     total=$(wc -l <"$DEMO")
     split -l 1000 -d -a 4 "$DEMO" "$DATA_DIR/demo-batch-"
     sent=0

@@ -3,7 +3,11 @@ package io.minxin.demo;
 import io.minxin.events.CaseData;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
+import io.minxin.events.UnitRegistered;
 import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.state.AssessmentPeriod;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +33,14 @@ public final class DemoMonth {
 
     /** Source of the website and app (网络端) cases. */
     public static final String WEB_SOURCE = "/platform/panjin-8890-web";
+
+    /** Source of the unit directory (单位名录) the platform states. */
+    public static final String DIRECTORY_SOURCE = "/platform/panjin-8890/units";
+
+    /** The demo district: every demo unit is registered in 兴隆台区 (GB/T 2260 code 211103). */
+    public static final String JURISDICTION = "211103";
+
+    public static final String JURISDICTION_NAME = "兴隆台区";
 
     /** Working days to the deadline of an acceptance without {@code dueAt} (the policy default). */
     public static final int DEFAULT_WORKING_DAYS = 15;
@@ -75,6 +87,22 @@ public final class DemoMonth {
     /** September 2020 with seed 8890, the month of the reference bulletin. */
     public static DemoMonth generate() {
         return generate(DEFAULT_SEED, DEFAULT_MONTH);
+    }
+
+    /**
+     * The unit directory of the demo district: one {@code minxin.unit.registered} per demo unit, in 兴隆台区 from
+     * 2020-01-01 (Asia/Shanghai). Not among {@link #events()}: it is the platform's directory, stated once, not an
+     * event of the month, and it changes no count.
+     */
+    public static List<CaseEvent> registrations() {
+        Instant from =
+                LocalDate.of(2020, 1, 1).atStartOfDay(AssessmentPeriod.ZONE).toInstant();
+        return DemoUnit.ALL.stream()
+                .map(unit -> CaseEvent.of(
+                        "registered-" + unit.unitId(),
+                        DIRECTORY_SOURCE,
+                        new UnitRegistered(unit.unitId(), unit.unitName(), JURISDICTION, JURISDICTION_NAME, from)))
+                .toList();
     }
 
     public static String sourceOf(Channel channel) {

@@ -19,18 +19,24 @@ import java.util.List;
  *
  * <pre>
  * java -jar demo-data/target/demo-data-&lt;version&gt;.jar [--seed 8890] [--month 2020-09]
- *      [--out events.ndjson] [--messy SEED] [--expected expected.json]
+ *      [--out events.ndjson] [--messy SEED] [--expected expected.json] [--directory units.ndjson]
  * </pre>
  *
  * {@code --messy} writes {@link DemoMonth#messyEvents(long)} instead; {@code --expected} also writes
- * {@link DemoMonth#expected()} as JSON. Exit status 2 on bad arguments, 1 on an I/O error.
+ * {@link DemoMonth#expected()} as JSON; {@code --directory} also writes the demo district's unit directory
+ * ({@link DemoMonth#registrations()}) as NDJSON, to be sent before the month. Exit status 2 on bad arguments, 1 on an I/O error.
  */
 public final class DemoMonthCli {
     static final String USAGE =
-            "usage: DemoMonthCli [--seed N] [--month YYYY-MM] [--out FILE] [--messy SEED]" + " [--expected FILE]";
+            "usage: DemoMonthCli [--seed N] [--month YYYY-MM] [--out FILE] [--messy SEED] [--expected FILE]"
+                    + " [--directory FILE]";
 
     /** Parsed command line. */
-    record Options(long seed, YearMonth month, Path out, Long messySeed, Path expected) {}
+    record Options(long seed, YearMonth month, Path out, Long messySeed, Path expected, Path directory) {
+        Options(long seed, YearMonth month, Path out, Long messySeed, Path expected) {
+            this(seed, month, out, messySeed, expected, null);
+        }
+    }
 
     public static void main(String[] args) {
         Options options;
@@ -56,6 +62,7 @@ public final class DemoMonthCli {
         Path out = null;
         Long messy = null;
         Path expected = null;
+        Path directory = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if ("--help".equals(name) || "-h".equals(name)) {
@@ -82,6 +89,9 @@ public final class DemoMonthCli {
                     case "--expected":
                         expected = Path.of(value);
                         break;
+                    case "--directory":
+                        directory = Path.of(value);
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown option " + name);
                 }
@@ -89,7 +99,7 @@ public final class DemoMonthCli {
                 throw new IllegalArgumentException("bad value for " + name + ": " + value, e);
             }
         }
-        return new Options(seed, month, out, messy, expected);
+        return new Options(seed, month, out, messy, expected, directory);
     }
 
     /** Generates and writes; {@code stdout} receives the events when no {@code --out} is given. */
@@ -104,6 +114,11 @@ public final class DemoMonthCli {
         } else {
             try (Writer writer = Files.newBufferedWriter(options.out(), StandardCharsets.UTF_8)) {
                 write(events, writer);
+            }
+        }
+        if (options.directory() != null) {
+            try (Writer writer = Files.newBufferedWriter(options.directory(), StandardCharsets.UTF_8)) {
+                write(DemoMonth.registrations(), writer);
             }
         }
         if (options.expected() != null) {

@@ -3,7 +3,9 @@ package io.minxin.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
+import io.minxin.events.UnitRegistered;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,29 @@ class DemoMonthCliTest {
         assertThat(totals.path("total").path("counts").path("received").asLong())
                 .isEqualTo(1316);
         assertThat(totals.path("byUnit").has("xlt-gongxin|PHONE")).isTrue();
+    }
+
+    @Test
+    void directoryOptionWritesEveryDemoUnitRegisteredInTheDemoDistrict() throws IOException {
+        Path directory = dir.resolve("units.ndjson");
+
+        DemoMonthCli.run(
+                DemoMonthCli.parse(new String[] {"--directory", directory.toString()}), new ByteArrayOutputStream());
+
+        List<CaseEvent> registrations = Files.readAllLines(directory, StandardCharsets.UTF_8).stream()
+                .map(line -> EventJson.fromBytes(line.getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        assertThat(registrations)
+                .hasSize(DemoUnit.ALL.size())
+                .allSatisfy(event -> assertThat(((UnitRegistered) event.data()).jurisdiction())
+                        .isEqualTo("211103"));
+        assertThat(registrations)
+                .extracting(event -> ((UnitRegistered) event.data()).unitId())
+                .containsExactlyElementsOf(
+                        DemoUnit.ALL.stream().map(DemoUnit::unitId).toList());
+        assertThat(DemoMonth.generate().events())
+                .as("the month's events are the month's only")
+                .noneMatch(event -> event.data() instanceof UnitRegistered);
     }
 
     @Test
