@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +66,26 @@ public final class RankingEngine {
         }
         notEligible.sort(Comparator.comparing(NotEligibleUnit::unitId));
         return new Ranking(policy.ref(), policy.top(), rows, notEligible, NamedLists.of(policy, tiers, rows));
+    }
+
+    /**
+     * The ranking of the units {@code members} keeps (e.g. those of one jurisdiction), taken from {@code ranking}, the
+     * ranking of all units under {@code policy}: its rows re-ranked among themselves ({@link RankedRows#within}), its
+     * not-eligible units, and the policy's named lists taken again from those rows. The same as ranking the members
+     * alone: nothing in the order is relative to other units (no normalisation to the field, no percentile; a rate's
+     * points, eligibility and tier are the unit's own), so this is exact and reads no inputs again.
+     */
+    public static Ranking within(RankingPolicy policy, Ranking ranking, Predicate<String> members) {
+        List<RankingRow> rows = RankedRows.within(ranking.rows(), members);
+        List<NotEligibleUnit> notEligible = ranking.notEligible().stream()
+                .filter(unit -> members.test(unit.unitId()))
+                .toList();
+        return new Ranking(
+                ranking.policy(),
+                ranking.top(),
+                rows,
+                notEligible,
+                NamedLists.of(policy, tiersHighestFirst(policy), rows));
     }
 
     /** Tiers from the highest volume down: the order rows are listed in. */

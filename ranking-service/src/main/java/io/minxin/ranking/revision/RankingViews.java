@@ -16,6 +16,7 @@ import io.minxin.ranking.policy.Policies;
 import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -94,11 +95,70 @@ class RankingViews {
                 .switchIfEmpty(known(period).thenMany(Flux.empty()));
     }
 
-    /** The period ranked under {@code policy}, compared with the current ranking; nothing is stored. */
-    Mono<RankingRevision> whatIf(String period, RankingPolicy policy) {
+    /**
+     * {@link #current} of the units of {@code jurisdiction} (all when null), ranked among themselves; a revision's
+     * diff is taken again against its previous revision as restricted alike ({@link JurisdictionRankings}).
+     */
+    Mono<RankingRevision> current(String period, Channel channel, Jurisdiction jurisdiction) {
+        if (jurisdiction == null) {
+            return current(period, channel);
+        }
+        return current(period, channel).flatMap(revision -> {
+            Integer base = JurisdictionRankings.diffBase(revision);
+            Mono<RankingRevision> previous = base == null
+                    ? Mono.empty()
+                    : revisions
+                            .list(period, channel)
+                            .filter(each -> each.revision() == base)
+                            .next()
+                            .flatMap(each -> within(each, jurisdiction));
+            return Mono.zip(
+                            within(revision, jurisdiction),
+                            previous.map(Optional::of).defaultIfEmpty(Optional.empty()))
+                    .map(both -> JurisdictionRankings.withDiff(
+                            both.getT1(), revision.diff(), both.getT2().orElse(null), jurisdiction.members()));
+        });
+    }
+
+    /** {@link #revisions} of the units of {@code jurisdiction} (all when null), each ranked among themselves. */
+    Flux<RankingRevision> revisions(String period, List<Channel> channels, Jurisdiction jurisdiction) {
+        if (jurisdiction == null) {
+            return revisions(period, channels);
+        }
+        return Flux.fromIterable(channels)
+                .concatMap(channel -> revisions
+                        .list(period, channel)
+                        .collectList()
+                        .flatMapMany(all -> Flux.fromIterable(all)
+                                .concatMap(revision -> within(revision, jurisdiction))
+                                .collectList()
+                                .flatMapIterable(restricted ->
+                                        JurisdictionRankings.withDiffs(all, restricted, jurisdiction.members()))))
+                .switchIfEmpty(known(period).thenMany(Flux.empty()));
+    }
+
+    /**
+     * The period ranked under {@code policy}, compared with the current ranking; nothing is stored. With a
+     * {@code jurisdiction} (null: all units), the trial and the current ranking are both of its units, each ranked
+     * among themselves.
+     */
+    Mono<RankingRevision> whatIf(String period, RankingPolicy policy, Jurisdiction jurisdiction) {
         return Mono.zip(ranking(policy, period, policy.channel()), current(period, policy.channel()))
-                .map(both -> view(period, policy, RevisionStatus.WHAT_IF, both.getT1())
-                        .withDiff(RevisionDiffer.diff(both.getT2(), both.getT1())));
+                .flatMap(both -> {
+                    Ranking trial = jurisdiction == null
+                            ? both.getT1()
+                            : RankingEngine.within(policy, both.getT1(), jurisdiction.members());
+                    Mono<RankingRevision> base =
+                            jurisdiction == null ? Mono.just(both.getT2()) : within(both.getT2(), jurisdiction);
+                    return base.map(current -> view(period, policy, RevisionStatus.WHAT_IF, trial)
+                            .withDiff(RevisionDiffer.diff(current, trial)));
+                });
+    }
+
+    /** A revision of the members only, under the policy version that made it (for its named lists); no diff. */
+    private Mono<RankingRevision> within(RankingRevision revision, Jurisdiction jurisdiction) {
+        return policies.version(revision.channel(), revision.policy().version())
+                .map(policy -> JurisdictionRankings.within(revision, policy, jurisdiction.members()));
     }
 
     private Mono<RankingRevision> live(String period, Channel channel) {

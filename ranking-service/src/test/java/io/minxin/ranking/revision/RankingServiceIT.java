@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
+import io.minxin.events.UnitRegistered;
 import io.minxin.events.decision.Indicator;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
@@ -24,6 +25,7 @@ import io.minxin.ranking.policy.Policies;
 import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.identity.ServicePortChecks;
 import io.minxin.servicekit.identity.TestIdentity;
+import io.minxin.servicekit.registry.UnitRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -347,7 +349,7 @@ class RankingServiceIT {
                         .containsExactlyInAnyOrder("effectiveFrom", "weights.completionRat", "top"))
                 .jsonPath("$.violations[?(@.field == 'weights.completionRat')].message")
                 .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
-                        + " excellentRate, signInRate")
+                        + " excellentRate, signInRate, validVisitRate")
                 .jsonPath("$.violations[0].index")
                 .doesNotExist();
     }
@@ -386,18 +388,7 @@ class RankingServiceIT {
                 "/api/v1/rankings/2039-01?channel=PHONE",
                 "/api/v1/rankings/2039-01/bottom?channel=WEB",
                 "/api/v1/rankings/2039-01/revisions")) {
-            client().get()
-                    .uri(path)
-                    .exchange()
-                    .expectStatus()
-                    .isNotFound()
-                    .expectHeader()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody()
-                    .jsonPath("$.type")
-                    .isEqualTo("urn:minxin:problem:not-found")
-                    .jsonPath("$.instance")
-                    .isEqualTo(path.replaceFirst("\\?.*", ""));
+            notFound(path).jsonPath("$.instance").isEqualTo(path.replaceFirst("\\?.*", ""));
         }
     }
 
@@ -559,6 +550,96 @@ class RankingServiceIT {
     }
 
     @Test
+    void givenUnitsOfTwoJurisdictionsWhenTheRankingOfOneIsAskedForThenItsUnitsAreRankedAmongThemselvesLiveAndClosed(
+            @Autowired UnitRegistry registry) {
+        // given three web units of a period, two of 兴隆台区 and the best of the city in 双台子区
+        String period = "2024-04";
+        Instant registered = Instant.parse("2020-01-01T00:00:00Z");
+        registry.register(new UnitRegistered("jur-a1", "a1", "211103", "兴隆台区", registered));
+        registry.register(new UnitRegistered("jur-a2", "a2", "211103", "兴隆台区", registered));
+        registry.register(new UnitRegistered("jur-b1", "b1", "211102", "双台子区", registered));
+        send(new UnitMetrics("jur-b1", "b1", Channel.WEB, period, new Counts(10, 10, 10, 5, 5, 5, 0, 0), 1));
+        send(new UnitMetrics("jur-a1", "a1", Channel.WEB, period, new Counts(10, 9, 9, 5, 5, 4, 0, 0), 1));
+        send(new UnitMetrics("jur-a2", "a2", Channel.WEB, period, new Counts(10, 8, 7, 5, 4, 3, 0, 0), 1));
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranking(Channel.WEB, period).rows())
+                        .extracting(RankingRow::unitId)
+                        .containsExactly("jur-b1", "jur-a1", "jur-a2"));
+        String ofXlt = "/api/v1/rankings/" + period + "?channel=WEB&jurisdiction=211103";
+
+        // then the live ranking of 兴隆台区 ranks its two units 1 and 2 and names the jurisdiction
+        ok(client(), ofXlt)
+                .jsonPath("$.jurisdiction")
+                .isEqualTo("211103")
+                .jsonPath("$.status")
+                .isEqualTo("LIVE")
+                .jsonPath("$.rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("jur-a1", "jur-a2"))
+                .jsonPath("$.rows[*].rank")
+                .value(ranks -> assertThat((List<Object>) ranks).containsExactly(1, 2));
+        // and a unit's own dashboard sees its row with its rank within the jurisdiction (3rd of the city)
+        ok(client(IDENTITY.bearer(Role.DASHBOARD, Scope.unit("jur-a2"), AUDIENCE)), ofXlt)
+                .jsonPath("$.rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("jur-a2"))
+                .jsonPath("$.rows[0].rank")
+                .isEqualTo(2);
+        // and a trial policy is tried on the jurisdiction's units alone
+        client().post()
+                .uri("/api/v1/rankings/" + period + "/what-if?channel=WEB&jurisdiction=211102")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("order", "LEXICOGRAPHIC", "rates", List.of("completionRate")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.jurisdiction")
+                .isEqualTo("211102")
+                .jsonPath("$.rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("jur-b1"));
+
+        // when the period is closed
+        client().post()
+                .uri("/api/v1/periods/{period}/close", period)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // then the jurisdiction's ranking is the frozen revision 1 restricted to its units, its bottom and its
+        // revisions
+        ok(client(), ofXlt)
+                .jsonPath("$.revision")
+                .isEqualTo(1)
+                .jsonPath("$.jurisdiction")
+                .isEqualTo("211103")
+                .jsonPath("$.rows[*].rank")
+                .value(ranks -> assertThat((List<Object>) ranks).containsExactly(1, 2));
+        ok(client(), "/api/v1/rankings/" + period + "/bottom?channel=WEB&n=1&jurisdiction=211102")
+                .jsonPath("$.rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("jur-b1"))
+                .jsonPath("$.rows[0].rank")
+                .isEqualTo(1);
+        ok(client(), "/api/v1/rankings/" + period + "/revisions?channel=WEB&jurisdiction=211103")
+                .jsonPath("$[*].jurisdiction")
+                .value(ids -> assertThat((List<Object>) ids).containsExactly("211103"))
+                .jsonPath("$[0].rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("jur-a1", "jur-a2"));
+        // and without the parameter the answer is the city's, without a jurisdiction field
+        client().get()
+                .uri("/api/v1/rankings/" + period + "?channel=WEB")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.jurisdiction")
+                .doesNotExist()
+                .jsonPath("$.rows[*].rank")
+                .value(ranks -> assertThat((List<Object>) ranks).containsExactly(1, 2, 3));
+        // and a jurisdiction no registration names is not found, named in the problem
+        notFound("/api/v1/rankings/" + period + "?channel=WEB&jurisdiction=999999")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("999999"));
+    }
+
+    @Test
     void openPeriodIsDueForClosingFiveDaysAfterItsEnd(@Autowired AutoCloser closer) {
         send(new UnitMetrics("due-a", "a", Channel.PHONE, "2022-02", new Counts(1, 1, 1, 0, 0, 0, 0, 0), 1));
         producer.flush();
@@ -642,6 +723,25 @@ class RankingServiceIT {
                     .isNotEmpty()
                     .containsOnly(web);
         });
+    }
+
+    /** A GET answered 200, its body to check. */
+    private static WebTestClient.BodyContentSpec ok(WebTestClient client, String path) {
+        return client.get().uri(path).exchange().expectStatus().isOk().expectBody();
+    }
+
+    /** A GET answered 404 with problem JSON of type not-found. */
+    private WebTestClient.BodyContentSpec notFound(String path) {
+        return client().get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:minxin:problem:not-found");
     }
 
     private void phoneMetrics(String unit, Counts counts) {

@@ -25,6 +25,11 @@ final class Revisions {
                     new RankingPolicy.NamedList("黑榜", RankingPolicy.ListEnd.BOTTOM, 1)));
 
     private static RankingPolicy byCompletion(int version, List<RankingPolicy.NamedList> lists) {
+        return byCompletion(version, 2, lists);
+    }
+
+    /** Web units by completion rate alone, no tie-breaks, minReceived 1, the given top and named lists. */
+    static RankingPolicy byCompletion(int version, int top, List<RankingPolicy.NamedList> lists) {
         return new RankingPolicy(
                 "web-ranking",
                 version,
@@ -36,7 +41,7 @@ final class Revisions {
                 Map.of(),
                 List.of(Rate.COMPLETION),
                 List.of(),
-                2,
+                top,
                 RankingPolicy.RateEstimator.RAW,
                 RankingPolicy.NullRates.RANK_LAST,
                 null,
@@ -48,9 +53,14 @@ final class Revisions {
     }
 
     static RankingRevision of(int number, RevisionStatus status, Ranking ranking) {
+        return of("2020-09", number, status, ranking);
+    }
+
+    /** A web revision of {@code period}, closed (and, when published, published) at {@link #CLOSED_AT}. */
+    static RankingRevision of(String period, int number, RevisionStatus status, Ranking ranking) {
         return new RankingRevision(
-                RankingRevision.idOf("2020-09", Channel.WEB, number),
-                "2020-09",
+                RankingRevision.idOf(period, Channel.WEB, number),
+                period,
                 Channel.WEB,
                 number,
                 status,
