@@ -1,7 +1,7 @@
 package io.minxin.notice.review;
 
 import io.minxin.events.decision.PushbackRuling.Verdict;
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
 import io.minxin.notice.pushback.PushbackCandidate;
 import io.minxin.notice.review.ReviewSettings.Mode;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.decision.PushbackRuling.Verdict;
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
 import io.minxin.notice.pushback.CaseStates;
 import io.minxin.notice.pushback.PushbackCandidate;
 import io.minxin.notice.pushback.PushbackDetector;
