@@ -1,6 +1,7 @@
 package io.minxin.console.api;
 
 import io.minxin.events.audit.AuditEntry;
+import io.minxin.events.notice.BulletinRevision;
 import io.minxin.events.notice.Letter;
 import io.minxin.events.notice.Notice;
 import java.time.Instant;

@@ -231,6 +231,11 @@ public final class Formats {
         return verdict == null ? NONE : VERDICTS.getOrDefault(verdict, verdict);
     }
 
+    /** How the bulletin's page names an issued revision: 0 → {@code 通报}, n → {@code 第 n 次更正}. */
+    public String revision(int revision) {
+        return revision == 0 ? "通报" : "第 " + revision + " 次更正";
+    }
+
     /** A notice's type ({@code DUTY_LETTER} → {@code 提示函}); an unknown one as it is. */
     public String noticeType(String type) {
         return type == null ? NONE : NOTICE_TYPES.getOrDefault(type, type);
