@@ -4,6 +4,7 @@ import io.minxin.events.audit.AuditEntry;
 import io.minxin.events.notice.BulletinRevision;
 import io.minxin.events.notice.Letter;
 import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.ReviewItem;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
