@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minxin.events.notice.ExcludedIndicator;
 import io.minxin.notice.mongo.JsonDocuments;
 import io.minxin.notice.mongo.MongoErrors;
 import io.minxin.notice.review.Rulings;
