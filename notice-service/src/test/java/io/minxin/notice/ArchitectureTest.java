@@ -8,8 +8,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.minxin.notice.duty.DutyCheck;
 import io.minxin.notice.duty.DutyLedger;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.pushback.PushbackDetector;
 import io.minxin.notice.targets.Target;
 import io.minxin.notice.targets.TargetCheck;
@@ -32,9 +30,7 @@ class ArchitectureTest {
                         Target.class,
                         DutyCheck.class,
                         DutyLedger.class,
-                        UnitNames.class,
-                        Notice.class,
-                        NoticeType.class)
+                        UnitNames.class)
                 .or()
                 .haveSimpleName("PushbackTexts")
                 .should()

@@ -36,6 +36,19 @@ public record BulletinEdited(
         implements DecisionBody {
     public static final String KIND = "bulletin-edited";
 
+    // The JSON names of the fields an edit sets: the body of PATCH …/draft, and the keys of the draft's edits
+    // ("explanations.<caseId>" for one case's explanation), which the console writes and reads by these names.
+    public static final String SIGNER = "signer";
+    public static final String NUMBER = "number";
+    public static final String SEQUENCE = "sequence";
+    public static final String ISSUE_DATE = "issueDate";
+    public static final String OFFICE = "office";
+    public static final String ISSUING_OFFICE = "issuingOffice";
+    public static final String REPORT_TO = "reportTo";
+    public static final String SEND_TO = "sendTo";
+    public static final String REQUIREMENTS = "requirements";
+    public static final String EXPLANATIONS = "explanations";
+
     public BulletinEdited {
         Objects.requireNonNull(period, "period");
         reportTo = reportTo == null ? null : List.copyOf(reportTo);

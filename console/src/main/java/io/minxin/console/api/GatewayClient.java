@@ -1,5 +1,7 @@
 package io.minxin.console.api;
 
+import io.minxin.events.identity.ApiKeyView;
+import io.minxin.events.identity.IssuedApiKey;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
@@ -9,7 +11,7 @@ import reactor.core.publisher.Mono;
 /** The gateway's own API: API keys and people's console accounts, an operator's. */
 @Component
 public class GatewayClient {
-    private static final ParameterizedTypeReference<List<ApiKey>> KEYS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<ApiKeyView>> KEYS = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Account>> ACCOUNTS = new ParameterizedTypeReference<>() {};
 
     private final GatewayApi api;
@@ -19,13 +21,13 @@ public class GatewayClient {
     }
 
     /** {@code GET /api/v1/keys}: every key, revoked ones included, without secrets. */
-    public Mono<List<ApiKey>> keys() {
+    public Mono<List<ApiKeyView>> keys() {
         return api.get(uri -> uri.path("/api/v1/keys").build(), KEYS);
     }
 
     /** {@code POST /api/v1/keys} with {@code name}, {@code roles} and {@code scope}: the key, shown this once. */
-    public Mono<ApiKey> issueKey(Map<String, Object> key) {
-        return api.post(uri -> uri.path("/api/v1/keys").build(), key, ApiKey.class);
+    public Mono<IssuedApiKey> issueKey(Map<String, Object> key) {
+        return api.post(uri -> uri.path("/api/v1/keys").build(), key, IssuedApiKey.class);
     }
 
     /** {@code DELETE /api/v1/keys/{id}}: refused from then on. */

@@ -1,6 +1,11 @@
 package io.minxin.console.api;
 
 import io.minxin.events.audit.AuditEntry;
+import io.minxin.events.notice.BulletinRevision;
+import io.minxin.events.notice.ExcludedIndicator;
+import io.minxin.events.notice.Letter;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.ReviewItem;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +26,8 @@ public class NoticeClient {
     private static final ParameterizedTypeReference<List<Notice>> NOTICES = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Dispute>> DISPUTES = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Letter>> LETTERS = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Exclusion>> EXCLUSIONS = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<ExcludedIndicator>> EXCLUSIONS =
+            new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Subscription>> SUBSCRIPTIONS =
             new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<AuditEntry>> AUDIT = new ParameterizedTypeReference<>() {};
@@ -170,7 +176,7 @@ public class NoticeClient {
     }
 
     /** {@code GET /api/v1/exclusions?period=}: per case and indicator; a unit-scoped person gets their unit's. */
-    public Mono<List<Exclusion>> exclusions(String period) {
+    public Mono<List<ExcludedIndicator>> exclusions(String period) {
         return api.get(
                 uri -> uri.path("/api/v1/exclusions")
                         .queryParam("period", period)

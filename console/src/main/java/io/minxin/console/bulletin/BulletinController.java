@@ -2,13 +2,13 @@ package io.minxin.console.bulletin;
 
 import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.BulletinDraft;
-import io.minxin.console.api.BulletinRevision;
 import io.minxin.console.api.NoticeClient;
 import io.minxin.console.web.Documents;
 import io.minxin.console.web.Formats;
 import io.minxin.console.web.Htmx;
 import io.minxin.console.web.Refusal;
 import io.minxin.events.identity.Role;
+import io.minxin.events.notice.BulletinRevision;
 import io.minxin.servicekit.identity.CallerContext;
 import java.util.List;
 import java.util.Map;

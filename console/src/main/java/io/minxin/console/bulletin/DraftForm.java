@@ -1,5 +1,16 @@
 package io.minxin.console.bulletin;
 
+import static io.minxin.events.decision.BulletinEdited.EXPLANATIONS;
+import static io.minxin.events.decision.BulletinEdited.ISSUE_DATE;
+import static io.minxin.events.decision.BulletinEdited.ISSUING_OFFICE;
+import static io.minxin.events.decision.BulletinEdited.NUMBER;
+import static io.minxin.events.decision.BulletinEdited.OFFICE;
+import static io.minxin.events.decision.BulletinEdited.REPORT_TO;
+import static io.minxin.events.decision.BulletinEdited.REQUIREMENTS;
+import static io.minxin.events.decision.BulletinEdited.SEND_TO;
+import static io.minxin.events.decision.BulletinEdited.SEQUENCE;
+import static io.minxin.events.decision.BulletinEdited.SIGNER;
+
 import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.BulletinDraft;
 import java.time.Instant;
@@ -21,15 +32,6 @@ import org.springframework.util.MultiValueMap;
  * (a 更正 keeps those of the bulletin it corrects). Public for the template.
  */
 public final class DraftForm {
-    static final String SIGNER = "signer";
-    static final String NUMBER = "number";
-    static final String SEQUENCE = "sequence";
-    static final String ISSUE_DATE = "issueDate";
-    static final String OFFICE = "office";
-    static final String ISSUING_OFFICE = "issuingOffice";
-    static final String REPORT_TO = "reportTo";
-    static final String SEND_TO = "sendTo";
-    static final String REQUIREMENTS = "requirements";
     static final String REASON = "reason";
     /** An explanation's form field is {@code explanation.<caseId>}; the API's key is the caseId. */
     static final String EXPLANATION = "explanation.";
@@ -119,7 +121,7 @@ public final class DraftForm {
             }
         }
         if (!explanations.isEmpty()) {
-            edit.put("explanations", explanations);
+            edit.put(EXPLANATIONS, explanations);
         }
         String reason = line(typed.get(REASON));
         if (!edit.isEmpty() && !reason.isEmpty()) {
@@ -157,8 +159,8 @@ public final class DraftForm {
 
     /** The Chinese name of a field of the draft ({@code explanations.<caseId>} too, as the API names edits). */
     public static String label(String field) {
-        if (field.startsWith("explanations.")) {
-            return "件 " + field.substring("explanations.".length()) + " 的情况说明";
+        if (field.startsWith(EXPLANATIONS + ".")) {
+            return "件 " + field.substring((EXPLANATIONS + ".").length()) + " 的情况说明";
         }
         return switch (field) {
             case SIGNER -> "签发人";

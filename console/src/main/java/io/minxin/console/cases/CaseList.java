@@ -1,9 +1,9 @@
 package io.minxin.console.cases;
 
 import io.minxin.console.api.Dispute;
-import io.minxin.console.api.Notice;
-import io.minxin.console.api.ReviewItem;
 import io.minxin.console.web.Formats;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.ReviewItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +27,16 @@ public final class CaseList {
         Map<String, Builder> rows = new TreeMap<>();
         for (Notice notice : notices) {
             if (notice.caseId() != null && unitId.equals(notice.unitId())) {
-                rows.computeIfAbsent(notice.caseId(), Builder::new).add(null, FORMATS.noticeType(notice.type()));
+                rows.computeIfAbsent(notice.caseId(), Builder::new)
+                        .add(null, FORMATS.noticeType(notice.type().name()));
             }
         }
         for (ReviewItem review : reviews) {
             if (unitId.equals(review.candidateUnitId()) || unitId.equals(review.chargedUnitId())) {
                 rows.computeIfAbsent(review.caseId(), Builder::new)
-                        .add(review.title(), "较差件复核：" + FORMATS.verdict(review.status()));
+                        .add(
+                                review.title(),
+                                "较差件复核：" + FORMATS.verdict(review.status().name()));
             }
         }
         for (Dispute dispute : disputes) {

@@ -1,7 +1,7 @@
 package io.minxin.console.exclusion;
 
-import io.minxin.console.api.Exclusion;
 import io.minxin.events.decision.Indicator;
+import io.minxin.events.notice.ExcludedIndicator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +24,9 @@ record ExclusionRow(
         Instant decidedAt,
         String disputeId) {
 
-    static List<ExclusionRow> of(List<Exclusion> exclusions) {
-        Map<String, List<Exclusion>> byDecision = new LinkedHashMap<>();
-        for (Exclusion exclusion : exclusions) {
+    static List<ExclusionRow> of(List<ExcludedIndicator> exclusions) {
+        Map<String, List<ExcludedIndicator>> byDecision = new LinkedHashMap<>();
+        for (ExcludedIndicator exclusion : exclusions) {
             String decision = exclusion.decisionId() != null
                     ? exclusion.decisionId()
                     : exclusion.caseId() + "|" + exclusion.decidedAt() + "|" + exclusion.excluded();
@@ -41,10 +41,13 @@ record ExclusionRow(
                 .toList();
     }
 
-    private static ExclusionRow ofDecision(List<Exclusion> decision) {
-        Exclusion first = decision.get(0);
-        List<Indicator> indicators =
-                decision.stream().map(Exclusion::indicator).distinct().sorted().toList();
+    private static ExclusionRow ofDecision(List<ExcludedIndicator> decision) {
+        ExcludedIndicator first = decision.get(0);
+        List<Indicator> indicators = decision.stream()
+                .map(ExcludedIndicator::indicator)
+                .distinct()
+                .sorted()
+                .toList();
         return new ExclusionRow(
                 first.caseId(),
                 first.unitIds(),

@@ -1,11 +1,11 @@
 package io.minxin.console.key;
 
-import io.minxin.console.api.ApiKey;
 import io.minxin.console.api.GatewayClient;
 import io.minxin.console.api.UnitRef;
 import io.minxin.console.web.Boards;
 import io.minxin.console.web.Refusal;
 import io.minxin.console.web.ScopeChoices;
+import io.minxin.events.identity.ApiKeyView;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -75,15 +75,15 @@ class KeyController {
                 null);
     }
 
-    private static Rendering.Builder<?> board(String view, List<ApiKey> keys, List<UnitRef> units) {
+    private static Rendering.Builder<?> board(String view, List<ApiKeyView> keys, List<UnitRef> units) {
         return Rendering.view(view)
                 .modelAttribute("unitNames", ScopeChoices.names(units))
                 .modelAttribute(
                         "keys",
                         keys.stream()
-                                .sorted(Comparator.comparing(ApiKey::revoked)
+                                .sorted(Comparator.comparing(ApiKeyView::revoked)
                                         .thenComparing(
-                                                ApiKey::createdAt,
+                                                ApiKeyView::createdAt,
                                                 Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
                                 .toList())
                 .modelAttribute("roles", List.of("integration", "dashboard", "operator"))

@@ -1,12 +1,12 @@
 package io.minxin.console.letter;
 
 import io.minxin.console.api.ApiFailure;
-import io.minxin.console.api.Letter;
 import io.minxin.console.api.NoticeClient;
 import io.minxin.console.web.Documents;
 import io.minxin.console.web.Formats;
 import io.minxin.console.web.Periods;
 import io.minxin.console.web.Refusal;
+import io.minxin.events.notice.Letter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,16 +3,19 @@ package io.minxin.console.review;
 import io.minxin.console.api.ApiFailure;
 import io.minxin.console.api.MetricsClient;
 import io.minxin.console.api.NoticeClient;
-import io.minxin.console.api.ReviewItem;
 import io.minxin.console.api.UnitRef;
 import io.minxin.console.web.Periods;
 import io.minxin.console.web.Refusal;
 import io.minxin.events.identity.Caller;
+import io.minxin.events.notice.ReviewItem;
+import io.minxin.events.notice.ReviewStatus;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +34,9 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class ReviewController {
-    static final Set<String> STATUSES = Set.of("PENDING", "CONFIRMED", "DISMISSED", "REASSIGNED");
+    /** The statuses the queue may be filtered by: the contract's. */
+    static final Set<String> STATUSES =
+            Arrays.stream(ReviewStatus.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final NoticeClient notices;
     private final MetricsClient metrics;

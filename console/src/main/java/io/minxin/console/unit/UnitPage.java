@@ -1,10 +1,10 @@
 package io.minxin.console.unit;
 
 import io.minxin.console.api.ChannelRanking;
-import io.minxin.console.api.Notice;
 import io.minxin.console.api.UnitRow;
 import io.minxin.console.web.TrendChart;
 import io.minxin.events.Channel;
+import io.minxin.events.notice.Notice;
 import io.minxin.events.ranking.NotEligibleUnit;
 import io.minxin.events.ranking.RankingRow;
 import io.minxin.events.state.Rates;

@@ -1,6 +1,7 @@
 package io.minxin.console.web;
 
 import io.minxin.events.decision.Indicator;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.events.ranking.Ineligibility;
 import io.minxin.events.ranking.NotEligibleUnit;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,14 +93,12 @@ public final class Formats {
             "dashboard", "看板（只读）",
             "operator", "营商局操作员");
 
-    /** The notice types a webhook may receive, in the order the subscription form offers them. */
-    public static final List<String> NOTICE_TYPE_ORDER = List.of(
-            "PUSHBACK_ALERT",
-            "PUSHBACK_CONFIRMED",
-            "TARGET_MISSED",
-            "TARGET_FORECAST",
-            "DUTY_LETTER",
-            "BULLETIN_ISSUED");
+    /**
+     * The notice types a webhook may receive, in the order the subscription form offers them: the contract's, so that a
+     * type notice-service adds is offered too.
+     */
+    public static final List<String> NOTICE_TYPE_ORDER =
+            Arrays.stream(NoticeType.values()).map(Enum::name).toList();
 
     /** What a unit may dispute, in the order the filing form offers them. */
     public static final List<String> DISPUTE_SUBJECT_ORDER =
@@ -229,6 +229,11 @@ public final class Formats {
     /** A review status or verdict ({@code DISMISSED} → {@code 不予认定}). */
     public String verdict(String verdict) {
         return verdict == null ? NONE : VERDICTS.getOrDefault(verdict, verdict);
+    }
+
+    /** How the bulletin's page names an issued revision: 0 → {@code 通报}, n → {@code 第 n 次更正}. */
+    public String revision(int revision) {
+        return revision == 0 ? "通报" : "第 " + revision + " 次更正";
     }
 
     /** A notice's type ({@code DUTY_LETTER} → {@code 提示函}); an unknown one as it is. */

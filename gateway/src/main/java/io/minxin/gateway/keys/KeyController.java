@@ -1,6 +1,8 @@
 package io.minxin.gateway.keys;
 
+import io.minxin.events.identity.ApiKeyView;
 import io.minxin.events.identity.Caller;
+import io.minxin.events.identity.IssuedApiKey;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
 import io.minxin.events.problem.FieldViolation;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -48,39 +49,27 @@ class KeyController {
      */
     record CreateKey(String name, List<String> roles, String scope) {}
 
-    /** A key as listed: never its secret or hash. */
-    record KeyView(
-            String id,
-            String name,
-            List<String> roles,
-            String scope,
-            Instant createdAt,
-            Instant revokedAt,
-            boolean bootstrap) {
-        static KeyView of(ApiKey key) {
-            return new KeyView(
-                    key.id(),
-                    key.name(),
-                    key.roles().stream().map(Role::wireName).toList(),
-                    key.scope().wire(),
-                    key.createdAt(),
-                    key.revokedAt(),
-                    key.bootstrap());
-        }
-    }
-
-    /** A key just issued: the only response that ever carries {@code key}. */
-    record IssuedKeyView(String id, String name, List<String> roles, String scope, Instant createdAt, String key) {}
-
     private final ApiKeyService keys;
 
     KeyController(ApiKeyService keys) {
         this.keys = keys;
     }
 
+    /** A stored key as the API lists it: without its hash, roles and scope by their wire names. */
+    private static ApiKeyView view(ApiKey key) {
+        return new ApiKeyView(
+                key.id(),
+                key.name(),
+                key.roles().stream().map(Role::wireName).toList(),
+                key.scope().wire(),
+                key.createdAt(),
+                key.revokedAt(),
+                key.bootstrap());
+    }
+
     @PostMapping
     @Operation(summary = "Issue a key; the response shows it once, it cannot be read again")
-    Mono<ResponseEntity<IssuedKeyView>> create(@RequestBody CreateKey request, ServerWebExchange exchange) {
+    Mono<ResponseEntity<IssuedApiKey>> create(@RequestBody CreateKey request, ServerWebExchange exchange) {
         String name = validName(request.name());
         Set<Role> roles = validRoles(request.roles());
         Scope scope = validScope(request.scope(), roles);
@@ -94,7 +83,7 @@ class KeyController {
                 .map(issued -> {
                     ApiKey key = issued.stored();
                     return ResponseEntity.created(URI.create("/api/v1/keys/" + key.id()))
-                            .body(new IssuedKeyView(
+                            .body(new IssuedApiKey(
                                     key.id(),
                                     key.name(),
                                     key.roles().stream().map(Role::wireName).toList(),
@@ -106,13 +95,13 @@ class KeyController {
 
     @GetMapping
     @Operation(summary = "All keys, revoked ones included, without secrets")
-    Flux<KeyView> list() {
-        return keys.list().map(KeyView::of);
+    Flux<ApiKeyView> list() {
+        return keys.list().map(KeyController::view);
     }
 
     @GetMapping("/{id}")
-    Mono<KeyView> get(@PathVariable String id) {
-        return keys.find(id).map(KeyView::of).switchIfEmpty(Mono.error(() -> noSuchKey(id)));
+    Mono<ApiKeyView> get(@PathVariable String id) {
+        return keys.find(id).map(KeyController::view).switchIfEmpty(Mono.error(() -> noSuchKey(id)));
     }
 
     @DeleteMapping("/{id}")

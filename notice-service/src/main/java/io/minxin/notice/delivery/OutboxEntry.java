@@ -1,6 +1,6 @@
 package io.minxin.notice.delivery;
 
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package io.minxin.notice.delivery;
 
-import io.minxin.notice.notices.NoticeType;
+import io.minxin.events.notice.NoticeType;
 import java.time.Instant;
 import java.util.Set;
 

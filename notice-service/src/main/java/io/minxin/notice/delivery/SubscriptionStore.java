@@ -10,7 +10,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import io.minxin.notice.notices.NoticeType;
+import io.minxin.events.notice.NoticeType;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.minxin.notice.delivery;
 
 import io.minxin.events.EventJson;
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
 import io.minxin.notice.notices.NoticeJson;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -16,7 +16,7 @@ import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.DisputeSubject;
 import io.minxin.notice.mongo.JsonDocuments;
 import io.minxin.notice.mongo.MongoErrors;
-import io.minxin.notice.review.Ruling;
+import io.minxin.notice.review.Rulings;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -61,7 +61,7 @@ class DisputeStore {
 
     /** A {@code DisputeDecided} decision, stored unless a newer one stands. */
     Mono<Void> decided(String disputeId, Decision decision) {
-        String order = Ruling.order(decision.decidedAt(), decision.id());
+        String order = Rulings.order(decision.decidedAt(), decision.id());
         Bson newer = and(eq("_id", disputeId), or(exists("decisionOrder", false), lt("decisionOrder", order)));
         Bson update = Updates.combine(
                 Updates.set("decisionOrder", order),

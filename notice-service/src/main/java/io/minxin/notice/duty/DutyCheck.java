@@ -1,8 +1,8 @@
 package io.minxin.notice.duty;
 
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package io.minxin.notice.exclusions;
 
 import io.minxin.events.identity.Caller;
+import io.minxin.events.notice.ExcludedIndicator;
 import io.minxin.notice.web.QueryParams;
 import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;

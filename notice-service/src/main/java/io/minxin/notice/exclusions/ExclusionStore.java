@@ -12,9 +12,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minxin.events.notice.ExcludedIndicator;
 import io.minxin.notice.mongo.JsonDocuments;
 import io.minxin.notice.mongo.MongoErrors;
-import io.minxin.notice.review.Ruling;
+import io.minxin.notice.review.Rulings;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class ExclusionStore {
 
     Mono<Void> put(ExcludedIndicator entry) {
         String id = entry.caseId() + "|" + entry.indicator().wireName();
-        String order = Ruling.order(entry.decidedAt(), entry.decisionId());
+        String order = Rulings.order(entry.decidedAt(), entry.decisionId());
         Bson newer = and(eq("_id", id), or(exists("order", false), lt("order", order)));
         Bson update = Updates.combine(
                 Updates.set("caseId", entry.caseId()),

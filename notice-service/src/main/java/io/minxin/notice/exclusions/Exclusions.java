@@ -6,6 +6,7 @@ import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.Exclusion;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.ExcludedIndicator;
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.notice.cases.CaseFacts;
 import io.minxin.notice.cases.CaseFactsStore;
@@ -109,10 +110,25 @@ class Exclusions {
             return cases.byIds(caseIds)
                     .collectMap(CaseFacts::caseId, Function.identity())
                     .flatMapMany(known -> Flux.fromIterable(entries)
-                            .map(entry -> entry.withUnits(unitsOf(known, entry.caseId())))
+                            .map(entry -> withUnits(entry, unitsOf(known, entry.caseId())))
                             .filter(entry -> unitId == null || entry.unitIds().contains(unitId))
                             .filter(entry -> access.coversAny(scope, entry.unitIds())));
         });
+    }
+
+    private static ExcludedIndicator withUnits(ExcludedIndicator entry, List<String> units) {
+        return new ExcludedIndicator(
+                entry.caseId(),
+                entry.indicator(),
+                entry.period(),
+                entry.excluded(),
+                entry.reason(),
+                entry.decisionId(),
+                entry.decidedBy(),
+                entry.role(),
+                entry.decidedAt(),
+                entry.disputeId(),
+                units);
     }
 
     private static List<String> unitsOf(Map<String, CaseFacts> known, String caseId) {

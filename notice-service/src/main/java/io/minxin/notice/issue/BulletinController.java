@@ -1,13 +1,13 @@
 package io.minxin.notice.issue;
 
 import io.minxin.events.identity.Caller;
+import io.minxin.events.notice.BulletinRevision;
 import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinRenderer;
 import io.minxin.notice.issue.BulletinIssuing.AlreadyIssuedException;
 import io.minxin.notice.issue.BulletinIssuing.BulletinView;
 import io.minxin.notice.issue.BulletinIssuing.CorrectionRequest;
 import io.minxin.notice.issue.BulletinIssuing.IssueRequest;
-import io.minxin.notice.issue.BulletinIssuing.RevisionSummary;
 import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -151,7 +151,7 @@ class BulletinController {
 
     @GetMapping(value = PERIOD + "/revisions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The issued revisions: 0 the bulletin, n its n-th 更正, with what each changed")
-    Flux<RevisionSummary> revisions(@PathVariable String period) {
+    Flux<BulletinRevision> revisions(@PathVariable String period) {
         return issuing.revisions(period(period));
     }
 

@@ -8,13 +8,14 @@ import io.minxin.events.decision.BulletinIssued;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.BulletinRevision;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinChanges;
 import io.minxin.notice.bulletin.BulletinComposer;
 import io.minxin.notice.bulletin.BulletinFacts;
 import io.minxin.notice.decisions.DecisionLog;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.notices.Notices;
 import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemException;
@@ -97,16 +98,6 @@ class BulletinIssuing {
             BulletinFacts facts,
             Map<String, DraftEdits.Edit> edits) {}
 
-    /** An issued revision in the list of revisions, without its facts. */
-    record RevisionSummary(
-            String period,
-            int revision,
-            String documentNumber,
-            Instant issuedAt,
-            String issuedBy,
-            String reason,
-            List<String> changes) {}
-
     /** What an operator may fix when issuing; every field is optional. */
     record IssueRequest(Integer number, Integer sequence, LocalDate issueDate) {}
 
@@ -153,9 +144,9 @@ class BulletinIssuing {
                         BulletinScope.readable(scope, view).facts()));
     }
 
-    Flux<RevisionSummary> revisions(YearMonth period) {
+    Flux<BulletinRevision> revisions(YearMonth period) {
         return issues.revisions(period.toString())
-                .map(issued -> new RevisionSummary(
+                .map(issued -> new BulletinRevision(
                         issued.period(),
                         issued.revision(),
                         issued.documentNumber(),
@@ -343,7 +334,7 @@ class BulletinIssuing {
                                 operator,
                                 AuditAction.BULLETIN_CORRECT,
                                 AuditTargets.bulletin(name),
-                                new RevisionSummary(
+                                new BulletinRevision(
                                         issued.period(),
                                         issued.revision(),
                                         issued.documentNumber(),

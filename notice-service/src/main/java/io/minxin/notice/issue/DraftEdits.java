@@ -1,5 +1,15 @@
 package io.minxin.notice.issue;
 
+import static io.minxin.events.decision.BulletinEdited.ISSUE_DATE;
+import static io.minxin.events.decision.BulletinEdited.ISSUING_OFFICE;
+import static io.minxin.events.decision.BulletinEdited.NUMBER;
+import static io.minxin.events.decision.BulletinEdited.OFFICE;
+import static io.minxin.events.decision.BulletinEdited.REPORT_TO;
+import static io.minxin.events.decision.BulletinEdited.REQUIREMENTS;
+import static io.minxin.events.decision.BulletinEdited.SEND_TO;
+import static io.minxin.events.decision.BulletinEdited.SEQUENCE;
+import static io.minxin.events.decision.BulletinEdited.SIGNER;
+
 import io.minxin.events.decision.BulletinEdited;
 import io.minxin.events.decision.Decision;
 import io.minxin.notice.bulletin.BulletinFacts;
@@ -19,16 +29,8 @@ import java.util.TreeMap;
  * nothing. Plain Java.
  */
 final class DraftEdits {
-    static final String SIGNER = "signer";
-    static final String NUMBER = "number";
-    static final String SEQUENCE = "sequence";
-    static final String ISSUE_DATE = "issueDate";
-    static final String OFFICE = "office";
-    static final String ISSUING_OFFICE = "issuingOffice";
-    static final String REPORT_TO = "reportTo";
-    static final String SEND_TO = "sendTo";
-    static final String REQUIREMENTS = "requirements";
-    static final String EXPLANATIONS = "explanations.";
+    /** The key of one case's explanation among the edits is this and its caseId. */
+    static final String EXPLANATION_KEY = BulletinEdited.EXPLANATIONS + ".";
 
     /** Who edited a field last: the key (or account), when, and the decision. */
     record Edit(String by, Instant at, String decision) {}
@@ -61,7 +63,7 @@ final class DraftEdits {
         offer(SEND_TO, edit.sendTo(), decision);
         offer(REQUIREMENTS, edit.requirements(), decision);
         if (edit.explanations() != null) {
-            edit.explanations().forEach((caseId, text) -> offer(EXPLANATIONS + caseId, text, decision));
+            edit.explanations().forEach((caseId, text) -> offer(EXPLANATION_KEY + caseId, text, decision));
         }
     }
 
@@ -139,8 +141,8 @@ final class DraftEdits {
         for (int i = 0; i < facts.poorCases().size(); i++) {
             String generated =
                     i < facts.explanations().size() ? facts.explanations().get(i) : "";
-            String edited =
-                    (String) values.get(EXPLANATIONS + facts.poorCases().get(i).caseId());
+            String edited = (String)
+                    values.get(EXPLANATION_KEY + facts.poorCases().get(i).caseId());
             explanations.add(edited == null || edited.isBlank() ? generated : edited);
         }
         // explanations without a case of table 3 (there should be none) are kept as they were

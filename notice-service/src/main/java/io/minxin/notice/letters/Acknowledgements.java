@@ -8,9 +8,9 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.LetterAcknowledged;
+import io.minxin.events.notice.Letter.Acknowledgement;
 import io.minxin.notice.decisions.DecisionProjection;
 import io.minxin.notice.mongo.MongoErrors;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,9 +32,6 @@ final class Acknowledgements implements DecisionProjection {
     Acknowledgements(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
-
-    /** How a unit acknowledged its letter: the decision, who, when, its reply (empty: none). */
-    record Acknowledgement(String decisionId, String unitId, String by, Instant at, String reply) {}
 
     Mono<Void> ensureIndexes() {
         return Mono.from(collection.createIndex(Indexes.ascending("noticeId"))).then();

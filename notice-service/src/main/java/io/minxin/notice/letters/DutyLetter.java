@@ -1,7 +1,7 @@
 package io.minxin.notice.letters;
 
 import io.minxin.events.calendar.WorkingCalendar;
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;

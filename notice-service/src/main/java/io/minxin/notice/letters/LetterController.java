@@ -1,9 +1,9 @@
 package io.minxin.notice.letters;
 
 import io.minxin.events.identity.Caller;
+import io.minxin.events.notice.Letter;
 import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.bulletin.BulletinRenderer;
-import io.minxin.notice.letters.Letters.LetterView;
 import io.minxin.servicekit.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -52,7 +52,7 @@ class LetterController {
     @Operation(
             summary = "提示函 with their status (ISSUED, ACKNOWLEDGED), oldest first; acknowledged=false lists the"
                     + " unacknowledged; a unit-scoped caller gets its own unit's (another unit's: 403)")
-    Flux<LetterView> find(
+    Flux<Letter> find(
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String unitId,
             @RequestParam(required = false) Boolean acknowledged,
@@ -66,7 +66,7 @@ class LetterController {
 
     @GetMapping(value = "/{unitId}/{month:\\d{4}-\\d{2}}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One 提示函: its 文号, missed days, status and acknowledgement (404: the unit has none that month)")
-    Mono<LetterView> one(@PathVariable String unitId, @PathVariable String month, Caller caller) {
+    Mono<Letter> one(@PathVariable String unitId, @PathVariable String month, Caller caller) {
         return letters.one(caller.scope(), unitId, month(month));
     }
 
@@ -96,7 +96,7 @@ class LetterController {
     @Operation(
             summary = "The unit acknowledges its 提示函, with an optional reply (a dashboard key scoped to that unit;"
                     + " 403 otherwise, 404 no such letter, 409 acknowledged already); a LetterAcknowledged decision")
-    Mono<ResponseEntity<LetterView>> acknowledge(
+    Mono<ResponseEntity<Letter>> acknowledge(
             @PathVariable String unitId,
             @PathVariable String month,
             @RequestBody(required = false) AcknowledgementRequest request,

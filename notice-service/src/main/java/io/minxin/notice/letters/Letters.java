@@ -5,16 +5,17 @@ import io.minxin.events.audit.AuditTargets;
 import io.minxin.events.decision.LetterAcknowledged;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.Letter;
+import io.minxin.events.notice.Letter.Acknowledgement;
+import io.minxin.events.notice.Letter.Status;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.notice.bulletin.Bulletin;
 import io.minxin.notice.decisions.DecisionLog;
-import io.minxin.notice.letters.Acknowledgements.Acknowledgement;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.notices.Notices;
 import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.scope.UnitAccess;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,32 +58,11 @@ final class Letters {
         this.access = access;
     }
 
-    /** Where a letter stands. */
-    enum Status {
-        /** Raised and sent; the unit has not acknowledged it. */
-        ISSUED,
-        ACKNOWLEDGED
-    }
-
-    /** A letter as the API shows it. */
-    record LetterView(
-            String noticeId,
-            String unitId,
-            String unitName,
-            String period,
-            String documentNumber,
-            LocalDate issueDate,
-            List<LocalDate> missedDays,
-            Status status,
-            Acknowledgement acknowledgement,
-            String html,
-            String docx) {}
-
     /** A letter with its number, ready to show or render. */
     record Numbered(DutyLetter letter, int number) {}
 
     /** The letters the caller's scope covers, oldest first; each filter optional. */
-    Flux<LetterView> find(Scope scope, String period, String unitId, Boolean acknowledged) {
+    Flux<Letter> find(Scope scope, String period, String unitId, Boolean acknowledged) {
         if (unitId != null) {
             access.require(scope, unitId);
         }
@@ -98,7 +78,7 @@ final class Letters {
     }
 
     /** One letter (403 for a unit outside the scope, 404 when the unit has no letter that month). */
-    Mono<LetterView> one(Scope scope, String unitId, YearMonth month) {
+    Mono<Letter> one(Scope scope, String unitId, YearMonth month) {
         return letter(scope, unitId, month)
                 .flatMap(n -> acknowledgements
                         .of(n.letter().noticeId())
@@ -115,7 +95,7 @@ final class Letters {
      * The unit acknowledges its letter: only a key scoped to that very unit may (403), once (409); the decision is on
      * the event log and applied, then audited, before the answer.
      */
-    Mono<LetterView> acknowledge(Caller caller, String unitId, YearMonth month, String reply) {
+    Mono<Letter> acknowledge(Caller caller, String unitId, YearMonth month, String reply) {
         Scope scope = caller.scope();
         if (scope.kind() != Scope.Kind.UNIT || !scope.id().equals(unitId)) {
             return Mono.error(UnitAccess.forbidden(
@@ -126,12 +106,12 @@ final class Letters {
         return letter(scope, unitId, month)
                 .flatMap(n -> acknowledgements
                         .of(n.letter().noticeId())
-                        .flatMap(existing -> Mono.<LetterView>error(ProblemException.conflict(
+                        .flatMap(existing -> Mono.<Letter>error(ProblemException.conflict(
                                 "the 提示函 " + n.letter().noticeId() + " was acknowledged already, at " + existing.at())))
                         .switchIfEmpty(Mono.defer(() -> record(caller, n, reply))));
     }
 
-    private Mono<LetterView> record(Caller caller, Numbered n, String reply) {
+    private Mono<Letter> record(Caller caller, Numbered n, String reply) {
         DutyLetter letter = n.letter();
         var decision = decisions.decide(
                 caller, letter.month().toString(), reply, new LetterAcknowledged(letter.noticeId(), letter.unitId()));
@@ -177,10 +157,10 @@ final class Letters {
         return numbered;
     }
 
-    private LetterView view(Numbered n, Acknowledgement acknowledgement) {
+    private Letter view(Numbered n, Acknowledgement acknowledgement) {
         DutyLetter letter = n.letter();
         String base = "/api/v1/letters/" + letter.unitId() + "/" + letter.month();
-        return new LetterView(
+        return new Letter(
                 letter.noticeId(),
                 letter.unitId(),
                 letter.unitName(),

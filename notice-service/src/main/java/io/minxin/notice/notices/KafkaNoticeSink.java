@@ -1,5 +1,6 @@
 package io.minxin.notice.notices;
 
+import io.minxin.events.notice.Notice;
 import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.core.annotation.Order;

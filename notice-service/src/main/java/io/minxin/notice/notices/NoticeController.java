@@ -1,6 +1,8 @@
 package io.minxin.notice.notices;
 
 import io.minxin.events.identity.Caller;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.registry.UnitRegistry;
 import io.minxin.servicekit.scope.UnitAccess;

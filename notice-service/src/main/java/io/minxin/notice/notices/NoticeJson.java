@@ -1,6 +1,7 @@
 package io.minxin.notice.notices;
 
 import io.minxin.events.EventJson;
+import io.minxin.events.notice.Notice;
 import io.minxin.notice.mongo.JsonDocuments;
 import java.nio.charset.StandardCharsets;
 import org.bson.Document;

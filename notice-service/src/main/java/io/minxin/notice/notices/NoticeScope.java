@@ -1,6 +1,7 @@
 package io.minxin.notice.notices;
 
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.Notice;
 import io.minxin.servicekit.scope.UnitAccess;
 
 /**

@@ -1,5 +1,6 @@
 package io.minxin.notice.notices;
 
+import io.minxin.events.notice.Notice;
 import reactor.core.publisher.Mono;
 
 /**

@@ -2,6 +2,8 @@ package io.minxin.notice.notices;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

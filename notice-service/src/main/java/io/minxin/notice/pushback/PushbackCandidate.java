@@ -1,9 +1,9 @@
 package io.minxin.notice.pushback;
 
 import io.minxin.events.Channel;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.events.state.CaseState.Return;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package io.minxin.notice.pushback;
 
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.CaseState.Acceptance;
 import io.minxin.events.state.CaseState.Conclusion;
 import io.minxin.events.state.CaseState.Pushback;
 import io.minxin.events.state.CaseState.Return;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.units.UnitNames;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
 package io.minxin.notice.review;
 
 import io.minxin.events.decision.PushbackRuling.Verdict;
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.ReviewStatus;
+import io.minxin.events.notice.Ruling;
 import io.minxin.notice.pushback.PushbackCandidate;
 import io.minxin.notice.review.ReviewSettings.Mode;
 import java.util.LinkedHashMap;
@@ -19,9 +21,9 @@ import java.util.function.Function;
  */
 public record Review(String caseId, String period, PushbackCandidate candidate, Ruling ruling) {
 
-    /** The review with {@code next} standing if it is newer than the ruling that stands ({@link Ruling#order}). */
+    /** The review with {@code next} standing if it is newer than the ruling that stands ({@link Rulings#order}). */
     public Review ruled(Ruling next) {
-        if (ruling != null && ruling.order().compareTo(next.order()) >= 0) {
+        if (ruling != null && Rulings.order(ruling).compareTo(Rulings.order(next)) >= 0) {
             return this;
         }
         return new Review(caseId, period, candidate, next);
@@ -85,7 +87,11 @@ public record Review(String caseId, String period, PushbackCandidate candidate, 
 
     /** Whether the case is in table 3 under {@code mode}: a known candidate, confirmed or reassigned. */
     public boolean poorCase(Mode mode) {
-        return candidate != null && status(mode).poorCase();
+        if (candidate == null) {
+            return false;
+        }
+        ReviewStatus status = status(mode);
+        return status == ReviewStatus.CONFIRMED || status == ReviewStatus.REASSIGNED;
     }
 
     /**

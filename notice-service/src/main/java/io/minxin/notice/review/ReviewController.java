@@ -1,6 +1,8 @@
 package io.minxin.notice.review;
 
 import io.minxin.events.identity.Caller;
+import io.minxin.events.notice.ReviewItem;
+import io.minxin.events.notice.ReviewStatus;
 import io.minxin.notice.web.QueryParams;
 import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.scope.UnitAccess;

@@ -6,6 +6,8 @@ import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.decision.PushbackRuling.Verdict;
 import io.minxin.events.identity.Caller;
+import io.minxin.events.notice.ReviewItem;
+import io.minxin.events.notice.ReviewStatus;
 import io.minxin.events.problem.FieldViolation;
 import io.minxin.notice.decisions.DecisionLog;
 import io.minxin.notice.units.UnitDirectory;

@@ -14,6 +14,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minxin.events.notice.Ruling;
 import io.minxin.notice.mongo.JsonDocuments;
 import io.minxin.notice.mongo.MongoErrors;
 import io.minxin.notice.pushback.PushbackCandidate;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 /**
  * Collection {@code reviews}: one document per case with a 较差件 candidate or a ruling (id = caseId), holding the
  * candidate as {@code case-state} last gave it and the ruling that stands. Both writes are idempotent, and a ruling
- * is written only over an older one ({@code rulingOrder}, {@link Ruling#order}), so the document depends on the
+ * is written only over an older one ({@code rulingOrder}, {@link Rulings#order}), so the document depends on the
  * set of states and decisions, not on their order or repetition.
  */
 @Component
@@ -61,10 +62,10 @@ class ReviewStore {
      * match the filter collides with its id: that is the ruling losing, not an error.
      */
     Mono<Void> putRuling(String caseId, String period, Ruling ruling) {
-        Bson newer = and(eq("_id", caseId), or(exists("rulingOrder", false), lt("rulingOrder", ruling.order())));
+        Bson newer = and(eq("_id", caseId), or(exists("rulingOrder", false), lt("rulingOrder", Rulings.order(ruling))));
         Bson update = Updates.combine(
                 Updates.setOnInsert("period", period),
-                Updates.set("rulingOrder", ruling.order()),
+                Updates.set("rulingOrder", Rulings.order(ruling)),
                 Updates.set("ruling", JsonDocuments.toDocument(ruling)));
         return Mono.from(reviews.updateOne(newer, update, new UpdateOptions().upsert(true)))
                 .then()

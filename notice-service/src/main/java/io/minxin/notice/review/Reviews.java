@@ -3,6 +3,8 @@ package io.minxin.notice.review;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.ReviewItem;
+import io.minxin.events.notice.ReviewStatus;
 import io.minxin.notice.notices.Notices;
 import io.minxin.notice.pushback.PushbackCandidate;
 import io.minxin.notice.review.ReviewSettings.Mode;
@@ -106,7 +108,7 @@ public class Reviews {
                 candidate.account(),
                 review.explanation(),
                 review.status(mode),
-                mode,
+                mode.name(),
                 review.chargedUnitId(),
                 review.chargedUnitName(directory::name),
                 review.ruling());
@@ -120,7 +122,7 @@ public class Reviews {
     /** A ruling decision: stored unless a newer one stands, then the notice the review now justifies. */
     Mono<Void> ruling(Decision decision) {
         PushbackRuling body = (PushbackRuling) decision.body();
-        return store.putRuling(body.caseId(), decision.period(), Ruling.of(decision))
+        return store.putRuling(body.caseId(), decision.period(), Rulings.of(decision))
                 .then(store.byCase(body.caseId()))
                 .flatMap(this::notify);
     }

@@ -1,11 +1,11 @@
 package io.minxin.notice.targets;
 
 import io.minxin.events.Channel;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.units.UnitNames;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -3,9 +3,9 @@ package io.minxin.notice.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.EventJson;
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.notice.notices.NoticeJson;
-import io.minxin.notice.notices.NoticeType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

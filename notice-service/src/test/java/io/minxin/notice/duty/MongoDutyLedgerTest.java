@@ -3,8 +3,8 @@ package io.minxin.notice.duty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.notice.Notice;
 import io.minxin.notice.mongo.InMemoryMongo;
-import io.minxin.notice.notices.Notice;
 import io.minxin.notice.units.UnitDirectory;
 import java.time.Clock;
 import java.time.Duration;

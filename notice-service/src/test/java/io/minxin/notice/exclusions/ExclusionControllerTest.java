@@ -10,6 +10,7 @@ import io.minxin.events.decision.Indicator;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.ExcludedIndicator;
 import io.minxin.notice.MutableClock;
 import io.minxin.notice.cases.CaseFacts;
 import io.minxin.notice.cases.CaseFactsStore;

@@ -1,9 +1,9 @@
 package io.minxin.notice.letters;
 
 import io.minxin.events.calendar.WorkingCalendar;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.notice.bulletin.BulletinProperties;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;

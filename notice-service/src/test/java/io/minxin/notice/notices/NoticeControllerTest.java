@@ -7,6 +7,8 @@ import io.minxin.events.UnitRegistered;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.notice.MutableClock;
 import io.minxin.notice.mongo.InMemoryMongo;
 import io.minxin.notice.web.TestClients;

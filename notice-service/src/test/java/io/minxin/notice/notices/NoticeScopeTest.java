@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minxin.events.identity.Scope;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.scope.Jurisdictions;
 import io.minxin.servicekit.scope.UnitAccess;

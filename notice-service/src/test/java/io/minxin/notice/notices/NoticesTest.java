@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minxin.events.Channel;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.notice.MutableClock;
 import io.minxin.notice.mongo.InMemoryMongo;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.minxin.notice.pushback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.events.state.CaseState;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.units.UnitNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -55,7 +55,7 @@ class ReviewProjectionTest {
                 winner,
                 ruling("a", T, Verdict.CONFIRMED, ZHIFA),
                 ruling("z", T.minusSeconds(60), Verdict.DISMISSED, null));
-        Review expected = new Review("614418", "2020-09", ReviewTest.candidate614418(), Ruling.of(winner));
+        Review expected = new Review("614418", "2020-09", ReviewTest.candidate614418(), Rulings.of(winner));
 
         for (List<Object> order : Orders.permutations(inputs)) {
             Mono.from(mongo.database().getCollection("reviews").drop()).block();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.PushbackRuling;
 import io.minxin.events.decision.PushbackRuling.Verdict;
-import io.minxin.notice.notices.Notice;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.ReviewStatus;
+import io.minxin.events.notice.Ruling;
 import io.minxin.notice.pushback.CaseStates;
 import io.minxin.notice.pushback.PushbackCandidate;
 import io.minxin.notice.pushback.PushbackDetector;
@@ -36,7 +38,7 @@ class ReviewTest {
     }
 
     static Ruling ruling(String id, Instant at, Verdict verdict, String responsible, String text) {
-        return Ruling.of(new Decision(
+        return Rulings.of(new Decision(
                 id,
                 "2020-09",
                 "op-key",

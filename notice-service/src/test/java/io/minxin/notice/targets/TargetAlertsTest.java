@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minxin.events.Channel;
+import io.minxin.events.notice.Notice;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.notice.MutableClock;
 import io.minxin.notice.mongo.InMemoryMongo;
-import io.minxin.notice.notices.Notice;
 import io.minxin.notice.notices.NoticeStore;
 import io.minxin.notice.notices.Notices;
 import io.minxin.notice.units.UnitDirectory;

@@ -3,12 +3,12 @@ package io.minxin.notice.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minxin.events.Channel;
+import io.minxin.events.notice.Notice;
+import io.minxin.events.notice.NoticeType;
 import io.minxin.events.state.AssessmentPeriod;
 import io.minxin.events.state.Counts;
 import io.minxin.events.state.Rates;
 import io.minxin.events.state.UnitMetrics;
-import io.minxin.notice.notices.Notice;
-import io.minxin.notice.notices.NoticeType;
 import io.minxin.notice.units.UnitNames;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.minxin.notice.notices;
+package io.minxin.events.notice;
 
 /** What a notice is about; the id prefix keeps ids of different kinds apart. */
 public enum NoticeType {

@@ -1,4 +1,4 @@
-package io.minxin.notice.notices;
+package io.minxin.events.notice;
 
 import io.minxin.events.Channel;
 import java.time.Instant;
@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One alert, letter or bulletin notice. Everything in it is derived from the facts that raised it, so the
- * same facts give the same notice (same id, same content) on a replay or on a second instance.
+ * One alert, letter or bulletin notice, as notice-service publishes it: the value on topic {@code notices}, the
+ * generic webhook body and the item of {@code GET /api/v1/notices}, which the console reads. Everything in it is
+ * derived from the facts that raised it, so the same facts give the same notice (same id, same content) on a replay
+ * or on a second instance.
  *
  * @param id deterministic, e.g. {@code pushback-alert|614418|xlt-zhifa|UNIT_RETURNS}
  * @param period {@code YYYY-MM} the notice belongs to

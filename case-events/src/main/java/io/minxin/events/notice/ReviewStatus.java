@@ -1,6 +1,6 @@
-package io.minxin.notice.review;
+package io.minxin.events.notice;
 
-/** Where a 较差件 candidate stands. */
+/** Where a 较差件 candidate stands, as notice-service's review queue answers it. */
 public enum ReviewStatus {
     /** waiting for an operator (review mode, no ruling yet) */
     PENDING,
@@ -9,10 +9,5 @@ public enum ReviewStatus {
     /** not a 较差件 */
     DISMISSED,
     /** a 较差件 of another unit the operator named */
-    REASSIGNED;
-
-    /** Whether the case enters table 3 of the bulletin. */
-    public boolean poorCase() {
-        return this == CONFIRMED || this == REASSIGNED;
-    }
+    REASSIGNED
 }

@@ -1,4 +1,4 @@
-package io.minxin.notice.review;
+package io.minxin.events.notice;
 
 import io.minxin.events.Channel;
 import io.minxin.events.state.CaseState.Return;
@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A 较差件 candidate as the review API shows it.
+ * A 较差件 candidate as notice-service's review queue answers it ({@code GET /api/v1/reviews}, and the answer to
+ * {@code POST /api/v1/reviews/{caseId}/ruling}), which the console reads.
  *
  * @param candidateUnitId the unit metrics-service found to have returned the case and concluded it itself
  * @param returns its returns that made the 推诿, oldest first
@@ -29,7 +30,12 @@ public record ReviewItem(
         String account,
         String explanation,
         ReviewStatus status,
-        ReviewSettings.Mode mode,
+        String mode,
         String chargedUnitId,
         String chargedUnitName,
-        Ruling ruling) {}
+        Ruling ruling) {
+
+    public ReviewItem {
+        returns = returns == null ? List.of() : List.copyOf(returns);
+    }
+}
