@@ -45,6 +45,10 @@ import java.util.List;
  *     indicators, ordered by decidedAt, then decision id; omitted in JSON when none
  * @param signIns 签收: one per unit the case was dispatched to ({@code minxin.case.assigned}), for its latest dispatch,
  *     in the order of those dispatches; omitted in JSON when none (a platform that sends no dispatches)
+ * @param mergedInto 并单: the case this one, a duplicate appeal, was merged into ({@code intoCaseId} of the latest
+ *     {@code minxin.case.merged} ordered after the latest acceptance), null when no merge stands (none, or a new
+ *     acceptance after it); a merged case counts nowhere and is no 推诿 candidate. Omitted in JSON when null, so a
+ *     record written before it reads as not merged
  */
 public record CaseState(
         String caseId,
@@ -67,7 +71,8 @@ public record CaseState(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Decision> decisions,
         Decision ruling,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExcludedCase> exclusions,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SignIn> signIns) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SignIn> signIns,
+        String mergedInto) {
 
     public CaseState {
         signIns = signIns == null ? List.of() : List.copyOf(signIns);
@@ -84,6 +89,54 @@ public record CaseState(
             throw new IllegalArgumentException(
                     "ruling " + ruling.id() + " of case " + caseId + " is no pushback ruling");
         }
+    }
+
+    /** A case state that was not merged, as before merges were folded. */
+    public CaseState(
+            String caseId,
+            String period,
+            Channel channel,
+            String title,
+            String category,
+            Instant acceptedAt,
+            String owner,
+            String ownerName,
+            Instant dueAt,
+            List<Acceptance> acceptances,
+            List<Return> returns,
+            Conclusion conclusion,
+            Visit visit,
+            boolean pushback,
+            List<HistoryEntry> history,
+            long version,
+            Pushback confirmedPushback,
+            List<Decision> decisions,
+            Decision ruling,
+            List<ExcludedCase> exclusions,
+            List<SignIn> signIns) {
+        this(
+                caseId,
+                period,
+                channel,
+                title,
+                category,
+                acceptedAt,
+                owner,
+                ownerName,
+                dueAt,
+                acceptances,
+                returns,
+                conclusion,
+                visit,
+                pushback,
+                history,
+                version,
+                confirmedPushback,
+                decisions,
+                ruling,
+                exclusions,
+                signIns,
+                null);
     }
 
     /** A case state without sign-ins, as before they were folded. */
@@ -206,6 +259,11 @@ public record CaseState(
     /** No acceptance yet: the case belongs to no period and counts nowhere. */
     public boolean pending() {
         return period == null;
+    }
+
+    /** 并单: merged into {@link #mergedInto()} after its latest acceptance, so it counts nowhere. */
+    public boolean merged() {
+        return mergedInto != null;
     }
 
     /** How many times a unit returned this case. */

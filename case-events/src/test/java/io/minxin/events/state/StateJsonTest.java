@@ -120,6 +120,24 @@ class StateJsonTest {
     }
 
     @Test
+    void givenAMergedCaseThenMergedIntoRoundTripsAndARecordWrittenBeforeItReadsAsNotMerged() {
+        CaseState plain = caseState(false, null);
+        CaseState merged = with(plain, 2, List.of(), null, List.of(), "614400");
+
+        ObjectNode json = EventJson.mapper().valueToTree(merged);
+
+        assertThat(json.path("mergedInto").asString()).isEqualTo("614400");
+        assertThat(EventJson.mapper().treeToValue(json, CaseState.class)).isEqualTo(merged);
+        assertThat(merged.merged()).isTrue();
+        assertThat(EventJson.mapper().valueToTree(plain).has("mergedInto")).isFalse();
+        // as written before the field existed
+        json.remove("mergedInto");
+        CaseState old = EventJson.mapper().treeToValue(json, CaseState.class);
+        assertThat(old.mergedInto()).isNull();
+        assertThat(old.merged()).isFalse();
+    }
+
+    @Test
     void confirmedPushbackWithoutPushbackIsNoState() {
         CaseState.Pushback pushback = new CaseState.Pushback("zhifa", List.of());
 
@@ -197,7 +215,36 @@ class StateJsonTest {
                 "不合理诉求",
                 new Exclusion("614418", List.of(Indicator.SATISFACTION_RATE), true, null));
         CaseState plain = caseState(true, null);
-        CaseState state = new CaseState(
+        CaseState state = with(
+                plain,
+                3,
+                List.of(exclusion, ruling),
+                ruling,
+                List.of(new ExcludedCase("614418", List.of(Indicator.SATISFACTION_RATE), "不合理诉求", "d-1", AT, null)),
+                null);
+
+        ObjectNode json = EventJson.mapper().valueToTree(state);
+
+        assertThat(json.path("ruling").path("body").path("verdict").asString()).isEqualTo("REASSIGNED");
+        assertThat(json.path("decisions").size()).isEqualTo(2);
+        assertThat(EventJson.mapper().treeToValue(json, CaseState.class)).isEqualTo(state);
+        assertThat(state.pushbackUnit()).isEqualTo("jiedao");
+        assertThat(plain.pushbackUnit()).isEqualTo("zhifa");
+        assertThat(EventJson.mapper().valueToTree(plain).has("decisions")).isFalse();
+        json.remove(List.of("decisions", "ruling", "exclusions"));
+        assertThat(EventJson.mapper().treeToValue(json, CaseState.class).decisions())
+                .isEmpty();
+    }
+
+    /** {@code plain} (without confirmed 推诿) with the given version, decisions and merge. */
+    private static CaseState with(
+            CaseState plain,
+            long version,
+            List<Decision> decisions,
+            Decision ruling,
+            List<ExcludedCase> exclusions,
+            String mergedInto) {
+        return new CaseState(
                 plain.caseId(),
                 plain.period(),
                 plain.channel(),
@@ -213,23 +260,13 @@ class StateJsonTest {
                 plain.visit(),
                 plain.pushback(),
                 plain.history(),
-                3,
+                version,
                 null,
-                List.of(exclusion, ruling),
+                decisions,
                 ruling,
-                List.of(new ExcludedCase("614418", List.of(Indicator.SATISFACTION_RATE), "不合理诉求", "d-1", AT, null)));
-
-        ObjectNode json = EventJson.mapper().valueToTree(state);
-
-        assertThat(json.path("ruling").path("body").path("verdict").asString()).isEqualTo("REASSIGNED");
-        assertThat(json.path("decisions").size()).isEqualTo(2);
-        assertThat(EventJson.mapper().treeToValue(json, CaseState.class)).isEqualTo(state);
-        assertThat(state.pushbackUnit()).isEqualTo("jiedao");
-        assertThat(plain.pushbackUnit()).isEqualTo("zhifa");
-        assertThat(EventJson.mapper().valueToTree(plain).has("decisions")).isFalse();
-        json.remove(List.of("decisions", "ruling", "exclusions"));
-        assertThat(EventJson.mapper().treeToValue(json, CaseState.class).decisions())
-                .isEmpty();
+                exclusions,
+                List.of(),
+                mergedInto);
     }
 
     private static CaseState caseState(boolean pushback, CaseState.Pushback confirmedPushback) {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * A case's timeline as a person reads it: every distinct event metrics-service folded (受理, 派单, 签收, 退件, 延期审批, 办结,
- * 回访, 重办), each
+ * 回访, 重办, 并单), each
  * with what the case's state says of it (the unit it went to and its deadline, the reason for a return, the reply,
  * the citizen's answer), and the decisions about the case (较差件复核, 剔除), in the order they happened. Plain
  * Java; public for the template.
@@ -66,6 +66,7 @@ public final class Timeline {
             case CASE_SIGNED -> "签收";
             case CASE_EXTENSION_DECIDED -> "延期审批";
             case CASE_REOPENED -> "重办";
+            case CASE_MERGED -> "并单";
             default -> type.ceType();
         };
     }

@@ -8,6 +8,7 @@ import io.minxin.events.Concluded;
 import io.minxin.events.EventType;
 import io.minxin.events.ExtensionDecided;
 import io.minxin.events.ExtensionOutcome;
+import io.minxin.events.Merged;
 import io.minxin.events.Returned;
 import io.minxin.events.Signed;
 import io.minxin.events.Visited;
@@ -33,7 +34,7 @@ import java.util.Set;
  * Folds the distinct events of one case, and the operators' decisions about it, into its {@link CaseState}. The
  * result depends only on the set of events and decisions, never on the order they arrived in: events are sorted by
  * occurredAt, then type (accepted &lt; assigned &lt; signed &lt; returned &lt; extension decided &lt; concluded &lt;
- * visited &lt; reopened), then id and source, and a repeated
+ * visited &lt; reopened &lt; merged), then id and source, and a repeated
  * (source, id) counts once; decisions are sorted as they supersede each other ({@link Decision#supersedes}: decidedAt,
  * then id), and a repeated id counts once.
  */
@@ -50,8 +51,9 @@ public final class CaseFolder {
 
     /**
      * The case event types the counts are folded from: the four lifecycle events and, of the contract's optional
-     * types, the re-handling (重办率), dispatch and sign-in (及时签收率) and the decision on an extension (the handling
-     * deadline); the request for an extension, supervision and merges are not (yet) among them.
+     * types, the re-handling (重办率), dispatch and sign-in (及时签收率), the decision on an extension (the handling
+     * deadline) and the merge (并单: a duplicate merged away counts nowhere); the request for an extension and
+     * supervision are not (yet) among them.
      */
     private static final Set<EventType> FOLDED = EnumSet.of(
             EventType.CASE_ACCEPTED,
@@ -61,7 +63,8 @@ public final class CaseFolder {
             EventType.CASE_REOPENED,
             EventType.CASE_ASSIGNED,
             EventType.CASE_SIGNED,
-            EventType.CASE_EXTENSION_DECIDED);
+            EventType.CASE_EXTENSION_DECIDED,
+            EventType.CASE_MERGED);
 
     private final AssessmentPeriod period;
     private final Deadlines deadlines;
@@ -86,7 +89,7 @@ public final class CaseFolder {
         return period;
     }
 
-    /** Whether events of {@code type} change a case's state: the four lifecycle events and a re-handling. */
+    /** Whether events of {@code type} change a case's state ({@link #FOLDED}); the others are left alone. */
     public static boolean folds(EventType type) {
         return FOLDED.contains(type);
     }
@@ -103,8 +106,8 @@ public final class CaseFolder {
         }
         require(data.caseId(), "data.caseId");
         require(event.occurredAt(), "data.occurredAt");
-        if (!(data instanceof Visited)) {
-            // a visit is the platform's; acceptances, returns and conclusions are a unit's
+        if (!(data instanceof Visited) && !(data instanceof Merged)) {
+            // a visit and a merge are the platform's (intake requires no unitId of either); the others are a unit's
             require(data.unitId(), "data.unitId");
         }
         if (data instanceof Accepted a) {
@@ -123,6 +126,12 @@ public final class CaseFolder {
             }
         } else if (data instanceof Visited v) {
             require(v.satisfaction(), "data.satisfaction");
+        } else if (data instanceof Merged m) {
+            // what a merge is about; intake refuses both, a raw producer may not
+            require(m.intoCaseId(), "data.intoCaseId");
+            if (m.intoCaseId().equals(m.caseId())) {
+                throw new IllegalArgumentException("data.intoCaseId must name another case than data.caseId");
+            }
         }
     }
 
@@ -278,7 +287,8 @@ public final class CaseFolder {
                     decided,
                     ruling,
                     exclusions,
-                    signIns);
+                    signIns,
+                    null);
         }
         Accepted first = (Accepted) sorted.get(acceptedAt.get(0)).data();
         int latestIndex = acceptedAt.get(acceptedAt.size() - 1);
@@ -295,13 +305,15 @@ public final class CaseFolder {
             }
         }
         dueAt = extended(sorted, latestIndex, conclusionIndex < 0 ? sorted.size() : conclusionIndex, latest, dueAt);
+        String mergedInto = mergedInto(sorted, latestIndex);
         CaseState.Conclusion conclusion = null;
         CaseState.Pushback pushback = null;
         if (conclusionIndex >= 0) {
             Concluded c = (Concluded) sorted.get(conclusionIndex).data();
             conclusion = new CaseState.Conclusion(
                     c.unitId(), c.reply(), c.occurredAt(), !c.occurredAt().isAfter(dueAt));
-            pushback = pushback(sorted, conclusionIndex, c.unitId());
+            // a duplicate merged away is no 推诿 candidate: it counts nowhere, so notice-service reviews it nowhere
+            pushback = mergedInto != null ? null : pushback(sorted, conclusionIndex, c.unitId());
         }
         return new CaseState(
                 caseId,
@@ -324,7 +336,22 @@ public final class CaseFolder {
                 decided,
                 ruling,
                 exclusions,
-                signIns);
+                signIns,
+                mergedInto);
+    }
+
+    /**
+     * 并单: the case merged into by the latest merge ordered after the latest acceptance (at {@code latestIndex}), as a
+     * conclusion is; null when there is none, so a new acceptance after a merge makes the case one of its own again.
+     */
+    private static String mergedInto(List<CaseEvent> sorted, int latestIndex) {
+        String into = null;
+        for (int i = latestIndex + 1; i < sorted.size(); i++) {
+            if (sorted.get(i).data() instanceof Merged m) {
+                into = m.intoCaseId();
+            }
+        }
+        return into;
     }
 
     /**
@@ -424,8 +451,10 @@ public final class CaseFolder {
                 return 6;
             case CASE_REOPENED:
                 return 7;
-            default:
+            case CASE_MERGED:
                 return 8;
+            default:
+                return 9;
         }
     }
 }

@@ -12,6 +12,7 @@ import io.minxin.events.ExtensionDecided;
 import io.minxin.events.ExtensionOutcome;
 import io.minxin.events.ExtensionRequested;
 import io.minxin.events.HandlingRole;
+import io.minxin.events.Merged;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Signed;
@@ -30,7 +31,7 @@ import tools.jackson.core.JsonToken;
  * Reads a case-events value in one streaming pass, for the common shape: the envelope's strings, then
  * {@code data} after {@code type}, every field of the plain JSON type it is written with. Anything else
  * (another order, a number where a string is expected, a duplicate field, a unit's event, a case event of an
- * optional type other than dispatch, sign-in and extensions, malformed JSON...)
+ * optional type other than dispatch, sign-in, extensions and merges, malformed JSON...)
  * is read by {@link EventJson#fromBytes}, the contract's reader, which also words every rejection. Both
  * give the same event wherever this one gives one; a tree and a data binding per event cost far more.
  */
@@ -56,7 +57,8 @@ public final class CaseEventReader {
     private static final int REQUESTED_DUE_AT = 17;
     private static final int OUTCOME = 18;
     private static final int DECIDED_BY = 19;
-    /** The data fields of the four case events and of dispatch, sign-in and extensions, by name. */
+    private static final int INTO_CASE_ID = 20;
+    /** The data fields of the four case events and of dispatch, sign-in, extensions and merges, by name. */
     private static final Map<String, Integer> FIELDS = Map.ofEntries(
             Map.entry("caseId", CASE_ID),
             Map.entry("unitId", UNIT_ID),
@@ -77,7 +79,8 @@ public final class CaseEventReader {
             Map.entry("extensionId", EXTENSION_ID),
             Map.entry("requestedDueAt", REQUESTED_DUE_AT),
             Map.entry("outcome", OUTCOME),
-            Map.entry("decidedBy", DECIDED_BY));
+            Map.entry("decidedBy", DECIDED_BY),
+            Map.entry("intoCaseId", INTO_CASE_ID));
 
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
@@ -265,6 +268,14 @@ public final class CaseEventReader {
                         f.constant(OUTCOME, ExtensionOutcome.values()),
                         f.instant(DUE_AT),
                         f.string(DECIDED_BY),
+                        f.string(REASON),
+                        f.instant(OCCURRED_AT));
+                break;
+            case CASE_MERGED:
+                data = new Merged(
+                        f.string(CASE_ID),
+                        f.string(INTO_CASE_ID),
+                        f.string(UNIT_ID),
                         f.string(REASON),
                         f.instant(OCCURRED_AT));
                 break;

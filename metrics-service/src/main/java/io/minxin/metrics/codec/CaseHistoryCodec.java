@@ -11,6 +11,7 @@ import io.minxin.events.EventType;
 import io.minxin.events.ExtensionDecided;
 import io.minxin.events.ExtensionOutcome;
 import io.minxin.events.HandlingRole;
+import io.minxin.events.Merged;
 import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
@@ -56,6 +57,9 @@ public final class CaseHistoryCodec {
 
     private static final int SIGNED = 8;
     private static final int EXTENSION_DECIDED = 9;
+
+    /** Entry code of a merge (并单, {@code minxin.case.merged}). */
+    private static final int MERGED = 10;
 
     private static final HandlingRole[] ROLES = {HandlingRole.LEAD, HandlingRole.CO_HANDLING};
     private static final ExtensionOutcome[] OUTCOMES = {ExtensionOutcome.APPROVED, ExtensionOutcome.REFUSED};
@@ -169,6 +173,7 @@ public final class CaseHistoryCodec {
             case CASE_ASSIGNED -> out.writeVarInt(ASSIGNED);
             case CASE_SIGNED -> out.writeVarInt(SIGNED);
             case CASE_EXTENSION_DECIDED -> out.writeVarInt(EXTENSION_DECIDED);
+            case CASE_MERGED -> out.writeVarInt(MERGED);
             default -> out.writeCode(event.type(), TYPES);
         }
         out.writeString(event.id()).writeString(event.source()).writeInstant(event.time());
@@ -241,6 +246,7 @@ public final class CaseHistoryCodec {
             case ASSIGNED -> EventType.CASE_ASSIGNED;
             case SIGNED -> EventType.CASE_SIGNED;
             case EXTENSION_DECIDED -> EventType.CASE_EXTENSION_DECIDED;
+            case MERGED -> EventType.CASE_MERGED;
             default -> code < 1 || code > TYPES.length ? null : TYPES[code - 1];
         };
         if (type == null) {
@@ -307,6 +313,12 @@ public final class CaseHistoryCodec {
                     .writeString(e.decidedBy())
                     .writeString(e.reason())
                     .writeInstant(e.occurredAt());
+        } else if (data instanceof Merged m) {
+            out.writeString(m.caseId())
+                    .writeString(m.intoCaseId())
+                    .writeString(m.unitId())
+                    .writeString(m.reason())
+                    .writeInstant(m.occurredAt());
         } else {
             throw new SerializationException(
                     "not a case event: " + data.getClass().getSimpleName());
@@ -361,6 +373,8 @@ public final class CaseHistoryCodec {
                         in.readString(),
                         in.readString(),
                         in.readInstant());
+            case CASE_MERGED:
+                return new Merged(in.readString(), in.readString(), in.readString(), in.readString(), in.readInstant());
             default:
                 throw new SerializationException("not a case event type: " + type);
         }

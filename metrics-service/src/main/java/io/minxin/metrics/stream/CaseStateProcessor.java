@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * commit interval, so arrival order cannot matter. An event is checked on its own here ({@link
  * CaseFolder#check}), which is all that can make a fold fail, so a bad event is rejected instead of stored.
  * An exact repeat of an event (same source and id) changes nothing and publishes nothing; a case event of a type that
- * no count uses yet (the contract's optional types: dispatch, sign-in, extensions, ...) is checked like any other
+ * no count uses yet (of the contract's optional types, the request for an extension and supervision) is checked like any other
  * and then left alone, so it changes no case state and no rate. The key is never
  * changed, so what follows stays in the same task without a repartition.
  */

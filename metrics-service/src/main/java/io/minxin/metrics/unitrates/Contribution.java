@@ -63,9 +63,12 @@ public record Contribution(Map<String, Share> shares) {
         shares = Map.copyOf(shares);
     }
 
-    /** The counts of a case, by the metric semantics; a pending case counts nowhere. */
+    /**
+     * The counts of a case, by the metric semantics; a pending case counts nowhere, and neither does a duplicate merged
+     * into another case (并单, {@link CaseState#merged()}): the case it was merged into counts by its own events.
+     */
     public static Contribution of(CaseState state) {
-        if (state.pending()) {
+        if (state.pending() || state.merged()) {
             return NONE;
         }
         Set<Indicator> excluded = EnumSet.noneOf(Indicator.class);

@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
+import io.minxin.events.Merged;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.decision.BulletinEdited;
@@ -19,6 +20,7 @@ import io.minxin.events.state.ExcludedCase;
 import io.minxin.metrics.testing.CaseEvents;
 import io.minxin.metrics.testing.Decisions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -250,7 +252,8 @@ class CaseFolderTest {
                 c.returned("a", "2020-09-01T10:00:00"),
                 c.accepted("b", Channel.PHONE, "2020-09-01T11:00:00"),
                 c.concluded("b", "2020-09-03T10:00:00"),
-                c.visited(Satisfaction.UNREACHABLE, false, "2020-09-04T10:00:00"));
+                c.visited(Satisfaction.UNREACHABLE, false, "2020-09-04T10:00:00"),
+                c.merged("614400", "2020-09-05T10:00:00"));
         events.forEach(folder::check);
 
         for (int mask = 1; mask < 1 << events.size(); mask++) {
@@ -262,6 +265,84 @@ class CaseFolderTest {
             }
             assertThat(folder.fold("614418", subset).version()).isEqualTo(subset.size());
         }
+    }
+
+    @Test
+    void givenAMergeAfterTheLatestAcceptanceThenTheCaseIsMergedIntoItsTargetAndIsNoPushbackCandidate() {
+        List<CaseEvent> events = new java.util.ArrayList<>(returnedTwiceThenConcluded());
+        events.add(c.merged("614400", "2020-09-05T09:00:00"));
+
+        CaseState state = folder.fold("614418", events);
+
+        assertThat(state.mergedInto()).isEqualTo("614400");
+        assertThat(state.merged()).isTrue();
+        assertThat(state.pushback())
+                .as("a duplicate merged away is reviewed nowhere")
+                .isFalse();
+        assertThat(state.confirmedPushback()).isNull();
+        assertThat(state.pushbackUnit()).isNull();
+        assertThat(state.owner()).as("what happened stays readable").isEqualTo("a");
+        assertThat(state.conclusion()).isNotNull();
+        assertThat(state.history())
+                .extracting(CaseState.HistoryEntry::type)
+                .endsWith(io.minxin.events.EventType.CASE_MERGED);
+        assertThat(state.version()).isEqualTo(7);
+    }
+
+    @Test
+    void givenSeveralMergesAfterTheLatestAcceptanceThenTheLatestStandsAndAMergeAtTheAcceptanceInstantComesAfterIt() {
+        CaseState state = fold(
+                c.merged("614401", "2020-09-01T09:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.merged("614402", "2020-09-02T09:00:00"));
+        CaseState sameInstant =
+                fold(c.merged("614401", "2020-09-01T09:00:00"), c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
+
+        assertThat(state.mergedInto()).isEqualTo("614402");
+        assertThat(sameInstant.mergedInto()).isEqualTo("614401");
+    }
+
+    @Test
+    void givenANewAcceptanceAfterTheMergeThenTheCaseIsACaseOfItsOwnAgain() {
+        CaseState state = fold(
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.merged("614400", "2020-09-02T09:00:00"),
+                c.accepted("b", Channel.PHONE, "2020-09-03T09:00:00"));
+
+        assertThat(state.mergedInto()).isNull();
+        assertThat(state.merged()).isFalse();
+        assertThat(state.owner()).isEqualTo("b");
+    }
+
+    @Test
+    void givenAMergeBeforeTheFirstAcceptanceThenTheCaseIsNotMergedAndAMergeAloneLeavesItPending() {
+        CaseEvent merge = c.merged("614400", "2020-09-01T08:00:00");
+
+        CaseState state = fold(merge, c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"));
+        CaseState alone = fold(merge);
+
+        assertThat(state.mergedInto()).isNull();
+        assertThat(state.owner()).isEqualTo("a");
+        assertThat(alone.pending()).isTrue();
+        assertThat(alone.mergedInto()).isNull();
+        assertThat(alone.history()).extracting(CaseState.HistoryEntry::unitId).containsExactly((String) null);
+    }
+
+    @Test
+    void checkRequiresTheCaseAMergeIsIntoAndRefusesAMergeIntoItselfButNoUnit() {
+        Instant at = at("2020-09-02T10:00:00");
+        CaseEvent withoutTarget =
+                CaseEvent.of("614418-m1", "/platform/test", new Merged("614418", null, "a", null, at));
+        CaseEvent intoItself =
+                CaseEvent.of("614418-m2", "/platform/test", new Merged("614418", "614418", null, null, at));
+
+        assertThatThrownBy(() -> folder.check(withoutTarget))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data.intoCaseId is missing");
+        assertThatThrownBy(() -> folder.check(intoItself))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("data.intoCaseId must name another case than data.caseId");
+        folder.check(c.merged("614400", "2020-09-02T10:00:00"));
     }
 
     /** a accepts, returns, accepts again, returns again, accepts a third time and concludes. */

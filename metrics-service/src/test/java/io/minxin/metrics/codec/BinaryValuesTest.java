@@ -8,6 +8,7 @@ import io.minxin.events.Accepted;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.Channel;
 import io.minxin.events.EventType;
+import io.minxin.events.Merged;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Visited;
 import io.minxin.events.decision.Decision;
@@ -52,6 +53,25 @@ class BinaryValuesTest {
                 CaseEvent.of("e2", "/platform/p", new Visited("614418", null, null, true, at.minusSeconds(86_400))));
 
         assertThat(roundTripHistory(events)).isEqualTo(events);
+    }
+
+    @Test
+    void givenMergesThenEveryFieldReadsBackAndTheEntryCodeIsTen() {
+        Instant at = Instant.parse("2020-09-30T15:59:59.123456789Z");
+        CaseEvent merged = new CaseEvent(
+                "614419-me",
+                "/platform/p",
+                EventType.CASE_MERGED,
+                at.plusSeconds(1),
+                new Merged("614419", "614418", "u-01", "同一诉求人重复来电", at));
+        CaseEvent withoutUnitOrReason =
+                CaseEvent.of("614420-me", "/platform/p", new Merged("614420", "614418", null, null, at));
+
+        assertThat(roundTripHistory(List.of(merged, withoutUnitOrReason))).containsExactly(merged, withoutUnitOrReason);
+        byte[] history = CaseHistoryCodec.append(null, merged);
+        // format, entry length, then the entry's code: append-only, a stored history must read the same forever
+        assertThat(history[2]).isEqualTo((byte) 10);
+        assertThat(CaseHistoryCodec.countUnlessRepeated(history, merged)).isEqualTo(-1);
     }
 
     @Test

@@ -6,7 +6,9 @@ import io.minxin.demo.DemoMonth;
 import io.minxin.demo.DemoStream;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
+import io.minxin.events.Merged;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,6 +40,23 @@ class CaseEventReaderTest {
         String json = ACCEPTED.replace("\"data\":{", "\"ext\":{\"a\":[1,{\"b\":null}]},\"data\":{\"extra\":[true],");
 
         assertThat(CaseEventReader.plain(bytes(json))).isNotNull().isEqualTo(EventJson.fromBytes(bytes(json)));
+    }
+
+    @Test
+    void aMergeTakesTheStreamingPathAndReadsAsTheContractReadsIt() {
+        CaseEvent merged = CaseEvent.of(
+                "614419-me",
+                "/platform/p",
+                new Merged("614419", "614418", "a", "重复诉求", Instant.parse("2020-09-01T01:00:07Z")));
+        CaseEvent withoutUnit = CaseEvent.of(
+                "614420-me",
+                "/platform/p",
+                new Merged("614420", "614418", null, null, Instant.parse("2020-09-01T01:00:07Z")));
+
+        for (CaseEvent event : List.of(merged, withoutUnit)) {
+            byte[] bytes = EventJson.toBytes(event);
+            assertThat(CaseEventReader.plain(bytes)).isEqualTo(event).isEqualTo(EventJson.fromBytes(bytes));
+        }
     }
 
     static Stream<String> unusualValues() {
@@ -86,6 +105,10 @@ class CaseEventReaderTest {
                 ACCEPTED.replace("\"channel\":", "\"jurisdiction\":211103,\"channel\":"),
                 ACCEPTED.replace("\"type\":\"minxin.case.accepted\"", "\"type\":\"minxin.case.signed\""),
                 ACCEPTED.replace("\"type\":\"minxin.case.accepted\"", "\"type\":\"minxin.case.merged\""),
+                merged("\"614418\""),
+                merged("614418"),
+                merged("null"),
+                merged("\"614418\",\"intoCaseId\":\"614417\""),
                 ACCEPTED.replace("\"type\":\"minxin.case.accepted\"", "\"type\":\"minxin.unit.registered\""),
                 ACCEPTED.replace(",\"data\":{", ",\"data\":null,\"x\":{"),
                 ACCEPTED.replace(",\"data\":{", ",\"data\":[],\"x\":{"),
@@ -119,6 +142,11 @@ class CaseEventReaderTest {
         return "{\"id\":\"v\",\"source\":\"/p\",\"type\":\"minxin.case.visited\",\"data\":{\"caseId\":\"1\","
                 + "\"satisfaction\":\"SATISFIED\"," + (excellent == null ? "" : "\"excellent\":" + excellent + ",")
                 + "\"occurredAt\":\"2020-09-03T01:00:00Z\"}}";
+    }
+
+    private static String merged(String intoCaseId) {
+        return "{\"id\":\"m\",\"source\":\"/p\",\"type\":\"minxin.case.merged\",\"data\":{\"caseId\":\"614419\","
+                + "\"intoCaseId\":" + intoCaseId + ",\"reason\":\"重复诉求\",\"occurredAt\":\"2020-09-03T01:00:00Z\"}}";
     }
 
     private static String moveDataFirst(String json) {

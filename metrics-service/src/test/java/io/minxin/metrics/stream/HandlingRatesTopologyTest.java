@@ -12,11 +12,9 @@ import io.minxin.metrics.testing.CaseEvents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.streams.kstream.Materialized.StoreType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,8 +106,8 @@ class HandlingRatesTopologyTest {
         Collections.shuffle(messy, new Random(18));
         Collections.reverse(messy.subList(0, 5));
 
-        assertThat(countsAndRates(run(messyDir, messy)))
-                .isEqualTo(countsAndRates(run(inOrderDir, threeCases())))
+        assertThat(TopologyHarness.countsAndRates(run(messyDir, messy)))
+                .isEqualTo(TopologyHarness.countsAndRates(run(inOrderDir, threeCases())))
                 .hasSize(4);
     }
 
@@ -128,15 +126,6 @@ class HandlingRatesTopologyTest {
     }
 
     private static Map<String, UnitMetrics> run(Path stateDir, List<CaseEvent> events) {
-        try (TopologyHarness topology = new TopologyHarness(stateDir, ProcessingListener.NONE, StoreType.IN_MEMORY)) {
-            events.forEach(topology::send);
-            return topology.latestUnitMetrics();
-        }
-    }
-
-    private static Map<String, List<Object>> countsAndRates(Map<String, UnitMetrics> metrics) {
-        Map<String, List<Object>> numbers = new HashMap<>();
-        metrics.forEach((key, unit) -> numbers.put(key, List.of(unit.counts(), unit.rates())));
-        return numbers;
+        return TopologyHarness.unitMetricsAfter(stateDir, events);
     }
 }

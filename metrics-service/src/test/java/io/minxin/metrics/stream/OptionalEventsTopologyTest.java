@@ -16,10 +16,10 @@ import io.minxin.events.Signed;
 import io.minxin.events.Supervised;
 import io.minxin.events.UnitRegistered;
 import io.minxin.events.state.CaseState;
+import io.minxin.events.state.Counts;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.unitrates.UnitDay;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract's optional types (issue 18) reach metrics-service on case-events: those not folded (the request for an
- * extension, supervision, merges) are read, checked and left alone, so that no case state, no count and no rate moves,
- * and nothing becomes a dead letter. The folded ones: re-handling ({@code HandlingRatesTopologyTest}), dispatch,
- * sign-in and the decision on an extension ({@code SignInAndExtensionTopologyTest}).
+ * extension, supervision) are read, checked and left alone, so that no case state, no count and no rate moves, and
+ * nothing becomes a dead letter; merges (并单) are folded, and a duplicate merged away counts nowhere while every other
+ * case counts as it did. The other folded ones: re-handling ({@code HandlingRatesTopologyTest}), dispatch, sign-in and
+ * the decision on an extension ({@code SignInAndExtensionTopologyTest}); merges in detail: {@code
+ * MergedCasesTopologyTest}.
  */
 class OptionalEventsTopologyTest {
     private static final String SOURCE = "/platform/panjin-8890";
@@ -61,27 +63,12 @@ class OptionalEventsTopologyTest {
 
     @Test
     void givenTheDemoMonthWithTheOptionalTypesNotFoldedInterleavedWhenFoldedThenEveryOutputIsTheDemoMonthsAlone() {
-        List<CaseEvent> month = everyThirdCase(DemoMonth.generate().caseEvents()).stream()
-                .filter(event -> DEMO_TYPES.contains(event.type()))
-                .toList();
-        List<CaseEvent> rich = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        String previousCase = null;
-        int optional = 0;
-        for (CaseEvent event : month) {
-            rich.add(event);
-            if (event.data() instanceof Accepted a && seen.add(a.caseId())) {
-                List<CaseEvent> around = optionalEventsOf(a, previousCase);
-                rich.addAll(around);
-                optional += around.size();
-                previousCase = a.caseId();
-            }
-        }
+        List<CaseEvent> month = month();
+        List<CaseEvent> rich = interleaved(month, false);
+        int optional = rich.size() - month.size();
         Set<EventType> leftAlone = EnumSet.range(EventType.CASE_ASSIGNED, EventType.CASE_MERGED);
         leftAlone.removeIf(CaseFolder::folds);
-        assertThat(leftAlone)
-                .containsExactlyInAnyOrder(
-                        EventType.CASE_EXTENSION_REQUESTED, EventType.CASE_SUPERVISED, EventType.CASE_MERGED);
+        assertThat(leftAlone).containsExactlyInAnyOrder(EventType.CASE_EXTENSION_REQUESTED, EventType.CASE_SUPERVISED);
         assertThat(rich.stream().map(CaseEvent::type).filter(type -> !DEMO_TYPES.contains(type)))
                 .allMatch(leftAlone::contains);
         assertThat(rich.stream().map(CaseEvent::type).collect(Collectors.toSet()))
@@ -106,6 +93,51 @@ class OptionalEventsTopologyTest {
     }
 
     @Test
+    void givenTheDemoMonthWithDuplicatesMergedIntoEarlierCasesThenTheMergedOnesCountNowhereAndTheOthersAsInTheMonth() {
+        List<CaseEvent> month = month();
+        List<CaseEvent> rich = interleaved(month, true);
+        Map<String, String> merged = mergedByDefinition(rich);
+        Set<String> withMerge = rich.stream()
+                .filter(event -> event.data() instanceof Merged)
+                .map(event -> ((Merged) event.data()).caseId())
+                .collect(Collectors.toSet());
+        List<CaseEvent> monthWithoutMerged = month.stream()
+                .filter(event -> !merged.containsKey(((CaseData) event.data()).caseId()))
+                .toList();
+        assertThat(merged).hasSizeGreaterThan(3);
+
+        Published withMerges = run(richDir, rich);
+        Published expected = run(plainDir, monthWithoutMerged);
+
+        assertThat(countsAndRates(withMerges.periods()))
+                .as("every unit counts the month without the merged duplicates")
+                .isEqualTo(countsAndRates(expected.periods()))
+                .isNotEmpty();
+        assertThat(dayCounts(withMerges.days())).isEqualTo(dayCounts(expected.days()));
+        Map<String, CaseState> states = latest(withMerges.states());
+        Map<String, CaseState> expectedStates = latest(expected.states());
+        merged.forEach((caseId, into) -> {
+            assertThat(states.get(caseId).mergedInto()).isEqualTo(into);
+            assertThat(states.get(caseId).pushback()).isFalse();
+        });
+        expectedStates.forEach((caseId, state) -> {
+            if (!withMerge.contains(caseId)) {
+                assertThat(states.get(caseId)).isEqualTo(state);
+            } else {
+                assertThat(states.get(caseId).mergedInto())
+                        .as("accepted anew after its merge")
+                        .isNull();
+            }
+        });
+        assertThat(withMerges.deadLetters()).isZero();
+        assertThat(withMerges.outcomes())
+                .filteredOn(o -> o == ProcessingListener.Outcome.IGNORED)
+                .hasSize((int) rich.stream()
+                        .filter(event -> !CaseFolder.folds(event.type()))
+                        .count());
+    }
+
+    @Test
     void givenOptionalEventsOfACaseNeverAcceptedThenTheFoldedOnesAreStoredAndNothingIsCountedOrADeadLetter() {
         Instant at = Instant.parse("2020-09-01T01:00:00Z");
         List<CaseEvent> events = List.of(
@@ -116,11 +148,14 @@ class OptionalEventsTopologyTest {
         Published published = run(plainDir, events);
 
         assertThat(published.states())
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(state -> assertThat(state.value.pending()).isTrue());
-        assertThat(published.states().get(1).value.history())
+        assertThat(published.states().get(2).value.history())
                 .extracting(CaseState.HistoryEntry::type)
-                .containsExactly(EventType.CASE_SIGNED, EventType.CASE_REOPENED);
+                .containsExactly(EventType.CASE_SIGNED, EventType.CASE_REOPENED, EventType.CASE_MERGED);
+        assertThat(published.states().get(2).value.mergedInto())
+                .as("only a merge after an acceptance stands")
+                .isNull();
         assertThat(published.periods()).isEmpty();
         assertThat(published.days()).isEmpty();
         assertThat(published.deadLetters()).isZero();
@@ -128,7 +163,7 @@ class OptionalEventsTopologyTest {
                 .containsExactly(
                         ProcessingListener.Outcome.APPLIED,
                         ProcessingListener.Outcome.APPLIED,
-                        ProcessingListener.Outcome.IGNORED);
+                        ProcessingListener.Outcome.APPLIED);
     }
 
     @Test
@@ -139,13 +174,7 @@ class OptionalEventsTopologyTest {
             topology.events.pipeInput(
                     "u-01", EventJson.toBytes(event("r1", new UnitRegistered("u-01", "区住建局", "211103", "兴隆台区", at))));
 
-            List<String> reasons = topology.deadLetters.readRecordsToList().stream()
-                    .map(dead -> new String(
-                            dead.headers()
-                                    .lastHeader(MetricsTopology.DLQ_REASON_HEADER)
-                                    .value(),
-                            StandardCharsets.UTF_8))
-                    .toList();
+            List<String> reasons = topology.deadLetterReasons();
 
             assertThat(reasons)
                     .containsExactly(
@@ -165,20 +194,101 @@ class OptionalEventsTopologyTest {
     /** The five types every platform sends (of the demo month, only those are kept here). */
     private static final Set<EventType> DEMO_TYPES = EnumSet.range(EventType.CASE_ACCEPTED, EventType.CASE_VISITED);
 
-    /** A request for more time, supervision and a merge around one acceptance. */
-    private static List<CaseEvent> optionalEventsOf(Accepted a, String previousCase) {
+    /** The five types of every third case of the demo month. */
+    private static List<CaseEvent> month() {
+        return everyThirdCase(DemoMonth.generate().caseEvents()).stream()
+                .filter(event -> DEMO_TYPES.contains(event.type()))
+                .toList();
+    }
+
+    /**
+     * The month with a request for more time and supervision after each case's first acceptance and, with {@code
+     * merges}, some cases merged into the case accepted before them seven seconds after their first acceptance.
+     */
+    private static List<CaseEvent> interleaved(List<CaseEvent> month, boolean merges) {
+        List<CaseEvent> rich = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String previousCase = null;
+        for (CaseEvent event : month) {
+            rich.add(event);
+            if (event.data() instanceof Accepted a && seen.add(a.caseId())) {
+                rich.addAll(optionalEventsOf(a));
+                if (merges && previousCase != null && a.caseId().hashCode() % 7 == 0) {
+                    rich.add(event(
+                            a.caseId() + "-me",
+                            new Merged(
+                                    a.caseId(),
+                                    previousCase,
+                                    null,
+                                    "重复诉求",
+                                    a.occurredAt().plusSeconds(7))));
+                }
+                previousCase = a.caseId();
+            }
+        }
+        return rich;
+    }
+
+    /** A request for more time and supervision around one acceptance. */
+    private static List<CaseEvent> optionalEventsOf(Accepted a) {
         Instant at = a.occurredAt();
         String id = a.caseId();
-        List<CaseEvent> events = new ArrayList<>(List.of(
+        return List.of(
                 event(
                         id + "-er",
                         new ExtensionRequested(
                                 id, a.unitId(), "yq-" + id, at.plus(Duration.ofDays(30)), "需协调", at.plusSeconds(3))),
-                event(id + "-su", new Supervised(id, a.unitId(), "市政府督查室", null, null, at.plusSeconds(5)))));
-        if (previousCase != null && id.hashCode() % 7 == 0) {
-            events.add(event(id + "-me", new Merged(id, previousCase, null, "重复诉求", at.plusSeconds(7))));
-        }
-        return events;
+                event(id + "-su", new Supervised(id, a.unitId(), "市政府督查室", null, null, at.plusSeconds(5))));
+    }
+
+    /**
+     * The cases merged as design section 4 defines it, with the case each was merged into: a merge ordered after the
+     * case's latest acceptance (a merge at the same instant comes after it).
+     */
+    private static Map<String, String> mergedByDefinition(List<CaseEvent> events) {
+        Map<String, Instant> latestAcceptance = new HashMap<>();
+        events.stream()
+                .filter(event -> event.data() instanceof Accepted)
+                .forEach(event -> latestAcceptance.merge(
+                        ((Accepted) event.data()).caseId(), event.occurredAt(), (x, y) -> x.isAfter(y) ? x : y));
+        Map<String, String> merged = new HashMap<>();
+        events.stream()
+                .filter(event -> event.data() instanceof Merged)
+                .map(event -> (Merged) event.data())
+                .filter(m -> !m.occurredAt().isBefore(latestAcceptance.get(m.caseId())))
+                .forEach(m -> merged.put(m.caseId(), m.intoCaseId()));
+        return merged;
+    }
+
+    /** Counts and rates per bucket that counts anything: a bucket of merged cases only ends all zeros. */
+    private static Map<String, List<Object>> countsAndRates(List<KeyValue<String, UnitMetrics>> published) {
+        Map<String, List<Object>> numbers = new HashMap<>();
+        published.forEach(kv -> {
+            if (kv.value.counts().none()) {
+                numbers.remove(kv.key);
+            } else {
+                numbers.put(kv.key, List.of(kv.value.counts(), kv.value.rates()));
+            }
+        });
+        return numbers;
+    }
+
+    private static Map<String, Counts> dayCounts(List<KeyValue<String, UnitDay>> published) {
+        Map<String, Counts> counts = new HashMap<>();
+        published.forEach(kv -> {
+            if (kv.value.counts().none()) {
+                counts.remove(kv.key);
+            } else {
+                counts.put(kv.key, kv.value.counts());
+            }
+        });
+        return counts;
+    }
+
+    private static Map<String, CaseState> latest(List<KeyValue<String, CaseState>> published) {
+        Map<String, CaseState> states = new HashMap<>();
+        published.forEach(kv -> states.put(kv.key, kv.value));
+        return states;
     }
 
     private static CaseEvent event(String id, EventData data) {

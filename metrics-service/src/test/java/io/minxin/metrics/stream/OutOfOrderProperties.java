@@ -9,6 +9,7 @@ import io.minxin.events.Channel;
 import io.minxin.events.Concluded;
 import io.minxin.events.EventData;
 import io.minxin.events.HandlingRole;
+import io.minxin.events.Merged;
 import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
@@ -55,7 +56,7 @@ import org.apache.kafka.streams.kstream.Materialized.StoreType;
 /**
  * Late, repeated and out-of-order delivery of a case's events, and of the operators' decisions about it, ends, through
  * the whole topology, in the state, unit counts and listed exclusions of the clean sequence once (the fold of the set
- * of distinct events and decisions). For 回退率 and 重办率, the handling counts are what the definitions say of the distinct
+ * of distinct events and decisions); a case merged into another (并单) counts nowhere. For 回退率 and 重办率, the handling counts are what the definitions say of the distinct
  * events, read here directly from them, and a re-handling moves none of the bulletin's counts. One driver serves every
  * try; each try is a case of its own with units of its own.
  */
@@ -86,12 +87,9 @@ class OutOfOrderProperties {
             @ForAll("cases") List<Spec> specs, @ForAll Random random) {
         String caseId = "t" + TRIES.incrementAndGet();
         List<CaseEvent> events = events(caseId, specs);
-        List<CaseEvent> messy = messy(events, random);
         CaseState clean = TopologyHarness.FOLDER.fold(caseId, events);
 
-        messy.forEach(topology::send);
-        STATES.putAll(topology.states.readKeyValuesToMap());
-        topology.latestUnitMetrics().forEach((key, metrics) -> COUNTS.put(key, metrics.counts()));
+        deliverMessy(events, random);
 
         assertThat(STATES.get(caseId)).isEqualTo(clean);
         assertThat(countsOf(caseId)).isEqualTo(periodCounts(Contribution.of(clean)));
@@ -206,6 +204,43 @@ class OutOfOrderProperties {
         assertThat(others).isEqualTo(othersWithout);
     }
 
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsWithMergesEndInTheCleanStateAndAMergedCaseCountsNowhere(
+            @ForAll("casesWithMerges") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+        CaseState clean = TopologyHarness.FOLDER.fold(caseId, events);
+
+        deliverMessy(events, random);
+
+        assertThat(STATES.get(caseId)).isEqualTo(clean);
+        Map<String, Counts> served = countsOf(caseId);
+        if (mergedByDefinition(events)) {
+            assertThat(served).as("a duplicate merged away counts nowhere").isEmpty();
+        } else {
+            List<CaseEvent> withoutMerges =
+                    events.stream().filter(e -> !(e.data() instanceof Merged)).toList();
+            assertThat(served)
+                    .as("a merge that does not stand moves nothing")
+                    .isEqualTo(periodCounts(Contribution.of(TopologyHarness.FOLDER.fold(caseId, withoutMerges))));
+        }
+    }
+
+    /** Merged as design section 4 defines it: a merge is ordered after the latest acceptance, as a conclusion is. */
+    private static boolean mergedByDefinition(List<CaseEvent> events) {
+        boolean accepted = false;
+        boolean merged = false;
+        for (CaseEvent event : CaseFolder.sortedDistinct(events)) {
+            if (event.data() instanceof Accepted) {
+                accepted = true;
+                merged = false;
+            } else if (event.data() instanceof Merged) {
+                merged = accepted;
+            }
+        }
+        return merged;
+    }
+
     /**
      * The sign-in counts per period bucket as design section 4 defines them, from the distinct events in folding
      * order: every unit with a dispatch counts the case once as dispatched, and as signed on time when its first
@@ -302,6 +337,13 @@ class OutOfOrderProperties {
         return events;
     }
 
+    /** Sends the events, some of them repeated, all shuffled, and keeps the states and unit counts published. */
+    private static void deliverMessy(List<CaseEvent> events, Random random) {
+        messy(events, random).forEach(topology::send);
+        STATES.putAll(topology.states.readKeyValuesToMap());
+        topology.latestUnitMetrics().forEach((key, metrics) -> COUNTS.put(key, metrics.counts()));
+    }
+
     /** The events with some of them repeated, all shuffled. */
     private static List<CaseEvent> messy(List<CaseEvent> events, Random random) {
         List<CaseEvent> messy = new ArrayList<>(events);
@@ -355,7 +397,7 @@ class OutOfOrderProperties {
 
     /**
      * One event of a generated case, before it is given its case and unit ids; kind 4 is a re-handling, 5 a dispatch,
-     * 6 a sign-in.
+     * 6 a sign-in, 7 a merge into another case.
      */
     record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction, boolean excellent) {
         EventData data(String caseId) {
@@ -373,8 +415,10 @@ class OutOfOrderProperties {
                     return new Reopened(caseId, unitId, "回访不满意", null, at);
                 case 5:
                     return new Assigned(caseId, unitId, "name of " + unit, HandlingRole.LEAD, "city", null, at);
-                default:
+                case 6:
                     return new Signed(caseId, unitId, at);
+                default:
+                    return new Merged(caseId, caseId + "-kept", null, "重复诉求", at);
             }
         }
     }
@@ -438,6 +482,22 @@ class OutOfOrderProperties {
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(10);
+    }
+
+    /** Every kind the topology folds, merges twice as likely as the others, over twelve hours. */
+    @Provide
+    Arbitrary<List<Spec>> casesWithMerges() {
+        return Combinators.combine(
+                        Arbitraries.of(0, 1, 2, 3, 4, 5, 6, 7, 7),
+                        Arbitraries.of(UNITS),
+                        Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
+                        Arbitraries.of(Channel.class),
+                        Arbitraries.of(Satisfaction.class),
+                        Arbitraries.of(true, false))
+                .as(Spec::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(9);
     }
 
     private static Arbitrary<List<Spec>> specs(int lastKind) {

@@ -9,8 +9,11 @@ import io.minxin.events.state.CaseState;
 import io.minxin.events.state.UnitMetrics;
 import io.minxin.metrics.casestate.CaseFolder;
 import io.minxin.metrics.unitrates.UnitDay;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -68,6 +71,39 @@ final class TopologyHarness implements AutoCloseable {
 
     void send(Decision decision) {
         decisions.pipeInput(decision.key(), EventJson.mapper().writeValueAsBytes(decision));
+    }
+
+    /** The reason header of every dead letter published since the last read, in order. */
+    List<String> deadLetterReasons() {
+        return deadLetters.readRecordsToList().stream()
+                .map(dead -> new String(
+                        dead.headers()
+                                .lastHeader(MetricsTopology.DLQ_REASON_HEADER)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    /** The latest unit metrics once {@code events} went through a fresh topology in memory, in that order. */
+    static Map<String, UnitMetrics> unitMetricsAfter(Path stateDir, List<CaseEvent> events) {
+        try (TopologyHarness topology = new TopologyHarness(stateDir, ProcessingListener.NONE, StoreType.IN_MEMORY)) {
+            events.forEach(topology::send);
+            return topology.latestUnitMetrics();
+        }
+    }
+
+    /**
+     * The counts and rates of every bucket that counts anything: a bucket whose cases all went elsewhere (re-assigned,
+     * merged away) ends all zeros, as one that never counted anything.
+     */
+    static Map<String, List<Object>> countsAndRates(Map<String, UnitMetrics> metrics) {
+        Map<String, List<Object>> numbers = new HashMap<>();
+        metrics.forEach((key, unit) -> {
+            if (!unit.counts().none()) {
+                numbers.put(key, List.of(unit.counts(), unit.rates()));
+            }
+        });
+        return numbers;
     }
 
     /** The latest value per key of each output, as a compacted topic would keep it. */

@@ -8,6 +8,7 @@ import io.minxin.events.Concluded;
 import io.minxin.events.ExtensionDecided;
 import io.minxin.events.ExtensionOutcome;
 import io.minxin.events.HandlingRole;
+import io.minxin.events.Merged;
 import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
@@ -86,6 +87,11 @@ public final class CaseEvents {
                 "市12345中心",
                 null,
                 at(at)));
+    }
+
+    /** 并单 of this case, a duplicate appeal, into {@code intoCaseId} by the platform (no unit). */
+    public CaseEvent merged(String intoCaseId, String at) {
+        return event(new Merged(caseId, intoCaseId, null, "重复诉求", at(at)));
     }
 
     private CaseEvent event(io.minxin.events.EventData data) {

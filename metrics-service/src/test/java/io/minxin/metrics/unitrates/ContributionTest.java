@@ -83,6 +83,32 @@ class ContributionTest {
     }
 
     @Test
+    void givenADuplicateMergedIntoAnotherCaseThenItCountsNowhereNotEvenItsReturnsPushbackOrSignIns() {
+        List<CaseEvent> handled = List.of(
+                c.assigned("a", io.minxin.events.HandlingRole.LEAD, "2020-09-01T08:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00"),
+                c.signed("a", "2020-09-01T09:30:00"),
+                c.returned("a", "2020-09-01T10:00:00"),
+                c.accepted("a", Channel.PHONE, "2020-09-02T09:00:00"),
+                c.concluded("a", "2020-09-03T09:00:00"),
+                c.visited(Satisfaction.SATISFIED, true, "2020-09-04T09:00:00"));
+        java.util.ArrayList<CaseEvent> merged = new java.util.ArrayList<>(handled);
+        merged.add(c.merged("607225", "2020-09-05T09:00:00"));
+        Contribution before = Contribution.of(folder.fold("607226", handled));
+
+        Contribution after = Contribution.of(folder.fold("607226", merged));
+
+        Counts counted = before.shares().get(period("a")).counts();
+        assertThat(List.of(counted.received(), counted.returns(), counted.pushbacks(), counted.signedOnTime()))
+                .as("received, returned, a 推诿 and signed in time before the merge")
+                .containsOnly(1L);
+        assertThat(after).isEqualTo(Contribution.NONE);
+        assertThat(before.changeTo(after).get(period("a")).counts())
+                .as("the merge takes back everything the case counted")
+                .isEqualTo(counted.negated());
+    }
+
+    @Test
     void reassignmentMovesTheReceivedCountInsteadOfAddingOne() {
         var accepted = c.accepted("a", Channel.PHONE, "2020-09-01T09:00:00");
         Contribution before = Contribution.of(fold(accepted));
