@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -25,6 +28,21 @@ class OldSettingNamesTest {
 
         assertThat(environment.getProperty("minxin.period.cut-off-day")).isEqualTo("25");
         assertThat(environment.getProperty("minxin.kafka.bootstrap")).isEqualTo("k:9092");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void givenAnOldVariableThenAWarningNamesTheNewVariableToSetInstead(CapturedOutput output) {
+        StandardEnvironment environment = environmentWith(Map.of("PERIOD_CUT_OFF_DAY", "25"));
+        DeferredLogs logs = new DeferredLogs();
+
+        new OldSettingNames(logs).postProcessEnvironment(environment, new SpringApplication());
+        // what Spring Boot does once logging is set up: the warnings kept until then are written
+        logs.switchOverAll();
+
+        assertThat(output.getOut().lines())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("WARN", "PERIOD_CUT_OFF_DAY is deprecated", "set MINXIN_PERIOD_CUT_OFF_DAY instead"));
     }
 
     @Test

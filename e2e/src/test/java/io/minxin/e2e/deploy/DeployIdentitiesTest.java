@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The identities of deploy/ without Docker or a cluster, as data: KafkaAccess's ACLs cover every topic each service's
  * bindings use and name only topics of {@link Topics}; compose and k8s give every service its own Kafka principal and
- * MongoDB user (with its own database) and the gateway alone the private token keys. (DeployChecksIT needs the
- * running services; these checks do not.)
+ * MongoDB user (with its own database) and the gateway alone the private token keys; compose's files address each
+ * service at its one port of {@code x-ports}. (DeployChecksIT needs the running services; these checks do not.)
  */
 class DeployIdentitiesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -170,6 +170,49 @@ class DeployIdentitiesTest {
                     .as(principal.name() + " mounts the private keys")
                     .isEqualTo(principal.name().equals(KafkaAccess.GATEWAY));
         }
+    }
+
+    /**
+     * Compose states each service's port once, in {@code x-ports}; the files that cannot refer to it by anchor (the
+     * Prometheus scrape targets, the gateway's docker profile, URLs in compose's own environment values) repeat it,
+     * and must repeat the same number: every {@code <service>:<port>} in them names a service of {@code x-ports} at
+     * its port, and Prometheus scrapes every service of it.
+     */
+    @Test
+    void givenComposesXPortsThenPrometheusTheGatewaysDockerProfileAndComposeUrlsAddressEachServiceAtThatPort() {
+        Map<String, Integer> ports = new TreeMap<>();
+        map(yaml(ROOT.resolve("docker-compose.yml")), "x-ports")
+                .forEach((service, port) -> ports.put(service, (Integer) port));
+        assertThat(ports).containsKeys(KafkaAccess.GATEWAY, "console");
+        Pattern address = Pattern.compile("(?<![\\w.-])(" + String.join("|", ports.keySet()) + "):(\\d+)");
+
+        String prometheus = read(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        String dockerProfile = read(ROOT.resolve("gateway/src/main/resources/application-docker.yml"));
+        // x-ports' own lines ("gateway: &gateway-port 8080") have no service:port in them
+        String compose = read(ROOT.resolve("docker-compose.yml"));
+
+        assertThat(addresses(address, prometheus).keySet())
+                .as("services Prometheus scrapes")
+                .isEqualTo(ports.keySet());
+        assertThat(addresses(address, dockerProfile).keySet())
+                .as("services the gateway routes to")
+                .containsExactlyInAnyOrderElementsOf(ports.keySet().stream()
+                        .filter(service -> !service.equals(KafkaAccess.GATEWAY))
+                        .toList());
+        assertThat(addresses(address, prometheus + dockerProfile + compose))
+                .allSatisfy((service, found) -> assertThat(found)
+                        .as(service + " (x-ports: " + ports.get(service) + ")")
+                        .containsOnly(ports.get(service)));
+    }
+
+    /** Each service named in {@code text} as {@code service:port} → the ports it is given there. */
+    private static Map<String, List<Integer>> addresses(Pattern address, String text) {
+        Map<String, List<Integer>> found = new TreeMap<>();
+        Matcher match = address.matcher(text);
+        while (match.find()) {
+            found.computeIfAbsent(match.group(1), service -> new ArrayList<>()).add(Integer.valueOf(match.group(2)));
+        }
+        return found;
     }
 
     private static void assertMongoUser(String service, String uri) {

@@ -102,6 +102,7 @@ class AccountsConfiguration {
                             .doBeforeRetry(retry -> log.warn(
                                     "Account store not ready for the operator's account: {}",
                                     retry.failure().toString())))
+                    // an ApplicationRunner on the main thread: start-up waits until the first operator can sign in
                     .block(STORE_WAIT);
             log.info(
                     Boolean.TRUE.equals(created)

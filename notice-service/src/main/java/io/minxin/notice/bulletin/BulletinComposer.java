@@ -36,6 +36,10 @@ public final class BulletinComposer {
     }
 
     public Bulletin compose(BulletinFacts facts) {
+        return compose(facts, false);
+    }
+
+    private Bulletin compose(BulletinFacts facts, boolean rankingPending) {
         BulletinFacts.Issue issue = facts.issue();
         BulletinFacts.DocumentNumber number = issue.number();
         Bulletin.Masthead masthead = new Bulletin.Masthead(
@@ -44,7 +48,7 @@ public final class BulletinComposer {
         List<Block> body = new ArrayList<>();
         body.add(paragraph(Text.INTRO, month(facts), day(facts.from()), day(facts.to())));
         overview(facts, body);
-        ranking(facts, body);
+        ranking(facts, rankingPending, body);
         requirements(facts, body);
 
         return new Bulletin(
@@ -60,7 +64,17 @@ public final class BulletinComposer {
 
     /** The draft of a bulletin: as {@link #compose}, every page marked as a draft (草稿). */
     public Bulletin composeDraft(BulletinFacts facts) {
-        Bulletin bulletin = compose(facts);
+        return composeDraft(facts, false);
+    }
+
+    /**
+     * The draft of a bulletin, as {@link #composeDraft(BulletinFacts)}; with {@code rankingPending} (no ranking of
+     * either channel, published or live, has reached notice-service yet) the ranking sentence says the month's
+     * ranking is not there yet instead of "no 五佳 unit this month", which would be false of units that are ranked.
+     * An issued bulletin always has its closed period's ranking, and {@link #compose} keeps the 无“五佳” wording.
+     */
+    public Bulletin composeDraft(BulletinFacts facts, boolean rankingPending) {
+        Bulletin bulletin = compose(facts, rankingPending);
         return new Bulletin(
                 bulletin.period(),
                 bulletin.issueDate(),
@@ -158,32 +172,39 @@ public final class BulletinComposer {
                 fixed(overview.excellentRate())));
     }
 
-    private void ranking(BulletinFacts facts, List<Block> body) {
+    private void ranking(BulletinFacts facts, boolean pending, List<Block> body) {
         body.add(new Heading(texts.format(Text.HEADING_RANKING)));
         String separator = texts.format(Text.RANKING_SEPARATOR);
-        String sentence = texts.format(
-                        Text.RANKING_LEAD, Integer.toString(facts.overview().unitsInvolved()))
-                + String.join(
-                        separator,
-                        facts.phoneTop().isEmpty()
-                                ? texts.format(Text.RANKING_PHONE_NONE)
-                                : texts.format(
-                                        Text.RANKING_PHONE,
-                                        facts.phoneTop().get(0).unitName(),
-                                        Integer.toString(facts.phoneTop().size())),
-                        facts.webTop().isEmpty()
-                                ? texts.format(Text.RANKING_WEB_NONE)
-                                : texts.format(
-                                        Text.RANKING_WEB,
-                                        facts.webTop().get(0).unitName(),
-                                        Integer.toString(facts.webTop().size())),
-                        facts.poorCases().isEmpty()
-                                ? texts.format(Text.RANKING_POOR_NONE)
-                                : texts.format(
-                                        Text.RANKING_POOR,
-                                        facts.poorCases().get(0).unitName(),
-                                        Integer.toString(facts.poorCases().size())))
-                + texts.format(Text.RANKING_END);
+        String poorPart = facts.poorCases().isEmpty()
+                ? texts.format(Text.RANKING_POOR_NONE)
+                : texts.format(
+                        Text.RANKING_POOR,
+                        facts.poorCases().get(0).unitName(),
+                        Integer.toString(facts.poorCases().size()));
+        String lead = texts.format(
+                Text.RANKING_LEAD, Integer.toString(facts.overview().unitsInvolved()));
+        String sentence = pending
+                ? lead
+                        + String.join(separator, texts.format(Text.RANKING_PENDING), poorPart)
+                        + texts.format(Text.RANKING_END)
+                : lead
+                        + String.join(
+                                separator,
+                                facts.phoneTop().isEmpty()
+                                        ? texts.format(Text.RANKING_PHONE_NONE)
+                                        : texts.format(
+                                                Text.RANKING_PHONE,
+                                                facts.phoneTop().get(0).unitName(),
+                                                Integer.toString(
+                                                        facts.phoneTop().size())),
+                                facts.webTop().isEmpty()
+                                        ? texts.format(Text.RANKING_WEB_NONE)
+                                        : texts.format(
+                                                Text.RANKING_WEB,
+                                                facts.webTop().get(0).unitName(),
+                                                Integer.toString(facts.webTop().size())),
+                                poorPart)
+                        + texts.format(Text.RANKING_END);
         body.add(new Paragraph(List.of(new Bulletin.Run(sentence, false))));
         if (facts.liveRanking()) {
             body.add(paragraph(Text.RANKING_LIVE));

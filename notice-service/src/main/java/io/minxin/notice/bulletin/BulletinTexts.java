@@ -187,6 +187,7 @@ public final class BulletinTexts {
         RANKING_PHONE_NONE("ranking-phone-none", 0),
         RANKING_WEB("ranking-web", 2),
         RANKING_WEB_NONE("ranking-web-none", 0),
+        RANKING_PENDING("ranking-pending", 0),
         RANKING_POOR("ranking-poor", 2),
         RANKING_POOR_NONE("ranking-poor-none", 0),
         RANKING_SEPARATOR("ranking-separator", 0),

@@ -114,6 +114,16 @@ class BulletinFactsSource {
     }
 
     /**
+     * Whether no ranking of either channel, published or live, has reached notice-service for the period yet (a
+     * draft then says the ranking is not there yet, not that no unit is among the 五佳).
+     */
+    Mono<Boolean> rankingPending(YearMonth period) {
+        String name = period.toString();
+        return Mono.zip(ranking(name, Channel.PHONE), ranking(name, Channel.WEB))
+                .map(both -> both.getT1().isEmpty() && both.getT2().isEmpty());
+    }
+
+    /**
      * The published ranking of a closed period, else the live one of an open period (as ranking-service last put
      * it on {@code rankings}): a draft shows the units as they rank now, and says that it is not frozen.
      */

@@ -139,9 +139,9 @@ class BulletinIssuing {
 
     /** The draft rendered, every page marked as a draft; city-wide callers only. */
     Mono<Bulletin> draftBulletin(YearMonth period, Scope scope) {
-        return draftView(period)
-                .map(view -> composer.composeDraft(
-                        BulletinScope.readable(scope, view).facts()));
+        return Mono.zip(draftView(period), source.rankingPending(period))
+                .map(both -> composer.composeDraft(
+                        BulletinScope.readable(scope, both.getT1()).facts(), both.getT2()));
     }
 
     Flux<BulletinRevision> revisions(YearMonth period) {

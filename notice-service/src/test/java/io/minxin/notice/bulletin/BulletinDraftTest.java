@@ -59,6 +59,34 @@ class BulletinDraftTest {
     }
 
     @Test
+    void givenADraftBeforeAnyRankingHasArrivedThenItSaysTheRankingIsNotThereYetNotThatNoUnitIsAmongTheFiveBest() {
+        BulletinFacts reference = ReferenceMonth.facts();
+        BulletinFacts unranked = new BulletinFacts(
+                reference.period(),
+                reference.from(),
+                reference.to(),
+                reference.issue(),
+                reference.overview(),
+                List.of(),
+                List.of(),
+                reference.poorCases(),
+                reference.explanations(),
+                reference.targets(),
+                reference.distribution());
+
+        String draft = renderer.markdown(composer.composeDraft(unranked, true));
+        String issued = renderer.markdown(composer.compose(unranked));
+
+        assertThat(draft)
+                .contains("按时反馈率等指标排名，话务端、网络端本月排名尚未生成；")
+                .contains("等单位存在 5 个办理“较差”诉求件（见表三）。")
+                .doesNotContain("“五佳”承办单位")
+                .doesNotContain("表一");
+        assertThat(issued).contains("话务端本月无“五佳”承办单位；网络端本月无“五佳”承办单位").doesNotContain("尚未生成");
+        assertThat(renderer.markdown(composer.composeDraft(unranked, false))).doesNotContain("尚未生成");
+    }
+
+    @Test
     void givenEditedRequirementsThenTheyReplaceTheGeneratedOnes() {
         BulletinFacts facts = ReferenceMonth.facts();
         String md = renderer.markdown(composer.compose(

@@ -89,6 +89,7 @@ class BulletinDecisionsTest {
         BulletinFactsSource source = mock(BulletinFactsSource.class);
         when(source.requireData(any())).thenReturn(Mono.empty());
         when(source.issuer()).thenReturn(BulletinProperties.Issuer.reference());
+        when(source.rankingPending(any())).thenReturn(Mono.just(false));
         when(source.facts(any(), any()))
                 .thenAnswer(call -> Mono.just(TestFacts.facts(call.getArgument(1), secondPoorUnit.get())));
         DecisionLog log = mock(DecisionLog.class);

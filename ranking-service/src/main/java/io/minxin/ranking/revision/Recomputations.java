@@ -98,6 +98,10 @@ class Recomputations {
                 .map(document -> MongoJson.fromDocument(document, Recomputation.class));
     }
 
+    /**
+     * Blocks on purpose, on the boundedElastic thread {@link #start} hands it to: the months are ranked one after
+     * another, and each progress is stored before the next, for {@code GET /api/v1/periods/recomputations/{id}}.
+     */
     private void run(Recomputation started, YearMonth first, YearMonth last) {
         Recomputation progress = started;
         try {
