@@ -118,8 +118,23 @@ public final class Timeline {
                                                 .anyMatch(signIn -> Objects.equals(signIn.unitId(), event.unitId()))
                                         ? "（不是对该单位最后一次派单的首次签收，不计入及时签收率）"
                                         : "（此前无派单，不计入及时签收率）");
+            case CASE_MERGED ->
+                state.merged() && event.equals(lastMerge(state))
+                        ? "并入 " + state.mergedInto() + "，本件不再单独计数"
+                        : "（其后又有受理或并单，本次并单不计）";
             default -> "";
         };
+    }
+
+    /** The last 并单 in folding order: the one that stands when the case is merged. */
+    private static CaseState.HistoryEntry lastMerge(CaseState state) {
+        CaseState.HistoryEntry last = null;
+        for (CaseState.HistoryEntry entry : state.history()) {
+            if (entry.type() == EventType.CASE_MERGED) {
+                last = entry;
+            }
+        }
+        return last;
     }
 
     private static boolean same(CaseState.HistoryEntry event, Instant at, String unitId) {

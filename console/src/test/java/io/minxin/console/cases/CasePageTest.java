@@ -151,6 +151,49 @@ class CasePageTest extends ConsoleTestSupport {
     }
 
     @Test
+    void givenADuplicateMergedAfterAReMergedOneThenTheStandingMergeNamesTheCaseItWentInto() {
+        Instant merged = ACCEPTED.plusSeconds(3600);
+        CaseState duplicate = new CaseState(
+                "614502",
+                "2020-09",
+                Channel.PHONE,
+                "路灯不亮",
+                null,
+                ACCEPTED,
+                "xlt-chengjian",
+                "盘锦市兴隆台区城建中心",
+                ACCEPTED.plusSeconds(7 * 86_400),
+                List.of(new CaseState.Acceptance("xlt-chengjian", "盘锦市兴隆台区城建中心", ACCEPTED, null)),
+                List.of(),
+                null,
+                null,
+                false,
+                List.of(
+                        new CaseState.HistoryEntry(
+                                "m0", "hotline", EventType.CASE_MERGED, ACCEPTED.minusSeconds(60), null),
+                        new CaseState.HistoryEntry("m1", "hotline", EventType.CASE_ACCEPTED, ACCEPTED, "xlt-chengjian"),
+                        new CaseState.HistoryEntry("m2", "hotline", EventType.CASE_MERGED, merged, null)),
+                3,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                "614418");
+        API.json("GET /api/v1/cases/614502", EventJson.mapper().writeValueAsString(duplicate));
+
+        String page = page("/console/cases/614502", OPERATOR).replaceAll("\\s+", " ");
+
+        assertThat(page)
+                .containsSubsequence(
+                        "<strong>并单</strong>",
+                        "（其后又有受理或并单，本次并单不计）",
+                        "<strong>受理</strong>",
+                        "<strong>并单</strong>",
+                        "并入 614418，本件不再单独计数");
+    }
+
+    @Test
     void givenAnotherUnitsCaseOrNoneThenThePageSaysSoReadably() {
         API.problem("GET /api/v1/cases/614418", 403, "not your unit's case");
 

@@ -1,5 +1,7 @@
 package io.minxin.servicekit.registry;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.minxin.servicekit.kafka.KafkaClientSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,22 @@ public class UnitRegistryConfiguration {
     @Bean
     UnitRegistry unitRegistry(ObjectProvider<Clock> clock) {
         return new UnitRegistry(clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * {@code minxin_unit_registry_units} (units registered) and {@code minxin_unit_registry_ready} (1 once the feed has
+     * read unit-activity to its end): how far an instance's answers by jurisdiction can be trusted.
+     */
+    @Bean
+    MeterBinder unitRegistryMetrics(UnitRegistry registry, UnitRegistryFeed feed) {
+        return meters -> {
+            Gauge.builder("minxin.unit.registry.units", registry, UnitRegistry::units)
+                    .description("units with a registration (单位名录) in this instance's unit registry")
+                    .register(meters);
+            Gauge.builder("minxin.unit.registry.ready", feed, f -> f.isReady() ? 1 : 0)
+                    .description("1 once the unit registry has read unit-activity to its end, else 0")
+                    .register(meters);
+        };
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.minxin.servicekit.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minxin.events.CaseEvent;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
@@ -61,6 +62,18 @@ class UnitRegistryFeedTest {
         assertThat(registry.units())
                 .as("the log-in and the unreadable record add no unit")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void givenTheFeedCaughtUpThenTheGaugesSayHowManyUnitsAndThatItIsReady() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new UnitRegistryConfiguration().unitRegistryMetrics(registry, feed).bindTo(meters);
+        assertThat(meters.get("minxin.unit.registry.ready").gauge().value()).isZero();
+
+        feed.start();
+
+        assertThat(meters.get("minxin.unit.registry.ready").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("minxin.unit.registry.units").gauge().value()).isEqualTo(1.0);
     }
 
     @Test
