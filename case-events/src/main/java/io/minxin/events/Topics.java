@@ -42,8 +42,22 @@ public final class Topics {
     /** Partitions of the keyed event topics; compacted topics follow it so joins stay co-partitioned. */
     public static final int PARTITIONS = 6;
 
-    /** How each topic must be created. */
-    public record Spec(String name, int partitions, boolean compacted, boolean infiniteRetention) {}
+    /**
+     * The largest record of {@link #RANKINGS}: one revision holds every row of a channel's ranking with its
+     * explanation (about 1.2 KB a unit before compression), so a city of thousands of units outgrows Kafka's default
+     * of 1 MiB. 16 MiB is also MongoDB's limit for the document the revision is stored in.
+     */
+    public static final int MAX_RANKING_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * How each topic must be created; {@code maxMessageBytes} is its {@code max.message.bytes}, 0 for the broker's
+     * default.
+     */
+    public record Spec(String name, int partitions, boolean compacted, boolean infiniteRetention, int maxMessageBytes) {
+        public Spec(String name, int partitions, boolean compacted, boolean infiniteRetention) {
+            this(name, partitions, compacted, infiniteRetention, 0);
+        }
+    }
 
     public static List<Spec> all() {
         return List.of(
@@ -52,7 +66,7 @@ public final class Topics {
                 new Spec(CASE_STATE, PARTITIONS, true, false),
                 new Spec(UNIT_METRICS, PARTITIONS, true, false),
                 new Spec(UNIT_DAILY_METRICS, PARTITIONS, true, false),
-                new Spec(RANKINGS, 1, true, false),
+                new Spec(RANKINGS, 1, true, false, MAX_RANKING_BYTES),
                 new Spec(NOTICES, PARTITIONS, false, true),
                 new Spec(CASE_EVENTS_DLQ, 1, false, true),
                 new Spec(AUDIT, 1, false, true),

@@ -1,6 +1,7 @@
 package io.minxin.localstack;
 
 import io.minxin.events.Topics;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -58,6 +62,7 @@ public final class TopicSetup {
     public static void ensureTopics(Admin admin, List<Topics.Spec> specs, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get();
+            raiseRecordLimits(admin, specs, existing);
             List<NewTopic> missing = specs.stream()
                     .filter(spec -> !existing.contains(spec.name()))
                     .map(spec -> newTopic(spec, replicationFactor))
@@ -88,7 +93,32 @@ public final class TopicSetup {
             configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
             configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
         }
+        if (spec.maxMessageBytes() > 0) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(spec.maxMessageBytes()));
+        }
         return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs);
+    }
+
+    /**
+     * Sets {@code max.message.bytes} of existing topics whose spec has one: a topic created by an earlier version kept
+     * the broker's default, and a large revision would be refused on it. Setting the same value again changes nothing.
+     */
+    private static void raiseRecordLimits(Admin admin, List<Topics.Spec> specs, Set<String> existing)
+            throws InterruptedException, ExecutionException {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (Topics.Spec spec : specs) {
+            if (spec.maxMessageBytes() > 0 && existing.contains(spec.name())) {
+                changes.put(
+                        new ConfigResource(ConfigResource.Type.TOPIC, spec.name()),
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(
+                                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(spec.maxMessageBytes())),
+                                AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get();
+        }
     }
 
     private static void awaitCreated(String topic, KafkaFuture<Void> creation) throws InterruptedException {

@@ -42,4 +42,20 @@ class TopicSetupTest {
         assertThat(three.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
         assertThat(one.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1");
     }
+
+    @Test
+    void givenTheRankingsTopicThenItTakesRevisionsLargerThanTheBrokersDefaultRecord() {
+        Topics.Spec rankings = Topics.all().stream()
+                .filter(spec -> spec.name().equals(Topics.RANKINGS))
+                .findFirst()
+                .orElseThrow();
+
+        NewTopic topic = TopicSetup.newTopic(rankings, TopicSetup.SINGLE_REPLICA);
+
+        assertThat(topic.configs())
+                .containsEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_RANKING_BYTES));
+        assertThat(TopicSetup.newTopic(Topics.all().get(0), TopicSetup.SINGLE_REPLICA)
+                        .configs())
+                .doesNotContainKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+    }
 }

@@ -26,10 +26,17 @@ import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.identity.ServicePortChecks;
 import io.minxin.servicekit.identity.TestIdentity;
 import io.minxin.servicekit.registry.UnitRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -722,6 +729,62 @@ class RankingServiceIT {
                             .toList())
                     .isNotEmpty()
                     .containsOnly(web);
+        });
+    }
+
+    @Test
+    void givenACityOfTwelveHundredUnitsWhenThePeriodIsClosedThenItsRevisionOfOverOneMebibyteIsPublished()
+            throws Exception {
+        // given 1,200 phone units of one period: a revision with every row explained, over Kafka's default 1 MiB
+        String period = "2024-07";
+        for (int unit = 0; unit < 1_200; unit++) {
+            send(new UnitMetrics(
+                    "city-unit-" + unit,
+                    "市直单位" + unit,
+                    Channel.PHONE,
+                    period,
+                    new Counts(10 + unit % 7, 9, 8, 5, 4, 2, unit % 3, unit % 2),
+                    1));
+        }
+        producer.flush();
+        // (read with java.net.http: a ranking this size is over WebTestClient's 256 KB buffer)
+        HttpClient http = HttpClient.newHttpClient();
+        String bearer = IDENTITY.bearer(Role.OPERATOR, Scope.ALL, AUDIENCE);
+        HttpRequest live = HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/rankings/" + period + "?channel=PHONE&top=2000"))
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .build();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(EventJson.mapper()
+                                .readValue(
+                                        http.send(live, BodyHandlers.ofByteArray())
+                                                .body(),
+                                        RankingRevision.class)
+                                .rows())
+                        .hasSize(1_200));
+
+        // when the operator closes it
+        HttpResponse<byte[]> closed = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/periods/" + period + "/close"))
+                        .header(HttpHeaders.AUTHORIZATION, bearer)
+                        .POST(BodyPublishers.noBody())
+                        .build(),
+                BodyHandlers.ofByteArray());
+
+        // then the phone revision 1 with all 1,200 rows is on the rankings topic, as stored
+        assertThat(closed.statusCode()).isEqualTo(200);
+        RankingRevision phone = Arrays.stream(EventJson.mapper().readValue(closed.body(), RankingRevision[].class))
+                .filter(revision -> revision.channel() == Channel.PHONE)
+                .findFirst()
+                .orElseThrow();
+        assertThat(phone.rows()).hasSize(1_200);
+        assertThat(EventJson.mapper().writeValueAsBytes(phone).length).isGreaterThan(1024 * 1024);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            pollRankings();
+            assertThat(published.stream()
+                            .filter(each -> each.key().equals(RankingRevision.key(period, Channel.PHONE)))
+                            .toList())
+                    .containsExactly(phone);
         });
     }
 
