@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -33,6 +34,9 @@ public final class UnitRegistry implements Jurisdictions {
             .thenComparing(r -> Objects.toString(r.jurisdictionName(), ""));
 
     private final Map<String, List<UnitRegistered>> registrations = new ConcurrentHashMap<>();
+    /** Every jurisdiction a registration has named: asked on every read with {@code ?jurisdiction=}. */
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
+
     private final Clock clock;
 
     public UnitRegistry(Clock clock) {
@@ -52,6 +56,7 @@ public final class UnitRegistry implements Jurisdictions {
             }
             return List.copyOf(next);
         });
+        named.add(registration.jurisdiction());
     }
 
     /** The unit's jurisdiction now, or null when it was never registered. */
@@ -94,9 +99,7 @@ public final class UnitRegistry implements Jurisdictions {
 
     /** Whether any registration, at any time, names the jurisdiction. */
     public boolean knows(String jurisdiction) {
-        return registrations.values().stream()
-                .flatMap(List::stream)
-                .anyMatch(registration -> registration.jurisdiction().equals(jurisdiction));
+        return named.contains(jurisdiction);
     }
 
     /**
