@@ -62,6 +62,9 @@ public final class KafkaBroker implements AutoCloseable {
     private final Security security;
     private final int brokerPort;
     private final Membership membership;
+    /** Set when this node runs in a JVM of its own ({@link KafkaCluster} with child processes); else null. */
+    private final KafkaNodeProcess child;
+
     private KafkaRaftServer server;
 
     /**
@@ -111,13 +114,22 @@ public final class KafkaBroker implements AutoCloseable {
         this(logDir, FreePorts.resolve(port, controllerPort, security == null ? -1 : 0), security, null);
     }
 
-    /** A node of a {@link KafkaCluster}, PLAINTEXT, on ports already picked. */
+    /** A node of a {@link KafkaCluster}, PLAINTEXT, on ports already picked, in this JVM. */
     KafkaBroker(Path logDir, int port, int controllerPort, Membership membership) {
-        this(logDir, new int[] {port, controllerPort, -1}, null, membership);
+        this(logDir, new int[] {port, controllerPort, -1}, null, membership, false);
+    }
+
+    /** A node of a {@link KafkaCluster}, PLAINTEXT, on ports already picked; in a JVM of its own if asked. */
+    KafkaBroker(Path logDir, int port, int controllerPort, Membership membership, boolean childProcess) {
+        this(logDir, new int[] {port, controllerPort, -1}, null, membership, childProcess);
+    }
+
+    private KafkaBroker(Path logDir, int[] ports, Security security, Membership membership) {
+        this(logDir, ports, security, membership, false);
     }
 
     /** @param ports client, controller and admin port (the admin listener only with Security; -1: none) */
-    private KafkaBroker(Path logDir, int[] ports, Security security, Membership membership) {
+    private KafkaBroker(Path logDir, int[] ports, Security security, Membership membership, boolean childProcess) {
         this.logDir = logDir.toAbsolutePath().normalize();
         this.port = ports[0];
         this.controllerPort = ports[1];
@@ -130,10 +142,15 @@ public final class KafkaBroker implements AutoCloseable {
                         SINGLE_NODE_ID + "@" + HOST + ":" + controllerPort,
                         1,
                         Uuid.randomUuid().toString());
+        this.child = childProcess ? new KafkaNodeProcess(this.logDir, port, controllerPort, this.membership) : null;
     }
 
     /** Starts the broker and returns once it accepts clients; does nothing when already running. */
     public synchronized KafkaBroker start() {
+        if (child != null) {
+            child.start();
+            return this;
+        }
         if (server != null) {
             return this;
         }
@@ -155,6 +172,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Shuts the broker down cleanly and waits for it; the data and ports stay for a later {@link #start()}. */
     public synchronized void stop() {
+        if (child != null) {
+            child.stop();
+            return;
+        }
         if (server == null) {
             return;
         }
@@ -170,6 +191,11 @@ public final class KafkaBroker implements AutoCloseable {
      * its brokers so before any controller, else the last broker's controlled shutdown finds no quorum to grant it.
      */
     synchronized void stopBrokerRole() {
+        if (child != null) {
+            // the whole child, while the other nodes' controllers still grant its controlled shutdown
+            child.stop();
+            return;
+        }
         if (server == null) {
             return;
         }
@@ -197,7 +223,25 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return server != null;
+        return child != null ? child.isRunning() : server != null;
+    }
+
+    /** Whether this node runs in a JVM of its own, so that {@link #kill()} can stop it as a crash does. */
+    public boolean inChildProcess() {
+        return child != null;
+    }
+
+    /**
+     * {@code kill -9} of the node's own JVM: nothing flushed, no leadership handed over; {@link #start()} brings it back
+     * on the same log dir and ports.
+     *
+     * @throws UnsupportedOperationException for a node in this JVM, which only {@link #stop()} can take down
+     */
+    public void kill() {
+        if (child == null) {
+            throw new UnsupportedOperationException("a node in this JVM cannot be killed; stop() it");
+        }
+        child.kill();
     }
 
     /** {@code 127.0.0.1:port}, for clients in this JVM and on this machine. */

@@ -37,6 +37,14 @@ public final class KafkaCluster implements AutoCloseable {
      * @param controllerPort controller port of node 1, 0 for free ones
      */
     public KafkaCluster(Path dir, int brokers, int port, int controllerPort) {
+        this(dir, brokers, port, controllerPort, false);
+    }
+
+    /**
+     * @param childProcesses run each node in a JVM of its own ({@link KafkaBroker#kill()}: a fault test's {@code
+     *     kill -9}) rather than in this one
+     */
+    public KafkaCluster(Path dir, int brokers, int port, int controllerPort, boolean childProcesses) {
         if (brokers < 1 || brokers > MAX_BROKERS) {
             throw new IllegalArgumentException("brokers must be 1 to " + MAX_BROKERS + ", not " + brokers);
         }
@@ -63,7 +71,7 @@ public final class KafkaCluster implements AutoCloseable {
         for (int i = 0; i < brokers; i++) {
             KafkaBroker.Membership membership =
                     new KafkaBroker.Membership(i + 1, String.join(",", voters), brokers, clusterId);
-            nodes.add(new KafkaBroker(logDirs.get(i), ports[2 * i], ports[2 * i + 1], membership));
+            nodes.add(new KafkaBroker(logDirs.get(i), ports[2 * i], ports[2 * i + 1], membership, childProcesses));
         }
         this.brokers = List.copyOf(nodes);
     }

@@ -38,13 +38,25 @@ public final class LocalStack implements AutoCloseable {
      * @param kafkaControllerPort controller port of node 1; node {@code i}'s is {@code kafkaControllerPort + 2(i-1)}
      */
     public record Settings(
-            Path dataDir, boolean fresh, int brokers, int kafkaPort, int kafkaControllerPort, int mongoPort) {
+            Path dataDir,
+            boolean fresh,
+            int brokers,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int mongoPort,
+            boolean brokersInChildProcesses) {
 
         public Settings {
             if (brokers < 1 || brokers > KafkaCluster.MAX_BROKERS) {
                 throw new IllegalArgumentException(
                         "brokers must be 1 to " + KafkaCluster.MAX_BROKERS + ", not " + brokers);
             }
+        }
+
+        /** In this JVM. */
+        public Settings(
+                Path dataDir, boolean fresh, int brokers, int kafkaPort, int kafkaControllerPort, int mongoPort) {
+            this(dataDir, fresh, brokers, kafkaPort, kafkaControllerPort, mongoPort, false);
         }
 
         /** One broker. */
@@ -59,7 +71,16 @@ public final class LocalStack implements AutoCloseable {
 
         /** These settings with {@code brokers} Kafka nodes. */
         public Settings withBrokers(int brokers) {
-            return new Settings(dataDir, fresh, brokers, kafkaPort, kafkaControllerPort, mongoPort);
+            return new Settings(
+                    dataDir, fresh, brokers, kafkaPort, kafkaControllerPort, mongoPort, brokersInChildProcesses);
+        }
+
+        /**
+         * These settings with each broker in a JVM of its own, so that a fault test can {@code kill -9} one
+         * ({@link KafkaBroker#kill()}); the stack's JVM starts, stops and kills them.
+         */
+        public Settings withBrokersInChildProcesses() {
+            return new Settings(dataDir, fresh, brokers, kafkaPort, kafkaControllerPort, mongoPort, true);
         }
 
         /** Free ports, data under {@code dataDir}: for tests. */
@@ -153,7 +174,8 @@ public final class LocalStack implements AutoCloseable {
                 kafkaDir(dataDir, settings.brokers()),
                 settings.brokers(),
                 settings.kafkaPort(),
-                settings.kafkaControllerPort());
+                settings.kafkaControllerPort(),
+                settings.brokersInChildProcesses());
         LocalStack stack = new LocalStack(dataDir, kafka, mongo);
         try {
             mongo.start();

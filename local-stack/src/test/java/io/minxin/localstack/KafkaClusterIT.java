@@ -28,8 +28,9 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Three brokers on their own directory, not the shared test stack: one of them is stopped and started here. */
 class KafkaClusterIT {
@@ -40,11 +41,20 @@ class KafkaClusterIT {
     @TempDir
     Path dataDir;
 
-    @Test
-    void givenThreeBrokersWhenOneIsDownThenTransactionsCommitAndAreReadAndItRejoinsEveryIsr() throws Exception {
+    /**
+     * Stopped in this JVM (a controlled shutdown), or killed with {@code kill -9} in its own JVM (no shutdown at all:
+     * its log is recovered on the next start, as a crashed broker's is).
+     */
+    @ParameterizedTest(name = "killed in its own JVM: {0}")
+    @ValueSource(booleans = {false, true})
+    void givenThreeBrokersWhenOneIsDownThenTransactionsCommitAndAreReadAndItRejoinsEveryIsr(boolean killed)
+            throws Exception {
         // given a stack started with three brokers
-        try (LocalStack stack =
-                        LocalStack.start(LocalStack.Settings.freePorts(dataDir).withBrokers(3));
+        LocalStack.Settings settings = LocalStack.Settings.freePorts(dataDir).withBrokers(3);
+        if (killed) {
+            settings = settings.withBrokersInChildProcesses();
+        }
+        try (LocalStack stack = LocalStack.start(settings);
                 Admin admin = admin(stack);
                 KafkaProducer<String, String> producer = producer(stack);
                 KafkaConsumer<String, String> consumer = consumer(stack)) {
@@ -70,7 +80,12 @@ class KafkaClusterIT {
             int leader = leaderOf(admin, written.partition());
             KafkaBroker stopped = stack.broker(leader);
             Path logDir = stopped.logDir();
-            stopped.stop();
+            assertThat(stopped.inChildProcess()).isEqualTo(killed);
+            if (killed) {
+                stopped.kill();
+            } else {
+                stopped.stop();
+            }
             assertThat(stopped.isRunning()).isFalse();
 
             // then writes still commit on the two left and are read, exactly once each
@@ -96,8 +111,7 @@ class KafkaClusterIT {
         }
 
         // when the whole cluster starts again on its directory
-        try (LocalStack stack =
-                LocalStack.start(LocalStack.Settings.freePorts(dataDir).withBrokers(3))) {
+        try (LocalStack stack = LocalStack.start(settings)) {
             // then every committed record is there (and the single broker's directory was never used)
             assertThat(CaseEventsReader.recordCount(stack.endpoints().bootstrapServers()))
                     .as("three batches, each with its commit marker")

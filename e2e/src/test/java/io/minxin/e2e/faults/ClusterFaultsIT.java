@@ -49,12 +49,11 @@ import org.slf4j.LoggerFactory;
  * run). Gateway {@code i} routes to instance {@code i} of each service, and the load, demo months sent batch by
  * batch to both gateways in turn ({@link FailoverFeed}), sends a batch that got no 202 again to the other gateway,
  * as a client behind a load balancer does. Faults come in rotation, one at a time, each during a month of its own:
- * one broker stopped, then one instance of each service killed with {@code kill -9}; each comes back after a while.
+ * one broker, then one instance of each service, killed with {@code kill -9}; each comes back after a while.
  *
- * <p>The brokers run inside this JVM (local-stack), so no {@code kill -9} reaches one: the hardest stop local-stack
- * offers is {@link KafkaBroker#stop()}, {@code KafkaRaftServer.shutdown()}, which moves the broker's leaderships away
- * (controlled shutdown) and closes its logs; the clients still lose their connections to it and its partitions
- * their third replica, as with a crash, but no log is truncated on recovery.
+ * <p>Each broker runs in a JVM of its own (local-stack's {@code withBrokersInChildProcesses}), and the broker's fault is
+ * {@link KafkaBroker#kill()}, a {@code kill -9} of that JVM: no controlled shutdown hands its leaderships over, the
+ * clients find out from timeouts, and its log is recovered when it starts again, as after a crash.
  *
  * <p>The singletons are tested on the way: the month of notice-service's fault is September 2020, the month the duty
  * check judges, and notice-service#1 is killed as soon as the first 提示函 is stored, in the middle of the check's
@@ -515,12 +514,12 @@ class ClusterFaultsIT {
         return new Part() {
             @Override
             public String name() {
-                return "kafka broker " + nodeId + " stop";
+                return "kafka broker " + nodeId + " kill -9";
             }
 
             @Override
             public void down() {
-                broker.stop();
+                broker.kill();
             }
 
             @Override

@@ -190,8 +190,11 @@ public final class Minxin implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the e2e directories", e);
         }
-        LocalStack stack = LocalStack.start(
-                LocalStack.Settings.freePorts(workDir.resolve("stack")).withBrokers(layout.brokers()));
+        LocalStack.Settings stackSettings =
+                LocalStack.Settings.freePorts(workDir.resolve("stack")).withBrokers(layout.brokers());
+        // a cluster's brokers each in a JVM of their own, so that a fault test can kill -9 one (KafkaBroker.kill)
+        LocalStack stack =
+                LocalStack.start(layout.brokers() > 1 ? stackSettings.withBrokersInChildProcesses() : stackSettings);
         log.info(
                 "local stack: kafka={} mongodb={}",
                 stack.endpoints().bootstrapServers(),
