@@ -9,6 +9,7 @@ import io.minxin.events.Channel;
 import io.minxin.events.EventJson;
 import io.minxin.events.Topics;
 import io.minxin.events.UnitLogin;
+import io.minxin.events.UnitRegistered;
 import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
@@ -508,6 +509,89 @@ class NoticeServiceIT {
     }
 
     @Test
+    void givenUnitsOfTwoJurisdictionsThenEachJurisdictionsBulletinListsItsOwnUnitsAndIsItsFirstIssue() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String xinglongtai = "211103-" + run;
+        String shuangtaizi = "211102-" + run;
+        String road = "it-road-" + run;
+        String water = "it-water-" + run;
+        Instant registered = Instant.parse("2020-01-01T00:00:00Z");
+        send(
+                Topics.UNIT_ACTIVITY,
+                road,
+                CaseEvent.of("reg-" + road, "/it", new UnitRegistered(road, "兴隆路政所", xinglongtai, "兴隆台区", registered)));
+        send(
+                Topics.UNIT_ACTIVITY,
+                water,
+                CaseEvent.of(
+                        "reg-" + water, "/it", new UnitRegistered(water, "双台供水所", shuangtaizi, "双台子区", registered)));
+        String period = "2020-05";
+        for (UnitMetrics metrics : List.of(
+                new UnitMetrics(road, "兴隆路政所", Channel.PHONE, period, new Counts(30, 26, 25, 20, 20, 10, 0, 0), 1),
+                new UnitMetrics(water, "双台供水所", Channel.PHONE, period, new Counts(7, 7, 7, 7, 7, 7, 0, 0), 1))) {
+            send(Topics.UNIT_METRICS, metrics.key(), metrics);
+        }
+        RankingRevision ranking =
+                revision(period, RevisionStatus.PUBLISHED, List.of(row(1, road, "兴隆路政所"), row(2, water, "双台供水所")));
+        send(Topics.RANKINGS, ranking.key(), ranking);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> web.get()
+                        .uri("/api/v1/bulletins/" + period + "?jurisdiction=" + shuangtaizi)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.facts.phoneTop[*].unitName")
+                        .isEqualTo(List.of("双台供水所"))
+                        .jsonPath("$.facts.phoneTop[0].rank")
+                        .isEqualTo(1)
+                        .jsonPath("$.facts.overview.casesReceived")
+                        .isEqualTo(7));
+        await().atMost(WAIT)
+                .untilAsserted(() -> web.get()
+                        .uri("/api/v1/bulletins/" + period + "?jurisdiction=" + xinglongtai)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.facts.phoneTop[*].unitName")
+                        .isEqualTo(List.of("兴隆路政所"))
+                        .jsonPath("$.facts.overview.casesReceived")
+                        .isEqualTo(30));
+
+        for (String jurisdiction : List.of(xinglongtai, shuangtaizi)) {
+            web.post()
+                    .uri("/api/v1/bulletins/" + period + "/issue?jurisdiction=" + jurisdiction)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .jsonPath("$.jurisdiction")
+                    .isEqualTo(jurisdiction)
+                    .jsonPath("$.facts.issue.sequence")
+                    .isEqualTo(1)
+                    .jsonPath("$.documentNumber")
+                    .value(number -> assertThat((String) number).endsWith("〕1号"));
+        }
+        web.get()
+                .uri("/api/v1/bulletins/" + period + ".md?jurisdiction=" + shuangtaizi)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(md -> assertThat(md)
+                        .contains("双台子区 8890（民心网）工作")
+                        .contains("双台供水所")
+                        .doesNotContain("兴隆路政所"));
+        web.get()
+                .uri("/api/v1/bulletins/" + period + "?jurisdiction=211199-" + run)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     void committedLoginsReachTheDutyLedgerAndTheFeedIsThenCaughtUp() {
         String unitId = "it-unit-" + UUID.randomUUID();
         String aborted = unitId + "-aborted";
@@ -571,10 +655,17 @@ class NoticeServiceIT {
     }
 
     private static RankingRevision revision(String period, String unitId, RevisionStatus status) {
+        return revision(period, status, List.of(row(1, unitId, "盘锦市兴隆台区测试街道办事处")));
+    }
+
+    private static RankingRow row(int rank, String unitId, String unitName) {
         Counts counts = new Counts(30, 26, 25, 20, 20, 10, 0, 0);
         RankingInputs inputs = new RankingInputs(counts, counts.rates());
-        RankingRow row = new RankingRow(
-                1, unitId, "盘锦市兴隆台区测试街道办事处", inputs, 0.8, List.of(), null, null, null, List.of(), List.of());
+        return new RankingRow(
+                rank, unitId, unitName, inputs, 0.9 - rank / 10.0, List.of(), null, null, null, List.of(), List.of());
+    }
+
+    private static RankingRevision revision(String period, RevisionStatus status, List<RankingRow> rows) {
         Instant now = Instant.now();
         return new RankingRevision(
                 status == RevisionStatus.LIVE ? null : RankingRevision.idOf(period, Channel.PHONE, 1),
@@ -587,7 +678,7 @@ class NoticeServiceIT {
                 now,
                 now,
                 now,
-                List.of(row),
+                rows,
                 List.of(),
                 null);
     }

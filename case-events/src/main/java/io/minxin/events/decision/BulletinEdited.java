@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param sendTo 送
  * @param requirements the paragraphs of 三、工作要求, replacing the generated ones
  * @param explanations per caseId, the explanation of a 较差件, replacing the generated account and ruling
+ * @param jurisdiction the jurisdiction whose bulletin is edited (an id of {@code minxin.unit.registered}); null for
+ *     the platform's, which is what an edit recorded before bulletins were per jurisdiction means
  */
 public record BulletinEdited(
         String period,
@@ -32,7 +34,8 @@ public record BulletinEdited(
         List<String> reportTo,
         List<String> sendTo,
         List<String> requirements,
-        Map<String, String> explanations)
+        Map<String, String> explanations,
+        String jurisdiction)
         implements DecisionBody {
     public static final String KIND = "bulletin-edited";
 
@@ -49,6 +52,34 @@ public record BulletinEdited(
     public static final String REQUIREMENTS = "requirements";
     public static final String EXPLANATIONS = "explanations";
 
+    /** An edit of the platform's bulletin. */
+    public BulletinEdited(
+            String period,
+            String signer,
+            Integer number,
+            Integer sequence,
+            LocalDate issueDate,
+            String office,
+            String issuingOffice,
+            List<String> reportTo,
+            List<String> sendTo,
+            List<String> requirements,
+            Map<String, String> explanations) {
+        this(
+                period,
+                signer,
+                number,
+                sequence,
+                issueDate,
+                office,
+                issuingOffice,
+                reportTo,
+                sendTo,
+                requirements,
+                explanations,
+                null);
+    }
+
     public BulletinEdited {
         Objects.requireNonNull(period, "period");
         reportTo = reportTo == null ? null : List.copyOf(reportTo);
@@ -59,6 +90,6 @@ public record BulletinEdited(
 
     @Override
     public String key() {
-        return BulletinIssued.key(period);
+        return BulletinIssued.key(period, jurisdiction);
     }
 }

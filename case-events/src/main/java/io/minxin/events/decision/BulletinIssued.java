@@ -14,11 +14,25 @@ import tools.jackson.databind.node.ObjectNode;
  * @param documentNumber 发文字号 as printed, e.g. 兴隆营商督字〔2020〕7号
  * @param changes for a 更正: what changed against the previous revision, one sentence each; empty for revision 0
  * @param document the frozen content of the document (notice-service's facts of the bulletin, as JSON)
+ * @param jurisdiction the jurisdiction whose bulletin this is (an id of {@code minxin.unit.registered}), numbered in
+ *     its own series; null for the platform's, which is what an issue recorded before bulletins were per jurisdiction
+ *     means
  */
 public record BulletinIssued(
-        String period, int revision, String documentNumber, List<String> changes, ObjectNode document)
+        String period,
+        int revision,
+        String documentNumber,
+        List<String> changes,
+        ObjectNode document,
+        String jurisdiction)
         implements DecisionBody {
     public static final String KIND = "bulletin-issued";
+
+    /** An issue of the platform's bulletin. */
+    public BulletinIssued(
+            String period, int revision, String documentNumber, List<String> changes, ObjectNode document) {
+        this(period, revision, documentNumber, changes, document, null);
+    }
 
     public BulletinIssued {
         Objects.requireNonNull(period, "period");
@@ -32,11 +46,19 @@ public record BulletinIssued(
 
     @Override
     public String key() {
-        return key(period);
+        return key(period, jurisdiction);
     }
 
-    /** The record key of every decision about the bulletin of {@code period}. */
+    /** The record key of every decision about the platform's bulletin of {@code period}. */
     public static String key(String period) {
         return "bulletin|" + period;
+    }
+
+    /**
+     * The record key of every decision about the bulletin of {@code period} and {@code jurisdiction} (null: the
+     * platform's, keyed as before bulletins were per jurisdiction).
+     */
+    public static String key(String period, String jurisdiction) {
+        return jurisdiction == null ? key(period) : key(period) + "|" + jurisdiction;
     }
 }

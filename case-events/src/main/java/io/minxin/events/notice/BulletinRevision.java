@@ -12,6 +12,7 @@ import java.util.List;
  * @param issuedBy who issued it (key id or account)
  * @param reason the operator's reason (of a 更正: why it was corrected)
  * @param changes what the 更正 changed, one sentence each; empty for revision 0
+ * @param jurisdiction the jurisdiction whose bulletin it is; null (omitted) for the platform's
  */
 public record BulletinRevision(
         String period,
@@ -20,7 +21,20 @@ public record BulletinRevision(
         Instant issuedAt,
         String issuedBy,
         String reason,
-        List<String> changes) {
+        List<String> changes,
+        String jurisdiction) {
+
+    /** A revision of the platform's bulletin. */
+    public BulletinRevision(
+            String period,
+            int revision,
+            String documentNumber,
+            Instant issuedAt,
+            String issuedBy,
+            String reason,
+            List<String> changes) {
+        this(period, revision, documentNumber, issuedAt, issuedBy, reason, changes, null);
+    }
 
     public BulletinRevision {
         changes = changes == null ? List.of() : List.copyOf(changes);

@@ -2,7 +2,10 @@ package io.minxin.events.ranking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.minxin.events.state.ExcludedCase;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * One ranked unit, with everything that explains its place.
@@ -73,5 +76,50 @@ public record RankingRow(
             List<ScoreItem> bonuses,
             List<ScoreItem> penalties) {
         this(rank, unitId, unitName, inputs, score, terms, bonus, penalty, total, bonuses, penalties, List.of());
+    }
+    /**
+     * The rows of the units {@code members} keeps, ranked among themselves: in the same order, each tier ranked from 1
+     * again, a rank shared where it was shared (1, 1, 3). Exact because the engine's order is local: a row's place
+     * depends on its own sort key alone, rows of equal rank (in a tier) are exactly the rows of equal keys, and so the
+     * rank of a row among any subset is 1 + the rows of the subset above it with other keys, what ranking the subset
+     * gives (ranking-service's RankingLocalityTest holds it for every shipped policy). Here, not in ranking-service's
+     * engine, because notice-service restricts the published rankings it receives to a jurisdiction's units the same
+     * way for its bulletins.
+     */
+    public static List<RankingRow> within(List<RankingRow> rows, Predicate<String> members) {
+        List<RankingRow> kept = new ArrayList<>();
+        RankingRow previous = null;
+        int inTier = 0;
+        int rank = 0;
+        for (RankingRow row : rows) {
+            if (!members.test(row.unitId())) {
+                continue;
+            }
+            boolean sameTier = previous != null && Objects.equals(previous.tier(), row.tier());
+            inTier = sameTier ? inTier + 1 : 1;
+            if (!sameTier || previous.rank() != row.rank()) {
+                rank = inTier;
+            }
+            kept.add(rank == row.rank() ? row : row.ranked(rank));
+            previous = row;
+        }
+        return kept;
+    }
+
+    private RankingRow ranked(int newRank) {
+        return new RankingRow(
+                newRank,
+                unitId,
+                unitName,
+                inputs,
+                score,
+                terms,
+                bonus,
+                penalty,
+                total,
+                bonuses,
+                penalties,
+                exclusions,
+                tier);
     }
 }

@@ -56,4 +56,31 @@ class DecisionJsonTest {
         assertThat(new LetterAcknowledged("duty-letter|u|2020-09", "u").key())
                 .isEqualTo("letter|duty-letter|u|2020-09");
     }
+
+    @Test
+    void givenABulletinDecisionRecordedBeforeJurisdictionsWhenReadThenItIsThePlatformsAndKeyedAsBefore() {
+        String old = "{\"id\":\"d-2\",\"period\":\"2020-09\",\"decidedBy\":\"k\",\"role\":\"operator\","
+                + "\"decidedAt\":\"2020-10-05T02:00:00Z\",\"reason\":\"\",\"body\":{\"kind\":\"bulletin-edited\","
+                + "\"period\":\"2020-09\",\"signer\":\"李某\"}}";
+
+        BulletinEdited read = (BulletinEdited)
+                EventJson.mapper().readValue(old, Decision.class).body();
+
+        assertThat(read.jurisdiction()).isNull();
+        assertThat(read.key()).isEqualTo("bulletin|2020-09");
+        assertThat(EventJson.mapper().writeValueAsString(read)).doesNotContain("jurisdiction");
+    }
+
+    @Test
+    void givenAJurisdictionsBulletinDecisionThenItReadsBackWithItsJurisdictionUnderAKeyOfItsOwn() {
+        BulletinEdited edit =
+                new BulletinEdited("2020-09", "李某", null, null, null, null, null, null, null, null, null, "211102");
+        Decision decision = new Decision("d-3", "2020-09", "k", "operator", AT, "", edit);
+
+        Decision read = EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(decision), Decision.class);
+
+        assertThat(read).isEqualTo(decision);
+        assertThat(read.key()).isEqualTo("bulletin|2020-09|211102");
+        assertThat(BulletinIssued.key("2020-09", null)).isEqualTo("bulletin|2020-09");
+    }
 }

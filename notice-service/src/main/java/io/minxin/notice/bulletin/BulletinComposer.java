@@ -56,7 +56,7 @@ public final class BulletinComposer {
                 issue.issueDate(),
                 issue.office(),
                 masthead,
-                texts.format(Text.TITLE),
+                issue.title() != null ? issue.title() : texts.format(Text.TITLE),
                 texts.format(Text.ISSUE_SEQUENCE, Integer.toString(issue.sequence())),
                 body,
                 imprint(facts.distribution(), issue.issueDate()));

@@ -131,9 +131,24 @@ public record BulletinFacts(
      * @param sequence the issue of the series, 第5期
      * @param signer 签发人
      * @param issueDate 印发日期
+     * @param title the document's title when it is not the texts' {@code title}: a jurisdiction's bulletin's;
+     *     null for the platform's (so its frozen facts read as before)
      */
     public record Issue(
-            String header, String office, DocumentNumber number, int sequence, String signer, LocalDate issueDate) {
+            String header,
+            String office,
+            DocumentNumber number,
+            int sequence,
+            String signer,
+            LocalDate issueDate,
+            String title) {
+
+        /** The issue data of a bulletin titled by the texts. */
+        public Issue(
+                String header, String office, DocumentNumber number, int sequence, String signer, LocalDate issueDate) {
+            this(header, office, number, sequence, signer, issueDate, null);
+        }
+
         public Issue {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(office, "office");

@@ -174,6 +174,7 @@ public final class BulletinTexts {
     /** The keys, each with the number of slots the composer fills. */
     enum Text {
         TITLE("title", 0),
+        JURISDICTION_TITLE("jurisdiction-title", 1),
         DOCUMENT_NUMBER("document-number", 3),
         SIGNER_LABEL("signer-label", 0),
         ISSUE_SEQUENCE("issue-sequence", 1),

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,7 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -32,7 +35,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The monthly bulletin (通报): its facts as JSON, rendered as Markdown, HTML or DOCX; its draft, edited; issuing it
  * and its 更正; every issued revision. An issued bulletin is read by every caller, a draft by city-wide callers only
- * ({@link BulletinScope}).
+ * ({@link BulletinScope}). Every endpoint takes an optional {@code jurisdiction} (as metrics-, ranking- and the
+ * notices' endpoints do): that jurisdiction's own bulletin; without it the platform's.
  */
 @RestController
 @RequestMapping("/api/v1/bulletins")
@@ -55,44 +59,56 @@ class BulletinController {
 
     @GetMapping(value = PERIOD, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The bulletin's facts: the latest issued revision, or the live draft (status DRAFT)")
-    Mono<BulletinView> facts(@PathVariable String period, Caller caller) {
-        return issuing.view(period(period)).map(view -> BulletinScope.readable(caller.scope(), view));
+    Mono<BulletinView> facts(
+            @PathVariable String period, @RequestParam(required = false) String jurisdiction, Caller caller) {
+        YearMonth month = period(period);
+        return issuing.view(month, issuing.jurisdiction(caller.scope(), jurisdiction), caller.scope());
     }
 
     @GetMapping(PERIOD + ".md")
     @Operation(summary = "The bulletin as Markdown (the latest issued revision, or the draft)")
-    Mono<ResponseEntity<byte[]>> markdown(@PathVariable String period, Caller caller) {
-        return rendered(rendering(period, caller), Format.MARKDOWN, "bulletin-" + period);
+    Mono<ResponseEntity<byte[]>> markdown(
+            @PathVariable String period, @RequestParam(required = false) String jurisdiction, Caller caller) {
+        return document(period, jurisdiction, caller, Format.MARKDOWN);
     }
 
     @GetMapping(PERIOD + ".html")
     @Operation(summary = "The bulletin as a printable HTML page (the latest issued revision, or the draft)")
-    Mono<ResponseEntity<byte[]>> html(@PathVariable String period, Caller caller) {
-        return rendered(rendering(period, caller), Format.HTML, "bulletin-" + period);
+    Mono<ResponseEntity<byte[]>> html(
+            @PathVariable String period, @RequestParam(required = false) String jurisdiction, Caller caller) {
+        return document(period, jurisdiction, caller, Format.HTML);
     }
 
     @GetMapping(PERIOD + ".docx")
     @Operation(summary = "The bulletin as a Word document in 公文 layout (the latest issued revision, or the draft)")
-    Mono<ResponseEntity<byte[]>> docx(@PathVariable String period, Caller caller) {
-        return rendered(rendering(period, caller), Format.DOCX, "bulletin-" + period);
+    Mono<ResponseEntity<byte[]>> docx(
+            @PathVariable String period, @RequestParam(required = false) String jurisdiction, Caller caller) {
+        return document(period, jurisdiction, caller, Format.DOCX);
     }
 
     @GetMapping(value = PERIOD + "/draft", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "The draft with the operators' edits and who made them; after the issue, the next 更正 to be"
                     + " with what it would change (city-wide callers)")
-    Mono<BulletinView> draft(@PathVariable String period, Caller caller) {
-        return issuing.draftView(period(period)).map(view -> BulletinScope.readable(caller.scope(), view));
+    Mono<BulletinView> draft(
+            @PathVariable String period, @RequestParam(required = false) String jurisdiction, Caller caller) {
+        YearMonth month = period(period);
+        return issuing.draftView(month, issuing.jurisdiction(caller.scope(), jurisdiction), caller.scope());
     }
 
     @GetMapping(PERIOD + "/draft.{format:md|html|docx}")
     @Operation(summary = "The draft rendered, every page marked 草稿 (city-wide callers)")
     Mono<ResponseEntity<byte[]>> draftDocument(
-            @PathVariable String period, @PathVariable String format, Caller caller) {
+            @PathVariable String period,
+            @PathVariable String format,
+            @RequestParam(required = false) String jurisdiction,
+            Caller caller) {
+        YearMonth month = period(period);
+        String district = issuing.jurisdiction(caller.scope(), jurisdiction);
         return rendered(
-                issuing.draftBulletin(period(period), caller.scope()),
+                issuing.draftBulletin(month, district, caller.scope()),
                 Format.of(format),
-                "bulletin-" + period + "-draft");
+                filename(period, district) + "-draft");
     }
 
     @PatchMapping(value = PERIOD + "/draft", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,12 +116,34 @@ class BulletinController {
             summary = "Edit the draft: 签发人, number, sequence, issueDate, office, issuingOffice, reportTo, sendTo,"
                     + " requirements, explanations (a BulletinEdited decision; operator). After the issue the edits"
                     + " go into the next 更正; number, sequence and issueDate then answer 409")
-    Mono<BulletinView> edit(@PathVariable String period, @RequestBody DraftEditRequest request, Caller caller) {
-        return issuing.edit(period(period), request, caller);
+    Mono<BulletinView> edit(
+            @PathVariable String period,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestBody DraftEditRequest request,
+            Caller caller) {
+        YearMonth month = period(period);
+        return issuing.edit(month, issuing.jurisdiction(caller.scope(), jurisdiction), request, caller);
     }
 
-    private Mono<Bulletin> rendering(String period, Caller caller) {
-        return issuing.bulletin(period(period), caller.scope());
+    /** The latest issued revision, else the draft, rendered. */
+    private Mono<ResponseEntity<byte[]>> document(String period, String jurisdiction, Caller caller, Format format) {
+        YearMonth month = period(period);
+        String district = issuing.jurisdiction(caller.scope(), jurisdiction);
+        return rendered(issuing.bulletin(month, district, caller.scope()), format, filename(period, district));
+    }
+
+    /** {@code bulletin-<period>}, a jurisdiction's {@code bulletin-<period>-<jurisdiction>}. */
+    private static String filename(String period, String jurisdiction) {
+        return "bulletin-" + period + (jurisdiction == null ? "" : "-" + jurisdiction);
+    }
+
+    /** The location of a bulletin's resource: {@code path} and, for a jurisdiction's, its query. */
+    private static URI location(String path, String jurisdiction) {
+        return UriComponentsBuilder.fromPath(path)
+                .queryParamIfPresent("jurisdiction", Optional.ofNullable(jurisdiction))
+                .encode()
+                .build()
+                .toUri();
     }
 
     @PostMapping(PERIOD + "/issue")
@@ -113,15 +151,20 @@ class BulletinController {
             summary = "Number, freeze and issue the draft as revision 0 (a BulletinIssued decision); raises a"
                     + " BULLETIN_ISSUED notice (operator)")
     Mono<ResponseEntity<BulletinView>> issue(
-            @PathVariable String period, @RequestBody(required = false) IssueRequest request, Caller caller) {
+            @PathVariable String period,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestBody(required = false) IssueRequest request,
+            Caller caller) {
         if (request != null && request.number() != null && request.number() < 1) {
             return Mono.error(ProblemException.invalid("number", "must be 1 or more"));
         }
         if (request != null && request.sequence() != null && request.sequence() < 1) {
             return Mono.error(ProblemException.invalid("sequence", "must be 1 or more"));
         }
-        return issuing.issue(period(period), request, caller)
-                .map(view -> ResponseEntity.created(URI.create("/api/v1/bulletins/" + period))
+        YearMonth month = period(period);
+        String district = issuing.jurisdiction(caller.scope(), jurisdiction);
+        return issuing.issue(month, district, request, caller)
+                .map(view -> ResponseEntity.created(location("/api/v1/bulletins/" + period, district))
                         .body(view))
                 .onErrorMap(AlreadyIssuedException.class, e -> ProblemException.conflict(e.getMessage()));
     }
@@ -131,7 +174,10 @@ class BulletinController {
             summary = "Issue a 更正 of the issued bulletin: today's facts with the edits, what changed against the"
                     + " latest revision; 409 when nothing changed or not issued (operator)")
     Mono<ResponseEntity<BulletinView>> correct(
-            @PathVariable String period, @RequestBody CorrectionRequest request, Caller caller) {
+            @PathVariable String period,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestBody CorrectionRequest request,
+            Caller caller) {
         if (request.reason() == null || request.reason().isBlank()) {
             return Mono.error(ProblemException.invalid("reason", "must say why the bulletin is corrected"));
         }
@@ -142,33 +188,48 @@ class BulletinController {
         if (request.number() != null && request.number() < 1) {
             return Mono.error(ProblemException.invalid("number", "must be 1 or more"));
         }
-        return issuing.correct(period(period), request, caller)
+        YearMonth month = period(period);
+        String district = issuing.jurisdiction(caller.scope(), jurisdiction);
+        return issuing.correct(month, district, request, caller)
                 .map(view -> ResponseEntity.created(
-                                URI.create("/api/v1/bulletins/" + period + "/revisions/" + view.revision()))
+                                location("/api/v1/bulletins/" + period + "/revisions/" + view.revision(), district))
                         .body(view))
                 .onErrorMap(AlreadyIssuedException.class, e -> ProblemException.conflict(e.getMessage()));
     }
 
     @GetMapping(value = PERIOD + "/revisions", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The issued revisions: 0 the bulletin, n its n-th 更正, with what each changed")
-    Flux<BulletinRevision> revisions(@PathVariable String period) {
-        return issuing.revisions(period(period));
+    Flux<BulletinRevision> revisions(
+            @PathVariable String period, @RequestParam(required = false) String jurisdiction, Caller caller) {
+        YearMonth month = period(period);
+        return issuing.revisions(month, issuing.jurisdiction(caller.scope(), jurisdiction), caller.scope());
     }
 
     @GetMapping(value = REVISION, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One issued revision with its frozen facts")
-    Mono<BulletinView> revision(@PathVariable String period, @PathVariable int revision) {
-        return issuing.revision(period(period), revision);
+    Mono<BulletinView> revision(
+            @PathVariable String period,
+            @PathVariable int revision,
+            @RequestParam(required = false) String jurisdiction,
+            Caller caller) {
+        YearMonth month = period(period);
+        return issuing.revision(month, issuing.jurisdiction(caller.scope(), jurisdiction), revision, caller.scope());
     }
 
     @GetMapping(REVISION + ".{format:md|html|docx}")
     @Operation(summary = "One issued revision rendered: the bulletin, or a 更正 with the corrected bulletin in full")
     Mono<ResponseEntity<byte[]>> revisionDocument(
-            @PathVariable String period, @PathVariable int revision, @PathVariable String format) {
+            @PathVariable String period,
+            @PathVariable int revision,
+            @PathVariable String format,
+            @RequestParam(required = false) String jurisdiction,
+            Caller caller) {
+        YearMonth month = period(period);
+        String district = issuing.jurisdiction(caller.scope(), jurisdiction);
         return rendered(
-                issuing.revisionBulletin(period(period), revision),
+                issuing.revisionBulletin(month, district, revision, caller.scope()),
                 Format.of(format),
-                "bulletin-" + period + "-" + revision);
+                filename(period, district) + "-" + revision);
     }
 
     /** The formats a bulletin is rendered in. */

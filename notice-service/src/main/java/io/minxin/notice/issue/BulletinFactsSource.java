@@ -18,18 +18,25 @@ import io.minxin.notice.targets.TargetSettings;
 import io.minxin.notice.targets.UnitMetricsStore;
 import io.minxin.notice.units.UnitDirectory;
 import io.minxin.servicekit.problem.ProblemException;
+import io.minxin.servicekit.registry.UnitRegistry;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Gathers what the bulletin of a period says from this service's projections: the overview from the stored
  * {@code unit-metrics}, tables 1 and 2 from the latest published ranking revisions, table 3 and its
- * explanations from the 较差件 review, the requirements from the alert settings.
+ * explanations from the 较差件 review, the requirements from the alert settings. A jurisdiction's bulletin says the
+ * same of the units the unit registry places in it at the last instant of the period (as metrics- and
+ * ranking-service divide a period): their overview, the published rankings restricted to them and ranked among
+ * themselves ({@link RankingRow#within}), the 较差件 charged to them.
  */
 @Component
 class BulletinFactsSource {
@@ -41,6 +48,7 @@ class BulletinFactsSource {
     private final TargetSettings targets;
     private final DutySettings duty;
     private final BulletinProperties bulletin;
+    private final UnitRegistry registry;
 
     BulletinFactsSource(
             UnitMetricsStore metrics,
@@ -50,7 +58,8 @@ class BulletinFactsSource {
             AssessmentPeriod periods,
             TargetSettings targets,
             DutySettings duty,
-            BulletinProperties bulletin) {
+            BulletinProperties bulletin,
+            UnitRegistry registry) {
         this.metrics = metrics;
         this.rankings = rankings;
         this.reviews = reviews;
@@ -59,10 +68,25 @@ class BulletinFactsSource {
         this.targets = targets;
         this.duty = duty;
         this.bulletin = bulletin;
+        this.registry = registry;
     }
 
     BulletinProperties.Issuer issuer() {
         return bulletin.issuer();
+    }
+
+    /**
+     * The issue data of the bulletin of {@code jurisdiction} (null: the platform's, as {@link #issuer()} gives it):
+     * its own issuer and a title naming it.
+     */
+    BulletinFacts.Issue issue(
+            YearMonth period, String jurisdiction, int year, int number, int sequence, LocalDate issueDate) {
+        if (jurisdiction == null) {
+            return issuer().issue(year, number, sequence, issueDate);
+        }
+        String name = registry.jurisdictions(lastInstant(period)).getOrDefault(jurisdiction, jurisdiction);
+        return bulletin.issuer(jurisdiction)
+                .issue(year, number, sequence, issueDate, bulletin.title(jurisdiction, name));
     }
 
     /**
@@ -84,12 +108,28 @@ class BulletinFactsSource {
     }
 
     Mono<BulletinFacts> facts(YearMonth period, BulletinFacts.Issue issue) {
+        return facts(period, issue, null);
+    }
+
+    /** The facts of the bulletin of {@code jurisdiction}: of its units only; null: of every unit. */
+    Mono<BulletinFacts> facts(YearMonth period, BulletinFacts.Issue issue, String jurisdiction) {
         String name = period.toString();
-        Mono<BulletinFacts.Overview> overview =
-                metrics.byPeriod(name).collectList().map(BulletinFactsSource::overview);
+        Predicate<String> members =
+                jurisdiction == null ? unitId -> true : registry.members(jurisdiction, lastInstant(period));
+        Mono<BulletinFacts.Overview> overview = metrics.byPeriod(name)
+                .filter(unit -> members.test(unit.unitId()))
+                .collectList()
+                .map(BulletinFactsSource::overview);
         Mono<Optional<RankingRevision>> phone = ranking(name, Channel.PHONE);
         Mono<Optional<RankingRevision>> web = ranking(name, Channel.WEB);
-        Mono<List<ReviewedPoorCase>> pushbacks = reviews.poorCases(name);
+        if (jurisdiction != null) {
+            phone = phone.map(ranking -> within(ranking, members));
+            web = web.map(ranking -> within(ranking, members));
+        }
+        Mono<List<ReviewedPoorCase>> pushbacks = reviews.poorCases(name)
+                .map(cases -> cases.stream()
+                        .filter(poor -> members.test(poor.unitId()))
+                        .toList());
         return Mono.zip(overview, phone, web, pushbacks)
                 .map(all -> new BulletinFacts(
                                 period,
@@ -132,6 +172,16 @@ class BulletinFactsSource {
                 .switchIfEmpty(Mono.defer(() -> rankings.live(period, channel)))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    /** The ranking of the members only, ranked among themselves. */
+    private static Optional<RankingRevision> within(Optional<RankingRevision> ranking, Predicate<String> members) {
+        return ranking.map(revision -> revision.withRows(RankingRow.within(revision.rows(), members)));
+    }
+
+    /** The last instant of the period: the units a jurisdiction has then are those its bulletin reports on. */
+    private Instant lastInstant(YearMonth period) {
+        return periods.end(period).minusNanos(1);
     }
 
     private static boolean live(Optional<RankingRevision> ranking) {

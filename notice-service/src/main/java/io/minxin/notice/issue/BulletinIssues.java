@@ -22,6 +22,7 @@ import io.minxin.notice.mongo.JsonDocuments;
 import io.minxin.notice.mongo.MongoErrors;
 import java.util.Date;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +33,9 @@ import reactor.core.publisher.Mono;
  * the earlier one ({@code decidedAt}, then the smaller id) is the one that was issued, whatever order they are read
  * in. Also the numbering counters in {@code counters}: {@code bulletin-number-<year>} (发文字号) and {@code
  * bulletin-sequence} (第N期), which every issued revision moves up to its numbers, so that a replay of the
- * decisions into an empty database continues the numbering where it was.
+ * decisions into an empty database continues the numbering where it was. A jurisdiction's bulletin is kept and
+ * numbered apart: id {@code period|jurisdiction|revision}, counters {@code bulletin-number-<year>|<jurisdiction>} and
+ * {@code bulletin-sequence|<jurisdiction>}; the platform's (jurisdiction null) keeps the ids and counters it had.
  */
 @Component
 class BulletinIssues implements DecisionProjection {
@@ -62,16 +65,19 @@ class BulletinIssues implements DecisionProjection {
                 decision.decidedBy(),
                 decision.decidedAt(),
                 decision.reason(),
-                EventJson.mapper().treeToValue(issued.document(), IssuedDocument.class));
-        return store(revision, decision).then(numbered(revision.document()));
+                EventJson.mapper().treeToValue(issued.document(), IssuedDocument.class),
+                issued.jurisdiction());
+        return store(revision, decision).then(numbered(revision.document(), revision.jurisdiction()));
     }
 
     private Mono<Void> store(IssuedRevision revision, Decision decision) {
-        String id = revision.period() + "|" + revision.revision();
+        String id = id(revision.period(), revision.jurisdiction(), revision.revision());
         Date at = Date.from(decision.decidedAt());
-        Document document = new Document("_id", id)
-                .append("period", revision.period())
-                .append("revision", revision.revision())
+        Document document = new Document("_id", id).append("period", revision.period());
+        if (revision.jurisdiction() != null) {
+            document.append("jurisdiction", revision.jurisdiction());
+        }
+        document.append("revision", revision.revision())
                 .append("decidedAt", at)
                 .append("decision", decision.id())
                 .append("issued", JsonDocuments.toDocument(revision));
@@ -86,38 +92,62 @@ class BulletinIssues implements DecisionProjection {
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty());
     }
 
-    private Mono<Void> numbered(IssuedDocument document) {
+    private Mono<Void> numbered(IssuedDocument document, String jurisdiction) {
         if (document.correction() != null) {
             BulletinFacts.DocumentNumber number = document.correction().number();
-            return takeNumber(number.year(), number.sequence()).then();
+            return takeNumber(jurisdiction, number.year(), number.sequence()).then();
         }
         BulletinFacts.Issue issue = document.facts().issue();
-        return takeNumber(issue.number().year(), issue.number().sequence())
-                .then(takeSequence(issue.sequence()))
+        return takeNumber(jurisdiction, issue.number().year(), issue.number().sequence())
+                .then(takeSequence(jurisdiction, issue.sequence()))
                 .then();
     }
 
-    /** Every issued revision of the period, revision 0 first. */
+    private static String id(String period, String jurisdiction, int revision) {
+        return jurisdiction == null ? period + "|" + revision : period + "|" + jurisdiction + "|" + revision;
+    }
+
+    /** The bulletins of the period and jurisdiction; eq null also matches the platform's, stored without the field. */
+    private static Bson of(String period, String jurisdiction) {
+        return and(eq("period", period), eq("jurisdiction", jurisdiction));
+    }
+
+    /** Every issued revision of the platform's bulletin of the period, revision 0 first. */
     Flux<IssuedRevision> revisions(String period) {
-        return Flux.from(bulletins.find(eq("period", period)).sort(Sorts.ascending("revision")))
+        return revisions(period, null);
+    }
+
+    /** Every issued revision of the period's bulletin of {@code jurisdiction} (null: the platform's). */
+    Flux<IssuedRevision> revisions(String period, String jurisdiction) {
+        return Flux.from(bulletins.find(of(period, jurisdiction)).sort(Sorts.ascending("revision")))
                 .map(BulletinIssues::revision);
     }
 
     Mono<IssuedRevision> revision(String period, int revision) {
-        return Mono.from(bulletins.find(eq("_id", period + "|" + revision)).first())
+        return revision(period, null, revision);
+    }
+
+    Mono<IssuedRevision> revision(String period, String jurisdiction, int revision) {
+        return Mono.from(bulletins
+                        .find(eq("_id", id(period, jurisdiction, revision)))
+                        .first())
                 .map(BulletinIssues::revision);
     }
 
-    /** The latest issued revision of the period, if it was issued. */
+    /** The latest issued revision of the platform's bulletin of the period, if it was issued. */
     Mono<IssuedRevision> latest(String period) {
+        return latest(period, null);
+    }
+
+    Mono<IssuedRevision> latest(String period, String jurisdiction) {
         return Mono.from(bulletins
-                        .find(eq("period", period))
+                        .find(of(period, jurisdiction))
                         .sort(Sorts.descending("revision"))
                         .first())
                 .map(BulletinIssues::revision);
     }
 
-    /** Revision 0 of the period, if it was issued. */
+    /** Revision 0 of the platform's bulletin of the period, if it was issued. */
     Mono<IssuedRevision> issued(String period) {
         return revision(period, 0);
     }
@@ -126,22 +156,31 @@ class BulletinIssues implements DecisionProjection {
         return JsonDocuments.fromDocument(document.get("issued", Document.class), IssuedRevision.class);
     }
 
-    /** The 发文字号 sequence the next bulletin of {@code year} gets, without taking it. */
+    /** The 发文字号 sequence the platform's next bulletin of {@code year} gets, without taking it. */
     Mono<Integer> peekNumber(int year) {
-        return peek(numberCounter(year), settings.firstNumber());
+        return peekNumber(null, year);
+    }
+
+    /** The 发文字号 sequence the next bulletin of {@code jurisdiction} (null: the platform) of {@code year} gets. */
+    Mono<Integer> peekNumber(String jurisdiction, int year) {
+        return peek(numberCounter(jurisdiction, year), settings.firstNumber());
     }
 
     Mono<Integer> peekSequence() {
-        return peek(SEQUENCE, settings.firstSequence());
+        return peekSequence(null);
+    }
+
+    Mono<Integer> peekSequence(String jurisdiction) {
+        return peek(counter(SEQUENCE, jurisdiction), settings.firstSequence());
     }
 
     /** Takes the next 发文字号 sequence of {@code year}, or records {@code explicit} as taken. */
-    Mono<Integer> takeNumber(int year, Integer explicit) {
-        return take(numberCounter(year), settings.firstNumber(), explicit);
+    Mono<Integer> takeNumber(String jurisdiction, int year, Integer explicit) {
+        return take(numberCounter(jurisdiction, year), settings.firstNumber(), explicit);
     }
 
-    Mono<Integer> takeSequence(Integer explicit) {
-        return take(SEQUENCE, settings.firstSequence(), explicit);
+    Mono<Integer> takeSequence(String jurisdiction, Integer explicit) {
+        return take(counter(SEQUENCE, jurisdiction), settings.firstSequence(), explicit);
     }
 
     /** A counter holds the last value taken. */
@@ -168,7 +207,12 @@ class BulletinIssues implements DecisionProjection {
                 .map(document -> ((Number) document.get("seq")).intValue());
     }
 
-    private static String numberCounter(int year) {
-        return "bulletin-number-" + year;
+    private static String numberCounter(String jurisdiction, int year) {
+        return counter("bulletin-number-" + year, jurisdiction);
+    }
+
+    /** A counter of the jurisdiction's own: the platform's name and the jurisdiction. */
+    private static String counter(String name, String jurisdiction) {
+        return jurisdiction == null ? name : name + "|" + jurisdiction;
     }
 }

@@ -19,6 +19,7 @@ import io.minxin.notice.decisions.DecisionLog;
 import io.minxin.notice.notices.Notices;
 import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.problem.ProblemException;
+import io.minxin.servicekit.registry.UnitRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,7 +37,9 @@ import reactor.core.publisher.Mono;
  * The bulletin of a period as decisions: a live draft with the operators' edits ({@code BulletinEdited}) until an
  * operator issues it ({@code BulletinIssued} revision 0, the facts frozen in the decision), then the latest issued
  * revision; a 更正 is revision n, frozen likewise, with what changed. Edits made after the issue go into the next
- * 更正. A period with no unit metrics and no ranking has no bulletin (not-found), as a draft or to issue.
+ * 更正. A period with no unit metrics and no ranking has no bulletin (not-found), as a draft or to issue. Each
+ * jurisdiction (of the unit registry) has a bulletin of its own beside the platform's (jurisdiction null): drafted,
+ * edited, issued, numbered and corrected apart, by the decisions that name it.
  */
 @Service
 class BulletinIssuing {
@@ -48,7 +52,9 @@ class BulletinIssuing {
     private final Notices notices;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UnitRegistry registry;
 
+    /** Bulletins of the platform only: no jurisdiction is known. */
     BulletinIssuing(
             BulletinFactsSource source,
             BulletinIssues issues,
@@ -59,6 +65,21 @@ class BulletinIssuing {
             Notices notices,
             AuditTrail audit,
             Clock clock) {
+        this(source, issues, drafts, composer, changes, decisions, notices, audit, clock, new UnitRegistry(clock));
+    }
+
+    @Autowired
+    BulletinIssuing(
+            BulletinFactsSource source,
+            BulletinIssues issues,
+            BulletinDrafts drafts,
+            BulletinComposer composer,
+            BulletinChanges changes,
+            DecisionLog decisions,
+            Notices notices,
+            AuditTrail audit,
+            Clock clock,
+            UnitRegistry registry) {
         this.source = source;
         this.issues = issues;
         this.drafts = drafts;
@@ -68,6 +89,7 @@ class BulletinIssuing {
         this.notices = notices;
         this.audit = audit;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** Where a bulletin stands. */
@@ -85,6 +107,7 @@ class BulletinIssuing {
      * @param documentNumber 发文字号 (of a draft: the one it would get)
      * @param changes of a 更正: what it changed
      * @param edits of a draft: per edited field, who edited it last and when
+     * @param jurisdiction whose bulletin it is; null for the platform's
      */
     record BulletinView(
             String period,
@@ -96,7 +119,24 @@ class BulletinIssuing {
             String reason,
             List<String> changes,
             BulletinFacts facts,
-            Map<String, DraftEdits.Edit> edits) {}
+            Map<String, DraftEdits.Edit> edits,
+            String jurisdiction) {
+
+        /** A view of the platform's bulletin. */
+        BulletinView(
+                String period,
+                Status status,
+                int revision,
+                String documentNumber,
+                Instant issuedAt,
+                String issuedBy,
+                String reason,
+                List<String> changes,
+                BulletinFacts facts,
+                Map<String, DraftEdits.Edit> edits) {
+            this(period, status, revision, documentNumber, issuedAt, issuedBy, reason, changes, facts, edits, null);
+        }
+    }
 
     /** What an operator may fix when issuing; every field is optional. */
     record IssueRequest(Integer number, Integer sequence, LocalDate issueDate) {}
@@ -109,43 +149,63 @@ class BulletinIssuing {
     /** Thrown when the period was issued already. */
     static final class AlreadyIssuedException extends RuntimeException {
         AlreadyIssuedException(IssuedRevision issued) {
-            super(issued.period() + " was issued already as " + issued.documentNumber());
+            super(issued.period() + (issued.jurisdiction() == null ? "" : " of " + issued.jurisdiction())
+                    + " was issued already as " + issued.documentNumber());
         }
     }
 
-    /** The latest issued revision, else the draft. */
-    Mono<BulletinView> view(YearMonth period) {
-        return issues.latest(period.toString())
+    /**
+     * The jurisdiction a caller of {@code scope} asks for ({@code asked}, absent or blank: none, the platform's
+     * bulletin): 403 for another jurisdiction than its own ({@link BulletinScope#reachable}), then 404 for one no
+     * unit registration names ({@link UnitRegistry#require}).
+     */
+    String jurisdiction(Scope scope, String asked) {
+        String jurisdiction = asked == null || asked.isBlank() ? null : asked.strip();
+        BulletinScope.reachable(scope, jurisdiction);
+        registry.require(jurisdiction);
+        return jurisdiction;
+    }
+
+    /** The latest issued revision, else the draft, as a caller of {@code scope} may read it. */
+    Mono<BulletinView> view(YearMonth period, String jurisdiction, Scope scope) {
+        return issues.latest(period.toString(), jurisdiction)
                 .map(BulletinIssuing::issuedView)
-                .switchIfEmpty(Mono.defer(() -> draftView(period)));
+                .switchIfEmpty(Mono.defer(() -> draftView(period, jurisdiction)))
+                .map(view -> readable(scope, view));
+    }
+
+    /** The draft as a caller of {@code scope} may read it. */
+    Mono<BulletinView> draftView(YearMonth period, String jurisdiction, Scope scope) {
+        return draftView(period, jurisdiction).map(view -> readable(scope, view));
     }
 
     /** The draft: before the issue the bulletin to be, after it the next 更正 to be (as far as it shows). */
-    Mono<BulletinView> draftView(YearMonth period) {
+    private Mono<BulletinView> draftView(YearMonth period, String jurisdiction) {
         String name = period.toString();
         return source.requireData(period)
-                .then(Mono.zip(drafts.edits(name), latest(name)))
+                .then(Mono.zip(drafts.edits(name, jurisdiction), latest(name, jurisdiction)))
                 .flatMap(both -> both.getT2().isPresent()
-                        ? correctionDraft(period, both.getT1(), both.getT2().get())
-                        : draft(period, both.getT1()));
+                        ? correctionDraft(
+                                period, jurisdiction, both.getT1(), both.getT2().get())
+                        : draft(period, jurisdiction, both.getT1()));
     }
 
     /** The bulletin to render, as a caller of {@code scope} may read it ({@link BulletinScope}). */
-    Mono<Bulletin> bulletin(YearMonth period, Scope scope) {
-        return issues.latest(period.toString())
-                .map(this::render)
-                .switchIfEmpty(Mono.defer(() -> draftBulletin(period, scope)));
+    Mono<Bulletin> bulletin(YearMonth period, String jurisdiction, Scope scope) {
+        return issues.latest(period.toString(), jurisdiction)
+                .map(issued -> render(readable(scope, issued)))
+                .switchIfEmpty(Mono.defer(() -> draftBulletin(period, jurisdiction, scope)));
     }
 
-    /** The draft rendered, every page marked as a draft; city-wide callers only. */
-    Mono<Bulletin> draftBulletin(YearMonth period, Scope scope) {
-        return Mono.zip(draftView(period), source.rankingPending(period))
-                .map(both -> composer.composeDraft(
-                        BulletinScope.readable(scope, both.getT1()).facts(), both.getT2()));
+    /** The draft rendered, every page marked as a draft; city-wide callers (and the jurisdiction's) only. */
+    Mono<Bulletin> draftBulletin(YearMonth period, String jurisdiction, Scope scope) {
+        return Mono.zip(draftView(period, jurisdiction, scope), source.rankingPending(period))
+                .map(both -> composer.composeDraft(both.getT1().facts(), both.getT2()));
     }
 
-    Flux<BulletinRevision> revisions(YearMonth period) {
-        return issues.revisions(period.toString())
+    Flux<BulletinRevision> revisions(YearMonth period, String jurisdiction, Scope scope) {
+        BulletinScope.readableIssued(scope, jurisdiction, registry);
+        return issues.revisions(period.toString(), jurisdiction)
                 .map(issued -> new BulletinRevision(
                         issued.period(),
                         issued.revision(),
@@ -153,21 +213,32 @@ class BulletinIssuing {
                         issued.issuedAt(),
                         issued.issuedBy(),
                         issued.reason(),
-                        issued.changes()));
+                        issued.changes(),
+                        issued.jurisdiction()));
     }
 
-    Mono<BulletinView> revision(YearMonth period, int revision) {
-        return issued(period, revision).map(BulletinIssuing::issuedView);
+    Mono<BulletinView> revision(YearMonth period, String jurisdiction, int revision, Scope scope) {
+        return issued(period, jurisdiction, revision).map(issued -> issuedView(readable(scope, issued)));
     }
 
-    Mono<Bulletin> revisionBulletin(YearMonth period, int revision) {
-        return issued(period, revision).map(this::render);
+    Mono<Bulletin> revisionBulletin(YearMonth period, String jurisdiction, int revision, Scope scope) {
+        return issued(period, jurisdiction, revision).map(issued -> render(readable(scope, issued)));
     }
 
-    private Mono<IssuedRevision> issued(YearMonth period, int revision) {
-        return issues.revision(period.toString(), revision)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound(
-                        "the bulletin of " + period + " has no issued revision " + revision)));
+    private Mono<IssuedRevision> issued(YearMonth period, String jurisdiction, int revision) {
+        return issues.revision(period.toString(), jurisdiction, revision)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("the bulletin of " + period
+                        + (jurisdiction == null ? "" : " of " + jurisdiction) + " has no issued revision "
+                        + revision)));
+    }
+
+    private BulletinView readable(Scope scope, BulletinView view) {
+        return BulletinScope.readable(scope, view, registry);
+    }
+
+    private IssuedRevision readable(Scope scope, IssuedRevision issued) {
+        BulletinScope.readableIssued(scope, issued.jurisdiction(), registry);
+        return issued;
     }
 
     /** An issued revision as a document: the bulletin, or a 更正 with the corrected bulletin in full. */
@@ -190,16 +261,17 @@ class BulletinIssuing {
      * draft as it is now. After the issue, 文号, 期号 and date are those of the issued bulletin for good (409); other
      * edits go into the next 更正.
      */
-    Mono<BulletinView> edit(YearMonth period, DraftEditRequest request, Caller operator) {
+    Mono<BulletinView> edit(YearMonth period, String jurisdiction, DraftEditRequest request, Caller operator) {
+        BulletinScope.writable(operator.scope(), jurisdiction);
         String name = period.toString();
-        return latest(name)
+        return latest(name, jurisdiction)
                 .flatMap(latest -> {
                     if (latest.isPresent() && request.editsNumbers()) {
                         return Mono.error(ProblemException.conflict(name + " was issued as "
                                 + latest.get().documentNumber()
                                 + ": its 文号, 期号 and date stay as issued; a 更正 gets its own"));
                     }
-                    return draftView(period);
+                    return draftView(period, jurisdiction);
                 })
                 .flatMap(draft -> {
                     var violations = request.violations(
@@ -210,18 +282,18 @@ class BulletinIssuing {
                     if (!violations.isEmpty()) {
                         return Mono.error(ProblemException.invalid("bulletin edit", violations));
                     }
-                    Decision decision =
-                            decisions.decide(operator, name, reasonOf(request.reason()), request.body(name));
+                    Decision decision = decisions.decide(
+                            operator, name, reasonOf(request.reason()), request.body(name, jurisdiction));
                     return decisions
                             .record(decision)
                             .then(audit.recordLater(
                                     operator,
                                     AuditAction.BULLETIN_EDIT,
-                                    AuditTargets.bulletin(name),
+                                    target(name, jurisdiction),
                                     new Edited(decision.id(), request.fields(), decision.body()),
                                     "edited " + String.join(", ", request.fields()) + " of the bulletin draft of "
-                                            + name))
-                            .then(draftView(period));
+                                            + name + of(jurisdiction)))
+                            .then(draftView(period, jurisdiction));
                 });
     }
 
@@ -250,27 +322,33 @@ class BulletinIssuing {
      * notice and puts the issue on the audit trail; answered after all three. An explicit number beats an edited
      * one, which beats the counter.
      */
-    Mono<BulletinView> issue(YearMonth period, IssueRequest request, Caller operator) {
+    Mono<BulletinView> issue(YearMonth period, String jurisdiction, IssueRequest request, Caller operator) {
+        BulletinScope.writable(operator.scope(), jurisdiction);
         IssueRequest given = request == null ? new IssueRequest(null, null, null) : request;
         String name = period.toString();
-        return issues.latest(name)
+        return issues.latest(name, jurisdiction)
                 .flatMap(issued -> Mono.<BulletinView>error(new AlreadyIssuedException(issued)))
                 .switchIfEmpty(Mono.defer(() -> source.requireData(period)
-                        .then(drafts.edits(name))
+                        .then(drafts.edits(name, jurisdiction))
                         .flatMap(edits -> {
                             LocalDate issueDate = first(given.issueDate(), edits.issueDate(), today());
                             return Mono.zip(
                                             issues.takeNumber(
-                                                    issueDate.getYear(), first(given.number(), edits.number(), null)),
-                                            issues.takeSequence(first(given.sequence(), edits.sequence(), null)))
-                                    .flatMap(numbers -> source.facts(
+                                                    jurisdiction,
+                                                    issueDate.getYear(),
+                                                    first(given.number(), edits.number(), null)),
+                                            issues.takeSequence(
+                                                    jurisdiction, first(given.sequence(), edits.sequence(), null)))
+                                    .flatMap(numbers -> facts(
                                             period,
-                                            source.issuer()
-                                                    .issue(
-                                                            issueDate.getYear(),
-                                                            numbers.getT1(),
-                                                            numbers.getT2(),
-                                                            issueDate)))
+                                            jurisdiction,
+                                            issue(
+                                                    period,
+                                                    jurisdiction,
+                                                    issueDate.getYear(),
+                                                    numbers.getT1(),
+                                                    numbers.getT2(),
+                                                    issueDate)))
                                     .map(facts -> edits.apply(facts, false));
                         })
                         .flatMap(facts -> {
@@ -281,8 +359,13 @@ class BulletinIssuing {
                                     name,
                                     "",
                                     new BulletinIssued(
-                                            name, 0, number, List.of(), document(new IssuedDocument(facts, null))));
-                            return decisions.record(decision).then(stood(name, 0, decision));
+                                            name,
+                                            0,
+                                            number,
+                                            List.of(),
+                                            document(new IssuedDocument(facts, null)),
+                                            jurisdiction));
+                            return decisions.record(decision).then(stood(name, jurisdiction, 0, decision));
                         })
                         .flatMap(issued ->
                                 notices.emit(notice(issued, render(issued))).then(audited(issued, given, operator)))));
@@ -292,14 +375,15 @@ class BulletinIssuing {
      * Issues a 更正: the current facts with the edits, against the latest revision; 409 when nothing shows a change.
      * Revision n has its own 发文字号 and date and keeps the corrected bulletin's 文号, 期号 and date in its facts.
      */
-    Mono<BulletinView> correct(YearMonth period, CorrectionRequest request, Caller operator) {
+    Mono<BulletinView> correct(YearMonth period, String jurisdiction, CorrectionRequest request, Caller operator) {
+        BulletinScope.writable(operator.scope(), jurisdiction);
         String name = period.toString();
         LocalDate issueDate = request.issueDate() != null ? request.issueDate() : today();
-        return issues.latest(name)
+        return issues.latest(name, jurisdiction)
                 .switchIfEmpty(Mono.error(() -> ProblemException.conflict(
-                        name + " is not issued yet: issue it (POST …/issue); a draft needs no 更正")))
-                .flatMap(latest -> drafts.edits(name)
-                        .flatMap(edits -> corrected(period, edits, latest))
+                        name + of(jurisdiction) + " is not issued yet: issue it (POST …/issue); a draft needs no 更正")))
+                .flatMap(latest -> drafts.edits(name, jurisdiction)
+                        .flatMap(edits -> corrected(period, jurisdiction, edits, latest))
                         .flatMap(facts -> {
                             List<String> changed =
                                     changes.between(latest.document().facts(), facts);
@@ -309,7 +393,7 @@ class BulletinIssuing {
                                                 + latest.documentNumber() + ") of " + name
                                                 + ": a 更正 must correct something"));
                             }
-                            return issues.takeNumber(issueDate.getYear(), request.number())
+                            return issues.takeNumber(jurisdiction, issueDate.getYear(), request.number())
                                     .flatMap(n -> {
                                         BulletinFacts.DocumentNumber number = new BulletinFacts.DocumentNumber(
                                                 facts.issue().number().prefix(), issueDate.getYear(), n);
@@ -324,16 +408,17 @@ class BulletinIssuing {
                                                         latest.revision() + 1,
                                                         composer.documentNumber(number),
                                                         changed,
-                                                        document(document)));
+                                                        document(document),
+                                                        jurisdiction));
                                         return decisions
                                                 .record(decision)
-                                                .then(stood(name, latest.revision() + 1, decision));
+                                                .then(stood(name, jurisdiction, latest.revision() + 1, decision));
                                     });
                         }))
                 .flatMap(issued -> audit.recordLater(
                                 operator,
                                 AuditAction.BULLETIN_CORRECT,
-                                AuditTargets.bulletin(name),
+                                target(name, jurisdiction),
                                 new BulletinRevision(
                                         issued.period(),
                                         issued.revision(),
@@ -341,16 +426,18 @@ class BulletinIssuing {
                                         issued.issuedAt(),
                                         issued.issuedBy(),
                                         issued.reason(),
-                                        issued.changes()),
-                                "issued 更正 " + issued.revision() + " of the bulletin of " + name + " as "
+                                        issued.changes(),
+                                        issued.jurisdiction()),
+                                "issued 更正 " + issued.revision() + " of the bulletin of " + name + of(jurisdiction)
+                                        + " as "
                                         + issued.documentNumber() + " ("
                                         + issued.changes().size() + " changes)")
                         .thenReturn(issuedView(issued)));
     }
 
     /** The revision the projection kept; 409 when a concurrent decision issued it first. */
-    private Mono<IssuedRevision> stood(String period, int revision, Decision decision) {
-        return issues.revision(period, revision)
+    private Mono<IssuedRevision> stood(String period, String jurisdiction, int revision, Decision decision) {
+        return issues.revision(period, jurisdiction, revision)
                 .flatMap(issued -> issued.decision().equals(decision.id())
                         ? Mono.just(issued)
                         : Mono.error(new AlreadyIssuedException(issued)));
@@ -372,19 +459,21 @@ class BulletinIssuing {
         return audit.recordLater(
                         operator,
                         AuditAction.BULLETIN_ISSUE,
-                        AuditTargets.bulletin(issued.period()),
+                        target(issued.period(), issued.jurisdiction()),
                         change,
-                        "issued the bulletin of " + issued.period() + " as " + issued.documentNumber() + " (第"
-                                + change.sequence() + "期, " + change.issueDate() + ")")
+                        "issued the bulletin of " + issued.period() + of(issued.jurisdiction()) + " as "
+                                + issued.documentNumber() + " (第" + change.sequence() + "期, " + change.issueDate()
+                                + ")")
                 .thenReturn(issuedView(issued));
     }
 
-    private Mono<BulletinView> draft(YearMonth period, DraftEdits edits) {
+    private Mono<BulletinView> draft(YearMonth period, String jurisdiction, DraftEdits edits) {
         LocalDate issueDate = first(edits.issueDate(), null, today());
-        return Mono.zip(issues.peekNumber(issueDate.getYear()), issues.peekSequence())
-                .flatMap(numbers -> source.facts(
+        return Mono.zip(issues.peekNumber(jurisdiction, issueDate.getYear()), issues.peekSequence(jurisdiction))
+                .flatMap(numbers -> facts(
                         period,
-                        source.issuer().issue(issueDate.getYear(), numbers.getT1(), numbers.getT2(), issueDate)))
+                        jurisdiction,
+                        issue(period, jurisdiction, issueDate.getYear(), numbers.getT1(), numbers.getT2(), issueDate)))
                 .map(facts -> edits.apply(facts, true))
                 .map(facts -> new BulletinView(
                         period.toString(),
@@ -396,12 +485,16 @@ class BulletinIssuing {
                         null,
                         List.of(),
                         facts,
-                        edits.edited()));
+                        edits.edited(),
+                        jurisdiction));
     }
 
-    private Mono<BulletinView> correctionDraft(YearMonth period, DraftEdits edits, IssuedRevision latest) {
+    private Mono<BulletinView> correctionDraft(
+            YearMonth period, String jurisdiction, DraftEdits edits, IssuedRevision latest) {
         LocalDate today = today();
-        return Mono.zip(corrected(period, edits, latest), issues.peekNumber(today.getYear()))
+        return Mono.zip(
+                        corrected(period, jurisdiction, edits, latest),
+                        issues.peekNumber(jurisdiction, today.getYear()))
                 .map(both -> new BulletinView(
                         period.toString(),
                         Status.DRAFT,
@@ -413,16 +506,40 @@ class BulletinIssuing {
                         null,
                         changes.between(latest.document().facts(), both.getT1()),
                         both.getT1(),
-                        edits.edited()));
+                        edits.edited(),
+                        jurisdiction));
     }
 
     /** Today's facts with the edits, under the issue (文号, 期号, date) of the bulletin as issued. */
-    private Mono<BulletinFacts> corrected(YearMonth period, DraftEdits edits, IssuedRevision latest) {
-        return source.facts(period, latest.document().facts().issue()).map(facts -> edits.apply(facts, false));
+    private Mono<BulletinFacts> corrected(
+            YearMonth period, String jurisdiction, DraftEdits edits, IssuedRevision latest) {
+        return facts(period, jurisdiction, latest.document().facts().issue()).map(facts -> edits.apply(facts, false));
     }
 
-    private Mono<Optional<IssuedRevision>> latest(String period) {
-        return issues.latest(period).map(Optional::of).defaultIfEmpty(Optional.empty());
+    /** The facts of the platform's bulletin as before, of a jurisdiction's of its units. */
+    private Mono<BulletinFacts> facts(YearMonth period, String jurisdiction, BulletinFacts.Issue issue) {
+        return jurisdiction == null ? source.facts(period, issue) : source.facts(period, issue, jurisdiction);
+    }
+
+    private BulletinFacts.Issue issue(
+            YearMonth period, String jurisdiction, int year, int number, int sequence, LocalDate issueDate) {
+        return jurisdiction == null
+                ? source.issuer().issue(year, number, sequence, issueDate)
+                : source.issue(period, jurisdiction, year, number, sequence, issueDate);
+    }
+
+    private Mono<Optional<IssuedRevision>> latest(String period, String jurisdiction) {
+        return issues.latest(period, jurisdiction).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** The audit trail's target: {@code bulletin:<period>}, a jurisdiction's {@code bulletin:<period>|<id>}. */
+    private static String target(String period, String jurisdiction) {
+        return AuditTargets.bulletin(jurisdiction == null ? period : period + "|" + jurisdiction);
+    }
+
+    /** " of <jurisdiction>" in a message about a jurisdiction's bulletin, nothing about the platform's. */
+    private static String of(String jurisdiction) {
+        return jurisdiction == null ? "" : " of " + jurisdiction;
     }
 
     private static BulletinView issuedView(IssuedRevision issued) {
@@ -436,7 +553,8 @@ class BulletinIssuing {
                 issued.reason(),
                 issued.changes(),
                 issued.document().facts(),
-                null);
+                null,
+                issued.jurisdiction());
     }
 
     private static tools.jackson.databind.node.ObjectNode document(IssuedDocument document) {
@@ -446,8 +564,11 @@ class BulletinIssuing {
     private static Notice notice(IssuedRevision issued, Bulletin bulletin) {
         BulletinFacts facts = issued.document().facts();
         String base = "/api/v1/bulletins/" + issued.period();
-        return Notice.builder(
-                        NoticeType.BULLETIN_ISSUED, NoticeType.BULLETIN_ISSUED.id(issued.period()), issued.issuedAt())
+        String query = issued.jurisdiction() == null ? "" : "?jurisdiction=" + issued.jurisdiction();
+        String id = issued.jurisdiction() == null
+                ? NoticeType.BULLETIN_ISSUED.id(issued.period())
+                : NoticeType.BULLETIN_ISSUED.id(issued.period(), issued.jurisdiction());
+        Notice.Builder notice = Notice.builder(NoticeType.BULLETIN_ISSUED, id, issued.issuedAt())
                 .period(issued.period())
                 .title("通报印发：" + bulletin.title() + bulletin.subtitle())
                 .text(issued.documentNumber() + "《" + bulletin.title() + "》" + bulletin.subtitle() + "已于"
@@ -458,10 +579,10 @@ class BulletinIssuing {
                 .fact("documentNumber", issued.documentNumber())
                 .fact("sequence", facts.issue().sequence())
                 .fact("issueDate", facts.issue().issueDate().toString())
-                .fact("markdown", base + ".md")
-                .fact("html", base + ".html")
-                .fact("docx", base + ".docx")
-                .build();
+                .fact("markdown", base + ".md" + query)
+                .fact("html", base + ".html" + query)
+                .fact("docx", base + ".docx" + query);
+        return (issued.jurisdiction() == null ? notice : notice.fact("jurisdiction", issued.jurisdiction())).build();
     }
 
     private static String reasonOf(String reason) {

@@ -100,7 +100,7 @@ record DraftEditRequest(
         return violations;
     }
 
-    BulletinEdited body(String period) {
+    BulletinEdited body(String period, String jurisdiction) {
         return new BulletinEdited(
                 period,
                 strip(signer),
@@ -117,7 +117,8 @@ record DraftEditRequest(
                         : explanations.entrySet().stream()
                                 .collect(Collectors.toMap(
                                         Map.Entry::getKey,
-                                        entry -> entry.getValue().strip())));
+                                        entry -> entry.getValue().strip())),
+                jurisdiction);
     }
 
     /** The names of the fields it edits, for the audit trail. */

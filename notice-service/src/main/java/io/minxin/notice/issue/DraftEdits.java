@@ -124,7 +124,8 @@ final class DraftEdits {
                 number,
                 numbers && sequence() != null ? sequence() : issue.sequence(),
                 text(SIGNER, issue.signer()),
-                issueDate);
+                issueDate,
+                issue.title());
         BulletinFacts.Distribution distribution = facts.distribution();
         return facts.edited(
                 edited,

@@ -12,6 +12,7 @@ import java.util.List;
  * @param decision the id of the decision
  * @param issuedBy who issued it (key id or account)
  * @param reason the operator's reason (of a 更正: why it was corrected)
+ * @param jurisdiction whose bulletin it is; null for the platform's
  */
 record IssuedRevision(
         String period,
@@ -22,7 +23,8 @@ record IssuedRevision(
         String issuedBy,
         Instant issuedAt,
         String reason,
-        IssuedDocument document) {
+        IssuedDocument document,
+        String jurisdiction) {
     IssuedRevision {
         changes = changes == null ? List.of() : List.copyOf(changes);
     }

@@ -2,9 +2,12 @@ package io.minxin.notice.issue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.minxin.events.UnitRegistered;
+import io.minxin.events.decision.BulletinEdited;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
@@ -22,6 +25,7 @@ import io.minxin.servicekit.audit.AuditTrail;
 import io.minxin.servicekit.identity.CallerArgumentResolver;
 import io.minxin.servicekit.identity.TestIdentity;
 import io.minxin.servicekit.problem.ProblemAdviceSupport;
+import io.minxin.servicekit.registry.UnitRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,6 +85,15 @@ class BulletinDecisionsTest {
     private BulletinIssuing issuing;
     private WebTestClient web;
 
+    /** 双台子区 has an issuer of its own; 兴隆台区 has none, so it is issued by the platform's issuer. */
+    private static final BulletinProperties SETTINGS = new BulletinProperties(
+            null,
+            null,
+            Map.of(
+                    "211102",
+                    new BulletinProperties.JurisdictionIssuer(
+                            null, "盘锦市双台子区营商环境建设局文件", "区营商环境建设局", "双营商督字", "张双", null, null, null)));
+
     @BeforeEach
     void service() {
         InMemoryMongo mongo = mongo();
@@ -92,6 +105,20 @@ class BulletinDecisionsTest {
         when(source.rankingPending(any())).thenReturn(Mono.just(false));
         when(source.facts(any(), any()))
                 .thenAnswer(call -> Mono.just(TestFacts.facts(call.getArgument(1), secondPoorUnit.get())));
+        // a jurisdiction's facts name it in table 3, so a test sees whose facts a bulletin was made of
+        when(source.facts(any(), any(), any()))
+                .thenAnswer(call -> Mono.just(TestFacts.facts(call.getArgument(1), "单位" + call.getArgument(2))));
+        when(source.issue(any(), any(), anyInt(), anyInt(), anyInt(), any())).thenAnswer(call -> {
+            String jurisdiction = call.getArgument(1);
+            String name = jurisdiction.equals("211102") ? "双台子区" : "兴隆台区";
+            return SETTINGS.issuer(jurisdiction)
+                    .issue(
+                            call.getArgument(2),
+                            call.getArgument(3),
+                            call.getArgument(4),
+                            call.getArgument(5),
+                            SETTINGS.title(jurisdiction, name));
+        });
         DecisionLog log = mock(DecisionLog.class);
         when(log.decide(any(), any(), any(), any())).thenAnswer(call -> {
             Caller caller = call.getArgument(0);
@@ -121,12 +148,25 @@ class BulletinDecisionsTest {
                 log,
                 notices,
                 audit,
-                clock);
-        web = WebTestClient.bindToController(new BulletinController(issuing, new BulletinRenderer()))
+                clock,
+                registry());
+        web = client(OPERATOR);
+    }
+
+    private WebTestClient client(Caller caller) {
+        return WebTestClient.bindToController(new BulletinController(issuing, new BulletinRenderer()))
                 .controllerAdvice(new Problems())
                 .argumentResolvers(resolvers -> resolvers.addCustomResolver(new CallerArgumentResolver()))
-                .webFilter(TestIdentity.signedIn(OPERATOR))
+                .webFilter(TestIdentity.signedIn(caller))
                 .build();
+    }
+
+    private UnitRegistry registry() {
+        UnitRegistry registry = new UnitRegistry(clock);
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        registry.register(new UnitRegistered("xlt-road", "路政所", "211103", "兴隆台区", from));
+        registry.register(new UnitRegistered("stz-water", "供水所", "211102", "双台子区", from));
+        return registry;
     }
 
     @AfterEach
@@ -342,6 +382,230 @@ class BulletinDecisionsTest {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(409);
+    }
+
+    @Test
+    void
+            givenTwoJurisdictionsWhenEachIssuesThenEachIsTheFirstOfItsOwnSeriesUnderItsOwnIssuerAndThePlatformsIsUntouched() {
+        issue("211102")
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .location("/api/v1/bulletins/2020-09?jurisdiction=211102")
+                .expectBody()
+                .jsonPath("$.jurisdiction")
+                .isEqualTo("211102")
+                .jsonPath("$.documentNumber")
+                .isEqualTo("双营商督字〔2020〕1号")
+                .jsonPath("$.facts.issue.sequence")
+                .isEqualTo(1)
+                .jsonPath("$.facts.issue.signer")
+                .isEqualTo("张双")
+                .jsonPath("$.facts.poorCases[1].unitName")
+                .isEqualTo("单位211102");
+        // 兴隆台区 has no issuer of its own: the platform's, with a title naming the district
+        issue("211103")
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.documentNumber")
+                .isEqualTo("兴隆营商督字〔2020〕1号")
+                .jsonPath("$.facts.issue.sequence")
+                .isEqualTo(1)
+                .jsonPath("$.facts.issue.title")
+                .isEqualTo("兴隆台区 8890（民心网）工作 “评优评差”情况通报");
+        issue("211102").expectStatus().isEqualTo(409);
+
+        web.get()
+                .uri("/api/v1/bulletins/2020-09")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DRAFT")
+                .jsonPath("$.documentNumber")
+                .isEqualTo("兴隆营商督字〔2020〕1号")
+                .jsonPath("$.facts.issue.sequence")
+                .isEqualTo(1);
+        web.get()
+                .uri("/api/v1/bulletins/2020-09.md?jurisdiction=211102")
+                .exchange()
+                .expectBody(String.class)
+                .value(md -> assertThat(md)
+                        .contains("盘锦市双台子区营商环境建设局文件")
+                        .contains("双台子区 8890（民心网）工作 “评优评差”情况通报")
+                        .doesNotContain("草稿"));
+        web.get()
+                .uri("/api/v1/bulletins/2020-09/revisions?jurisdiction=211103")
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].jurisdiction")
+                .isEqualTo("211103");
+        web.get()
+                .uri("/api/v1/bulletins/2020-09/revisions")
+                .exchange()
+                .expectBody()
+                .json("[]");
+
+        assertThat(recorded)
+                .extracting(decision -> decision.body().key())
+                .containsExactly("bulletin|2020-09|211102", "bulletin|2020-09|211103");
+        // a replay numbers on from the decisions, each jurisdiction apart
+        InMemoryMongo empty = mongo();
+        BulletinIssues replayed = new BulletinIssues(empty.database(), new IssueSettings(1, 1));
+        Flux.fromIterable(recorded)
+                .concatMap(decision -> apply(replayed, new BulletinDrafts(empty.database()), decision))
+                .blockLast();
+        assertThat(replayed.peekSequence("211102").block()).isEqualTo(2);
+        assertThat(replayed.peekNumber("211103", 2020).block()).isEqualTo(2);
+        assertThat(replayed.peekSequence().block()).isEqualTo(1);
+        assertThat(replayed.revision("2020-09", "211102", 0).block())
+                .extracting(IssuedRevision::documentNumber)
+                .isEqualTo("双营商督字〔2020〕1号");
+    }
+
+    @Test
+    void givenAnEditOfOneJurisdictionsDraftThenOnlyThatDraftShowsItAndItIsCorrectedApart() {
+        web.patch()
+                .uri("/api/v1/bulletins/2020-09/draft?jurisdiction=211103")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("signer", "李明"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.facts.issue.signer")
+                .isEqualTo("李明")
+                .jsonPath("$.jurisdiction")
+                .isEqualTo("211103");
+        assertThat(((BulletinEdited) recorded.get(0).body()).jurisdiction()).isEqualTo("211103");
+
+        for (String other :
+                List.of("/api/v1/bulletins/2020-09/draft", "/api/v1/bulletins/2020-09/draft?jurisdiction=211102")) {
+            web.get()
+                    .uri(other)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.facts.issue.signer")
+                    .value(signer -> assertThat(signer).isNotEqualTo("李明"));
+        }
+
+        issue("211103").expectStatus().isCreated();
+        web.patch()
+                .uri("/api/v1/bulletins/2020-09/draft?jurisdiction=211103")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("signer", "王明"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        correct("签发人有误").expectStatus().isEqualTo(409);
+        web.post()
+                .uri("/api/v1/bulletins/2020-09/corrections?jurisdiction=211103")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "签发人有误"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .location("/api/v1/bulletins/2020-09/revisions/1?jurisdiction=211103")
+                .expectBody()
+                .jsonPath("$.changes[0]")
+                .isEqualTo("签发人由“李明”改为“王明”。");
+        web.get()
+                .uri("/api/v1/bulletins/2020-09/revisions/1.md?jurisdiction=211103")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri("/api/v1/bulletins/2020-09/revisions/1.md")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void givenAJurisdictionNoUnitIsRegisteredInThenEveryBulletinEndpointAnswersNotFound() {
+        for (String path : List.of(
+                "/api/v1/bulletins/2020-09?jurisdiction=211199",
+                "/api/v1/bulletins/2020-09.docx?jurisdiction=211199",
+                "/api/v1/bulletins/2020-09/draft.html?jurisdiction=211199",
+                "/api/v1/bulletins/2020-09/revisions?jurisdiction=211199",
+                "/api/v1/bulletins/2020-09/revisions/0.md?jurisdiction=211199")) {
+            web.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("no unit is registered in jurisdiction 211199");
+        }
+        issue("211199").expectStatus().isNotFound();
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void givenAJurisdictionScopedCallerThenItDraftsAndIssuesItsOwnBulletinOnlyAndUnitsReadTheirDistrictsWhenIssued() {
+        WebTestClient district = client(new Caller("op-stz", Role.OPERATOR, Scope.jurisdiction("211102")));
+        district.get()
+                .uri("/api/v1/bulletins/2020-09/draft.md?jurisdiction=211102")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        for (String other : List.of(
+                "/api/v1/bulletins/2020-09/draft?jurisdiction=211103",
+                "/api/v1/bulletins/2020-09.md?jurisdiction=211103",
+                "/api/v1/bulletins/2020-09/revisions?jurisdiction=211199",
+                "/api/v1/bulletins/2020-09/draft")) {
+            district.get()
+                    .uri(other)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        district.post()
+                .uri("/api/v1/bulletins/2020-09/issue")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        district.post()
+                .uri("/api/v1/bulletins/2020-09/issue?jurisdiction=211103")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(recorded).isEmpty();
+
+        WebTestClient water = client(new Caller("dash-water", Role.DASHBOARD, Scope.unit("stz-water")));
+        WebTestClient road = client(new Caller("dash-road", Role.DASHBOARD, Scope.unit("xlt-road")));
+        water.get()
+                .uri("/api/v1/bulletins/2020-09?jurisdiction=211102")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        district.post()
+                .uri("/api/v1/bulletins/2020-09/issue?jurisdiction=211102")
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        water.get()
+                .uri("/api/v1/bulletins/2020-09.docx?jurisdiction=211102")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        road.get()
+                .uri("/api/v1/bulletins/2020-09?jurisdiction=211102")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    private WebTestClient.ResponseSpec issue(String jurisdiction) {
+        return web.post()
+                .uri("/api/v1/bulletins/2020-09/issue?jurisdiction=" + jurisdiction)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec patch(Map<String, Object> body) {

@@ -33,47 +33,11 @@ public final class RankedRows {
     }
 
     /**
-     * The rows of the units {@code members} keeps, ranked among themselves: in the same order, each tier ranked from 1
-     * again, a rank shared where it was shared (1, 1, 3). Exact because the engine's order is local: a row's place
-     * depends on its own sort key alone, rows of equal rank (in a tier) are exactly the rows of equal keys, and so the
-     * rank of a row among any subset is 1 + the rows of the subset above it with other keys, what ranking the subset
-     * gives (RankingLocalityTest holds it for every shipped policy).
+     * The rows of the units {@code members} keeps, ranked among themselves ({@link RankingRow#within}, in the contract
+     * because notice-service restricts its bulletins' rankings to a jurisdiction the same way).
      */
     public static List<RankingRow> within(List<RankingRow> rows, Predicate<String> members) {
-        List<RankingRow> kept = new ArrayList<>();
-        RankingRow previous = null;
-        int inTier = 0;
-        int rank = 0;
-        for (RankingRow row : rows) {
-            if (!members.test(row.unitId())) {
-                continue;
-            }
-            boolean sameTier = previous != null && Objects.equals(previous.tier(), row.tier());
-            inTier = sameTier ? inTier + 1 : 1;
-            if (!sameTier || previous.rank() != row.rank()) {
-                rank = inTier;
-            }
-            kept.add(rank == row.rank() ? row : ranked(row, rank));
-            previous = row;
-        }
-        return kept;
-    }
-
-    private static RankingRow ranked(RankingRow row, int rank) {
-        return new RankingRow(
-                rank,
-                row.unitId(),
-                row.unitName(),
-                row.inputs(),
-                row.score(),
-                row.terms(),
-                row.bonus(),
-                row.penalty(),
-                row.total(),
-                row.bonuses(),
-                row.penalties(),
-                row.exclusions(),
-                row.tier());
+        return RankingRow.within(rows, members);
     }
 
     private RankedRows() {}
