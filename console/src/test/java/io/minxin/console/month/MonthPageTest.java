@@ -57,16 +57,18 @@ class MonthPageTest extends ConsoleTestSupport {
     }
 
     @Test
-    void givenAPlatformThatSendsDispatchesAndUnreachableVisitsThenTheFiguresShowTheLifecycleRatesWithTheirCounts() {
+    void
+            givenAPlatformThatSendsDispatchesForwardsAndUnreachableVisitsThenTheFiguresShowTheLifecycleRatesWithTheirCounts() {
         String withLifecycle = overview("2020-09", 1316, 0.97552)
                 .replace(
                         "\"pushbacks\":5}",
                         "\"pushbacks\":5,\"handled\":1360,\"returnedCases\":44,\"reopened\":0,"
-                                + "\"dispatched\":1360,\"signedOnTime\":1202,\"followedUp\":960}")
+                                + "\"dispatched\":1360,\"signedOnTime\":1202,\"followedUp\":960,"
+                                + "\"forwarded\":120,\"forwardedOnTime\":114}")
                 .replace(
                         "\"excellentRate\":0.8402}",
                         "\"excellentRate\":0.8402,\"returnRate\":0.03235,\"reopenRate\":0.0,\"signInRate\":0.88382,"
-                                + "\"validVisitRate\":0.9375}");
+                                + "\"validVisitRate\":0.9375,\"dispatchRate\":0.95}");
         cityMonth();
         API.json("GET /api/v1/overview/months?from=2019-10&to=2020-09", overviewMonths("2020-09", withLifecycle));
 
@@ -77,6 +79,7 @@ class MonthPageTest extends ConsoleTestSupport {
                 .contains("<dt>及时签收率</dt>", "88.38%", "派单 1360 件，按时签收 1202 件")
                 .contains("<dt>回退率</dt>", "3.24%", "经手 1360 件，退回 44 件")
                 .contains("<dt>有效回访率</dt>", "93.75%", "回访 960 件，联系到群众 900 件")
+                .contains("<dt>按时分转率</dt>", "95.00%", "二级分转 120 件，按时分转 114 件")
                 .doesNotContain("<dt>重办率</dt>");
     }
 

@@ -69,20 +69,33 @@ public final class CaseFolder {
     private final AssessmentPeriod period;
     private final Deadlines deadlines;
     private final Deadlines signInDeadlines;
+    private final Deadlines forwardDeadlines;
 
     /** A folder whose sign-in deadline is the end of the working day after the dispatch (Bengbu: 1 working day). */
     public CaseFolder(AssessmentPeriod period, Deadlines deadlines) {
         this(period, deadlines, WorkingDayDeadlines.signIn(WorkingDayDeadlines.DEFAULT_SIGN_IN_WORKING_DAYS));
     }
 
+    /** A folder whose forwarding deadline is the end of the working day after the unit got the case. */
+    public CaseFolder(AssessmentPeriod period, Deadlines deadlines, Deadlines signInDeadlines) {
+        this(
+                period,
+                deadlines,
+                signInDeadlines,
+                WorkingDayDeadlines.forwarding(WorkingDayDeadlines.DEFAULT_DISPATCH_WORKING_DAYS));
+    }
+
     /**
      * @param deadlines the handling deadline of an acceptance without its own dueAt
      * @param signInDeadlines the sign-in deadline of a dispatch
+     * @param forwardDeadlines the deadline by which a unit that got the case passes it on (二级分转, 按时分转率)
      */
-    public CaseFolder(AssessmentPeriod period, Deadlines deadlines, Deadlines signInDeadlines) {
+    public CaseFolder(
+            AssessmentPeriod period, Deadlines deadlines, Deadlines signInDeadlines, Deadlines forwardDeadlines) {
         this.period = period;
         this.deadlines = deadlines;
         this.signInDeadlines = signInDeadlines;
+        this.forwardDeadlines = forwardDeadlines;
     }
 
     public AssessmentPeriod period() {
@@ -243,6 +256,7 @@ public final class CaseFolder {
             }
         }
         List<CaseState.SignIn> signIns = signIns(sorted);
+        List<CaseState.Forward> forwards = forwards(sorted);
         List<CaseState.Acceptance> acceptances = new ArrayList<>();
         List<CaseState.Return> returns = new ArrayList<>();
         List<CaseState.HistoryEntry> history = new ArrayList<>();
@@ -288,7 +302,8 @@ public final class CaseFolder {
                     ruling,
                     exclusions,
                     signIns,
-                    null);
+                    null,
+                    forwards);
         }
         Accepted first = (Accepted) sorted.get(acceptedAt.get(0)).data();
         int latestIndex = acceptedAt.get(acceptedAt.size() - 1);
@@ -337,7 +352,8 @@ public final class CaseFolder {
                 ruling,
                 exclusions,
                 signIns,
-                mergedInto);
+                mergedInto,
+                forwards);
     }
 
     /**
@@ -405,6 +421,39 @@ public final class CaseFolder {
                     signedAt != null && !signedAt.isAfter(dueAt)));
         });
         return signIns;
+    }
+
+    /**
+     * 二级分转 per unit that passed the case on: the unit got the case at its earliest acceptance or dispatch (as target),
+     * and its first dispatch of the case to another unit ordered after that ({@code dispatcher} its id) counts, on
+     * time when not after the forwarding deadline of the moment it got the case; in the order of those dispatches. A
+     * dispatcher that never got the case (the platform's seat) passes on nothing.
+     */
+    private List<CaseState.Forward> forwards(List<CaseEvent> sorted) {
+        Map<String, Instant> receivedAt = new LinkedHashMap<>();
+        Map<String, CaseState.Forward> forwards = new LinkedHashMap<>();
+        for (CaseEvent event : sorted) {
+            if (event.data() instanceof Assigned a
+                    && a.dispatcher() != null
+                    && !a.dispatcher().equals(a.unitId())
+                    && receivedAt.containsKey(a.dispatcher())
+                    && !forwards.containsKey(a.dispatcher())) {
+                Instant got = receivedAt.get(a.dispatcher());
+                Instant dueAt = forwardDeadlines.defaultDueAt(got);
+                forwards.put(
+                        a.dispatcher(),
+                        new CaseState.Forward(
+                                a.dispatcher(),
+                                got,
+                                a.occurredAt(),
+                                dueAt,
+                                !a.occurredAt().isAfter(dueAt)));
+            }
+            if (event.data() instanceof Accepted || event.data() instanceof Assigned) {
+                receivedAt.putIfAbsent(((CaseData) event.data()).unitId(), event.occurredAt());
+            }
+        }
+        return List.copyOf(forwards.values());
     }
 
     /** The events once per (source, id), in folding order; of two with the same identity the first wins. */

@@ -34,6 +34,9 @@ import java.util.Set;
  * <p>有效回访率's denominator: the owner counts the case once as {@code followedUp} when it has a visit, answered or not
  * (its numerator is {@code visited}, the answered ones).
  *
+ * <p>The forwarding counts (按时分转率): every unit that passed the case on ({@link CaseState#forwards()}) counts it once
+ * as {@code forwarded}, and once as {@code forwardedOnTime} when it passed it on in time, owner or not.
+ *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
 public record Contribution(Map<String, Share> shares) {
@@ -54,6 +57,8 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts DISPATCHED = Counts.signIn(1, 0);
     private static final Counts SIGNED_ON_TIME = Counts.signIn(1, 1);
     private static final Counts FOLLOWED_UP = Counts.followUp(1);
+    private static final Counts FORWARDED = Counts.forwarding(1, 0);
+    private static final Counts FORWARDED_ON_TIME = Counts.forwarding(1, 1);
     /** What a case's exclusions can take from the unit it counts for. */
     private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
 
@@ -97,6 +102,9 @@ public record Contribution(Map<String, Share> shares) {
         returnedBy.forEach(unitId -> byUnit.merge(unitId, RETURNED_CASE, Counts::plus));
         for (CaseState.SignIn signIn : state.signIns()) {
             byUnit.merge(signIn.unitId(), signIn.onTime() ? SIGNED_ON_TIME : DISPATCHED, Counts::plus);
+        }
+        for (CaseState.Forward forward : state.forwards()) {
+            byUnit.merge(forward.unitId(), forward.onTime() ? FORWARDED_ON_TIME : FORWARDED, Counts::plus);
         }
         String pushbackUnit = state.pushbackUnit();
         if (pushbackUnit != null) {

@@ -137,7 +137,9 @@ class BinaryValuesTest {
         shares.put("a|PHONE|2020-09", new Share("兴隆台街道", new Counts(1, 1, 0, 1, 1, 0, 2, 1)));
         shares.put("a|PHONE|2020-09-01", new Share(null, new Counts(-1, 0, 0, 0, 0, 0, -3, Long.MIN_VALUE)));
         // every count its own value, so a field written or read in the wrong place shows
-        shares.put("b|WEB|2020-09", new Share("供水所", new Counts(1, 2, 3, 4, 5, 6, 7, 8, null, 9, 10, 11, 12, 13, 14)));
+        shares.put(
+                "b|WEB|2020-09",
+                new Share("供水所", new Counts(1, 2, 3, 4, 5, 6, 7, 8, null, 9, 10, 11, 12, 13, 14, 15, 16)));
         Contribution contribution = new Contribution(shares);
         Tally tally = new Tally("兴隆台街道", new Counts(Long.MAX_VALUE, 0, 0, 0, 0, 0, 0, -1), 42);
 
@@ -207,6 +209,23 @@ class BinaryValuesTest {
         Tally tally = new BinarySerdes.TallySerde().deserializer().deserialize("t", formatOne.toByteArray());
 
         assertThat(tally).isEqualTo(new Tally("街道", new Counts(3, 2, 1, 1, 1, 0, 1, 0), 9));
+    }
+
+    @Test
+    void givenAShareOfFormatFiveThenItReadsWithTheForwardingCountsZero() {
+        // a share as format 5 wrote it: eight counts, no excluded parts, no exclusions, handling, sign-in, followedUp
+        Binary.Writer formatFive = new Binary.Writer(32).writeByte(5).writeString("街道");
+        for (long count : new long[] {3, 2, 1, 1, 1, 0, 1, 0}) {
+            formatFive.writeVarLong(count);
+        }
+        formatFive.writeBoolean(false).writeBoolean(false);
+        for (long count : new long[] {4, 1, 0, 2, 1, 1}) {
+            formatFive.writeVarLong(count);
+        }
+
+        Share share = new BinarySerdes.ShareSerde().deserializer().deserialize("s", formatFive.toByteArray());
+
+        assertThat(share.counts()).isEqualTo(new Counts(3, 2, 1, 1, 1, 0, 1, 0, null, 4, 1, 0, 2, 1, 1, 0, 0));
     }
 
     @Test

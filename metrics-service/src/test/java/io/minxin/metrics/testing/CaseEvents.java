@@ -72,6 +72,11 @@ public final class CaseEvents {
         return event(new Assigned(caseId, unitId, "name of " + unitId, role, "city-12345", null, at(at)));
     }
 
+    /** 二级分转: {@code from}, a unit that holds the case, passes it on to {@code to} as its lead unit. */
+    public CaseEvent passedOn(String from, String to, String at) {
+        return event(new Assigned(caseId, to, "name of " + to, HandlingRole.LEAD, from, null, at(at)));
+    }
+
     public CaseEvent signed(String unitId, String at) {
         return event(new Signed(caseId, unitId, at(at)));
     }

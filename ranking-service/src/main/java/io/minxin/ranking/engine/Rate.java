@@ -24,7 +24,9 @@ public enum Rate {
     /** 及时签收率: cases the unit signed for by the sign-in deadline / cases dispatched to it. */
     SIGN_IN("signInRate", "no case dispatched"),
     /** 有效回访率: cases whose follow-up visit reached the citizen / cases visited. */
-    VALID_VISIT("validVisitRate", "no case visited");
+    VALID_VISIT("validVisitRate", "no case visited"),
+    /** 按时分转率: cases the unit passed on (二级分转) within the dispatch working days / cases it passed on. */
+    DISPATCH("dispatchRate", "no case passed on");
 
     private final String fieldName;
     private final String whenUndefined;
@@ -42,7 +44,7 @@ public enum Rate {
 
     /**
      * Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate,
-     * reopenRate, signInRate, validVisitRate}.
+     * reopenRate, signInRate, validVisitRate, dispatchRate}.
      */
     public static List<String> names() {
         return Arrays.stream(values()).map(Rate::fieldName).toList();

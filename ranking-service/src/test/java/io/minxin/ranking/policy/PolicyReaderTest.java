@@ -61,7 +61,7 @@ class PolicyReaderTest {
                         "scoreView.bonuses[0].points");
         assertThat(message(read, "weights.completionRat"))
                 .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
-                        + " excellentRate, signInRate, validVisitRate");
+                        + " excellentRate, signInRate, validVisitRate, dispatchRate");
     }
 
     @Test
@@ -88,7 +88,8 @@ class PolicyReaderTest {
                 .containsExactly(Rate.COMPLETION, Rate.ON_TIME, Rate.SATISFACTION, Rate.EXCELLENT);
         assertThat(Rate.higherIsBetterNames())
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(
-                                Rates.NAMES.stream(), java.util.stream.Stream.of("signInRate", "validVisitRate"))
+                                Rates.NAMES.stream(),
+                                java.util.stream.Stream.of("signInRate", "validVisitRate", "dispatchRate"))
                         .toList());
         // the contract's list, which the console's form offers, names exactly the rates where more is better
         assertThat(java.util.Arrays.stream(Rate.values())
