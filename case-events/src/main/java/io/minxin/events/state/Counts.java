@@ -31,6 +31,8 @@ import com.fasterxml.jackson.annotation.Nulls;
  *     (按时分转率's denominator)
  * @param forwardedOnTime of those, the cases whose first onward dispatch came within the dispatch working days of the
  *     moment the unit got the case (按时分转率's numerator; both read as 0 from JSON written before them)
+ * @param supervised cases handed to the unit ({@link #handled}) that were supervised (督办) at the unit, once per case
+ *     however often (督办率's numerator; its denominator is {@link #handled}; read as 0 from JSON written before it)
  */
 public record Counts(
         long received,
@@ -49,7 +51,8 @@ public record Counts(
         @JsonSetter(nulls = Nulls.AS_EMPTY) long signedOnTime,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long followedUp,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long forwarded,
-        @JsonSetter(nulls = Nulls.AS_EMPTY) long forwardedOnTime) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long forwardedOnTime,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long supervised) {
     public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts {
@@ -160,7 +163,7 @@ public record Counts(
                 0);
     }
 
-    /** Counts without the forwarding counts ({@link #forwarded}, {@link #forwardedOnTime}), as before them. */
+    /** Counts without the forwarding and supervision counts ({@link #forwarded}, ...), as before them. */
     public Counts(
             long received,
             long concluded,
@@ -194,6 +197,7 @@ public record Counts(
                 signedOnTime,
                 followedUp,
                 0,
+                0,
                 0);
     }
 
@@ -214,7 +218,12 @@ public record Counts(
 
     /** Forwarding counts only: cases a unit passed on, and those it passed on in time. */
     public static Counts forwarding(long forwarded, long forwardedOnTime) {
-        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, forwarded, forwardedOnTime);
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, forwarded, forwardedOnTime, 0);
+    }
+
+    /** The supervision count only: cases handed to a unit that were supervised at it. */
+    public static Counts supervision(long supervised) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, supervised);
     }
 
     public Counts plus(Counts other) {
@@ -235,7 +244,8 @@ public record Counts(
                 signedOnTime + other.signedOnTime,
                 followedUp + other.followedUp,
                 forwarded + other.forwarded,
-                forwardedOnTime + other.forwardedOnTime);
+                forwardedOnTime + other.forwardedOnTime,
+                supervised + other.supervised);
     }
 
     public Counts minus(Counts other) {
@@ -260,7 +270,8 @@ public record Counts(
                 -signedOnTime,
                 -followedUp,
                 -forwarded,
-                -forwardedOnTime);
+                -forwardedOnTime,
+                -supervised);
     }
 
     /** These counts with {@code parts} excluded besides what they exclude already. */
@@ -282,7 +293,8 @@ public record Counts(
                 signedOnTime,
                 followedUp,
                 forwarded,
-                forwardedOnTime);
+                forwardedOnTime,
+                supervised);
     }
 
     /** What is excluded, {@link Excluded#NONE} rather than null. */
@@ -316,6 +328,7 @@ public record Counts(
             case "signInRate" -> new Part(signedOnTime, dispatched);
             case "validVisitRate" -> new Part(visited, followedUp);
             case "dispatchRate" -> new Part(forwardedOnTime, forwarded);
+            case "supervisionRate" -> new Part(supervised, handled);
             default -> throw new IllegalArgumentException("unknown rate " + rate);
         };
     }
@@ -400,7 +413,8 @@ public record Counts(
                 case "onTimeRate" -> onTimeRate;
                 case "satisfactionRate" -> satisfactionRate;
                 case "excellentRate" -> excellentRate;
-                case "returnRate", "reopenRate", "signInRate", "validVisitRate", "dispatchRate" -> Part.ZERO;
+                case "returnRate", "reopenRate", "signInRate", "validVisitRate", "dispatchRate", "supervisionRate" ->
+                    Part.ZERO;
                 default -> throw new IllegalArgumentException("unknown rate " + rate);
             };
         }

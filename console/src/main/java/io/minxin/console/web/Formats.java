@@ -36,7 +36,8 @@ public final class Formats {
             Map.entry("reopenRate", "本月没有办结件"),
             Map.entry("signInRate", "本月没有派单"),
             Map.entry("validVisitRate", "本月没有回访"),
-            Map.entry("dispatchRate", "本月没有二级分转"));
+            Map.entry("dispatchRate", "本月没有二级分转"),
+            Map.entry("supervisionRate", "本月没有经手件"));
 
     private static final Map<String, String> RATE_NAMES = Map.ofEntries(
             Map.entry("completionRate", "办结率"),
@@ -48,6 +49,7 @@ public final class Formats {
             Map.entry("signInRate", "及时签收率"),
             Map.entry("validVisitRate", "有效回访率"),
             Map.entry("dispatchRate", "按时分转率"),
+            Map.entry("supervisionRate", "督办率"),
             Map.entry("returns", "退件"));
 
     private static final Map<String, String> FACT_NAMES = Map.ofEntries(

@@ -34,7 +34,7 @@ import java.util.Set;
  * Folds the distinct events of one case, and the operators' decisions about it, into its {@link CaseState}. The
  * result depends only on the set of events and decisions, never on the order they arrived in: events are sorted by
  * occurredAt, then type (accepted &lt; assigned &lt; signed &lt; returned &lt; extension decided &lt; concluded &lt;
- * visited &lt; reopened &lt; merged), then id and source, and a repeated
+ * visited &lt; reopened &lt; merged &lt; supervised), then id and source, and a repeated
  * (source, id) counts once; decisions are sorted as they supersede each other ({@link Decision#supersedes}: decidedAt,
  * then id), and a repeated id counts once.
  */
@@ -52,8 +52,8 @@ public final class CaseFolder {
     /**
      * The case event types the counts are folded from: the four lifecycle events and, of the contract's optional
      * types, the re-handling (重办率), dispatch and sign-in (及时签收率), the decision on an extension (the handling
-     * deadline) and the merge (并单: a duplicate merged away counts nowhere); the request for an extension and
-     * supervision are not (yet) among them.
+     * deadline), the merge (并单: a duplicate merged away counts nowhere) and supervision (督办率); the request for an
+     * extension is not (yet) among them.
      */
     private static final Set<EventType> FOLDED = EnumSet.of(
             EventType.CASE_ACCEPTED,
@@ -64,7 +64,8 @@ public final class CaseFolder {
             EventType.CASE_ASSIGNED,
             EventType.CASE_SIGNED,
             EventType.CASE_EXTENSION_DECIDED,
-            EventType.CASE_MERGED);
+            EventType.CASE_MERGED,
+            EventType.CASE_SUPERVISED);
 
     private final AssessmentPeriod period;
     private final Deadlines deadlines;
@@ -502,8 +503,10 @@ public final class CaseFolder {
                 return 7;
             case CASE_MERGED:
                 return 8;
-            default:
+            case CASE_SUPERVISED:
                 return 9;
+            default:
+                return 10;
         }
     }
 }

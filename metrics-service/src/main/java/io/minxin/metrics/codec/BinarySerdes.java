@@ -25,8 +25,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * are still read, their handling counts as 0; format 3 added the handling counts ({@code handled},
  * {@code returnedCases}, {@code reopened}) after the exclusions listed; format 4 the sign-in counts
  * ({@code dispatched}, {@code signedOnTime}) after those (formats 1 to 3 read them as 0); format 5
- * {@code followedUp} after those (formats 1 to 4 read it as 0); format 6 (written now) the forwarding counts
- * ({@code forwarded}, {@code forwardedOnTime}) after that (formats 1 to 5 read them as 0).
+ * {@code followedUp} after those (formats 1 to 4 read it as 0); format 6 the forwarding counts
+ * ({@code forwarded}, {@code forwardedOnTime}) after that (formats 1 to 5 read them as 0); format 7 (written now)
+ * {@code supervised} after those (formats 1 to 6 read it as 0).
  */
 public final class BinarySerdes {
     /** Counts and the unit's name. */
@@ -41,8 +42,10 @@ public final class BinarySerdes {
     private static final int WITH_FOLLOW_UP = 5;
     /** Besides: the forwarding counts. */
     private static final int WITH_FORWARDING = 6;
+    /** Besides: the supervision count. */
+    private static final int WITH_SUPERVISION = 7;
     /** The format written. */
-    private static final int LATEST = WITH_FORWARDING;
+    private static final int LATEST = WITH_SUPERVISION;
 
     /** Codes of the stored indicators, append-only: values must read the same if the enum changes order. */
     private static final Indicator[] INDICATORS = {
@@ -131,6 +134,7 @@ public final class BinarySerdes {
         out.writeVarLong(c.dispatched()).writeVarLong(c.signedOnTime());
         out.writeVarLong(c.followedUp());
         out.writeVarLong(c.forwarded()).writeVarLong(c.forwardedOnTime());
+        out.writeVarLong(c.supervised());
     }
 
     private static Share readShare(Binary.Reader in, int format) {
@@ -172,6 +176,7 @@ public final class BinarySerdes {
                 forwarding[i] = in.readVarLong();
             }
         }
+        long supervised = format >= WITH_SUPERVISION ? in.readVarLong() : 0;
         return new Share(
                 unitName,
                 new Counts(
@@ -191,7 +196,8 @@ public final class BinarySerdes {
                         signIn[1],
                         followedUp,
                         forwarding[0],
-                        forwarding[1]),
+                        forwarding[1],
+                        supervised),
                 exclusions);
     }
 

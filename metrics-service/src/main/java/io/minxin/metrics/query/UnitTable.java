@@ -35,7 +35,8 @@ public record UnitTable(String period, Channel channel, String sort, String orde
             Map.entry("signedOnTime", Counts::signedOnTime),
             Map.entry("followedUp", Counts::followedUp),
             Map.entry("forwarded", Counts::forwarded),
-            Map.entry("forwardedOnTime", Counts::forwardedOnTime));
+            Map.entry("forwardedOnTime", Counts::forwardedOnTime),
+            Map.entry("supervised", Counts::supervised));
 
     /**
      * @param jurisdiction the jurisdiction the unit belongs to at the end of the period, null when it is registered in

@@ -37,6 +37,9 @@ import java.util.Set;
  * <p>The forwarding counts (按时分转率): every unit that passed the case on ({@link CaseState#forwards()}) counts it once
  * as {@code forwarded}, and once as {@code forwardedOnTime} when it passed it on in time, owner or not.
  *
+ * <p>督办率's numerator: every unit that handled the case ({@code handled}) counts it once as {@code supervised} when the
+ * case was supervised (督办) at that unit, however often and whenever.
+ *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
 public record Contribution(Map<String, Share> shares) {
@@ -59,6 +62,7 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts FOLLOWED_UP = Counts.followUp(1);
     private static final Counts FORWARDED = Counts.forwarding(1, 0);
     private static final Counts FORWARDED_ON_TIME = Counts.forwarding(1, 1);
+    private static final Counts SUPERVISED = Counts.supervision(1);
     /** What a case's exclusions can take from the unit it counts for. */
     private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
 
@@ -99,6 +103,12 @@ public record Contribution(Map<String, Share> shares) {
             handledBy.add(state.owner());
         }
         handledBy.forEach(unitId -> byUnit.merge(unitId, HANDLED, Counts::plus));
+        Set<String> supervised = new LinkedHashSet<>();
+        state.history().stream()
+                .filter(entry -> entry.type() == EventType.CASE_SUPERVISED)
+                .forEach(entry -> supervised.add(entry.unitId()));
+        supervised.retainAll(handledBy);
+        supervised.forEach(unitId -> byUnit.merge(unitId, SUPERVISED, Counts::plus));
         returnedBy.forEach(unitId -> byUnit.merge(unitId, RETURNED_CASE, Counts::plus));
         for (CaseState.SignIn signIn : state.signIns()) {
             byUnit.merge(signIn.unitId(), signIn.onTime() ? SIGNED_ON_TIME : DISPATCHED, Counts::plus);

@@ -14,6 +14,7 @@ import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Signed;
+import io.minxin.events.Supervised;
 import io.minxin.events.Visited;
 import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.decision.Decision;
@@ -241,6 +242,39 @@ class OutOfOrderProperties {
                         : e)
                 .toList();
         assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, bySeat));
+    }
+
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheSupervisedCountsTheDefinitionSaysAndSupervisionMovesNoOtherCount(
+            @ForAll("casesWithSupervision") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+
+        deliverMessy(events, random);
+
+        Split served = split(countsOf(caseId), counts -> Counts.supervision(counts.supervised()));
+        assertThat(served.only()).isEqualTo(supervisedByDefinition(events));
+        List<CaseEvent> withoutSupervision =
+                events.stream().filter(e -> !(e.data() instanceof Supervised)).toList();
+        assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, withoutSupervision));
+    }
+
+    /**
+     * The supervised counts per period bucket as design section 4 defines them: a unit that handled the case (its
+     * bucket has {@code handled} by {@link #byDefinition}) counts it once when any supervision names it.
+     */
+    private static Map<String, Counts> supervisedByDefinition(List<CaseEvent> events) {
+        Set<String> supervised = new LinkedHashSet<>();
+        events.stream()
+                .filter(e -> e.data() instanceof Supervised)
+                .forEach(e -> supervised.add(((Supervised) e.data()).unitId()));
+        Map<String, Counts> expected = new HashMap<>();
+        byDefinition(events).forEach((key, handling) -> {
+            if (handling.handled() > 0 && supervised.contains(Bucket.parse(key).unitId())) {
+                expected.put(key, Counts.supervision(1));
+            }
+        });
+        return expected;
     }
 
     /**
@@ -475,7 +509,7 @@ class OutOfOrderProperties {
     /**
      * One event of a generated case, before it is given its case and unit ids; kind 4 is a re-handling, 5 a dispatch,
      * 6 a sign-in, 7 a merge into another case, 8 a dispatch by {@code unit} to the next of {@link #UNITS} (二级分转
-     * when {@code unit} got the case before).
+     * when {@code unit} got the case before), 9 a supervision (督办) of {@code unit}.
      */
     record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction, boolean excellent) {
         EventData data(String caseId) {
@@ -495,6 +529,8 @@ class OutOfOrderProperties {
                     return new Assigned(caseId, unitId, "name of " + unit, HandlingRole.LEAD, "city", null, at);
                 case 6:
                     return new Signed(caseId, unitId, at);
+                case 9:
+                    return new Supervised(caseId, unitId, "市政府督查室", null, null, at);
                 case 8:
                     String next = UNITS.get((UNITS.indexOf(unit) + 1) % UNITS.size());
                     return new Assigned(
@@ -583,22 +619,23 @@ class OutOfOrderProperties {
     /** Every kind the topology folds, merges twice as likely as the others, over twelve hours. */
     @Provide
     Arbitrary<List<Spec>> casesWithMerges() {
-        return Combinators.combine(
-                        Arbitraries.of(0, 1, 2, 3, 4, 5, 6, 7, 7),
-                        Arbitraries.of(UNITS),
-                        Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
-                        Arbitraries.of(Channel.class),
-                        Arbitraries.of(Satisfaction.class),
-                        Arbitraries.of(true, false))
-                .as(Spec::new)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(9);
+        return overTwelveHours(Arbitraries.of(0, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9));
+    }
+
+    /** Acceptances, returns, conclusions, visits, re-handling and supervisions, these twice as likely, over twelve hours. */
+    @Provide
+    Arbitrary<List<Spec>> casesWithSupervision() {
+        return overTwelveHours(Arbitraries.of(0, 1, 2, 3, 4, 9, 9));
     }
 
     private static Arbitrary<List<Spec>> specs(int lastKind) {
+        return overTwelveHours(Arbitraries.integers().between(0, lastKind));
+    }
+
+    /** Up to nine events of the given kinds over twelve hours from {@link #START}, an hour apart. */
+    private static Arbitrary<List<Spec>> overTwelveHours(Arbitrary<Integer> kinds) {
         return Combinators.combine(
-                        Arbitraries.integers().between(0, lastKind),
+                        kinds,
                         Arbitraries.of(UNITS),
                         Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
                         Arbitraries.of(Channel.class),

@@ -13,6 +13,7 @@ import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Signed;
+import io.minxin.events.Supervised;
 import io.minxin.events.Visited;
 import io.minxin.events.state.AssessmentPeriod;
 import java.time.Instant;
@@ -75,6 +76,11 @@ public final class CaseEvents {
     /** 二级分转: {@code from}, a unit that holds the case, passes it on to {@code to} as its lead unit. */
     public CaseEvent passedOn(String from, String to, String at) {
         return event(new Assigned(caseId, to, "name of " + to, HandlingRole.LEAD, from, null, at(at)));
+    }
+
+    /** 督办 of {@code unitId} on the case by the city's supervision office. */
+    public CaseEvent supervised(String unitId, String at) {
+        return event(new Supervised(caseId, unitId, "市政府督查室", "群众多次来电", null, at(at)));
     }
 
     public CaseEvent signed(String unitId, String at) {

@@ -211,6 +211,27 @@ class PolicyReaderTest {
     }
 
     @Test
+    void givenTheSupervisionRate_whenRead_thenLessIsBetterAsForTheReturnRate() {
+        PolicyReader.Result inWeights = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED", "weights": {"supervisionRate": 1}}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+        PolicyReader.Result rising = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED",
+                 "indicators": [{"rate": "supervisionRate", "weight": 10, "zeroAt": 0, "fullAt": 0.1}]}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+        PolicyReader.Result falling = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED",
+                 "indicators": [{"rate": "supervisionRate", "weight": 10, "zeroAt": 0.1, "fullAt": 0}]}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(message(inWeights, "weights.supervisionRate")).startsWith("less supervisionRate is better");
+        assertThat(message(rising, "indicators[0].fullAt"))
+                .isEqualTo("must be below zeroAt (0.0): less supervisionRate is better (e.g. zeroAt 1, fullAt 0)");
+        assertThat(falling.violations()).isEmpty();
+        assertThat(Rate.SUPERVISION.higherIsBetter()).isFalse();
+    }
+
+    @Test
     void givenWeightsAndIndicatorsOrAScoreViewAndAdjustments_whenRead_thenOnlyOneOfEachIsAccepted() {
         PolicyReader.Result read = read("""
                 {"effectiveFrom": "2027-01", "order": "WEIGHTED", "weights": {"onTimeRate": 1},
