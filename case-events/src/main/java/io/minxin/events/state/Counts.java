@@ -33,6 +33,8 @@ import com.fasterxml.jackson.annotation.Nulls;
  *     moment the unit got the case (按时分转率's numerator; both read as 0 from JSON written before them)
  * @param supervised cases handed to the unit ({@link #handled}) that were supervised (督办) at the unit, once per case
  *     however often (督办率's numerator; its denominator is {@link #handled}; read as 0 from JSON written before it)
+ * @param fedBack cases of the unit whose conclusion that counts carries a reply (答复/反馈) to the citizen (反馈率's
+ *     numerator; its denominator is {@link #received}; read as 0 from JSON written before it)
  */
 public record Counts(
         long received,
@@ -52,7 +54,8 @@ public record Counts(
         @JsonSetter(nulls = Nulls.AS_EMPTY) long followedUp,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long forwarded,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long forwardedOnTime,
-        @JsonSetter(nulls = Nulls.AS_EMPTY) long supervised) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long supervised,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long fedBack) {
     public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts {
@@ -163,7 +166,7 @@ public record Counts(
                 0);
     }
 
-    /** Counts without the forwarding and supervision counts ({@link #forwarded}, ...), as before them. */
+    /** Counts without the forwarding, supervision and feedback counts ({@link #forwarded}, ...), as before them. */
     public Counts(
             long received,
             long concluded,
@@ -198,6 +201,7 @@ public record Counts(
                 followedUp,
                 0,
                 0,
+                0,
                 0);
     }
 
@@ -218,12 +222,17 @@ public record Counts(
 
     /** Forwarding counts only: cases a unit passed on, and those it passed on in time. */
     public static Counts forwarding(long forwarded, long forwardedOnTime) {
-        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, forwarded, forwardedOnTime, 0);
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, forwarded, forwardedOnTime, 0, 0);
     }
 
     /** The supervision count only: cases handed to a unit that were supervised at it. */
     public static Counts supervision(long supervised) {
-        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, supervised);
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, supervised, 0);
+    }
+
+    /** The feedback count only: cases whose conclusion that counts carries a reply. */
+    public static Counts feedback(long fedBack) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, fedBack);
     }
 
     public Counts plus(Counts other) {
@@ -245,7 +254,8 @@ public record Counts(
                 followedUp + other.followedUp,
                 forwarded + other.forwarded,
                 forwardedOnTime + other.forwardedOnTime,
-                supervised + other.supervised);
+                supervised + other.supervised,
+                fedBack + other.fedBack);
     }
 
     public Counts minus(Counts other) {
@@ -271,7 +281,8 @@ public record Counts(
                 -followedUp,
                 -forwarded,
                 -forwardedOnTime,
-                -supervised);
+                -supervised,
+                -fedBack);
     }
 
     /** These counts with {@code parts} excluded besides what they exclude already. */
@@ -294,7 +305,8 @@ public record Counts(
                 followedUp,
                 forwarded,
                 forwardedOnTime,
-                supervised);
+                supervised,
+                fedBack);
     }
 
     /** What is excluded, {@link Excluded#NONE} rather than null. */
@@ -329,6 +341,7 @@ public record Counts(
             case "validVisitRate" -> new Part(visited, followedUp);
             case "dispatchRate" -> new Part(forwardedOnTime, forwarded);
             case "supervisionRate" -> new Part(supervised, handled);
+            case "feedbackRate" -> new Part(fedBack, received);
             default -> throw new IllegalArgumentException("unknown rate " + rate);
         };
     }
@@ -413,8 +426,13 @@ public record Counts(
                 case "onTimeRate" -> onTimeRate;
                 case "satisfactionRate" -> satisfactionRate;
                 case "excellentRate" -> excellentRate;
-                case "returnRate", "reopenRate", "signInRate", "validVisitRate", "dispatchRate", "supervisionRate" ->
-                    Part.ZERO;
+                case "returnRate",
+                        "reopenRate",
+                        "signInRate",
+                        "validVisitRate",
+                        "dispatchRate",
+                        "supervisionRate",
+                        "feedbackRate" -> Part.ZERO;
                 default -> throw new IllegalArgumentException("unknown rate " + rate);
             };
         }

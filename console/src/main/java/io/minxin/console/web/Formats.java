@@ -37,7 +37,8 @@ public final class Formats {
             Map.entry("signInRate", "本月没有派单"),
             Map.entry("validVisitRate", "本月没有回访"),
             Map.entry("dispatchRate", "本月没有二级分转"),
-            Map.entry("supervisionRate", "本月没有经手件"));
+            Map.entry("supervisionRate", "本月没有经手件"),
+            Map.entry("feedbackRate", "本月没有受理件"));
 
     private static final Map<String, String> RATE_NAMES = Map.ofEntries(
             Map.entry("completionRate", "办结率"),
@@ -50,6 +51,7 @@ public final class Formats {
             Map.entry("validVisitRate", "有效回访率"),
             Map.entry("dispatchRate", "按时分转率"),
             Map.entry("supervisionRate", "督办率"),
+            Map.entry("feedbackRate", "反馈率"),
             Map.entry("returns", "退件"));
 
     private static final Map<String, String> FACT_NAMES = Map.ofEntries(

@@ -26,8 +26,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code returnedCases}, {@code reopened}) after the exclusions listed; format 4 the sign-in counts
  * ({@code dispatched}, {@code signedOnTime}) after those (formats 1 to 3 read them as 0); format 5
  * {@code followedUp} after those (formats 1 to 4 read it as 0); format 6 the forwarding counts
- * ({@code forwarded}, {@code forwardedOnTime}) after that (formats 1 to 5 read them as 0); format 7 (written now)
- * {@code supervised} after those (formats 1 to 6 read it as 0).
+ * ({@code forwarded}, {@code forwardedOnTime}) after that (formats 1 to 5 read them as 0); format 7
+ * {@code supervised} after those (formats 1 to 6 read it as 0); format 8 (written now) {@code fedBack} after that
+ * (formats 1 to 7 read it as 0).
  */
 public final class BinarySerdes {
     /** Counts and the unit's name. */
@@ -44,8 +45,10 @@ public final class BinarySerdes {
     private static final int WITH_FORWARDING = 6;
     /** Besides: the supervision count. */
     private static final int WITH_SUPERVISION = 7;
+    /** Besides: the feedback count. */
+    private static final int WITH_FEEDBACK = 8;
     /** The format written. */
-    private static final int LATEST = WITH_SUPERVISION;
+    private static final int LATEST = WITH_FEEDBACK;
 
     /** Codes of the stored indicators, append-only: values must read the same if the enum changes order. */
     private static final Indicator[] INDICATORS = {
@@ -135,6 +138,7 @@ public final class BinarySerdes {
         out.writeVarLong(c.followedUp());
         out.writeVarLong(c.forwarded()).writeVarLong(c.forwardedOnTime());
         out.writeVarLong(c.supervised());
+        out.writeVarLong(c.fedBack());
     }
 
     private static Share readShare(Binary.Reader in, int format) {
@@ -177,6 +181,7 @@ public final class BinarySerdes {
             }
         }
         long supervised = format >= WITH_SUPERVISION ? in.readVarLong() : 0;
+        long fedBack = format >= WITH_FEEDBACK ? in.readVarLong() : 0;
         return new Share(
                 unitName,
                 new Counts(
@@ -197,7 +202,8 @@ public final class BinarySerdes {
                         followedUp,
                         forwarding[0],
                         forwarding[1],
-                        supervised),
+                        supervised,
+                        fedBack),
                 exclusions);
     }
 

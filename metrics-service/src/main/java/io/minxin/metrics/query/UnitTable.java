@@ -36,7 +36,8 @@ public record UnitTable(String period, Channel channel, String sort, String orde
             Map.entry("followedUp", Counts::followedUp),
             Map.entry("forwarded", Counts::forwarded),
             Map.entry("forwardedOnTime", Counts::forwardedOnTime),
-            Map.entry("supervised", Counts::supervised));
+            Map.entry("supervised", Counts::supervised),
+            Map.entry("fedBack", Counts::fedBack));
 
     /**
      * @param jurisdiction the jurisdiction the unit belongs to at the end of the period, null when it is registered in

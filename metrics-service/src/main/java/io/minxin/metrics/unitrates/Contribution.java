@@ -40,6 +40,9 @@ import java.util.Set;
  * <p>督办率's numerator: every unit that handled the case ({@code handled}) counts it once as {@code supervised} when the
  * case was supervised (督办) at that unit, however often and whenever.
  *
+ * <p>反馈率's numerator: the owner counts the case once as {@code fedBack} when its conclusion that counts carries a
+ * reply that is not blank.
+ *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
 public record Contribution(Map<String, Share> shares) {
@@ -63,6 +66,7 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts FORWARDED = Counts.forwarding(1, 0);
     private static final Counts FORWARDED_ON_TIME = Counts.forwarding(1, 1);
     private static final Counts SUPERVISED = Counts.supervision(1);
+    private static final Counts FED_BACK = Counts.feedback(1);
     /** What a case's exclusions can take from the unit it counts for. */
     private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
 
@@ -145,6 +149,10 @@ public record Contribution(Map<String, Share> shares) {
             owned = owned.plus(CONCLUDED);
             if (state.conclusion().onTime()) {
                 owned = owned.plus(ON_TIME);
+            }
+            if (state.conclusion().reply() != null
+                    && !state.conclusion().reply().isBlank()) {
+                owned = owned.plus(FED_BACK);
             }
         }
         CaseState.Visit visit = state.visit();

@@ -156,7 +156,7 @@ class BinaryValuesTest {
         // every count its own value, so a field written or read in the wrong place shows
         shares.put(
                 "b|WEB|2020-09",
-                new Share("供水所", new Counts(1, 2, 3, 4, 5, 6, 7, 8, null, 9, 10, 11, 12, 13, 14, 15, 16, 17)));
+                new Share("供水所", new Counts(1, 2, 3, 4, 5, 6, 7, 8, null, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)));
         Contribution contribution = new Contribution(shares);
         Tally tally = new Tally("兴隆台街道", new Counts(Long.MAX_VALUE, 0, 0, 0, 0, 0, 0, -1), 42);
 
@@ -229,7 +229,7 @@ class BinaryValuesTest {
     }
 
     @Test
-    void givenAShareOfFormatFiveThenItReadsWithTheForwardingAndSupervisionCountsZero() {
+    void givenAShareOfFormatFiveThenItReadsWithTheCountsAddedSinceZero() {
         // a share as format 5 wrote it: eight counts, no excluded parts, no exclusions, handling, sign-in, followedUp
         Binary.Writer formatFive = new Binary.Writer(32).writeByte(5).writeString("街道");
         for (long count : new long[] {3, 2, 1, 1, 1, 0, 1, 0}) {

@@ -259,6 +259,54 @@ class OutOfOrderProperties {
         assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, withoutSupervision));
     }
 
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheFeedbackCountsTheDefinitionSaysAndRepliesMoveNoOtherCount(
+            @ForAll("casesWithReHandling") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+
+        deliverMessy(events, random);
+
+        Split served = split(countsOf(caseId), counts -> Counts.feedback(counts.fedBack()));
+        assertThat(served.only()).isEqualTo(feedbackByDefinition(events));
+        List<CaseEvent> withoutReplies = events.stream()
+                .map(e -> e.data() instanceof Concluded c
+                        ? CaseEvent.of(e.id(), e.source(), new Concluded(c.caseId(), c.unitId(), null, c.occurredAt()))
+                        : e)
+                .toList();
+        assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, withoutReplies));
+    }
+
+    /**
+     * The feedback counts per period bucket as design section 4 defines them: the owner (the latest acceptance's unit
+     * unless it returned the case after it) counts the case once when the latest conclusion after the latest acceptance
+     * has a reply that is not blank.
+     */
+    private static Map<String, Counts> feedbackByDefinition(List<CaseEvent> events) {
+        List<CaseEvent> sorted = CaseFolder.sortedDistinct(events);
+        Accepted first = firstAcceptance(sorted);
+        if (first == null) {
+            return Map.of();
+        }
+        String owner = null;
+        String reply = null;
+        for (CaseEvent event : sorted) {
+            if (event.data() instanceof Accepted a) {
+                owner = a.unitId();
+                reply = null;
+            } else if (event.data() instanceof Returned r && r.unitId().equals(owner)) {
+                owner = null;
+            } else if (event.data() instanceof Concluded c) {
+                reply = c.reply();
+            }
+        }
+        if (owner == null || reply == null || reply.isBlank()) {
+            return Map.of();
+        }
+        String period = TopologyHarness.FOLDER.period().nameOf(first.occurredAt());
+        return Map.of(new Bucket(owner, first.channel(), period).key(), Counts.feedback(1));
+    }
+
     /**
      * The supervised counts per period bucket as design section 4 defines them: a unit that handled the case (its
      * bucket has {@code handled} by {@link #byDefinition}) counts it once when any supervision names it.
@@ -512,6 +560,10 @@ class OutOfOrderProperties {
      * when {@code unit} got the case before), 9 a supervision (督办) of {@code unit}.
      */
     record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction, boolean excellent) {
+        String reply() {
+            return excellent ? "已答复群众" : satisfaction == Satisfaction.UNREACHABLE ? " " : null;
+        }
+
         EventData data(String caseId) {
             String unitId = caseId + "/" + unit;
             switch (kind) {
@@ -520,7 +572,8 @@ class OutOfOrderProperties {
                 case 1:
                     return new Returned(caseId, unitId, "不归我单位", at);
                 case 2:
-                    return new Concluded(caseId, unitId, null, at);
+                    // a reply (答复) when excellent, a blank one when unreachable, else none: 反馈率 tells them apart
+                    return new Concluded(caseId, unitId, reply(), at);
                 case 3:
                     return new Visited(caseId, null, satisfaction, excellent, at);
                 case 4:

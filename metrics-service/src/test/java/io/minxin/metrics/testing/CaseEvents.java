@@ -57,7 +57,12 @@ public final class CaseEvents {
     }
 
     public CaseEvent concluded(String unitId, String at) {
-        return event(new Concluded(caseId, unitId, "已办结", at(at)));
+        return concluded(unitId, at, "已办结");
+    }
+
+    /** 办结 with {@code reply} (答复/反馈) to the citizen, which may be null or blank. */
+    public CaseEvent concluded(String unitId, String at, String reply) {
+        return event(new Concluded(caseId, unitId, reply, at(at)));
     }
 
     public CaseEvent visited(Satisfaction satisfaction, boolean excellent, String at) {

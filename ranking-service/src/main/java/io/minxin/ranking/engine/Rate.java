@@ -28,7 +28,9 @@ public enum Rate {
     /** 按时分转率: cases the unit passed on (二级分转) within the dispatch working days / cases it passed on. */
     DISPATCH("dispatchRate", "no case passed on"),
     /** 督办率: cases handed to the unit that were supervised (督办) at it / cases handed to it; less is better. */
-    SUPERVISION("supervisionRate", "no case handed to the unit");
+    SUPERVISION("supervisionRate", "no case handed to the unit"),
+    /** 反馈率: cases whose conclusion carries a reply (答复/反馈) to the citizen / cases received. */
+    FEEDBACK("feedbackRate", "no case received");
 
     private final String fieldName;
     private final String whenUndefined;
@@ -46,7 +48,7 @@ public enum Rate {
 
     /**
      * Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate,
-     * reopenRate, signInRate, validVisitRate, dispatchRate, supervisionRate}.
+     * reopenRate, signInRate, validVisitRate, dispatchRate, supervisionRate, feedbackRate}.
      */
     public static List<String> names() {
         return Arrays.stream(values()).map(Rate::fieldName).toList();

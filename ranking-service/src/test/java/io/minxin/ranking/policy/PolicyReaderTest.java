@@ -61,7 +61,7 @@ class PolicyReaderTest {
                         "scoreView.bonuses[0].points");
         assertThat(message(read, "weights.completionRat"))
                 .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
-                        + " excellentRate, signInRate, validVisitRate, dispatchRate");
+                        + " excellentRate, signInRate, validVisitRate, dispatchRate, feedbackRate");
     }
 
     @Test
@@ -89,7 +89,8 @@ class PolicyReaderTest {
         assertThat(Rate.higherIsBetterNames())
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(
                                 Rates.NAMES.stream(),
-                                java.util.stream.Stream.of("signInRate", "validVisitRate", "dispatchRate"))
+                                java.util.stream.Stream.of(
+                                        "signInRate", "validVisitRate", "dispatchRate", "feedbackRate"))
                         .toList());
         // the contract's list, which the console's form offers, names exactly the rates where more is better
         assertThat(java.util.Arrays.stream(Rate.values())

@@ -349,7 +349,7 @@ class RankingServiceIT {
                         .containsExactlyInAnyOrder("effectiveFrom", "weights.completionRat", "top"))
                 .jsonPath("$.violations[?(@.field == 'weights.completionRat')].message")
                 .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
-                        + " excellentRate, signInRate, validVisitRate, dispatchRate")
+                        + " excellentRate, signInRate, validVisitRate, dispatchRate, feedbackRate")
                 .jsonPath("$.violations[0].index")
                 .doesNotExist();
     }
