@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultWorkingDays working days to the deadline of an acceptance without dueAt
  * @param signInWorkingDays working days after the day of a dispatch by whose end the unit signs for the case (及时签收率)
+ * @param dispatchWorkingDays working days after the day a unit got a case by whose end it passes the case on to
+ *     another unit (二级分转, 按时分转率)
  * @param maxEventsPerCase entries kept per case, its events and decisions together; a further event is sent to the
  *     dead-letter topic, a further decision skipped and counted
  * @param projection how the compacted topics are copied into MongoDB
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MetricsProperties(
         @DefaultValue("15") int defaultWorkingDays,
         @DefaultValue("1") int signInWorkingDays,
+        @DefaultValue("1") int dispatchWorkingDays,
         @DefaultValue("1000") int maxEventsPerCase,
         @DefaultValue Projection projection,
         @DefaultValue Gauges gauges,

@@ -49,6 +49,9 @@ import java.util.List;
  *     {@code minxin.case.merged} ordered after the latest acceptance), null when no merge stands (none, or a new
  *     acceptance after it); a merged case counts nowhere and is no 推诿 candidate. Omitted in JSON when null, so a
  *     record written before it reads as not merged
+ * @param forwards 二级分转: one per unit that passed the case on (a {@code minxin.case.assigned} whose dispatcher is a
+ *     unit that got the case before, by an acceptance or a dispatch), its first onward dispatch after it got the case,
+ *     in the order of those dispatches; omitted in JSON when none
  */
 public record CaseState(
         String caseId,
@@ -72,9 +75,11 @@ public record CaseState(
         Decision ruling,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExcludedCase> exclusions,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SignIn> signIns,
-        String mergedInto) {
+        String mergedInto,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Forward> forwards) {
 
     public CaseState {
+        forwards = forwards == null ? List.of() : List.copyOf(forwards);
         signIns = signIns == null ? List.of() : List.copyOf(signIns);
         acceptances = acceptances == null ? List.of() : List.copyOf(acceptances);
         returns = returns == null ? List.of() : List.copyOf(returns);
@@ -89,6 +94,56 @@ public record CaseState(
             throw new IllegalArgumentException(
                     "ruling " + ruling.id() + " of case " + caseId + " is no pushback ruling");
         }
+    }
+
+    /** A case state without forwards, as before they were folded. */
+    public CaseState(
+            String caseId,
+            String period,
+            Channel channel,
+            String title,
+            String category,
+            Instant acceptedAt,
+            String owner,
+            String ownerName,
+            Instant dueAt,
+            List<Acceptance> acceptances,
+            List<Return> returns,
+            Conclusion conclusion,
+            Visit visit,
+            boolean pushback,
+            List<HistoryEntry> history,
+            long version,
+            Pushback confirmedPushback,
+            List<Decision> decisions,
+            Decision ruling,
+            List<ExcludedCase> exclusions,
+            List<SignIn> signIns,
+            String mergedInto) {
+        this(
+                caseId,
+                period,
+                channel,
+                title,
+                category,
+                acceptedAt,
+                owner,
+                ownerName,
+                dueAt,
+                acceptances,
+                returns,
+                conclusion,
+                visit,
+                pushback,
+                history,
+                version,
+                confirmedPushback,
+                decisions,
+                ruling,
+                exclusions,
+                signIns,
+                mergedInto,
+                List.of());
     }
 
     /** A case state that was not merged, as before merges were folded. */
@@ -316,6 +371,16 @@ public record CaseState(
             Instant dueAt,
             Instant signedAt,
             boolean onTime) {}
+
+    /**
+     * 二级分转 by one unit: it got the case (the target of an acceptance or a dispatch) and passed it on.
+     *
+     * @param receivedAt when the unit first got the case: its earliest acceptance or dispatch
+     * @param forwardedAt its first dispatch of the case to another unit ordered after {@code receivedAt}
+     * @param dueAt the forwarding deadline: the dispatch working days after {@code receivedAt}'s local day, at 23:59:59
+     * @param onTime forwarded not after {@code dueAt}
+     */
+    public record Forward(String unitId, Instant receivedAt, Instant forwardedAt, Instant dueAt, boolean onTime) {}
 
     /** One distinct event of the case (CloudEvents id and source are its identity). */
     public record HistoryEntry(String id, String source, EventType type, Instant occurredAt, String unitId) {}

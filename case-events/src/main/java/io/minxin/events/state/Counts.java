@@ -27,6 +27,14 @@ import com.fasterxml.jackson.annotation.Nulls;
  *     (及时签收率's numerator; both read as 0 from JSON written before them)
  * @param followedUp cases of the unit with a follow-up visit (回访), answered or not (有效回访率's denominator; its
  *     numerator is {@link #visited}, the answered ones; read as 0 from JSON written before it)
+ * @param forwarded cases the unit passed on (二级分转: dispatched onward after it got the case), once per case
+ *     (按时分转率's denominator)
+ * @param forwardedOnTime of those, the cases whose first onward dispatch came within the dispatch working days of the
+ *     moment the unit got the case (按时分转率's numerator; both read as 0 from JSON written before them)
+ * @param supervised cases handed to the unit ({@link #handled}) that were supervised (督办) at the unit, once per case
+ *     however often (督办率's numerator; its denominator is {@link #handled}; read as 0 from JSON written before it)
+ * @param fedBack cases of the unit whose conclusion that counts carries a reply (答复/反馈) to the citizen (反馈率's
+ *     numerator; its denominator is {@link #received}; read as 0 from JSON written before it)
  */
 public record Counts(
         long received,
@@ -43,7 +51,11 @@ public record Counts(
         @JsonSetter(nulls = Nulls.AS_EMPTY) long reopened,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long dispatched,
         @JsonSetter(nulls = Nulls.AS_EMPTY) long signedOnTime,
-        @JsonSetter(nulls = Nulls.AS_EMPTY) long followedUp) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long followedUp,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long forwarded,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long forwardedOnTime,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long supervised,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) long fedBack) {
     public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public Counts {
@@ -154,6 +166,45 @@ public record Counts(
                 0);
     }
 
+    /** Counts without the forwarding, supervision and feedback counts ({@link #forwarded}, ...), as before them. */
+    public Counts(
+            long received,
+            long concluded,
+            long concludedOnTime,
+            long visited,
+            long satisfied,
+            long excellent,
+            long returns,
+            long pushbacks,
+            Excluded excluded,
+            long handled,
+            long returnedCases,
+            long reopened,
+            long dispatched,
+            long signedOnTime,
+            long followedUp) {
+        this(
+                received,
+                concluded,
+                concludedOnTime,
+                visited,
+                satisfied,
+                excellent,
+                returns,
+                pushbacks,
+                excluded,
+                handled,
+                returnedCases,
+                reopened,
+                dispatched,
+                signedOnTime,
+                followedUp,
+                0,
+                0,
+                0,
+                0);
+    }
+
     /** Handling counts only: the cases handed to a unit, those it returned, its concluded cases reopened. */
     public static Counts handling(long handled, long returnedCases, long reopened) {
         return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, handled, returnedCases, reopened);
@@ -167,6 +218,21 @@ public record Counts(
     /** Follow-up counts only: cases with a visit, answered or not. */
     public static Counts followUp(long followedUp) {
         return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, followedUp);
+    }
+
+    /** Forwarding counts only: cases a unit passed on, and those it passed on in time. */
+    public static Counts forwarding(long forwarded, long forwardedOnTime) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, forwarded, forwardedOnTime, 0, 0);
+    }
+
+    /** The supervision count only: cases handed to a unit that were supervised at it. */
+    public static Counts supervision(long supervised) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, supervised, 0);
+    }
+
+    /** The feedback count only: cases whose conclusion that counts carries a reply. */
+    public static Counts feedback(long fedBack) {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, fedBack);
     }
 
     public Counts plus(Counts other) {
@@ -185,7 +251,11 @@ public record Counts(
                 reopened + other.reopened,
                 dispatched + other.dispatched,
                 signedOnTime + other.signedOnTime,
-                followedUp + other.followedUp);
+                followedUp + other.followedUp,
+                forwarded + other.forwarded,
+                forwardedOnTime + other.forwardedOnTime,
+                supervised + other.supervised,
+                fedBack + other.fedBack);
     }
 
     public Counts minus(Counts other) {
@@ -208,7 +278,11 @@ public record Counts(
                 -reopened,
                 -dispatched,
                 -signedOnTime,
-                -followedUp);
+                -followedUp,
+                -forwarded,
+                -forwardedOnTime,
+                -supervised,
+                -fedBack);
     }
 
     /** These counts with {@code parts} excluded besides what they exclude already. */
@@ -228,7 +302,11 @@ public record Counts(
                 reopened,
                 dispatched,
                 signedOnTime,
-                followedUp);
+                followedUp,
+                forwarded,
+                forwardedOnTime,
+                supervised,
+                fedBack);
     }
 
     /** What is excluded, {@link Excluded#NONE} rather than null. */
@@ -261,6 +339,9 @@ public record Counts(
             case "reopenRate" -> new Part(reopened, concluded);
             case "signInRate" -> new Part(signedOnTime, dispatched);
             case "validVisitRate" -> new Part(visited, followedUp);
+            case "dispatchRate" -> new Part(forwardedOnTime, forwarded);
+            case "supervisionRate" -> new Part(supervised, handled);
+            case "feedbackRate" -> new Part(fedBack, received);
             default -> throw new IllegalArgumentException("unknown rate " + rate);
         };
     }
@@ -345,7 +426,13 @@ public record Counts(
                 case "onTimeRate" -> onTimeRate;
                 case "satisfactionRate" -> satisfactionRate;
                 case "excellentRate" -> excellentRate;
-                case "returnRate", "reopenRate", "signInRate", "validVisitRate" -> Part.ZERO;
+                case "returnRate",
+                        "reopenRate",
+                        "signInRate",
+                        "validVisitRate",
+                        "dispatchRate",
+                        "supervisionRate",
+                        "feedbackRate" -> Part.ZERO;
                 default -> throw new IllegalArgumentException("unknown rate " + rate);
             };
         }

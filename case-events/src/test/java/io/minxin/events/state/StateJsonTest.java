@@ -46,7 +46,7 @@ class StateJsonTest {
                 new Rates(0.0, 0.0, 0.0, 0.0),
                 1);
 
-        assertThat(metrics.rates()).isEqualTo(new Rates(1.0, 0.75, 1.0, 0.5, null, 0.0));
+        assertThat(metrics.rates()).isEqualTo(new Rates(1.0, 0.75, 1.0, 0.5, null, 0.0, null, null, null, null, 0.0));
     }
 
     @Test

@@ -67,6 +67,7 @@ public final class Timeline {
             case CASE_EXTENSION_DECIDED -> "延期审批";
             case CASE_REOPENED -> "重办";
             case CASE_MERGED -> "并单";
+            case CASE_SUPERVISED -> "督办";
             default -> type.ceType();
         };
     }

@@ -27,26 +27,32 @@ public final class Formats {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Why a rate can be undefined: its denominator is zero. */
-    private static final Map<String, String> UNDEFINED_WHY = Map.of(
-            "completionRate", "本月没有受理件",
-            "onTimeRate", "本月没有办结件",
-            "satisfactionRate", "本月没有回访答复",
-            "excellentRate", "本月没有回访答复",
-            "returnRate", "本月没有经手件",
-            "reopenRate", "本月没有办结件",
-            "signInRate", "本月没有派单",
-            "validVisitRate", "本月没有回访");
+    private static final Map<String, String> UNDEFINED_WHY = Map.ofEntries(
+            Map.entry("completionRate", "本月没有受理件"),
+            Map.entry("onTimeRate", "本月没有办结件"),
+            Map.entry("satisfactionRate", "本月没有回访答复"),
+            Map.entry("excellentRate", "本月没有回访答复"),
+            Map.entry("returnRate", "本月没有经手件"),
+            Map.entry("reopenRate", "本月没有办结件"),
+            Map.entry("signInRate", "本月没有派单"),
+            Map.entry("validVisitRate", "本月没有回访"),
+            Map.entry("dispatchRate", "本月没有二级分转"),
+            Map.entry("supervisionRate", "本月没有经手件"),
+            Map.entry("feedbackRate", "本月没有受理件"));
 
-    private static final Map<String, String> RATE_NAMES = Map.of(
-            "completionRate", "办结率",
-            "onTimeRate", "按时办结率",
-            "satisfactionRate", "满意率",
-            "excellentRate", "优秀率",
-            "returnRate", "回退率",
-            "reopenRate", "重办率",
-            "signInRate", "及时签收率",
-            "validVisitRate", "有效回访率",
-            "returns", "退件");
+    private static final Map<String, String> RATE_NAMES = Map.ofEntries(
+            Map.entry("completionRate", "办结率"),
+            Map.entry("onTimeRate", "按时办结率"),
+            Map.entry("satisfactionRate", "满意率"),
+            Map.entry("excellentRate", "优秀率"),
+            Map.entry("returnRate", "回退率"),
+            Map.entry("reopenRate", "重办率"),
+            Map.entry("signInRate", "及时签收率"),
+            Map.entry("validVisitRate", "有效回访率"),
+            Map.entry("dispatchRate", "按时分转率"),
+            Map.entry("supervisionRate", "督办率"),
+            Map.entry("feedbackRate", "反馈率"),
+            Map.entry("returns", "退件"));
 
     private static final Map<String, String> FACT_NAMES = Map.ofEntries(
             Map.entry("RECEIVED", "受理量"),

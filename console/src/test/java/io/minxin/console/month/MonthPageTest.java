@@ -57,16 +57,17 @@ class MonthPageTest extends ConsoleTestSupport {
     }
 
     @Test
-    void givenAPlatformThatSendsDispatchesAndUnreachableVisitsThenTheFiguresShowTheLifecycleRatesWithTheirCounts() {
+    void givenAPlatformThatSendsDispatchesForwardsSupervisionAndUnreachableVisitsThenTheFiguresShowTheLifecycleRates() {
         String withLifecycle = overview("2020-09", 1316, 0.97552)
                 .replace(
                         "\"pushbacks\":5}",
                         "\"pushbacks\":5,\"handled\":1360,\"returnedCases\":44,\"reopened\":0,"
-                                + "\"dispatched\":1360,\"signedOnTime\":1202,\"followedUp\":960}")
+                                + "\"dispatched\":1360,\"signedOnTime\":1202,\"followedUp\":960,"
+                                + "\"forwarded\":120,\"forwardedOnTime\":114,\"supervised\":11,\"fedBack\":1226}")
                 .replace(
                         "\"excellentRate\":0.8402}",
                         "\"excellentRate\":0.8402,\"returnRate\":0.03235,\"reopenRate\":0.0,\"signInRate\":0.88382,"
-                                + "\"validVisitRate\":0.9375}");
+                                + "\"validVisitRate\":0.9375,\"dispatchRate\":0.95,\"supervisionRate\":0.00809,\"feedbackRate\":0.93161}");
         cityMonth();
         API.json("GET /api/v1/overview/months?from=2019-10&to=2020-09", overviewMonths("2020-09", withLifecycle));
 
@@ -77,6 +78,9 @@ class MonthPageTest extends ConsoleTestSupport {
                 .contains("<dt>及时签收率</dt>", "88.38%", "派单 1360 件，按时签收 1202 件")
                 .contains("<dt>回退率</dt>", "3.24%", "经手 1360 件，退回 44 件")
                 .contains("<dt>有效回访率</dt>", "93.75%", "回访 960 件，联系到群众 900 件")
+                .contains("<dt>按时分转率</dt>", "95.00%", "二级分转 120 件，按时分转 114 件")
+                .contains("<dt>督办率</dt>", "0.81%", "经手 1360 件，被督办 11 件")
+                .contains("<dt>反馈率</dt>", "93.16%", "受理 1316 件，答复反馈 1226 件")
                 .doesNotContain("<dt>重办率</dt>");
     }
 

@@ -34,7 +34,7 @@ import java.util.Set;
  * Folds the distinct events of one case, and the operators' decisions about it, into its {@link CaseState}. The
  * result depends only on the set of events and decisions, never on the order they arrived in: events are sorted by
  * occurredAt, then type (accepted &lt; assigned &lt; signed &lt; returned &lt; extension decided &lt; concluded &lt;
- * visited &lt; reopened &lt; merged), then id and source, and a repeated
+ * visited &lt; reopened &lt; merged &lt; supervised), then id and source, and a repeated
  * (source, id) counts once; decisions are sorted as they supersede each other ({@link Decision#supersedes}: decidedAt,
  * then id), and a repeated id counts once.
  */
@@ -52,8 +52,8 @@ public final class CaseFolder {
     /**
      * The case event types the counts are folded from: the four lifecycle events and, of the contract's optional
      * types, the re-handling (重办率), dispatch and sign-in (及时签收率), the decision on an extension (the handling
-     * deadline) and the merge (并单: a duplicate merged away counts nowhere); the request for an extension and
-     * supervision are not (yet) among them.
+     * deadline), the merge (并单: a duplicate merged away counts nowhere) and supervision (督办率); the request for an
+     * extension is not (yet) among them.
      */
     private static final Set<EventType> FOLDED = EnumSet.of(
             EventType.CASE_ACCEPTED,
@@ -64,25 +64,39 @@ public final class CaseFolder {
             EventType.CASE_ASSIGNED,
             EventType.CASE_SIGNED,
             EventType.CASE_EXTENSION_DECIDED,
-            EventType.CASE_MERGED);
+            EventType.CASE_MERGED,
+            EventType.CASE_SUPERVISED);
 
     private final AssessmentPeriod period;
     private final Deadlines deadlines;
     private final Deadlines signInDeadlines;
+    private final Deadlines forwardDeadlines;
 
     /** A folder whose sign-in deadline is the end of the working day after the dispatch (Bengbu: 1 working day). */
     public CaseFolder(AssessmentPeriod period, Deadlines deadlines) {
         this(period, deadlines, WorkingDayDeadlines.signIn(WorkingDayDeadlines.DEFAULT_SIGN_IN_WORKING_DAYS));
     }
 
+    /** A folder whose forwarding deadline is the end of the working day after the unit got the case. */
+    public CaseFolder(AssessmentPeriod period, Deadlines deadlines, Deadlines signInDeadlines) {
+        this(
+                period,
+                deadlines,
+                signInDeadlines,
+                WorkingDayDeadlines.forwarding(WorkingDayDeadlines.DEFAULT_DISPATCH_WORKING_DAYS));
+    }
+
     /**
      * @param deadlines the handling deadline of an acceptance without its own dueAt
      * @param signInDeadlines the sign-in deadline of a dispatch
+     * @param forwardDeadlines the deadline by which a unit that got the case passes it on (二级分转, 按时分转率)
      */
-    public CaseFolder(AssessmentPeriod period, Deadlines deadlines, Deadlines signInDeadlines) {
+    public CaseFolder(
+            AssessmentPeriod period, Deadlines deadlines, Deadlines signInDeadlines, Deadlines forwardDeadlines) {
         this.period = period;
         this.deadlines = deadlines;
         this.signInDeadlines = signInDeadlines;
+        this.forwardDeadlines = forwardDeadlines;
     }
 
     public AssessmentPeriod period() {
@@ -243,6 +257,7 @@ public final class CaseFolder {
             }
         }
         List<CaseState.SignIn> signIns = signIns(sorted);
+        List<CaseState.Forward> forwards = forwards(sorted);
         List<CaseState.Acceptance> acceptances = new ArrayList<>();
         List<CaseState.Return> returns = new ArrayList<>();
         List<CaseState.HistoryEntry> history = new ArrayList<>();
@@ -288,7 +303,8 @@ public final class CaseFolder {
                     ruling,
                     exclusions,
                     signIns,
-                    null);
+                    null,
+                    forwards);
         }
         Accepted first = (Accepted) sorted.get(acceptedAt.get(0)).data();
         int latestIndex = acceptedAt.get(acceptedAt.size() - 1);
@@ -337,7 +353,8 @@ public final class CaseFolder {
                 ruling,
                 exclusions,
                 signIns,
-                mergedInto);
+                mergedInto,
+                forwards);
     }
 
     /**
@@ -407,6 +424,39 @@ public final class CaseFolder {
         return signIns;
     }
 
+    /**
+     * 二级分转 per unit that passed the case on: the unit got the case at its earliest acceptance or dispatch (as target),
+     * and its first dispatch of the case to another unit ordered after that ({@code dispatcher} its id) counts, on
+     * time when not after the forwarding deadline of the moment it got the case; in the order of those dispatches. A
+     * dispatcher that never got the case (the platform's seat) passes on nothing.
+     */
+    private List<CaseState.Forward> forwards(List<CaseEvent> sorted) {
+        Map<String, Instant> receivedAt = new LinkedHashMap<>();
+        Map<String, CaseState.Forward> forwards = new LinkedHashMap<>();
+        for (CaseEvent event : sorted) {
+            if (event.data() instanceof Assigned a
+                    && a.dispatcher() != null
+                    && !a.dispatcher().equals(a.unitId())
+                    && receivedAt.containsKey(a.dispatcher())
+                    && !forwards.containsKey(a.dispatcher())) {
+                Instant got = receivedAt.get(a.dispatcher());
+                Instant dueAt = forwardDeadlines.defaultDueAt(got);
+                forwards.put(
+                        a.dispatcher(),
+                        new CaseState.Forward(
+                                a.dispatcher(),
+                                got,
+                                a.occurredAt(),
+                                dueAt,
+                                !a.occurredAt().isAfter(dueAt)));
+            }
+            if (event.data() instanceof Accepted || event.data() instanceof Assigned) {
+                receivedAt.putIfAbsent(((CaseData) event.data()).unitId(), event.occurredAt());
+            }
+        }
+        return List.copyOf(forwards.values());
+    }
+
     /** The events once per (source, id), in folding order; of two with the same identity the first wins. */
     public static List<CaseEvent> sortedDistinct(Collection<CaseEvent> events) {
         Map<String, CaseEvent> distinct = new LinkedHashMap<>();
@@ -453,8 +503,10 @@ public final class CaseFolder {
                 return 7;
             case CASE_MERGED:
                 return 8;
-            default:
+            case CASE_SUPERVISED:
                 return 9;
+            default:
+                return 10;
         }
     }
 }

@@ -17,6 +17,9 @@ public final class WorkingDayDeadlines implements Deadlines {
     /** Working days a unit has to sign for a dispatched case (Bengbu's rule: within 1 working day). */
     public static final int DEFAULT_SIGN_IN_WORKING_DAYS = 1;
 
+    /** Working days a unit that got a case has to pass it on (二级分转, 按时分转率): 1, as for the sign-in. */
+    public static final int DEFAULT_DISPATCH_WORKING_DAYS = 1;
+
     /** Distinct acceptance days are few (a few thousand over years), so their deadlines are kept; bounded all the same. */
     private static final int MAX_REMEMBERED_DAYS = 20_000;
 
@@ -33,9 +36,17 @@ public final class WorkingDayDeadlines implements Deadlines {
         return new WorkingDayDeadlines(WorkingCalendar.china(), DEFAULT_WORKING_DAYS);
     }
 
-    /** The sign-in deadline: {@code workingDays} after the dispatch's local day, at its end, on China's calendar. */
+    /**
+     * The sign-in deadline: {@code workingDays} after the dispatch's local day, at its end, on China's calendar; the
+     * forwarding deadline (二级分转) is the same rule from the moment the unit got the case.
+     */
     public static WorkingDayDeadlines signIn(int workingDays) {
         return new WorkingDayDeadlines(WorkingCalendar.china(), workingDays);
+    }
+
+    /** The forwarding deadline (二级分转): the sign-in rule, counted from the moment the unit got the case. */
+    public static WorkingDayDeadlines forwarding(int workingDays) {
+        return signIn(workingDays);
     }
 
     @Override

@@ -24,8 +24,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * be told apart: formats 1 (counts only) and 2 (adds the excluded parts of the counts and the exclusions listed, 剔除)
  * are still read, their handling counts as 0; format 3 added the handling counts ({@code handled},
  * {@code returnedCases}, {@code reopened}) after the exclusions listed; format 4 the sign-in counts
- * ({@code dispatched}, {@code signedOnTime}) after those (formats 1 to 3 read them as 0); format 5 (written now)
- * {@code followedUp} after those (formats 1 to 4 read it as 0).
+ * ({@code dispatched}, {@code signedOnTime}) after those (formats 1 to 3 read them as 0); format 5
+ * {@code followedUp} after those (formats 1 to 4 read it as 0); format 6 the forwarding counts
+ * ({@code forwarded}, {@code forwardedOnTime}) after that (formats 1 to 5 read them as 0); format 7
+ * {@code supervised} after those (formats 1 to 6 read it as 0); format 8 (written now) {@code fedBack} after that
+ * (formats 1 to 7 read it as 0).
  */
 public final class BinarySerdes {
     /** Counts and the unit's name. */
@@ -38,6 +41,14 @@ public final class BinarySerdes {
     private static final int WITH_SIGN_IN = 4;
     /** Besides: the follow-up count. */
     private static final int WITH_FOLLOW_UP = 5;
+    /** Besides: the forwarding counts. */
+    private static final int WITH_FORWARDING = 6;
+    /** Besides: the supervision count. */
+    private static final int WITH_SUPERVISION = 7;
+    /** Besides: the feedback count. */
+    private static final int WITH_FEEDBACK = 8;
+    /** The format written. */
+    private static final int LATEST = WITH_FEEDBACK;
 
     /** Codes of the stored indicators, append-only: values must read the same if the enum changes order. */
     private static final Indicator[] INDICATORS = {
@@ -125,6 +136,9 @@ public final class BinarySerdes {
         out.writeVarLong(c.handled()).writeVarLong(c.returnedCases()).writeVarLong(c.reopened());
         out.writeVarLong(c.dispatched()).writeVarLong(c.signedOnTime());
         out.writeVarLong(c.followedUp());
+        out.writeVarLong(c.forwarded()).writeVarLong(c.forwardedOnTime());
+        out.writeVarLong(c.supervised());
+        out.writeVarLong(c.fedBack());
     }
 
     private static Share readShare(Binary.Reader in, int format) {
@@ -160,6 +174,14 @@ public final class BinarySerdes {
             }
         }
         long followedUp = format >= WITH_FOLLOW_UP ? in.readVarLong() : 0;
+        long[] forwarding = new long[2];
+        if (format >= WITH_FORWARDING) {
+            for (int i = 0; i < forwarding.length; i++) {
+                forwarding[i] = in.readVarLong();
+            }
+        }
+        long supervised = format >= WITH_SUPERVISION ? in.readVarLong() : 0;
+        long fedBack = format >= WITH_FEEDBACK ? in.readVarLong() : 0;
         return new Share(
                 unitName,
                 new Counts(
@@ -177,7 +199,11 @@ public final class BinarySerdes {
                         handling[2],
                         signIn[0],
                         signIn[1],
-                        followedUp),
+                        followedUp,
+                        forwarding[0],
+                        forwarding[1],
+                        supervised,
+                        fedBack),
                 exclusions);
     }
 
@@ -214,7 +240,7 @@ public final class BinarySerdes {
             if (value == null) {
                 return null;
             }
-            Binary.Writer out = new Binary.Writer(capacity).writeByte(WITH_FOLLOW_UP);
+            Binary.Writer out = new Binary.Writer(capacity).writeByte(LATEST);
             write.accept(out, value);
             return out.toByteArray();
         };
@@ -227,7 +253,7 @@ public final class BinarySerdes {
             }
             Binary.Reader in = new Binary.Reader(bytes, 0);
             int format = in.readByte();
-            if (format < COUNTS_ONLY || format > WITH_FOLLOW_UP) {
+            if (format < COUNTS_ONLY || format > LATEST) {
                 throw new SerializationException("unknown value format " + format);
             }
             T value = read.apply(in, format);

@@ -16,6 +16,7 @@ import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Signed;
+import io.minxin.events.Supervised;
 import io.minxin.events.Visited;
 import io.minxin.events.decision.Decision;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,9 @@ public final class CaseHistoryCodec {
 
     /** Entry code of a merge (并单, {@code minxin.case.merged}). */
     private static final int MERGED = 10;
+
+    /** Entry code of a supervision (督办, {@code minxin.case.supervised}). */
+    private static final int SUPERVISED = 11;
 
     private static final HandlingRole[] ROLES = {HandlingRole.LEAD, HandlingRole.CO_HANDLING};
     private static final ExtensionOutcome[] OUTCOMES = {ExtensionOutcome.APPROVED, ExtensionOutcome.REFUSED};
@@ -174,6 +178,7 @@ public final class CaseHistoryCodec {
             case CASE_SIGNED -> out.writeVarInt(SIGNED);
             case CASE_EXTENSION_DECIDED -> out.writeVarInt(EXTENSION_DECIDED);
             case CASE_MERGED -> out.writeVarInt(MERGED);
+            case CASE_SUPERVISED -> out.writeVarInt(SUPERVISED);
             default -> out.writeCode(event.type(), TYPES);
         }
         out.writeString(event.id()).writeString(event.source()).writeInstant(event.time());
@@ -247,6 +252,7 @@ public final class CaseHistoryCodec {
             case SIGNED -> EventType.CASE_SIGNED;
             case EXTENSION_DECIDED -> EventType.CASE_EXTENSION_DECIDED;
             case MERGED -> EventType.CASE_MERGED;
+            case SUPERVISED -> EventType.CASE_SUPERVISED;
             default -> code < 1 || code > TYPES.length ? null : TYPES[code - 1];
         };
         if (type == null) {
@@ -319,6 +325,13 @@ public final class CaseHistoryCodec {
                     .writeString(m.unitId())
                     .writeString(m.reason())
                     .writeInstant(m.occurredAt());
+        } else if (data instanceof Supervised v) {
+            out.writeString(v.caseId())
+                    .writeString(v.unitId())
+                    .writeString(v.supervisor())
+                    .writeString(v.reason())
+                    .writeInstant(v.dueAt())
+                    .writeInstant(v.occurredAt());
         } else {
             throw new SerializationException(
                     "not a case event: " + data.getClass().getSimpleName());
@@ -375,6 +388,14 @@ public final class CaseHistoryCodec {
                         in.readInstant());
             case CASE_MERGED:
                 return new Merged(in.readString(), in.readString(), in.readString(), in.readString(), in.readInstant());
+            case CASE_SUPERVISED:
+                return new Supervised(
+                        in.readString(),
+                        in.readString(),
+                        in.readString(),
+                        in.readString(),
+                        in.readInstant(),
+                        in.readInstant());
             default:
                 throw new SerializationException("not a case event type: " + type);
         }

@@ -33,7 +33,11 @@ public record UnitTable(String period, Channel channel, String sort, String orde
             Map.entry("reopened", Counts::reopened),
             Map.entry("dispatched", Counts::dispatched),
             Map.entry("signedOnTime", Counts::signedOnTime),
-            Map.entry("followedUp", Counts::followedUp));
+            Map.entry("followedUp", Counts::followedUp),
+            Map.entry("forwarded", Counts::forwarded),
+            Map.entry("forwardedOnTime", Counts::forwardedOnTime),
+            Map.entry("supervised", Counts::supervised),
+            Map.entry("fedBack", Counts::fedBack));
 
     /**
      * @param jurisdiction the jurisdiction the unit belongs to at the end of the period, null when it is registered in

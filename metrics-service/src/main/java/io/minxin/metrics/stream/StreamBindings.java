@@ -30,7 +30,8 @@ class StreamBindings {
         return new CaseFolder(
                 periods,
                 new WorkingDayDeadlines(WorkingCalendar.china(), properties.defaultWorkingDays()),
-                WorkingDayDeadlines.signIn(properties.signInWorkingDays()));
+                WorkingDayDeadlines.signIn(properties.signInWorkingDays()),
+                WorkingDayDeadlines.forwarding(properties.dispatchWorkingDays()));
     }
 
     @Bean

@@ -34,6 +34,15 @@ import java.util.Set;
  * <p>有效回访率's denominator: the owner counts the case once as {@code followedUp} when it has a visit, answered or not
  * (its numerator is {@code visited}, the answered ones).
  *
+ * <p>The forwarding counts (按时分转率): every unit that passed the case on ({@link CaseState#forwards()}) counts it once
+ * as {@code forwarded}, and once as {@code forwardedOnTime} when it passed it on in time, owner or not.
+ *
+ * <p>督办率's numerator: every unit that handled the case ({@code handled}) counts it once as {@code supervised} when the
+ * case was supervised (督办) at that unit, however often and whenever.
+ *
+ * <p>反馈率's numerator: the owner counts the case once as {@code fedBack} when its conclusion that counts carries a
+ * reply that is not blank.
+ *
  * @param shares bucket key ({@link Bucket#key()}) to share
  */
 public record Contribution(Map<String, Share> shares) {
@@ -54,6 +63,10 @@ public record Contribution(Map<String, Share> shares) {
     private static final Counts DISPATCHED = Counts.signIn(1, 0);
     private static final Counts SIGNED_ON_TIME = Counts.signIn(1, 1);
     private static final Counts FOLLOWED_UP = Counts.followUp(1);
+    private static final Counts FORWARDED = Counts.forwarding(1, 0);
+    private static final Counts FORWARDED_ON_TIME = Counts.forwarding(1, 1);
+    private static final Counts SUPERVISED = Counts.supervision(1);
+    private static final Counts FED_BACK = Counts.feedback(1);
     /** What a case's exclusions can take from the unit it counts for. */
     private static final Set<Indicator> RATES = EnumSet.complementOf(EnumSet.of(Indicator.RETURNS));
 
@@ -94,9 +107,18 @@ public record Contribution(Map<String, Share> shares) {
             handledBy.add(state.owner());
         }
         handledBy.forEach(unitId -> byUnit.merge(unitId, HANDLED, Counts::plus));
+        Set<String> supervised = new LinkedHashSet<>();
+        state.history().stream()
+                .filter(entry -> entry.type() == EventType.CASE_SUPERVISED)
+                .forEach(entry -> supervised.add(entry.unitId()));
+        supervised.retainAll(handledBy);
+        supervised.forEach(unitId -> byUnit.merge(unitId, SUPERVISED, Counts::plus));
         returnedBy.forEach(unitId -> byUnit.merge(unitId, RETURNED_CASE, Counts::plus));
         for (CaseState.SignIn signIn : state.signIns()) {
             byUnit.merge(signIn.unitId(), signIn.onTime() ? SIGNED_ON_TIME : DISPATCHED, Counts::plus);
+        }
+        for (CaseState.Forward forward : state.forwards()) {
+            byUnit.merge(forward.unitId(), forward.onTime() ? FORWARDED_ON_TIME : FORWARDED, Counts::plus);
         }
         String pushbackUnit = state.pushbackUnit();
         if (pushbackUnit != null) {
@@ -127,6 +149,10 @@ public record Contribution(Map<String, Share> shares) {
             owned = owned.plus(CONCLUDED);
             if (state.conclusion().onTime()) {
                 owned = owned.plus(ON_TIME);
+            }
+            if (state.conclusion().reply() != null
+                    && !state.conclusion().reply().isBlank()) {
+                owned = owned.plus(FED_BACK);
             }
         }
         CaseState.Visit visit = state.visit();

@@ -10,6 +10,7 @@ import io.minxin.events.Channel;
 import io.minxin.events.EventType;
 import io.minxin.events.Merged;
 import io.minxin.events.Satisfaction;
+import io.minxin.events.Supervised;
 import io.minxin.events.Visited;
 import io.minxin.events.decision.Decision;
 import io.minxin.events.decision.Indicator;
@@ -75,6 +76,22 @@ class BinaryValuesTest {
     }
 
     @Test
+    void givenSupervisionsThenEveryFieldReadsBackAndTheEntryCodeIsEleven() {
+        Instant at = Instant.parse("2020-09-30T15:59:59.123456789Z");
+        CaseEvent supervised = CaseEvent.of(
+                "614419-su",
+                "/platform/p",
+                new Supervised("614419", "u-01", "市政府督查室", "群众多次来电", at.plusSeconds(86_400), at));
+        CaseEvent bare =
+                CaseEvent.of("614420-su", "/platform/p", new Supervised("614420", "u-02", null, null, null, at));
+
+        assertThat(roundTripHistory(List.of(supervised, bare))).containsExactly(supervised, bare);
+        byte[] history = CaseHistoryCodec.append(null, supervised);
+        // format, entry length, then the entry's code: append-only, a stored history must read the same forever
+        assertThat(history[2]).isEqualTo((byte) 11);
+    }
+
+    @Test
     void anUnknownFormatOrATruncatedValueIsASerializationError() {
         byte[] bytes = CaseHistoryCodec.write(DemoMonth.generate().caseEvents().subList(0, 3));
         byte[] otherFormat = bytes.clone();
@@ -137,7 +154,9 @@ class BinaryValuesTest {
         shares.put("a|PHONE|2020-09", new Share("兴隆台街道", new Counts(1, 1, 0, 1, 1, 0, 2, 1)));
         shares.put("a|PHONE|2020-09-01", new Share(null, new Counts(-1, 0, 0, 0, 0, 0, -3, Long.MIN_VALUE)));
         // every count its own value, so a field written or read in the wrong place shows
-        shares.put("b|WEB|2020-09", new Share("供水所", new Counts(1, 2, 3, 4, 5, 6, 7, 8, null, 9, 10, 11, 12, 13, 14)));
+        shares.put(
+                "b|WEB|2020-09",
+                new Share("供水所", new Counts(1, 2, 3, 4, 5, 6, 7, 8, null, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)));
         Contribution contribution = new Contribution(shares);
         Tally tally = new Tally("兴隆台街道", new Counts(Long.MAX_VALUE, 0, 0, 0, 0, 0, 0, -1), 42);
 
@@ -207,6 +226,23 @@ class BinaryValuesTest {
         Tally tally = new BinarySerdes.TallySerde().deserializer().deserialize("t", formatOne.toByteArray());
 
         assertThat(tally).isEqualTo(new Tally("街道", new Counts(3, 2, 1, 1, 1, 0, 1, 0), 9));
+    }
+
+    @Test
+    void givenAShareOfFormatFiveThenItReadsWithTheCountsAddedSinceZero() {
+        // a share as format 5 wrote it: eight counts, no excluded parts, no exclusions, handling, sign-in, followedUp
+        Binary.Writer formatFive = new Binary.Writer(32).writeByte(5).writeString("街道");
+        for (long count : new long[] {3, 2, 1, 1, 1, 0, 1, 0}) {
+            formatFive.writeVarLong(count);
+        }
+        formatFive.writeBoolean(false).writeBoolean(false);
+        for (long count : new long[] {4, 1, 0, 2, 1, 1}) {
+            formatFive.writeVarLong(count);
+        }
+
+        Share share = new BinarySerdes.ShareSerde().deserializer().deserialize("s", formatFive.toByteArray());
+
+        assertThat(share.counts()).isEqualTo(new Counts(3, 2, 1, 1, 1, 0, 1, 0, null, 4, 1, 0, 2, 1, 1));
     }
 
     @Test

@@ -78,7 +78,7 @@ class DecisionsTopologyTest {
 
         UnitMetrics metrics = before.get(UNSATISFIED_VISITED);
         assertThat(metrics.counts())
-                .isEqualTo(new Counts(1, 1, 1, 1, 0, 0, 0, 0, null, 1, 0, 0, 0, 0, 1)
+                .isEqualTo(new Counts(1, 1, 1, 1, 0, 0, 0, 0, null, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1)
                         .excluding(Counts.Excluded.from("satisfactionRate", new Counts.Part(0, 1))));
         assertThat(metrics.rates().satisfactionRate()).isNull();
         assertThat(metrics.rates().excellentRate()).isZero();
@@ -103,7 +103,7 @@ class DecisionsTopologyTest {
         });
 
         assertThat(metrics.get(UNSATISFIED_VISITED).counts())
-                .isEqualTo(new Counts(1, 1, 1, 1, 0, 0, 0, 0, null, 1, 0, 0, 0, 0, 1));
+                .isEqualTo(new Counts(1, 1, 1, 1, 0, 0, 0, 0, null, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1));
         assertThat(metrics.get(UNSATISFIED_VISITED).rates().satisfactionRate()).isZero();
         assertThat(metrics.get(UNSATISFIED_VISITED).exclusions()).isEmpty();
     }

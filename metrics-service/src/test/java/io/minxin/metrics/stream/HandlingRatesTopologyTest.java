@@ -83,7 +83,7 @@ class HandlingRatesTopologyTest {
         assertThat(a.rates().satisfactionRate()).isNull();
 
         UnitMetrics b = metrics.get(UnitMetrics.key("b", Channel.PHONE, "2020-09"));
-        assertThat(b.counts()).isEqualTo(new Counts(1, 1, 1, 1, 0, 0, 0, 0, null, 1, 0, 1, 0, 0, 1));
+        assertThat(b.counts()).isEqualTo(new Counts(1, 1, 1, 1, 0, 0, 0, 0, null, 1, 0, 1, 0, 0, 1, 0, 0, 0, 1));
         assertThat(b.rates().validVisitRate()).isEqualTo(1.0);
         assertThat(b.rates().returnRate()).isEqualTo(0.0);
         assertThat(b.rates().reopenRate()).isEqualTo(1.0);
@@ -122,7 +122,9 @@ class HandlingRatesTopologyTest {
 
         UnitMetrics d = metrics.get(UnitMetrics.key("d", Channel.WEB, "2020-09"));
         assertThat(d.counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 0, 1, 0, null, 1, 1, 0));
-        assertThat(d.rates()).isEqualTo(new Rates(null, null, null, null, 1.0, null));
+        assertThat(d.rates())
+                .as("督办率 is of the handled cases too: 0 of 1")
+                .isEqualTo(new Rates(null, null, null, null, 1.0, null, null, null, null, 0.0, null));
     }
 
     private static Map<String, UnitMetrics> run(Path stateDir, List<CaseEvent> events) {

@@ -69,7 +69,7 @@ class MergedCasesTopologyTest {
             UnitMetrics a = metrics.get(UnitMetrics.key("a", Channel.PHONE, "2020-09"));
             assertThat(a.counts())
                     .as("614430 alone: received, concluded in time, answered satisfied visit, handled once")
-                    .isEqualTo(new Counts(1, 1, 1, 1, 1, 0, 0, 0, null, 1, 0, 0, 0, 0, 1));
+                    .isEqualTo(new Counts(1, 1, 1, 1, 1, 0, 0, 0, null, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1));
             assertThat(a.rates().returnRate()).isEqualTo(0.0);
             assertThat(a.rates().signInRate())
                     .as("the merged duplicate's dispatch is gone")

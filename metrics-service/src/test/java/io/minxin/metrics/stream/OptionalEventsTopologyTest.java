@@ -37,10 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract's optional types (issue 18) reach metrics-service on case-events: those not folded (the request for an
- * extension, supervision) are read, checked and left alone, so that no case state, no count and no rate moves, and
- * nothing becomes a dead letter; merges (并单) are folded, and a duplicate merged away counts nowhere while every other
- * case counts as it did. The other folded ones: re-handling ({@code HandlingRatesTopologyTest}), dispatch, sign-in and
+ * The contract's optional types (issue 18) reach metrics-service on case-events: the one not folded (the request for an
+ * extension) is read, checked and left alone, so that no case state, no count and no rate moves, and nothing becomes a
+ * dead letter; merges (并单) are folded, and a duplicate merged away counts nowhere while every other case counts as it
+ * did; supervision (督办) is folded, and moves nothing but the {@code supervised} count of the units that handled the
+ * case. The other folded ones: re-handling ({@code HandlingRatesTopologyTest}), dispatch, sign-in and
  * the decision on an extension ({@code SignInAndExtensionTopologyTest}); merges in detail: {@code
  * MergedCasesTopologyTest}.
  */
@@ -68,7 +69,7 @@ class OptionalEventsTopologyTest {
         int optional = rich.size() - month.size();
         Set<EventType> leftAlone = EnumSet.range(EventType.CASE_ASSIGNED, EventType.CASE_MERGED);
         leftAlone.removeIf(CaseFolder::folds);
-        assertThat(leftAlone).containsExactlyInAnyOrder(EventType.CASE_EXTENSION_REQUESTED, EventType.CASE_SUPERVISED);
+        assertThat(leftAlone).containsExactly(EventType.CASE_EXTENSION_REQUESTED);
         assertThat(rich.stream().map(CaseEvent::type).filter(type -> !DEMO_TYPES.contains(type)))
                 .allMatch(leftAlone::contains);
         assertThat(rich.stream().map(CaseEvent::type).collect(Collectors.toSet()))
@@ -138,6 +139,62 @@ class OptionalEventsTopologyTest {
     }
 
     @Test
+    void givenTheDemoMonthWithEveryCaseSupervisedTwiceAtItsFirstUnitThenOnlyTheSupervisedCountsOfHandlingUnitsMove() {
+        List<CaseEvent> month = month();
+        List<CaseEvent> rich = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CaseEvent event : month) {
+            rich.add(event);
+            if (event.data() instanceof Accepted a && seen.add(a.caseId())) {
+                for (int i = 1; i <= 2; i++) {
+                    rich.add(event(
+                            a.caseId() + "-su" + i,
+                            new Supervised(
+                                    a.caseId(),
+                                    a.unitId(),
+                                    "市政府督查室",
+                                    null,
+                                    null,
+                                    a.occurredAt().plusSeconds(5 + i))));
+                }
+            }
+        }
+
+        Published plain = run(plainDir, month);
+        Published supervised = run(richDir, rich);
+
+        Map<String, Counts> expected = new HashMap<>();
+        latest(plain.states()).values().stream()
+                .filter(state -> !state.pending() && !state.merged())
+                .forEach(state -> {
+                    String first = state.acceptances().get(0).unitId();
+                    boolean handled = first.equals(state.owner())
+                            || state.returns().stream().anyMatch(r -> r.unitId().equals(first));
+                    if (handled) {
+                        expected.merge(
+                                UnitMetrics.key(first, state.channel(), state.period()),
+                                Counts.supervision(1),
+                                Counts::plus);
+                    }
+                });
+        Map<String, Counts> supervisedCounts = new HashMap<>();
+        Map<String, Counts> others = new HashMap<>();
+        latestCounts(supervised.periods()).forEach((key, counts) -> {
+            if (counts.supervised() > 0) {
+                supervisedCounts.put(key, Counts.supervision(counts.supervised()));
+            }
+            others.put(key, counts.minus(Counts.supervision(counts.supervised())));
+        });
+        assertThat(supervisedCounts)
+                .as("once per case however often, for the supervised unit when it handled the case")
+                .isEqualTo(expected)
+                .isNotEmpty();
+        assertThat(others).isEqualTo(latestCounts(plain.periods()));
+        assertThat(supervised.deadLetters()).isZero();
+        assertThat(supervised.outcomes()).doesNotContain(ProcessingListener.Outcome.IGNORED);
+    }
+
+    @Test
     void givenOptionalEventsOfACaseNeverAcceptedThenTheFoldedOnesAreStoredAndNothingIsCountedOrADeadLetter() {
         Instant at = Instant.parse("2020-09-01T01:00:00Z");
         List<CaseEvent> events = List.of(
@@ -202,7 +259,7 @@ class OptionalEventsTopologyTest {
     }
 
     /**
-     * The month with a request for more time and supervision after each case's first acceptance and, with {@code
+     * The month with a request for more time after each case's first acceptance and, with {@code
      * merges}, some cases merged into the case accepted before them seven seconds after their first acceptance.
      */
     private static List<CaseEvent> interleaved(List<CaseEvent> month, boolean merges) {
@@ -229,16 +286,14 @@ class OptionalEventsTopologyTest {
         return rich;
     }
 
-    /** A request for more time and supervision around one acceptance. */
+    /** A request for more time around one acceptance, the optional type not folded. */
     private static List<CaseEvent> optionalEventsOf(Accepted a) {
         Instant at = a.occurredAt();
         String id = a.caseId();
-        return List.of(
-                event(
-                        id + "-er",
-                        new ExtensionRequested(
-                                id, a.unitId(), "yq-" + id, at.plus(Duration.ofDays(30)), "需协调", at.plusSeconds(3))),
-                event(id + "-su", new Supervised(id, a.unitId(), "市政府督查室", null, null, at.plusSeconds(5))));
+        return List.of(event(
+                id + "-er",
+                new ExtensionRequested(
+                        id, a.unitId(), "yq-" + id, at.plus(Duration.ofDays(30)), "需协调", at.plusSeconds(3))));
     }
 
     /**
@@ -282,6 +337,12 @@ class OptionalEventsTopologyTest {
                 counts.put(kv.key, kv.value.counts());
             }
         });
+        return counts;
+    }
+
+    private static Map<String, Counts> latestCounts(List<KeyValue<String, UnitMetrics>> published) {
+        Map<String, Counts> counts = new HashMap<>();
+        published.forEach(kv -> counts.put(kv.key, kv.value.counts()));
         return counts;
     }
 

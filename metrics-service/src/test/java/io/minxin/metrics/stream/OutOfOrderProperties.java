@@ -14,6 +14,7 @@ import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Signed;
+import io.minxin.events.Supervised;
 import io.minxin.events.Visited;
 import io.minxin.events.calendar.WorkingCalendar;
 import io.minxin.events.decision.Decision;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -171,37 +173,189 @@ class OutOfOrderProperties {
             @ForAll("casesWithDispatches") List<Spec> specs, @ForAll Random random) {
         String caseId = "t" + TRIES.incrementAndGet();
         List<CaseEvent> events = events(caseId, specs);
-        List<CaseEvent> messy = messy(events, random);
 
-        messy.forEach(topology::send);
-        topology.latestUnitMetrics().forEach((key, metrics) -> COUNTS.put(key, metrics.counts()));
+        deliverMessy(events, random);
 
-        Map<String, Counts> served = countsOf(caseId);
-        Map<String, Counts> signIns = new HashMap<>();
-        Map<String, Counts> others = new HashMap<>();
-        served.forEach((key, counts) -> {
-            Counts only = Counts.signIn(counts.dispatched(), counts.signedOnTime());
-            if (!only.none()) {
-                signIns.put(key, only);
-            }
-            Counts rest = counts.minus(only);
-            if (!rest.none()) {
-                others.put(key, rest);
-            }
-        });
-        assertThat(signIns).isEqualTo(signInsByDefinition(events));
+        Split served = split(countsOf(caseId), counts -> Counts.signIn(counts.dispatched(), counts.signedOnTime()));
+        assertThat(served.only()).isEqualTo(signInsByDefinition(events));
         List<CaseEvent> withoutDispatch = events.stream()
                 .filter(e -> !(e.data() instanceof Assigned) && !(e.data() instanceof Signed))
                 .toList();
-        Map<String, Counts> othersWithout = new HashMap<>();
-        Contribution.of(TopologyHarness.FOLDER.fold(caseId, withoutDispatch))
-                .shares()
-                .forEach((key, share) -> {
-                    if (!Bucket.parse(key).daily() && !share.counts().none()) {
-                        othersWithout.put(key, share.counts());
+        assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, withoutDispatch));
+    }
+
+    /** Per bucket, the part of the counts {@code only} picks and the rest, buckets where it is zero left out. */
+    private record Split(Map<String, Counts> only, Map<String, Counts> rest) {}
+
+    private static Split split(Map<String, Counts> served, UnaryOperator<Counts> only) {
+        Map<String, Counts> picked = new HashMap<>();
+        Map<String, Counts> rest = new HashMap<>();
+        served.forEach((key, counts) -> {
+            Counts part = only.apply(counts);
+            if (!part.none()) {
+                picked.put(key, part);
+            }
+            if (!counts.minus(part).none()) {
+                rest.put(key, counts.minus(part));
+            }
+        });
+        return new Split(picked, rest);
+    }
+
+    /** The period counts of the clean fold of {@code events}, buckets that count nothing left out. */
+    private static Map<String, Counts> cleanPeriodCounts(String caseId, List<CaseEvent> events) {
+        Map<String, Counts> counts = new HashMap<>();
+        periodCounts(Contribution.of(TopologyHarness.FOLDER.fold(caseId, events)))
+                .forEach((key, value) -> {
+                    if (!value.none()) {
+                        counts.put(key, value);
                     }
                 });
-        assertThat(others).isEqualTo(othersWithout);
+        return counts;
+    }
+
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheForwardingCountsTheDefinitionSaysAndForwardsMoveNoOtherCount(
+            @ForAll("casesWithForwards") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+
+        deliverMessy(events, random);
+
+        Split served =
+                split(countsOf(caseId), counts -> Counts.forwarding(counts.forwarded(), counts.forwardedOnTime()));
+        assertThat(served.only()).isEqualTo(forwardsByDefinition(events));
+        // the same dispatches made by the platform's seat: every other count as before
+        List<CaseEvent> bySeat = events.stream()
+                .map(e -> e.data() instanceof Assigned a
+                        ? CaseEvent.of(
+                                e.id(),
+                                e.source(),
+                                new Assigned(
+                                        a.caseId(),
+                                        a.unitId(),
+                                        a.unitName(),
+                                        a.role(),
+                                        "city",
+                                        a.dueAt(),
+                                        a.occurredAt()))
+                        : e)
+                .toList();
+        assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, bySeat));
+    }
+
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheSupervisedCountsTheDefinitionSaysAndSupervisionMovesNoOtherCount(
+            @ForAll("casesWithSupervision") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+
+        deliverMessy(events, random);
+
+        Split served = split(countsOf(caseId), counts -> Counts.supervision(counts.supervised()));
+        assertThat(served.only()).isEqualTo(supervisedByDefinition(events));
+        List<CaseEvent> withoutSupervision =
+                events.stream().filter(e -> !(e.data() instanceof Supervised)).toList();
+        assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, withoutSupervision));
+    }
+
+    @Property(tries = 300)
+    void shuffledAndRepeatedEventsGiveTheFeedbackCountsTheDefinitionSaysAndRepliesMoveNoOtherCount(
+            @ForAll("casesWithReHandling") List<Spec> specs, @ForAll Random random) {
+        String caseId = "t" + TRIES.incrementAndGet();
+        List<CaseEvent> events = events(caseId, specs);
+
+        deliverMessy(events, random);
+
+        Split served = split(countsOf(caseId), counts -> Counts.feedback(counts.fedBack()));
+        assertThat(served.only()).isEqualTo(feedbackByDefinition(events));
+        List<CaseEvent> withoutReplies = events.stream()
+                .map(e -> e.data() instanceof Concluded c
+                        ? CaseEvent.of(e.id(), e.source(), new Concluded(c.caseId(), c.unitId(), null, c.occurredAt()))
+                        : e)
+                .toList();
+        assertThat(served.rest()).isEqualTo(cleanPeriodCounts(caseId, withoutReplies));
+    }
+
+    /**
+     * The feedback counts per period bucket as design section 4 defines them: the owner (the latest acceptance's unit
+     * unless it returned the case after it) counts the case once when the latest conclusion after the latest acceptance
+     * has a reply that is not blank.
+     */
+    private static Map<String, Counts> feedbackByDefinition(List<CaseEvent> events) {
+        List<CaseEvent> sorted = CaseFolder.sortedDistinct(events);
+        Accepted first = firstAcceptance(sorted);
+        if (first == null) {
+            return Map.of();
+        }
+        String owner = null;
+        String reply = null;
+        for (CaseEvent event : sorted) {
+            if (event.data() instanceof Accepted a) {
+                owner = a.unitId();
+                reply = null;
+            } else if (event.data() instanceof Returned r && r.unitId().equals(owner)) {
+                owner = null;
+            } else if (event.data() instanceof Concluded c) {
+                reply = c.reply();
+            }
+        }
+        if (owner == null || reply == null || reply.isBlank()) {
+            return Map.of();
+        }
+        String period = TopologyHarness.FOLDER.period().nameOf(first.occurredAt());
+        return Map.of(new Bucket(owner, first.channel(), period).key(), Counts.feedback(1));
+    }
+
+    /**
+     * The supervised counts per period bucket as design section 4 defines them: a unit that handled the case (its
+     * bucket has {@code handled} by {@link #byDefinition}) counts it once when any supervision names it.
+     */
+    private static Map<String, Counts> supervisedByDefinition(List<CaseEvent> events) {
+        Set<String> supervised = new LinkedHashSet<>();
+        events.stream()
+                .filter(e -> e.data() instanceof Supervised)
+                .forEach(e -> supervised.add(((Supervised) e.data()).unitId()));
+        Map<String, Counts> expected = new HashMap<>();
+        byDefinition(events).forEach((key, handling) -> {
+            if (handling.handled() > 0 && supervised.contains(Bucket.parse(key).unitId())) {
+                expected.put(key, Counts.supervision(1));
+            }
+        });
+        return expected;
+    }
+
+    /**
+     * The forwarding counts per period bucket as design section 4 defines them, from the distinct events in folding
+     * order: a unit got the case at its earliest acceptance or dispatch; its first dispatch of the case to another unit
+     * after that counts it once as forwarded, and as forwarded on time when it is not after the end of the working day
+     * following the day the unit got the case (China's calendar). The platform's seat never got the case.
+     */
+    private static Map<String, Counts> forwardsByDefinition(List<CaseEvent> events) {
+        List<CaseEvent> sorted = CaseFolder.sortedDistinct(events);
+        Accepted first = firstAcceptance(sorted);
+        if (first == null) {
+            return Map.of();
+        }
+        String period = TopologyHarness.FOLDER.period().nameOf(first.occurredAt());
+        Map<String, Instant> got = new HashMap<>();
+        Map<String, Counts> expected = new HashMap<>();
+        for (CaseEvent event : sorted) {
+            if (event.data() instanceof Assigned a) {
+                String from = a.dispatcher();
+                if (got.containsKey(from)
+                        && !from.equals(a.unitId())
+                        && !expected.containsKey(new Bucket(from, first.channel(), period).key())) {
+                    Instant due = WorkingCalendar.china().dueAt(got.get(from), 1);
+                    boolean onTime = !event.occurredAt().isAfter(due);
+                    expected.put(new Bucket(from, first.channel(), period).key(), Counts.forwarding(1, onTime ? 1 : 0));
+                }
+                got.putIfAbsent(a.unitId(), event.occurredAt());
+            } else if (event.data() instanceof Accepted a) {
+                got.putIfAbsent(a.unitId(), event.occurredAt());
+            }
+        }
+        return expected;
     }
 
     @Property(tries = 300)
@@ -241,6 +395,15 @@ class OutOfOrderProperties {
         return merged;
     }
 
+    /** The earliest acceptance of events in folding order, which gives the case its period and channel; or null. */
+    private static Accepted firstAcceptance(List<CaseEvent> sorted) {
+        return sorted.stream()
+                .filter(e -> e.data() instanceof Accepted)
+                .map(e -> (Accepted) e.data())
+                .findFirst()
+                .orElse(null);
+    }
+
     /**
      * The sign-in counts per period bucket as design section 4 defines them, from the distinct events in folding
      * order: every unit with a dispatch counts the case once as dispatched, and as signed on time when its first
@@ -249,11 +412,7 @@ class OutOfOrderProperties {
      */
     private static Map<String, Counts> signInsByDefinition(List<CaseEvent> events) {
         List<CaseEvent> sorted = CaseFolder.sortedDistinct(events);
-        Accepted first = sorted.stream()
-                .filter(e -> e.data() instanceof Accepted)
-                .map(e -> (Accepted) e.data())
-                .findFirst()
-                .orElse(null);
+        Accepted first = firstAcceptance(sorted);
         if (first == null) {
             return Map.of();
         }
@@ -397,9 +556,14 @@ class OutOfOrderProperties {
 
     /**
      * One event of a generated case, before it is given its case and unit ids; kind 4 is a re-handling, 5 a dispatch,
-     * 6 a sign-in, 7 a merge into another case.
+     * 6 a sign-in, 7 a merge into another case, 8 a dispatch by {@code unit} to the next of {@link #UNITS} (二级分转
+     * when {@code unit} got the case before), 9 a supervision (督办) of {@code unit}.
      */
     record Spec(int kind, String unit, Instant at, Channel channel, Satisfaction satisfaction, boolean excellent) {
+        String reply() {
+            return excellent ? "已答复群众" : satisfaction == Satisfaction.UNREACHABLE ? " " : null;
+        }
+
         EventData data(String caseId) {
             String unitId = caseId + "/" + unit;
             switch (kind) {
@@ -408,7 +572,8 @@ class OutOfOrderProperties {
                 case 1:
                     return new Returned(caseId, unitId, "不归我单位", at);
                 case 2:
-                    return new Concluded(caseId, unitId, null, at);
+                    // a reply (答复) when excellent, a blank one when unreachable, else none: 反馈率 tells them apart
+                    return new Concluded(caseId, unitId, reply(), at);
                 case 3:
                     return new Visited(caseId, null, satisfaction, excellent, at);
                 case 4:
@@ -417,6 +582,12 @@ class OutOfOrderProperties {
                     return new Assigned(caseId, unitId, "name of " + unit, HandlingRole.LEAD, "city", null, at);
                 case 6:
                     return new Signed(caseId, unitId, at);
+                case 9:
+                    return new Supervised(caseId, unitId, "市政府督查室", null, null, at);
+                case 8:
+                    String next = UNITS.get((UNITS.indexOf(unit) + 1) % UNITS.size());
+                    return new Assigned(
+                            caseId, caseId + "/" + next, "name of " + next, HandlingRole.LEAD, unitId, null, at);
                 default:
                     return new Merged(caseId, caseId + "-kept", null, "重复诉求", at);
             }
@@ -471,8 +642,22 @@ class OutOfOrderProperties {
      */
     @Provide
     Arbitrary<List<Spec>> casesWithDispatches() {
+        return overTwoWeeks(Arbitraries.of(0, 1, 2, 3, 5, 5, 6, 6));
+    }
+
+    /**
+     * Acceptances, dispatches by the seat and by units (二级分转), sign-ins, returns and conclusions over two weeks from
+     * 29 September 2020, six hours apart: across the National Day holiday, so the calendar decides.
+     */
+    @Provide
+    Arbitrary<List<Spec>> casesWithForwards() {
+        return overTwoWeeks(Arbitraries.of(0, 0, 1, 2, 5, 6, 8, 8, 8));
+    }
+
+    /** Up to ten events of the given kinds over two weeks from {@link #START}, six hours apart. */
+    private static Arbitrary<List<Spec>> overTwoWeeks(Arbitrary<Integer> kinds) {
         return Combinators.combine(
-                        Arbitraries.of(0, 1, 2, 3, 5, 5, 6, 6),
+                        kinds,
                         Arbitraries.of(UNITS),
                         Arbitraries.integers().between(0, 56).map(q -> START.plusSeconds(q * 6 * 3600L)),
                         Arbitraries.of(Channel.class),
@@ -487,22 +672,23 @@ class OutOfOrderProperties {
     /** Every kind the topology folds, merges twice as likely as the others, over twelve hours. */
     @Provide
     Arbitrary<List<Spec>> casesWithMerges() {
-        return Combinators.combine(
-                        Arbitraries.of(0, 1, 2, 3, 4, 5, 6, 7, 7),
-                        Arbitraries.of(UNITS),
-                        Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
-                        Arbitraries.of(Channel.class),
-                        Arbitraries.of(Satisfaction.class),
-                        Arbitraries.of(true, false))
-                .as(Spec::new)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(9);
+        return overTwelveHours(Arbitraries.of(0, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9));
+    }
+
+    /** Acceptances, returns, conclusions, visits, re-handling and supervisions, these twice as likely, over twelve hours. */
+    @Provide
+    Arbitrary<List<Spec>> casesWithSupervision() {
+        return overTwelveHours(Arbitraries.of(0, 1, 2, 3, 4, 9, 9));
     }
 
     private static Arbitrary<List<Spec>> specs(int lastKind) {
+        return overTwelveHours(Arbitraries.integers().between(0, lastKind));
+    }
+
+    /** Up to nine events of the given kinds over twelve hours from {@link #START}, an hour apart. */
+    private static Arbitrary<List<Spec>> overTwelveHours(Arbitrary<Integer> kinds) {
         return Combinators.combine(
-                        Arbitraries.integers().between(0, lastKind),
+                        kinds,
                         Arbitraries.of(UNITS),
                         Arbitraries.integers().between(0, 12).map(h -> START.plusSeconds(h * 3600L)),
                         Arbitraries.of(Channel.class),

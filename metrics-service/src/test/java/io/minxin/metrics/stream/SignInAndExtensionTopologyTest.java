@@ -7,15 +7,14 @@ import io.minxin.events.Channel;
 import io.minxin.events.HandlingRole;
 import io.minxin.events.state.CaseState;
 import io.minxin.events.state.UnitMetrics;
+import io.minxin.metrics.stream.TopologyHarness.Folded;
 import io.minxin.metrics.testing.CaseEvents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.streams.kstream.Materialized.StoreType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,23 +149,13 @@ class SignInAndExtensionTopologyTest {
         Collections.shuffle(messy, new Random(18));
         Collections.reverse(messy.subList(0, 7));
 
-        assertThat(countsAndRates(run(messyDir, messy).metrics()))
-                .isEqualTo(countsAndRates(run(inOrderDir, sevenCases()).metrics()))
+        assertThat(TopologyHarness.countsAndRates(run(messyDir, messy).metrics()))
+                .isEqualTo(TopologyHarness.countsAndRates(
+                        run(inOrderDir, sevenCases()).metrics()))
                 .hasSize(2);
     }
 
-    private record Folded(Map<String, CaseState> states, Map<String, UnitMetrics> metrics) {}
-
     private static Folded run(Path stateDir, List<CaseEvent> events) {
-        try (TopologyHarness topology = new TopologyHarness(stateDir, ProcessingListener.NONE, StoreType.IN_MEMORY)) {
-            events.forEach(topology::send);
-            return new Folded(topology.states.readKeyValuesToMap(), topology.latestUnitMetrics());
-        }
-    }
-
-    private static Map<String, List<Object>> countsAndRates(Map<String, UnitMetrics> metrics) {
-        Map<String, List<Object>> numbers = new HashMap<>();
-        metrics.forEach((key, unit) -> numbers.put(key, List.of(unit.counts(), unit.rates())));
-        return numbers;
+        return TopologyHarness.foldedAfter(stateDir, events);
     }
 }

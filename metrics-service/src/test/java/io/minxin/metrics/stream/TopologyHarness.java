@@ -86,9 +86,17 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The latest unit metrics once {@code events} went through a fresh topology in memory, in that order. */
     static Map<String, UnitMetrics> unitMetricsAfter(Path stateDir, List<CaseEvent> events) {
+        return foldedAfter(stateDir, events).metrics();
+    }
+
+    /** The latest case states and unit metrics, per key, as compacted topics would keep them. */
+    record Folded(Map<String, CaseState> states, Map<String, UnitMetrics> metrics) {}
+
+    /** The case states and unit metrics once {@code events} went through a fresh topology in memory, in that order. */
+    static Folded foldedAfter(Path stateDir, List<CaseEvent> events) {
         try (TopologyHarness topology = new TopologyHarness(stateDir, ProcessingListener.NONE, StoreType.IN_MEMORY)) {
             events.forEach(topology::send);
-            return topology.latestUnitMetrics();
+            return new Folded(topology.states.readKeyValuesToMap(), topology.latestUnitMetrics());
         }
     }
 

@@ -13,6 +13,7 @@ import io.minxin.events.Reopened;
 import io.minxin.events.Returned;
 import io.minxin.events.Satisfaction;
 import io.minxin.events.Signed;
+import io.minxin.events.Supervised;
 import io.minxin.events.Visited;
 import io.minxin.events.state.AssessmentPeriod;
 import java.time.Instant;
@@ -56,7 +57,12 @@ public final class CaseEvents {
     }
 
     public CaseEvent concluded(String unitId, String at) {
-        return event(new Concluded(caseId, unitId, "已办结", at(at)));
+        return concluded(unitId, at, "已办结");
+    }
+
+    /** 办结 with {@code reply} (答复/反馈) to the citizen, which may be null or blank. */
+    public CaseEvent concluded(String unitId, String at, String reply) {
+        return event(new Concluded(caseId, unitId, reply, at(at)));
     }
 
     public CaseEvent visited(Satisfaction satisfaction, boolean excellent, String at) {
@@ -70,6 +76,16 @@ public final class CaseEvents {
     /** 派单 to {@code unitId} by the city centre, as lead or co-handling unit. */
     public CaseEvent assigned(String unitId, HandlingRole role, String at) {
         return event(new Assigned(caseId, unitId, "name of " + unitId, role, "city-12345", null, at(at)));
+    }
+
+    /** 二级分转: {@code from}, a unit that holds the case, passes it on to {@code to} as its lead unit. */
+    public CaseEvent passedOn(String from, String to, String at) {
+        return event(new Assigned(caseId, to, "name of " + to, HandlingRole.LEAD, from, null, at(at)));
+    }
+
+    /** 督办 of {@code unitId} on the case by the city's supervision office. */
+    public CaseEvent supervised(String unitId, String at) {
+        return event(new Supervised(caseId, unitId, "市政府督查室", "群众多次来电", null, at(at)));
     }
 
     public CaseEvent signed(String unitId, String at) {

@@ -11,6 +11,7 @@ public final class TestSettings {
         return new MetricsProperties(
                 15,
                 1,
+                1,
                 1000,
                 new MetricsProperties.Projection("g", 500, Duration.ofMillis(200), Duration.ofSeconds(1)),
                 new MetricsProperties.Gauges(Duration.ofSeconds(15)),

@@ -39,9 +39,10 @@ class ContributionTest {
         Contribution contribution = Contribution.of(state);
 
         assertThat(contribution.shares().get(period("a")))
-                .isEqualTo(new Share("name of a", new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0, 0, 0, 1)));
+                .isEqualTo(
+                        new Share("name of a", new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1)));
         assertThat(contribution.shares().get("a|PHONE|2020-09-01").counts())
-                .isEqualTo(new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0, 0, 0, 1));
+                .isEqualTo(new Counts(1, 1, 1, 1, 1, 1, 0, 0, null, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1));
     }
 
     @Test
@@ -71,7 +72,8 @@ class ContributionTest {
 
         Map<String, Share> shares = Contribution.of(state).shares();
 
-        assertThat(shares.get(period("a")).counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 2, 1, null, 1, 1, 0));
+        assertThat(shares.get(period("a")).counts())
+                .isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 2, 1, null, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1));
         assertThat(shares.get(period("b")).counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 0, 1, 0, null, 1, 1, 0));
     }
 
@@ -206,7 +208,8 @@ class ContributionTest {
                         List.of(d.ruling("r", "2020-10-05T09:00:00", Verdict.REASSIGNED, "a", "jiedao"))))
                 .shares();
 
-        assertThat(dismissed.get(period("a")).counts()).isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 1, 0, null, 1, 1, 0));
+        assertThat(dismissed.get(period("a")).counts())
+                .isEqualTo(new Counts(1, 1, 1, 0, 0, 0, 1, 0, null, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1));
         assertThat(dismissed).doesNotContainKey(period("jiedao"));
         assertThat(reassigned.get(period("a")).counts().pushbacks()).isZero();
         assertThat(reassigned.get(period("jiedao")))

@@ -24,7 +24,13 @@ public enum Rate {
     /** 及时签收率: cases the unit signed for by the sign-in deadline / cases dispatched to it. */
     SIGN_IN("signInRate", "no case dispatched"),
     /** 有效回访率: cases whose follow-up visit reached the citizen / cases visited. */
-    VALID_VISIT("validVisitRate", "no case visited");
+    VALID_VISIT("validVisitRate", "no case visited"),
+    /** 按时分转率: cases the unit passed on (二级分转) within the dispatch working days / cases it passed on. */
+    DISPATCH("dispatchRate", "no case passed on"),
+    /** 督办率: cases handed to the unit that were supervised (督办) at it / cases handed to it; less is better. */
+    SUPERVISION("supervisionRate", "no case handed to the unit"),
+    /** 反馈率: cases whose conclusion carries a reply (答复/反馈) to the citizen / cases received. */
+    FEEDBACK("feedbackRate", "no case received");
 
     private final String fieldName;
     private final String whenUndefined;
@@ -42,7 +48,7 @@ public enum Rate {
 
     /**
      * Every rate's name, in order: {@code completionRate, onTimeRate, satisfactionRate, excellentRate, returnRate,
-     * reopenRate, signInRate, validVisitRate}.
+     * reopenRate, signInRate, validVisitRate, dispatchRate, supervisionRate, feedbackRate}.
      */
     public static List<String> names() {
         return Arrays.stream(values()).map(Rate::fieldName).toList();
@@ -56,7 +62,7 @@ public enum Rate {
         return Rates.RANKABLE;
     }
 
-    /** False for 回退率 and 重办率: ranked on only through an indicator that scores less as better. */
+    /** False for 回退率, 重办率 and 督办率: ranked on only through an indicator that scores less as better. */
     public boolean higherIsBetter() {
         return Rates.RANKABLE.contains(fieldName);
     }

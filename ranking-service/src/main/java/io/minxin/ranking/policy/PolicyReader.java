@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code indicators[2].bands[1].points}). Optional fields get their defaults: minReceived 1, tieBreaks [RECEIVED],
  * top 5, rateEstimator RAW, nullRates RANK_LAST, no score view, no indicators, adjustments, tiers or lists. Rates
  * are named as the read APIs show them: {@code completionRate}, {@code onTimeRate}, {@code satisfactionRate},
- * {@code excellentRate}, and in indicators also {@code returnRate} and {@code reopenRate}, where less is better; the
+ * {@code excellentRate}, {@code signInRate}, {@code validVisitRate}, {@code dispatchRate}, {@code feedbackRate}, and
+ * in indicators also
+ * {@code returnRate}, {@code reopenRate} and {@code supervisionRate}, where less is better; the
  * former names ({@code COMPLETION}, ...) are still accepted for this release, with a warning in the log that names
  * the new one.
  */

@@ -61,7 +61,7 @@ class PolicyReaderTest {
                         "scoreView.bonuses[0].points");
         assertThat(message(read, "weights.completionRat"))
                 .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
-                        + " excellentRate, signInRate, validVisitRate");
+                        + " excellentRate, signInRate, validVisitRate, dispatchRate, feedbackRate");
     }
 
     @Test
@@ -88,7 +88,9 @@ class PolicyReaderTest {
                 .containsExactly(Rate.COMPLETION, Rate.ON_TIME, Rate.SATISFACTION, Rate.EXCELLENT);
         assertThat(Rate.higherIsBetterNames())
                 .containsExactlyElementsOf(java.util.stream.Stream.concat(
-                                Rates.NAMES.stream(), java.util.stream.Stream.of("signInRate", "validVisitRate"))
+                                Rates.NAMES.stream(),
+                                java.util.stream.Stream.of(
+                                        "signInRate", "validVisitRate", "dispatchRate", "feedbackRate"))
                         .toList());
         // the contract's list, which the console's form offers, names exactly the rates where more is better
         assertThat(java.util.Arrays.stream(Rate.values())
@@ -207,6 +209,27 @@ class PolicyReaderTest {
                 """, Channel.PHONE, PolicyReader.Purpose.STORE);
 
         assertThat(message(read, "weights.returnRate")).startsWith("less returnRate is better");
+    }
+
+    @Test
+    void givenTheSupervisionRate_whenRead_thenLessIsBetterAsForTheReturnRate() {
+        PolicyReader.Result inWeights = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED", "weights": {"supervisionRate": 1}}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+        PolicyReader.Result rising = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED",
+                 "indicators": [{"rate": "supervisionRate", "weight": 10, "zeroAt": 0, "fullAt": 0.1}]}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+        PolicyReader.Result falling = read("""
+                {"effectiveFrom": "2027-01", "order": "WEIGHTED",
+                 "indicators": [{"rate": "supervisionRate", "weight": 10, "zeroAt": 0.1, "fullAt": 0}]}
+                """, Channel.PHONE, PolicyReader.Purpose.STORE);
+
+        assertThat(message(inWeights, "weights.supervisionRate")).startsWith("less supervisionRate is better");
+        assertThat(message(rising, "indicators[0].fullAt"))
+                .isEqualTo("must be below zeroAt (0.0): less supervisionRate is better (e.g. zeroAt 1, fullAt 0)");
+        assertThat(falling.violations()).isEmpty();
+        assertThat(Rate.SUPERVISION.higherIsBetter()).isFalse();
     }
 
     @Test

@@ -356,7 +356,7 @@ class RankingServiceIT {
                         .containsExactlyInAnyOrder("effectiveFrom", "weights.completionRat", "top"))
                 .jsonPath("$.violations[?(@.field == 'weights.completionRat')].message")
                 .isEqualTo("unknown rate 'completionRat'; one of completionRate, onTimeRate, satisfactionRate,"
-                        + " excellentRate, signInRate, validVisitRate")
+                        + " excellentRate, signInRate, validVisitRate, dispatchRate, feedbackRate")
                 .jsonPath("$.violations[0].index")
                 .doesNotExist();
     }
