@@ -10,8 +10,11 @@ import java.util.Map;
  * How the units of one channel are ranked, from period {@code effectiveFrom} on, until a later version replaces
  * it. Policies are data: operators replace them through the API, every version is kept.
  *
- * @param id stable per channel ({@code phone-ranking}, {@code web-ranking})
- * @param version 1, 2, ...; 0 for a draft that is not stored
+ * @param id stable per channel and owner: {@code phone-ranking}, {@code web-ranking} for the platform's policies,
+ *     {@code web-ranking@211103} for a jurisdiction's own ({@link #idFor(Channel, String)}); the rules are the same
+ *     whoever owns them, so the owner is named by the id (and stored beside it) rather than in the rules
+ * @param version 1, 2, ...; 0 for a draft that is not stored. Each owner (the platform, each jurisdiction) numbers
+ *     the versions of a channel on its own
  * @param effectiveFrom first period ({@code YYYY-MM}) this version applies to
  * @param minReceived units that received fewer cases are listed as not eligible
  * @param order {@link OrderMethod#WEIGHTED} uses {@code weights}, {@link OrderMethod#LEXICOGRAPHIC} uses
@@ -62,9 +65,17 @@ public record RankingPolicy(
         lists = lists == null ? List.of() : List.copyOf(lists);
     }
 
-    /** The stable id of the policy of a channel. */
+    /** The stable id of the platform's policy of a channel. */
     public static String idFor(Channel channel) {
         return channel.name().toLowerCase(java.util.Locale.ROOT) + "-ranking";
+    }
+
+    /**
+     * The stable id of the policy of a channel owned by {@code jurisdiction} ({@code web-ranking@211103}), or by the
+     * platform when null ({@code web-ranking}).
+     */
+    public static String idFor(Channel channel, String jurisdiction) {
+        return jurisdiction == null ? idFor(channel) : idFor(channel) + "@" + jurisdiction;
     }
 
     public PolicyRef ref() {
@@ -96,10 +107,15 @@ public record RankingPolicy(
                 .toList();
     }
 
-    /** This policy stored as {@code version} of its channel. */
+    /** This policy stored as {@code version} of the platform's policy of its channel. */
     public RankingPolicy asVersion(Channel forChannel, int newVersion, Instant at) {
+        return asVersion(forChannel, null, newVersion, at);
+    }
+
+    /** This policy stored as {@code version} of the policy of its channel owned by {@code jurisdiction}. */
+    public RankingPolicy asVersion(Channel forChannel, String jurisdiction, int newVersion, Instant at) {
         return new RankingPolicy(
-                idFor(forChannel),
+                idFor(forChannel, jurisdiction),
                 newVersion,
                 forChannel,
                 effectiveFrom,

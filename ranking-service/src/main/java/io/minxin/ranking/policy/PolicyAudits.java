@@ -14,7 +14,8 @@ final class PolicyAudits {
     private static final Set<String> BOOKKEEPING = Set.of("id", "version", "createdAt");
 
     /**
-     * @param previousVersion the version replaced (null when the channel had none)
+     * @param jurisdiction the jurisdiction whose policy changed; null (omitted) for the platform's
+     * @param previousVersion the version replaced (null when the channel had none of this owner)
      * @param changed the fields whose value differs between the two versions, in the policy's order
      * @param before the replaced version's rules (null when none)
      * @param after the new version's rules
@@ -22,6 +23,7 @@ final class PolicyAudits {
     record PolicyChanged(
             String policyId,
             Channel channel,
+            String jurisdiction,
             Integer previousVersion,
             int version,
             String effectiveFrom,
@@ -29,7 +31,8 @@ final class PolicyAudits {
             ObjectNode before,
             ObjectNode after) {}
 
-    static PolicyChanged changed(RankingPolicy previous, RankingPolicy stored) {
+    /** @param jurisdiction the owner of both versions; null for the platform */
+    static PolicyChanged changed(RankingPolicy previous, RankingPolicy stored, String jurisdiction) {
         ObjectNode before = previous == null ? null : rules(previous);
         ObjectNode after = rules(stored);
         List<String> changed = new ArrayList<>();
@@ -48,6 +51,7 @@ final class PolicyAudits {
         return new PolicyChanged(
                 stored.id(),
                 stored.channel(),
+                jurisdiction,
                 previous == null ? null : previous.version(),
                 stored.version(),
                 stored.effectiveFrom(),

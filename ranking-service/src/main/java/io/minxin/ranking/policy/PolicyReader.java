@@ -45,6 +45,7 @@ public final class PolicyReader {
 
     private static final List<String> KNOWN = List.of(
             "channel",
+            "jurisdiction",
             "effectiveFrom",
             "description",
             "minReceived",
@@ -81,10 +82,24 @@ public final class PolicyReader {
     }
 
     /**
+     * A policy of the platform.
+     *
      * @param channel the channel of the request path, or null when the body must name it
      */
     public static Result read(JsonNode body, Channel channel, Purpose purpose) {
-        return new Reading(body, purpose).read(channel);
+        return read(body, channel, null, purpose);
+    }
+
+    /**
+     * A policy of {@code jurisdiction} (null: the platform's). A {@code jurisdiction} in the body, as GET shows a
+     * stored version, must name the same owner, so that a district's policy sent back without its query parameter is
+     * refused rather than stored as the platform's.
+     *
+     * @param channel the channel of the request path, or null when the body must name it
+     * @param jurisdiction the request's {@code ?jurisdiction=}, checked and trimmed; null for the platform's policy
+     */
+    public static Result read(JsonNode body, Channel channel, String jurisdiction, Purpose purpose) {
+        return new Reading(body, purpose).read(channel, jurisdiction);
     }
 
     /** The mutable state of one read: the body and the violations found so far. */
@@ -98,7 +113,7 @@ public final class PolicyReader {
             this.purpose = purpose;
         }
 
-        Result read(Channel pathChannel) {
+        Result read(Channel pathChannel, String jurisdiction) {
             if (body == null || !body.isObject()) {
                 return new Result(null, List.of(FieldViolation.of("", "must be a JSON object")));
             }
@@ -108,6 +123,7 @@ public final class PolicyReader {
                 }
             }
             Channel channel = channel(pathChannel);
+            jurisdiction(jurisdiction);
             String effectiveFrom = effectiveFrom();
             String description = optionalText("description", MAX_DESCRIPTION);
             int minReceived = optionalInt("minReceived", DEFAULT_MIN_RECEIVED, 0, Integer.MAX_VALUE);
@@ -129,7 +145,7 @@ public final class PolicyReader {
                 return new Result(null, List.copyOf(violations));
             }
             RankingPolicy policy = new RankingPolicy(
-                    channel == null ? null : RankingPolicy.idFor(channel),
+                    channel == null ? null : RankingPolicy.idFor(channel, jurisdiction),
                     0,
                     channel,
                     effectiveFrom,
@@ -164,6 +180,27 @@ public final class PolicyReader {
                 violate("channel", "is " + named + " but the path names " + pathChannel);
             }
             return named;
+        }
+
+        /** A body's {@code jurisdiction} (optional) must name the owner the request names. */
+        private void jurisdiction(String requested) {
+            JsonNode node = body.get("jurisdiction");
+            if (absent(node)) {
+                return;
+            }
+            if (!node.isString()) {
+                violate("jurisdiction", "must be a jurisdiction id, as ?jurisdiction= names it");
+                return;
+            }
+            String named = node.asString().trim();
+            if (requested == null) {
+                violate(
+                        "jurisdiction",
+                        "is '" + shown(named) + "' but the request names the platform's policy; send it with"
+                                + " ?jurisdiction=" + shown(named) + ", or leave the field out");
+            } else if (!named.equals(requested)) {
+                violate("jurisdiction", "is '" + shown(named) + "' but the request names jurisdiction " + requested);
+            }
         }
 
         private String effectiveFrom() {

@@ -1,6 +1,7 @@
 package io.minxin.ranking.revision;
 
 import io.minxin.events.state.AssessmentPeriod;
+import io.minxin.ranking.web.Requests;
 import io.minxin.servicekit.registry.UnitRegistry;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -28,10 +29,10 @@ class PeriodJurisdictions {
      * the end of the period has an empty ranking.
      */
     Jurisdiction of(String period, String id) {
-        if (id == null || id.isBlank()) {
+        String jurisdiction = Requests.jurisdiction(id);
+        if (jurisdiction == null) {
             return null;
         }
-        String jurisdiction = id.trim();
         registry.require(jurisdiction);
         return new Jurisdiction(jurisdiction, registry.members(jurisdiction, lastInstant(period)));
     }

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  * Rankings of a period: the current one, its best and worst rows, its revisions, and what-if trials. A caller sees
  * the rows its scope covers ({@link RankingScope}). With {@code jurisdiction}, every one of them is the ranking of
  * the units that belong to that jurisdiction at the end of the period, ranked among themselves ({@link
- * PeriodJurisdictions}, {@link JurisdictionRankings}), and the answer names it; a scoped caller then sees its rows
- * with their ranks within the jurisdiction.
+ * PeriodJurisdictions}, {@link JurisdictionRankings}), under the jurisdiction's own policy when it has one in force,
+ * and the answer names the jurisdiction and whose policy ranked it; a scoped caller then sees its rows with their
+ * ranks within the jurisdiction.
  */
 @RestController
 @RequestMapping("/api/v1/rankings/{period}")
@@ -104,13 +105,17 @@ class RankingController {
             @RequestBody JsonNode body,
             Caller caller) {
         String checked = Requests.period(period);
+        Jurisdiction of = jurisdictions.of(checked, jurisdiction);
+        // with a jurisdiction, a trial of its own policy: a body naming another owner is refused as a PUT would be
         PolicyReader.Result read = PolicyReader.read(
-                body, channel == null ? null : Requests.channel(channel), PolicyReader.Purpose.WHAT_IF);
+                body,
+                channel == null ? null : Requests.channel(channel),
+                of == null ? null : of.id(),
+                PolicyReader.Purpose.WHAT_IF);
         if (!read.valid()) {
             return Mono.error(ProblemException.invalid("ranking policy", read.violations()));
         }
         RankingPolicy trial = read.policy();
-        Jurisdiction of = jurisdictions.of(checked, jurisdiction);
         // operators only by the route rules; filtered all the same, so no rule change can widen a scope
         return views.whatIf(checked, trial, of)
                 .map(ranking -> RankingAnswer.of(scope.visible(caller.scope(), ranking), of));

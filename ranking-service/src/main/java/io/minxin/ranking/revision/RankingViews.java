@@ -15,6 +15,7 @@ import io.minxin.ranking.live.PeriodChannel;
 import io.minxin.ranking.policy.Policies;
 import io.minxin.servicekit.problem.ProblemException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -155,10 +156,18 @@ class RankingViews {
                 });
     }
 
-    /** A revision of the members only, under the policy version that made it (for its named lists); no diff. */
+    /**
+     * A revision of the members only, no diff: ranked under the jurisdiction's own policy when one is in force for the
+     * period (for a frozen revision, among the versions stored by its freezing, so a version stored later never
+     * changes it), else restricted under the platform's version that made it (for its named lists).
+     */
     private Mono<RankingRevision> within(RankingRevision revision, Jurisdiction jurisdiction) {
-        return policies.version(revision.channel(), revision.policy().version())
-                .map(policy -> JurisdictionRankings.within(revision, policy, jurisdiction.members()));
+        Instant storedBy = revision.revision() == 0 ? null : revision.createdAt();
+        return policies.own(jurisdiction.id(), revision.channel(), revision.period(), storedBy)
+                .map(own -> JurisdictionRankings.under(revision, own, jurisdiction.members()))
+                .switchIfEmpty(Mono.defer(() -> policies.version(
+                                revision.channel(), revision.policy().version())
+                        .map(policy -> JurisdictionRankings.within(revision, policy, jurisdiction.members()))));
     }
 
     private Mono<RankingRevision> live(String period, Channel channel) {

@@ -39,6 +39,14 @@ public final class Requests {
         return text == null || text.isBlank() ? List.of(Channel.values()) : List.of(channel(text));
     }
 
+    /**
+     * A {@code ?jurisdiction=} as every endpoint reads it: trimmed, null when absent or blank (none asked for, as
+     * notice-service reads it). Whether a registration names it is the unit registry's to say.
+     */
+    public static String jurisdiction(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
     public static int positive(String name, Integer value, int defaultValue) {
         if (value == null) {
             return defaultValue;

@@ -27,6 +27,7 @@ import io.minxin.ranking.engine.RankingPolicy;
 import io.minxin.ranking.engine.UnitPerformance;
 import io.minxin.ranking.live.LiveMetricsStore;
 import io.minxin.ranking.policy.Policies;
+import io.minxin.ranking.policy.PolicyReader;
 import io.minxin.servicekit.problem.ProblemException;
 import io.minxin.servicekit.registry.UnitRegistry;
 import java.time.Clock;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Flux;
@@ -91,7 +93,116 @@ class JurisdictionRankingsTest {
             registry.register(new UnitRegistered(unit, unit, STZ, "双台子区", JAN));
         }
         when(policies.version(Channel.WEB, 1)).thenReturn(Mono.just(POLICY));
+        // no jurisdiction has a policy of its own unless a test gives it one
+        when(policies.own(anyString(), any(), anyString(), any())).thenReturn(Mono.empty());
         when(live.hasPeriod(anyString())).thenReturn(Mono.just(true));
+    }
+
+    /**
+     * Two units of each jurisdiction: p1 and q1 concluded all 10 cases, 7 on time; p2 and q2 concluded 9, all on
+     * time. By completion (the platform's policy) the ones rank before the twos; by onTimeRate first the twos do.
+     */
+    private static final List<UnitPerformance> ON_TIME_UNITS = List.of(
+            counted("p1", 10, 10, 7, 0, 0, 0, 0, 0),
+            counted("p2", 10, 9, 9, 0, 0, 0, 0, 0),
+            counted("q1", 10, 10, 7, 0, 0, 0, 0, 0),
+            counted("q2", 10, 9, 9, 0, 0, 0, 0, 0));
+
+    /** 兴隆台区's own web policy: onTimeRate, then completionRate; top 1, 红榜 the best 1. */
+    private static final RankingPolicy XLT_OWN = PolicyReader.read(
+                    EventJson.mapper()
+                            .valueToTree(Map.of(
+                                    "order", "LEXICOGRAPHIC",
+                                    "rates", List.of("onTimeRate", "completionRate"),
+                                    "tieBreaks", List.of(),
+                                    "top", 1,
+                                    "lists", List.of(Map.of("name", "红榜", "from", "TOP", "size", 1)))),
+                    Channel.WEB,
+                    PolicyReader.Purpose.WHAT_IF)
+            .policy()
+            .asVersion(Channel.WEB, XLT, 1, JAN);
+
+    @Test
+    void givenOneJurisdictionWithItsOwnPolicy_whenTheLiveRankingsOfBothAreRead_thenEachIsRankedUnderItsPolicyInForce() {
+        registerOnTimeUnits();
+        openPeriod("2020-09", ON_TIME_UNITS);
+        when(policies.own(XLT, Channel.WEB, "2020-09", null)).thenReturn(Mono.just(XLT_OWN));
+
+        Jurisdiction xlt = jurisdiction("2020-09", XLT);
+        Jurisdiction stz = jurisdiction("2020-09", STZ);
+        RankingAnswer ofXlt =
+                RankingAnswer.of(views.current("2020-09", Channel.WEB, xlt).block(), xlt);
+        RankingAnswer ofStz =
+                RankingAnswer.of(views.current("2020-09", Channel.WEB, stz).block(), stz);
+
+        assertThat(ofXlt.ranking().rows())
+                .extracting(RankingRow::unitId, RankingRow::rank)
+                .containsExactly(tuple("p2", 1), tuple("p1", 2));
+        assertThat(ofXlt.ranking().policy()).isEqualTo(XLT_OWN.ref());
+        assertThat(ofXlt.ranking().policy().id()).isEqualTo("web-ranking@211103");
+        assertThat(ofXlt.ranking().top()).isEqualTo(1);
+        assertThat(ofXlt.ranking().lists()).extracting(RankedList::unitIds).containsExactly(List.of("p2"));
+        assertThat(ofXlt.policyOwner()).isEqualTo(RankingAnswer.PolicyOwner.JURISDICTION);
+        // the other falls back to the platform's policy, and says so
+        assertThat(ofStz.ranking().rows())
+                .extracting(RankingRow::unitId, RankingRow::rank)
+                .containsExactly(tuple("q1", 1), tuple("q2", 2));
+        assertThat(ofStz.ranking().policy()).isEqualTo(POLICY.ref());
+        assertThat(ofStz.policyOwner()).isEqualTo(RankingAnswer.PolicyOwner.PLATFORM);
+        // and each is what ranking its units alone under its policy gives
+        assertThat(JurisdictionRankings.ranking(ofXlt.ranking()))
+                .isEqualTo(RankingEngine.rank(XLT_OWN, ON_TIME_UNITS.subList(0, 2)));
+        assertThat(EventJson.mapper().valueToTree(ofStz).get("policyOwner").asString())
+                .isEqualTo("PLATFORM");
+    }
+
+    @Test
+    void
+            givenAFrozenRevision_whenAJurisdictionWithItsOwnPolicyIsRead_thenItIsRankedFromTheFrozenInputsUnderTheVersionStoredByThen() {
+        registerOnTimeUnits();
+        RankingRevision closed =
+                Revisions.of("2020-09", 1, RevisionStatus.PUBLISHED, RankingEngine.rank(POLICY, ON_TIME_UNITS));
+        when(revisions.list("2020-09", Channel.WEB)).thenReturn(Flux.just(closed));
+        when(policies.own(XLT, Channel.WEB, "2020-09", closed.createdAt())).thenReturn(Mono.just(XLT_OWN));
+
+        RankingRevision xlt = views.current("2020-09", Channel.WEB, jurisdiction("2020-09", XLT))
+                .block();
+        List<RankingRevision> listed = views.revisions("2020-09", List.of(Channel.WEB), jurisdiction("2020-09", XLT))
+                .collectList()
+                .block();
+
+        assertThat(xlt.revision()).isEqualTo(1);
+        assertThat(xlt.status()).isEqualTo(RevisionStatus.PUBLISHED);
+        assertThat(xlt.closedAt()).isEqualTo(CLOSED_AT);
+        assertThat(xlt.policy()).isEqualTo(XLT_OWN.ref());
+        assertThat(xlt.rows()).extracting(RankingRow::unitId).containsExactly("p2", "p1");
+        assertThat(listed).containsExactly(xlt);
+        // from the frozen revision's inputs: the period's inputs are not read again
+        verify(live, never()).units(anyString(), any());
+        // and the city's revision is the platform's, untouched
+        assertThat(closed.rows()).extracting(RankingRow::unitId).startsWith("p1", "q1");
+    }
+
+    @Test
+    void givenATrialForAJurisdictionWithItsOwnPolicy_whenTried_thenItIsComparedWithItsRankingUnderThatPolicy() {
+        registerOnTimeUnits();
+        openPeriod("2020-09", ON_TIME_UNITS);
+        when(policies.own(XLT, Channel.WEB, "2020-09", null)).thenReturn(Mono.just(XLT_OWN));
+
+        RankingRevision tried =
+                views.whatIf("2020-09", POLICY, jurisdiction("2020-09", XLT)).block();
+
+        assertThat(tried.rows()).extracting(RankingRow::unitId).containsExactly("p1", "p2");
+        assertThat(tried.diff().changes())
+                .extracting(RowChange::unitId, RowChange::previousRank, RowChange::rank)
+                .containsExactlyInAnyOrder(tuple("p1", 2, 1), tuple("p2", 1, 2));
+    }
+
+    private void registerOnTimeUnits() {
+        registry.register(new UnitRegistered("p1", "p1", XLT, "兴隆台区", JAN));
+        registry.register(new UnitRegistered("p2", "p2", XLT, "兴隆台区", JAN));
+        registry.register(new UnitRegistered("q1", "q1", STZ, "双台子区", JAN));
+        registry.register(new UnitRegistered("q2", "q2", STZ, "双台子区", JAN));
     }
 
     @Test
@@ -269,10 +380,14 @@ class JurisdictionRankingsTest {
     }
 
     private void openPeriod(String period) {
+        openPeriod(period, UNITS);
+    }
+
+    private void openPeriod(String period, List<UnitPerformance> units) {
         when(revisions.list(period, Channel.WEB)).thenReturn(Flux.empty());
         when(policies.effective(Channel.WEB, period)).thenReturn(Mono.just(POLICY));
         when(live.stamp(period, Channel.WEB)).thenReturn(Mono.just("s1"));
-        when(live.units(period, Channel.WEB)).thenReturn(Flux.fromIterable(UNITS));
+        when(live.units(period, Channel.WEB)).thenReturn(Flux.fromIterable(units));
     }
 
     private static Ranking rankAlone(String prefix) {

@@ -647,6 +647,123 @@ class RankingServiceIT {
     }
 
     @Test
+    void givenTwoJurisdictionsOneWithItsOwnPolicyWhenTheirRankingsAreReadThenEachIsRankedUnderItsPolicyInForce(
+            @Autowired UnitRegistry registry) {
+        // given two units in each of 大洼区 and 盘山县: the ones conclude all, 7 of 10 on time; the twos 9, all on time
+        String period = "2025-02";
+        Instant registered = Instant.parse("2020-01-01T00:00:00Z");
+        registry.register(new UnitRegistered("own-a1", "a1", "211104", "大洼区", registered));
+        registry.register(new UnitRegistered("own-a2", "a2", "211104", "大洼区", registered));
+        registry.register(new UnitRegistered("own-b1", "b1", "211122", "盘山县", registered));
+        registry.register(new UnitRegistered("own-b2", "b2", "211122", "盘山县", registered));
+        for (String unit : List.of("own-a1", "own-b1")) {
+            send(new UnitMetrics(unit, unit, Channel.WEB, period, new Counts(10, 10, 7, 5, 5, 5, 0, 0), 1));
+        }
+        for (String unit : List.of("own-a2", "own-b2")) {
+            send(new UnitMetrics(unit, unit, Channel.WEB, period, new Counts(10, 9, 9, 5, 5, 5, 0, 0), 1));
+        }
+        producer.flush();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(ranking(Channel.WEB, period).rows())
+                        .extracting(RankingRow::unitId)
+                        .containsExactly("own-a1", "own-b1", "own-a2", "own-b2"));
+        WebTestClient daWa = client(IDENTITY.bearer(Role.OPERATOR, Scope.jurisdiction("211104"), AUDIENCE));
+        Map<String, Object> onTimeFirst = Map.of(
+                "effectiveFrom", "2025-01", "order", "LEXICOGRAPHIC", "rates", List.of("onTimeRate", "completionRate"));
+
+        // when 大洼区's own operator stores its web policy, onTimeRate first
+        daWa.put()
+                .uri("/api/v1/policies/WEB?jurisdiction=211104")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(onTimeFirst)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo("web-ranking@211104")
+                .jsonPath("$.jurisdiction")
+                .isEqualTo("211104")
+                .jsonPath("$.version")
+                .isEqualTo(1);
+
+        // then 大洼区 is ranked under it and 盘山县 under the platform's, each answer saying whose policy ranked it
+        ok(client(), "/api/v1/rankings/" + period + "?channel=WEB&jurisdiction=211104")
+                .jsonPath("$.rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("own-a2", "own-a1"))
+                .jsonPath("$.policy.id")
+                .isEqualTo("web-ranking@211104")
+                .jsonPath("$.policy.version")
+                .isEqualTo(1)
+                .jsonPath("$.policyOwner")
+                .isEqualTo("JURISDICTION");
+        ok(client(), "/api/v1/rankings/" + period + "?channel=WEB&jurisdiction=211122")
+                .jsonPath("$.rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("own-b1", "own-b2"))
+                .jsonPath("$.policy.id")
+                .isEqualTo("web-ranking")
+                .jsonPath("$.policyOwner")
+                .isEqualTo("PLATFORM");
+        // and the platform's ranking and policies are as they were
+        assertThat(ranking(Channel.WEB, period).policy().id()).isEqualTo("web-ranking");
+        ok(client(), "/api/v1/policies?channel=WEB")
+                .jsonPath("$[*].id")
+                .value(ids -> assertThat((List<Object>) ids).containsOnly("web-ranking"));
+        ok(client(), "/api/v1/policies?channel=WEB&jurisdiction=211104")
+                .jsonPath("$[*].version")
+                .value(versions -> assertThat((List<Object>) versions).containsExactly(1));
+        ok(client(), "/api/v1/policies?channel=WEB&jurisdiction=211122&period=" + period)
+                .jsonPath("$[0].id")
+                .isEqualTo("web-ranking")
+                .jsonPath("$[0].jurisdiction")
+                .doesNotExist();
+
+        // and its operator may change neither 盘山县's policy nor the platform's, and nobody an unknown jurisdiction's
+        for (String path : List.of("/api/v1/policies/WEB?jurisdiction=211122", "/api/v1/policies/WEB")) {
+            daWa.put()
+                    .uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(onTimeFirst)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("jurisdiction:211104"));
+        }
+        client().put()
+                .uri("/api/v1/policies/WEB?jurisdiction=999998")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(onTimeFirst)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("999998"));
+        notFound("/api/v1/policies?jurisdiction=999998");
+
+        // when the period is closed, the frozen revision is viewed under the policy stored before its freezing
+        client().post()
+                .uri("/api/v1/periods/{period}/close", period)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        ok(client(), "/api/v1/rankings/" + period + "?channel=WEB&jurisdiction=211104")
+                .jsonPath("$.revision")
+                .isEqualTo(1)
+                .jsonPath("$.rows[*].unitId")
+                .value(units -> assertThat((List<Object>) units).containsExactly("own-a2", "own-a1"))
+                .jsonPath("$.policyOwner")
+                .isEqualTo("JURISDICTION");
+        assertThat(revisions(Channel.WEB, period).get(0).policy().id()).isEqualTo("web-ranking");
+    }
+
+    @Test
     void openPeriodIsDueForClosingFiveDaysAfterItsEnd(@Autowired AutoCloser closer) {
         send(new UnitMetrics("due-a", "a", Channel.PHONE, "2022-02", new Counts(1, 1, 1, 0, 0, 0, 0, 0), 1));
         producer.flush();
