@@ -96,6 +96,27 @@ class MonthPageTest extends ConsoleTestSupport {
     }
 
     @Test
+    void givenARankedValueThatRoundsToTheRateAndAnAdjustmentOfNoCaseThenTheExplanationSaysNeitherTwice() {
+        String row = row(1, "xlt-gongxin", "盘锦市兴隆台区工信局", 0.95, null)
+                .replace("\"ranked\":0.95", "\"ranked\":0.950004")
+                .replace(
+                        "\"count\":1,\"pointsEach\":1.5,\"points\":1.5",
+                        "\"count\":0,\"pointsEach\":1.5,\"points\":0.0");
+        String wilson =
+                row(2, "xlt-chengjian", "盘锦市兴隆台区城建中心", 0.95, null).replace("\"ranked\":0.95", "\"ranked\":0.9123");
+        API.json(
+                "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
+                ranking("2020-09", "PHONE", "LIVE", row, wilson).replace("06:00:00Z", "06:30:00Z"));
+        String at = "/console/rankings/2020-09/PHONE/explanations/%s?version=0-1602138600000";
+
+        String same = htmxGet(at.formatted("xlt-gongxin"), OPERATOR);
+        String lower = htmxGet(at.formatted("xlt-chengjian"), OPERATOR);
+
+        assertThat(same).contains("满意率 95.00%", "减分：推诿（较差件） 0 件 × 1.50 = 0.00").doesNotContain("（按", "−0.00");
+        assertThat(lower).contains("满意率 95.00%", "（按 91.23% 计）", "= −1.50", "= +2.00");
+    }
+
+    @Test
     void givenARankingNotAtHandWhenRowsAreOpenedThenItIsReadOnceWithThePersonsTokenAndANewerOneIsSaidSo() {
         API.json(
                 "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
