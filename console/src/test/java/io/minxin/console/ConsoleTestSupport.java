@@ -1,5 +1,7 @@
 package io.minxin.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.minxin.events.identity.Caller;
 import io.minxin.events.identity.Role;
 import io.minxin.events.identity.Scope;
@@ -83,13 +85,24 @@ public abstract class ConsoleTestSupport {
                 .exchange();
     }
 
+    /** The page at {@code path}, answered 200; every form control on it has a label ({@link FormLabels}). */
     protected String page(String path, Caller caller) {
-        return get(path, caller)
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return labelled(
+                path,
+                get(path, caller)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody());
+    }
+
+    /** {@code html}, after asserting that every form control on it has a label (issue 17). */
+    protected static String labelled(String what, String html) {
+        assertThat(FormLabels.unlabelled(html))
+                .as("form controls without a label on %s", what)
+                .isEmpty();
+        return html;
     }
 
     /** A POST as htmx sends it through the gateway: the person's token, {@code HX-Request} and the form. */
@@ -126,13 +139,34 @@ public abstract class ConsoleTestSupport {
         }
     }
 
-    /** The fragment an htmx POST answered with 200. */
+    /**
+     * The fragment an htmx GET answered with 200 (a region loaded or opened, e.g. a ranking row's 排名依据); every form
+     * control in it has a label.
+     */
+    protected String htmxGet(String path, Caller caller) {
+        return labelled(
+                "GET " + path,
+                client.get()
+                        .uri(path)
+                        .header(HttpHeaders.AUTHORIZATION, tokenOf(caller))
+                        .header("HX-Request", "true")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody());
+    }
+
+    /** The fragment an htmx POST answered with 200; every form control in it has a label. */
     protected String fragment(String path, Caller caller, String form) {
-        return htmxPost(path, caller, form)
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return labelled(
+                "POST " + path,
+                htmxPost(path, caller, form)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody());
     }
 }

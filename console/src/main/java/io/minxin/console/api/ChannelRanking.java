@@ -26,6 +26,18 @@ public record ChannelRanking(Channel channel, RankingRevision ranking) {
         };
     }
 
+    /**
+     * Which ranking this is, for asking for it again: its revision and when it was computed (a live ranking keeps
+     * that time until ranking-service ranks the month again). Empty when there is none.
+     */
+    public String version() {
+        if (ranking == null) {
+            return "";
+        }
+        return ranking.revision() + "-"
+                + (ranking.createdAt() == null ? 0 : ranking.createdAt().toEpochMilli());
+    }
+
     /** The unit's row in the order, if it is ranked. */
     public Optional<RankingRow> rowOf(String unitId) {
         return ranking == null

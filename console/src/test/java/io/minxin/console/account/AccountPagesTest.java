@@ -11,8 +11,15 @@ class AccountPagesTest extends ConsoleTestSupport {
         return signIn(query, "");
     }
 
-    /** The sign-in page with the gateway's header naming the identity providers ({@code ""}: none). */
+    /**
+     * The sign-in page with the gateway's header naming the identity providers ({@code ""}: none); every control on
+     * it has a label.
+     */
     private String signIn(String query, String providers) {
+        return labelled("/console/sign-in" + query, signInPage(query, providers));
+    }
+
+    private String signInPage(String query, String providers) {
         return client.get()
                 .uri("/console/sign-in" + query)
                 .header("X-Minxin-Csrf", CSRF)

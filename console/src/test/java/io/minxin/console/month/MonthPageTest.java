@@ -11,6 +11,9 @@ import io.minxin.console.GatewayStub;
 import org.junit.jupiter.api.Test;
 
 class MonthPageTest extends ConsoleTestSupport {
+    /** The version of the fixtures' rankings: revision 0, computed at 2020-10-08T06:00:00Z. */
+    private static final String VERSION = "0-1602136800000";
+
     private static final String EXCLUDED = "[{\"caseId\":\"605798\",\"indicators\":[\"SATISFACTION_RATE\"],"
             + "\"reason\":\"无理诉求，不计入满意率\",\"decisionId\":\"d1\",\"decidedAt\":\"2020-10-02T01:00:00Z\"}]";
 
@@ -45,8 +48,6 @@ class MonthPageTest extends ConsoleTestSupport {
                 .contains("话务端", "网络端")
                 .contains("盘锦市兴隆台区工信局", "盘锦市兴隆台区城建中心", "社保兴隆台分局")
                 .contains("96.67%") // a row's completion rate
-                .contains("剔除 <a href=\"/console/cases/605798\">605798</a>", "无理诉求，不计入满意率")
-                .contains("减分：推诿（较差件） 1 件")
                 .contains("实时排名", "第 0 版（已发布）")
                 .contains("wang.operator", "营商局操作员")
                 .contains("hx-headers=\"{&quot;X-CSRF-Token&quot;: &quot;" + CSRF + "&quot;}\"")
@@ -54,6 +55,97 @@ class MonthPageTest extends ConsoleTestSupport {
         // the 12 months of the trend in one call, a month without data a gap (null), never 0
         assertThat(API.calls("GET", "/api/v1/overview")).hasSize(1);
         assertThat(page).contains("2019年10月", "[null,null,null,null,null,null,null,null,null,null,96.11,97.55]");
+    }
+
+    @Test
+    void givenTheMonthWhenItOpensThenEachRowOffersItsLabelledExplanationToOpenButRendersNone() {
+        cityMonth();
+
+        String page = page("/console/?period=2020-09", OPERATOR);
+
+        assertThat(page)
+                .contains(
+                        "hx-get=\"/console/rankings/2020-09/PHONE/explanations/xlt-chengjian?version=" + VERSION + "\"")
+                .contains("hx-get=\"/console/rankings/2020-09/WEB/explanations/xlt-shebao?version=" + VERSION + "\"")
+                .contains("hx-trigger=\"toggle once\"")
+                .contains("<summary>排名依据<span class=\"sr-only\">：盘锦市兴隆台区城建中心</span></summary>")
+                .doesNotContain("605798", "无理诉求，不计入满意率", "减分：推诿（较差件）", "总分 ");
+    }
+
+    @Test
+    void givenThePageWasRenderedWhenRowsAreOpenedThenTheyAreExplainedFromItsRankingWithoutAskingTheApiAgain() {
+        cityMonth();
+        String page = page("/console/?period=2020-09", OPERATOR);
+        int read = API.calls("GET", "/api/v1/rankings").size();
+
+        String excluded = look(
+                "month-explanation",
+                htmxGet("/console/rankings/2020-09/PHONE/explanations/xlt-chengjian?version=" + VERSION, OPERATOR));
+        String other = htmxGet("/console/rankings/2020-09/PHONE/explanations/xlt-gongxin?version=" + VERSION, OPERATOR);
+
+        assertThat(excluded)
+                .contains("剔除 <a href=\"/console/cases/605798\">605798</a>", "无理诉求，不计入满意率")
+                .contains("满意率 95.00%", "× 权重 0.5 = ")
+                .contains("减分：推诿（较差件） 1 件")
+                .contains("受理 30 件，办结 29 件")
+                .doesNotContain("<html", "已经更新");
+        assertThat(other).contains("没有剔除的案件。", "满意率 100.00%");
+        assertThat(API.calls("GET", "/api/v1/rankings")).hasSize(read);
+        // the page as a reader sees it with 城建中心's row opened (what htmx does: the details open, the text in)
+        look("month-row-opened", opened(page, "PHONE/explanations/xlt-chengjian", excluded));
+    }
+
+    @Test
+    void givenARankedValueThatRoundsToTheRateAndAnAdjustmentOfNoCaseThenTheExplanationSaysNeitherTwice() {
+        String row = row(1, "xlt-gongxin", "盘锦市兴隆台区工信局", 0.95, null)
+                .replace("\"ranked\":0.95", "\"ranked\":0.950004")
+                .replace(
+                        "\"count\":1,\"pointsEach\":1.5,\"points\":1.5",
+                        "\"count\":0,\"pointsEach\":1.5,\"points\":0.0");
+        String wilson =
+                row(2, "xlt-chengjian", "盘锦市兴隆台区城建中心", 0.95, null).replace("\"ranked\":0.95", "\"ranked\":0.9123");
+        API.json(
+                "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
+                ranking("2020-09", "PHONE", "LIVE", row, wilson).replace("06:00:00Z", "06:30:00Z"));
+        String at = "/console/rankings/2020-09/PHONE/explanations/%s?version=0-1602138600000";
+
+        String same = htmxGet(at.formatted("xlt-gongxin"), OPERATOR);
+        String lower = htmxGet(at.formatted("xlt-chengjian"), OPERATOR);
+
+        assertThat(same).contains("满意率 95.00%", "减分：推诿（较差件） 0 件 × 1.50 = 0.00").doesNotContain("（按", "−0.00");
+        assertThat(lower).contains("满意率 95.00%", "（按 91.23% 计）", "= −1.50", "= +2.00");
+    }
+
+    @Test
+    void givenARankingNotAtHandWhenRowsAreOpenedThenItIsReadOnceWithThePersonsTokenAndANewerOneIsSaidSo() {
+        API.json(
+                "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
+                ranking("2020-09", "PHONE", "LIVE", row(1, "xlt-gongxin", "盘锦市兴隆台区工信局", 1.0, null))
+                        .replace("2020-10-08T06:00:00Z", "2020-10-08T07:00:00Z"));
+        String older = "/console/rankings/2020-09/PHONE/explanations/%s?version=0-1";
+
+        String first = htmxGet(older.formatted("xlt-gongxin"), LEADER);
+        String missing = htmxGet(older.formatted("xlt-chengjian"), LEADER);
+
+        assertThat(first).contains("排名在本页打开后已经更新", "最新名次：第 1 名", "满意率 100.00%");
+        assertThat(missing).contains("该单位不在这份排名中");
+        assertThat(API.calls("GET", "/api/v1/rankings"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.authorization()).isEqualTo(tokenOf(LEADER)));
+    }
+
+    @Test
+    void givenAUnitLiaisonWhenTheyAskForAnotherUnitsExplanationThenTheOperatorsRankingIsNotWhatAnswers() {
+        cityMonth();
+        page("/console/?period=2020-09", OPERATOR);
+        API.json(
+                "GET /api/v1/rankings/2020-09?channel=PHONE&top=10000",
+                ranking("2020-09", "PHONE", "LIVE", row(2, "xlt-chengjian", "盘锦市兴隆台区城建中心", 0.95, null)));
+
+        String other = htmxGet("/console/rankings/2020-09/PHONE/explanations/xlt-gongxin?version=" + VERSION, LIAISON);
+
+        // the operator's kept ranking has 工信局's row: answered from it, the liaison would read it
+        assertThat(other).contains("该单位不在这份排名中").doesNotContain("满意率 100.00%");
     }
 
     @Test
@@ -109,9 +201,17 @@ class MonthPageTest extends ConsoleTestSupport {
                 .contains("<option value=\"\">全部辖区</option>")
                 .contains("<option value=\"211103\" selected=\"selected\">兴隆台区</option>")
                 .contains("<option value=\"211102\">双台子区</option>")
+                .contains("/explanations/xlt-gongxin?version=" + VERSION + "&amp;jurisdiction=211103\"")
                 .contains("兴隆台区：基本情况只计本辖区 28 家单位")
                 .contains("盘锦市兴隆台区工信局");
+        assertThat(htmxGet(
+                        "/console/rankings/2020-09/PHONE/explanations/xlt-gongxin?version=" + VERSION
+                                + "&jurisdiction=211103",
+                        OPERATOR))
+                .as("the district's ranking the page showed")
+                .contains("满意率 100.00%");
         assertThat(API.calls("GET", "/api/v1/rankings"))
+                .hasSize(2)
                 .allSatisfy(call -> assertThat(call.uri()).endsWith("&jurisdiction=211103"));
     }
 
@@ -205,6 +305,15 @@ class MonthPageTest extends ConsoleTestSupport {
                 .getResponseBody();
 
         assertThat(page).contains("暂时无法取得数据", "请稍后刷新页面重试");
+    }
+
+    /** {@code page} with the row whose explanation is at {@code path} opened as htmx opens it: details open, text in. */
+    private static String opened(String page, String path, String explanation) {
+        int at = page.indexOf(path);
+        int details = page.lastIndexOf("<details", at) + "<details".length();
+        int body = page.indexOf("<div class=\"why-body\">", at) + "<div class=\"why-body\">".length();
+        int end = page.indexOf("</div>", body);
+        return page.substring(0, details) + " open" + page.substring(details, body) + explanation + page.substring(end);
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.minxin.e2e.support.EventFeed;
 import io.minxin.e2e.support.Json;
 import io.minxin.e2e.support.Minxin;
 import io.minxin.e2e.support.Response;
+import io.minxin.events.Channel;
+import io.minxin.events.state.Counts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,11 +40,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The console in a real chromium, through the gateway of a Minxin of its own whose notice-service reviews every
- * 较差件 candidate, on the seed month: the operator signs in, sees the month, confirms a candidate with a ruling from
- * the keyboard, closes the month from its page and watches the steps, edits the bulletin draft (签发人 and one
- * 情况说明, found by their labels), issues it, downloads it and issues a 更正; a unit's liaison sees its own rows, page
- * and cases only (another unit's page and case are refused); a leader changes nothing. Every page is kept as a
- * screenshot under {@code target/console-screenshots/}.
+ * 较差件 candidate, on the seed month: the operator signs in, sees the month and opens a ranking row's 排名依据 from
+ * the keyboard (read only then), confirms a candidate with a ruling from the keyboard, closes the month from its page
+ * and watches the steps, edits the bulletin draft (签发人 and one 情况说明, found by their labels), issues it,
+ * downloads it and issues a 更正; a unit's liaison sees its own rows, page and cases only (another unit's page and
+ * case are refused); a leader changes nothing. Every page is kept as a screenshot under
+ * {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -98,6 +101,23 @@ class ConsoleBrowserIT {
             assertThat(browser.driver().findElements(By.cssSelector("table.ranking-table tbody tr")))
                     .as("both channels' rankings, a row per unit")
                     .hasSizeGreaterThan(10);
+
+            // a row's 排名依据 is not on the page until it is opened, from the keyboard: Enter on its summary
+            Counts counts =
+                    demo.expected().unit(ReferenceCases.FOOD_SAFETY.unit().unitId(), Channel.PHONE);
+            String inputs = "受理 " + counts.received() + " 件，办结 " + counts.concluded() + " 件，回访 " + counts.visited()
+                    + " 件，退件 " + counts.returns() + " 件，推诿 " + counts.pushbacks() + " 件";
+            assertThat(browser.driver().getPageSource()).doesNotContain(inputs);
+            WebElement why =
+                    browser.find(By.xpath("//section[@aria-labelledby='ranking-PHONE']//tr[.//a[normalize-space()='"
+                            + UNIT_NAME + "']]//details[contains(@class, 'why')]"));
+            WebElement summary = why.findElement(By.tagName("summary"));
+            assertThat(summary.getAttribute("textContent")).isEqualTo("排名依据：" + UNIT_NAME);
+            summary.sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(driver -> why.getText().contains(inputs));
+            assertThat(why.getText()).doesNotContain("正在读取");
+            browser.screenshot("month-row-opened");
         }
     }
 
