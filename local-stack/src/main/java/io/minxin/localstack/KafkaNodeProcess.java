@@ -2,6 +2,8 @@ package io.minxin.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +33,14 @@ final class KafkaNodeProcess {
     private static final String HEAP = "-Xmx512m";
 
     private final Path logDir;
+    private final int nodeId;
     private final List<String> arguments;
     private final Path output;
     private Process process;
 
     KafkaNodeProcess(Path logDir, int port, int controllerPort, KafkaBroker.Membership membership) {
         this.logDir = logDir;
+        this.nodeId = membership.nodeId();
         this.arguments = List.of(
                 logDir.toString(),
                 String.valueOf(port),
@@ -71,7 +75,7 @@ final class KafkaNodeProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .start();
             awaitReady(from);
-            log.info("Kafka node {} up in process {} (output in {})", arguments.get(3), process.pid(), output);
+            log.info("Kafka node {} up in process {} (output in {})", nodeId, process.pid(), output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a Kafka node process; see " + output, e);
         }
@@ -85,7 +89,7 @@ final class KafkaNodeProcess {
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("Kafka node {} did not stop within {}; killed", arguments.get(3), STOP_TIMEOUT);
+                log.warn("Kafka node {} did not stop within {}; killed", nodeId, STOP_TIMEOUT);
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
@@ -106,7 +110,7 @@ final class KafkaNodeProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("Kafka node {} killed (kill -9)", arguments.get(3));
+        log.info("Kafka node {} killed (kill -9)", nodeId);
         process = null;
     }
 
@@ -120,8 +124,8 @@ final class KafkaNodeProcess {
             try {
                 // waiting on the child doubles as the pause between looks at its output
                 if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("Kafka node " + arguments.get(3) + " exited with "
-                            + process.exitValue() + " while starting; see " + output);
+                    throw new IllegalStateException("Kafka node " + nodeId + " exited with " + process.exitValue()
+                            + " while starting; see " + output);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -133,15 +137,18 @@ final class KafkaNodeProcess {
         }
         process.destroyForcibly();
         throw new IllegalStateException(
-                "Kafka node " + arguments.get(3) + " not ready within " + START_TIMEOUT + "; see " + output);
+                "Kafka node " + nodeId + " not ready within " + START_TIMEOUT + "; see " + output);
     }
 
+    /** Reads only what the child wrote since it was started: the file keeps every earlier start's output too. */
     private boolean readySince(long from) throws IOException {
-        byte[] all = Files.readAllBytes(output);
-        if (all.length <= from) {
-            return false;
+        try (SeekableByteChannel channel = Files.newByteChannel(output)) {
+            if (channel.size() <= from) {
+                return false;
+            }
+            channel.position(from);
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8).contains(READY);
         }
-        return new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8).contains(READY);
     }
 
     /**
